@@ -1,0 +1,30 @@
+package dev.gmailserverauth.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/** One row of a message list: enough to show it without fetching the body. */
+public record MessageSummary(
+        MessageId id,
+        ThreadId threadId,
+        String subject,
+        String from,
+        Instant date,
+        String snippet,
+        Set<LabelId> labelIds) {
+
+    public MessageSummary {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(threadId, "threadId");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(snippet, "snippet");
+        labelIds = Set.copyOf(labelIds);
+    }
+
+    public boolean unread() {
+        return labelIds.contains(LabelId.UNREAD);
+    }
+}

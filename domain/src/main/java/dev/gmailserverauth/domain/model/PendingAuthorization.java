@@ -1,0 +1,33 @@
+package dev.gmailserverauth.domain.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An authorization this server started and has not seen come back yet. Used once: the callback
+ * takes it out of the store, so a replayed state finds nothing.
+ */
+public record PendingAuthorization(
+        AuthorizationState state,
+        PkceVerifier verifier,
+        RedirectUri redirectUri,
+        Optional<EmailAddress> loginHint,
+        Instant createdAt) {
+
+    /** How long the user has to come back from the consent screen. */
+    public static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
+
+    public PendingAuthorization {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(loginHint, "loginHint");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(createdAt.plus(TIME_TO_LIVE));
+    }
+}

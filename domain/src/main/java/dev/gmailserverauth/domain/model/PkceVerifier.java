@@ -1,0 +1,35 @@
+package dev.gmailserverauth.domain.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** The PKCE {@code code_verifier} (RFC 7636): 43 to 128 unreserved characters. Secret. */
+public record PkceVerifier(String value) {
+    public PkceVerifier {
+        if (value == null || value.length() < 43 || value.length() > 128 || !RandomTokens.isUrlSafe(value)) {
+            throw new IllegalArgumentException("PKCE verifier must be 43 to 128 characters of [A-Za-z0-9-._~]");
+        }
+    }
+
+    /** A fresh verifier from 32 random bytes (43 characters), as RFC 7636 recommends. */
+    public static PkceVerifier random() {
+        return new PkceVerifier(RandomTokens.urlSafe(32));
+    }
+
+    /** {@code BASE64URL(SHA256(ASCII(verifier)))} without padding: the S256 {@code code_challenge}. */
+    public String s256Challenge() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PkceVerifier[***]";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gmailserverauth.domain.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The secret a browser holds to prove its session. Only its {@link #hash()} is ever stored. */
+public record SessionToken(String value) {
+    public SessionToken {
+        if (value == null || value.length() < 43 || value.length() > 128 || !RandomTokens.isUrlSafe(value)) {
+            throw new IllegalArgumentException("session token is malformed");
+        }
+    }
+
+    public static SessionToken random() {
+        return new SessionToken(RandomTokens.urlSafe(32));
+    }
+
+    /** SHA-256 of the token, hex-encoded: what the session store keys on. */
+    public SessionKey hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+            return new SessionKey(HexFormat.of().formatHex(digest));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SessionToken[***]";
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gmailserverauth.domain.port;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Label;
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.Message;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.ThreadSummary;
+import java.util.List;
+
+/**
+ * Driven port for reading mail on a user's behalf. Every call carries the user's access token.
+ *
+ * <p>Outcomes the caller acts on ({@code 401}, insufficient scope, not found, a rejected argument)
+ * come back as {@link MailboxResponse}. Adapters retry transient failures themselves and then throw
+ * {@link dev.gmailserverauth.domain.error.ProviderUnavailableException}.
+ */
+public interface Mailbox {
+
+    /** One page of message summaries for a query. An empty mailbox gives an empty page, never an error. */
+    MailboxResponse<Page<MessageSummary>> listMessages(AccessToken token, MailQuery query);
+
+    MailboxResponse<Message> getMessage(AccessToken token, MessageId id);
+
+    MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query);
+
+    MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id);
+
+    MailboxResponse<List<Label>> listLabels(AccessToken token);
+}

@@ -1,0 +1,77 @@
+package dev.gmailserverauth.domain.port;
+
+import static dev.gmailserverauth.domain.fake.Fixtures.credential;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.StoredCredential;
+import dev.gmailserverauth.domain.model.UserId;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link CredentialRepository} must do. Adapters extend this class and supply a fresh store. */
+public abstract class CredentialRepositoryContract {
+    protected static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    /** A repository over an empty store. */
+    protected abstract CredentialRepository repository();
+
+    @Test
+    void findsNothingForAnUnknownUser() {
+        assertThat(repository().findByUserId(new UserId("nobody"))).isEmpty();
+    }
+
+    @Test
+    void returnsWhatWasSavedWithEveryField() {
+        CredentialRepository repository = repository();
+        StoredCredential saved = credential("111", NOW);
+        repository.save(saved);
+        assertThat(repository.findByUserId(saved.userId())).contains(saved);
+    }
+
+    @Test
+    void savingAgainReplacesTheStoredCredential() {
+        CredentialRepository repository = repository();
+        StoredCredential first = credential("222", NOW);
+        repository.save(first);
+        StoredCredential second = new StoredCredential(first.userId(), first.email(), new RefreshToken("1//rotated"),
+                Optional.of(new ExpiringAccessToken(new AccessToken("ya29.new"), NOW.plusSeconds(7200))),
+                first.grantedScopes(), first.createdAt(), NOW.plusSeconds(60));
+        repository.save(second);
+        assertThat(repository.findByUserId(first.userId())).contains(second);
+    }
+
+    @Test
+    void keepsACredentialWithoutAccessToken() {
+        CredentialRepository repository = repository();
+        StoredCredential base = credential("333", NOW);
+        StoredCredential withoutAccess = new StoredCredential(base.userId(), base.email(), base.refreshToken(),
+                Optional.empty(), base.grantedScopes(), base.createdAt(), base.updatedAt());
+        repository.save(withoutAccess);
+        assertThat(repository.findByUserId(base.userId())).contains(withoutAccess);
+    }
+
+    @Test
+    void keepsUsersApart() {
+        CredentialRepository repository = repository();
+        StoredCredential alice = credential("444", NOW);
+        StoredCredential bob = credential("555", NOW);
+        repository.save(alice);
+        repository.save(bob);
+        assertThat(repository.findByUserId(alice.userId())).contains(alice);
+        assertThat(repository.findByUserId(bob.userId())).contains(bob);
+    }
+
+    @Test
+    void deleteForgetsTheUserAndSaysWhetherThereWasOne() {
+        CredentialRepository repository = repository();
+        StoredCredential saved = credential("666", NOW);
+        repository.save(saved);
+        assertThat(repository.delete(saved.userId())).isTrue();
+        assertThat(repository.findByUserId(saved.userId())).isEmpty();
+        assertThat(repository.delete(saved.userId())).isFalse();
+    }
+}

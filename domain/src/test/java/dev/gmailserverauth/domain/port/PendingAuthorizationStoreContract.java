@@ -1,0 +1,85 @@
+package dev.gmailserverauth.domain.port;
+
+import static dev.gmailserverauth.domain.fake.Fixtures.pending;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.PendingAuthorization;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link PendingAuthorizationStore} must do. */
+public abstract class PendingAuthorizationStoreContract {
+    protected static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    /** A store with nothing in it. */
+    protected abstract PendingAuthorizationStore store();
+
+    @Test
+    void takeReturnsWhatWasPut() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization pending = pending(NOW);
+        store.put(pending);
+        assertThat(store.take(pending.state())).contains(pending);
+    }
+
+    @Test
+    void aStateCanBeTakenOnlyOnce() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization pending = pending(NOW);
+        store.put(pending);
+        store.take(pending.state());
+        assertThat(store.take(pending.state())).isEmpty();
+    }
+
+    @Test
+    void anUnknownStateGivesNothing() {
+        assertThat(store().take(AuthorizationState.random())).isEmpty();
+    }
+
+    @Test
+    void purgeDeletesOnlyEntriesCreatedBeforeTheCutoff() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization old = pending(NOW.minusSeconds(3600));
+        PendingAuthorization fresh = pending(NOW);
+        store.put(old);
+        store.put(fresh);
+        assertThat(store.purgeCreatedBefore(NOW.minusSeconds(600))).isEqualTo(1);
+        assertThat(store.take(old.state())).isEmpty();
+        assertThat(store.take(fresh.state())).contains(fresh);
+    }
+
+    @Test
+    void fiftyConcurrentTakersOfOneStateHaveExactlyOneWinner() throws Exception {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization pending = pending(NOW);
+        store.put(pending);
+        int callers = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Optional<PendingAuthorization>>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.take(pending.state());
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Optional<PendingAuthorization>> result : results) {
+                if (result.get().isPresent()) winners++;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
