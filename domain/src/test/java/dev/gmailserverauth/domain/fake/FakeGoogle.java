@@ -1,0 +1,346 @@
+package dev.gmailserverauth.domain.fake;
+
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationCode;
+import dev.gmailserverauth.domain.model.AuthorizationRequest;
+import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.Header;
+import dev.gmailserverauth.domain.model.Label;
+import dev.gmailserverauth.domain.model.LabelId;
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.Message;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PkceVerifier;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.Scope;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.ThreadSummary;
+import dev.gmailserverauth.domain.model.TokenGrant;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small in-memory Google for use-case tests: an {@link AuthorizationProvider} and a {@link Mailbox}
+ * that share accounts, grants and tokens, with knobs for the seed's error cases. Not a mock: it keeps
+ * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only).
+ */
+public final class FakeGoogle {
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(3599);
+
+    private final Clock clock;
+    private final Map<EmailAddress, UserIdentity> accounts = new ConcurrentHashMap<>();
+    private final Map<UserId, List<Message>> mail = new ConcurrentHashMap<>();
+    private final Map<AuthorizationState, AuthorizationRequest> requests = new ConcurrentHashMap<>();
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Issued> accessTokens = new ConcurrentHashMap<>();
+    private final Set<UserId> consented = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger refreshes = new AtomicInteger();
+    private final AtomicInteger exchanges = new AtomicInteger();
+    private final AtomicInteger mailboxCalls = new AtomicInteger();
+    private volatile Duration refreshDelay = Duration.ZERO;
+    private volatile boolean anonymousUserinfo;
+    private volatile boolean unavailable;
+
+    private record Grant(UserIdentity identity, Scopes scopes, String challenge, RedirectUri redirectUri, boolean offline) {
+    }
+
+    private record Issued(UserIdentity identity, Scopes scopes, Instant expiresAt, String refreshToken) {
+    }
+
+    public FakeGoogle(Clock clock) {
+        this.clock = clock;
+    }
+
+    // ---- set-up and knobs ----
+
+    public UserIdentity addAccount(String email) {
+        UserIdentity identity = new UserIdentity(new UserId(String.valueOf(100_000_000_000L + accounts.size())), new EmailAddress(email));
+        accounts.put(identity.email(), identity);
+        mail.put(identity.userId(), new CopyOnWriteArrayList<>());
+        return identity;
+    }
+
+    public MessageId addMessage(UserIdentity account, NewMessage message) {
+        String id = String.format("%016x", sequence.incrementAndGet());
+        Set<LabelId> labels = new HashSet<>(Set.of(LabelId.INBOX));
+        if (message.unread()) labels.add(LabelId.UNREAD);
+        mail.get(account.userId()).add(new Message(new MessageId(id), new ThreadId(id),
+                List.of(new Header("From", message.from()), new Header("Subject", message.subject())),
+                Optional.of(message.body()), Optional.empty(), labels, snippet(message.body()), message.date()));
+        return new MessageId(id);
+    }
+
+    /** The next refreshes take this long, so that concurrent callers overlap. */
+    public void slowDownRefreshes(Duration delay) {
+        this.refreshDelay = delay;
+    }
+
+    /** Userinfo answers without an id, as the seed's NoUserIdException case. */
+    public void answerUserinfoWithoutId(boolean anonymous) {
+        this.anonymousUserinfo = anonymous;
+    }
+
+    /** Every call fails as if Google could not be reached. */
+    public void goOffline(boolean offline) {
+        this.unavailable = offline;
+    }
+
+    /** Every access token of the account stops working now (its refresh token still works). */
+    public void expireAccessTokens(UserIdentity account) {
+        accessTokens.replaceAll((token, issued) -> issued.identity().equals(account)
+                ? new Issued(issued.identity(), issued.scopes(), clock.instant().minusSeconds(1), issued.refreshToken()) : issued);
+    }
+
+    /** The user revokes the application on their account page. */
+    public void revokeGrants(UserIdentity account) {
+        refreshTokens.values().removeIf(g -> g.identity().equals(account));
+        accessTokens.values().removeIf(i -> i.identity().equals(account));
+        consented.remove(account.userId());
+    }
+
+    public int refreshCount() {
+        return refreshes.get();
+    }
+
+    public int exchangeCount() {
+        return exchanges.get();
+    }
+
+    public int mailboxCallCount() {
+        return mailboxCalls.get();
+    }
+
+    /** Simulates the person on the consent screen: picks the account and the scopes, gets the code. */
+    public AuthorizationCode approve(AuthorizationState state, UserIdentity account, Scopes granted) {
+        AuthorizationRequest request = requests.remove(state);
+        if (request == null) throw new IllegalStateException("no authorization was started with that state");
+        boolean issueRefresh = request.forceConsent() || !consented.contains(account.userId());
+        consented.add(account.userId());
+        String code = "4/" + sequence.incrementAndGet() + "-" + PkceVerifier.random().value();
+        codes.put(code, new Grant(account, granted, request.verifier().s256Challenge(), request.redirectUri(), issueRefresh));
+        return new AuthorizationCode(code);
+    }
+
+    public AuthorizationCode approve(AuthorizationState state, UserIdentity account) {
+        return approve(state, account, Scopes.REQUESTED);
+    }
+
+    /** A valid access token for the account, as if it had consented just now. */
+    public AccessToken issueAccessToken(UserIdentity account, Scopes scopes) {
+        return issue(account, scopes, "").accessToken().token();
+    }
+
+    // ---- the ports ----
+
+    public AuthorizationProvider authorizationProvider() {
+        return new Provider();
+    }
+
+    public Mailbox mailbox() {
+        return new FakeMailbox();
+    }
+
+    private TokenGrant issue(UserIdentity identity, Scopes scopes, String refreshToken) {
+        String token = "ya29." + sequence.incrementAndGet() + "-" + PkceVerifier.random().value();
+        Instant expiresAt = clock.instant().plus(ACCESS_TOKEN_LIFETIME);
+        accessTokens.put(token, new Issued(identity, scopes, expiresAt, refreshToken));
+        return new TokenGrant(new ExpiringAccessToken(new AccessToken(token), expiresAt), Optional.empty(), scopes);
+    }
+
+    private void checkReachable() {
+        if (unavailable) throw new ProviderUnavailableException("fake Google is offline");
+    }
+
+    private Optional<Issued> valid(AccessToken token) {
+        Issued issued = accessTokens.get(token.value());
+        if (issued == null || !clock.instant().isBefore(issued.expiresAt())) return Optional.empty();
+        return Optional.of(issued);
+    }
+
+    private static String snippet(String body) {
+        return body.length() <= 100 ? body : body.substring(0, 100);
+    }
+
+    private final class Provider implements AuthorizationProvider {
+        @Override
+        public AuthorizationUrl authorizationUrl(AuthorizationRequest request) {
+            requests.put(request.state(), request);
+            StringBuilder url = new StringBuilder("https://accounts.fake.example/o/oauth2/v2/auth?response_type=code")
+                    .append("&access_type=offline&include_granted_scopes=true&code_challenge_method=S256")
+                    .append("&state=").append(request.state().value())
+                    .append("&code_challenge=").append(request.verifier().s256Challenge())
+                    .append("&redirect_uri=").append(encode(request.redirectUri().value().toString()))
+                    .append("&scope=").append(encode(request.scopes().toSpaceDelimited()));
+            request.loginHint().ifPresent(hint -> url.append("&login_hint=").append(encode(hint.value())));
+            if (request.forceConsent()) url.append("&prompt=consent");
+            return new AuthorizationUrl(URI.create(url.toString()));
+        }
+
+        @Override
+        public CodeExchange exchange(AuthorizationCode code, PkceVerifier verifier, RedirectUri redirectUri) {
+            checkReachable();
+            exchanges.incrementAndGet();
+            Grant grant = codes.remove(code.value());
+            if (grant == null) return new CodeExchange.Rejected("invalid_grant: code unknown or used");
+            if (!grant.challenge().equals(verifier.s256Challenge())) return new CodeExchange.Rejected("invalid_grant: code verifier mismatch");
+            if (!grant.redirectUri().equals(redirectUri)) return new CodeExchange.Rejected("redirect_uri_mismatch");
+            String refresh = grant.offline() ? "1//" + sequence.incrementAndGet() + "-" + PkceVerifier.random().value() : "";
+            if (grant.offline()) refreshTokens.put(refresh, grant);
+            TokenGrant issued = issue(grant.identity(), grant.scopes(), refresh);
+            return new CodeExchange.Exchanged(new TokenGrant(issued.accessToken(),
+                    grant.offline() ? Optional.of(new RefreshToken(refresh)) : Optional.empty(), grant.scopes()));
+        }
+
+        @Override
+        public Refresh refresh(RefreshToken refreshToken) {
+            checkReachable();
+            refreshes.incrementAndGet();
+            sleep(refreshDelay);
+            Grant grant = refreshTokens.get(refreshToken.value());
+            if (grant == null) return new Refresh.Revoked("invalid_grant: Token has been expired or revoked.");
+            return new Refresh.Refreshed(issue(grant.identity(), grant.scopes(), refreshToken.value()));
+        }
+
+        @Override
+        public Identification identify(AccessToken accessToken) {
+            checkReachable();
+            Optional<Issued> issued = valid(accessToken);
+            if (issued.isEmpty()) return new Identification.Unauthorized();
+            if (anonymousUserinfo) return new Identification.Anonymous();
+            return new Identification.Identified(issued.get().identity());
+        }
+
+        @Override
+        public Revocation revoke(RefreshToken refreshToken) {
+            checkReachable();
+            Grant grant = refreshTokens.remove(refreshToken.value());
+            if (grant == null) return Revocation.ALREADY_INVALID;
+            accessTokens.values().removeIf(i -> i.refreshToken().equals(refreshToken.value()));
+            return Revocation.REVOKED;
+        }
+
+        private String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final class FakeMailbox implements Mailbox {
+        @Override
+        public MailboxResponse<Page<MessageSummary>> listMessages(AccessToken token, MailQuery query) {
+            return authorized(token, identity -> page(matching(identity, query), query)
+                    .map(page -> new Page<>(page.items().stream().map(FakeGoogle::summarize).toList(), page.nextPageToken(), page.resultSizeEstimate())));
+        }
+
+        @Override
+        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return authorized(token, identity -> mail.get(identity.userId()).stream().filter(m -> m.id().equals(id)).findFirst()
+                    .<MailboxResponse<Message>>map(MailboxResponse.Ok::new).orElseGet(MailboxResponse.NotFound::new));
+        }
+
+        @Override
+        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+            return authorized(token, identity -> page(matching(identity, query), query)
+                    .map(page -> new Page<>(page.items().stream().map(m -> new ThreadSummary(m.threadId(), m.snippet())).toList(),
+                            page.nextPageToken(), page.resultSizeEstimate())));
+        }
+
+        @Override
+        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+            return authorized(token, identity -> {
+                List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id)).toList();
+                return messages.isEmpty() ? new MailboxResponse.NotFound<>() : new MailboxResponse.Ok<>(new MailThread(id, messages));
+            });
+        }
+
+        @Override
+        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+            return authorized(token, identity -> new MailboxResponse.Ok<>(List.of(
+                    new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
+                    new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
+                    new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM))));
+        }
+
+        private <T> MailboxResponse<T> authorized(AccessToken token, java.util.function.Function<UserIdentity, MailboxResponse<T>> call) {
+            checkReachable();
+            mailboxCalls.incrementAndGet();
+            Optional<Issued> issued = valid(token);
+            if (issued.isEmpty()) return new MailboxResponse.Unauthorized<>();
+            if (!issued.get().scopes().grantsGmailRead()) return new MailboxResponse.InsufficientScope<>();
+            return call.apply(issued.get().identity());
+        }
+
+        private List<Message> matching(UserIdentity identity, MailQuery query) {
+            String word = query.query().value().toLowerCase(Locale.ROOT);
+            return mail.get(identity.userId()).stream()
+                    .filter(m -> word.isEmpty() || (m.subject() + " " + m.from() + " " + m.textBody().orElse("")).toLowerCase(Locale.ROOT).contains(word))
+                    .sorted(Comparator.comparing(Message::date).reversed())
+                    .toList();
+        }
+
+        private MailboxResponse<Page<Message>> page(List<Message> all, MailQuery query) {
+            int offset = 0;
+            if (query.pageToken().isPresent()) {
+                try {
+                    offset = Integer.parseInt(query.pageToken().get().value());
+                } catch (NumberFormatException e) {
+                    return new MailboxResponse.BadRequest<>("Invalid pageToken");
+                }
+                if (offset < 0 || offset > all.size()) return new MailboxResponse.BadRequest<>("Invalid pageToken");
+            }
+            int end = Math.min(all.size(), offset + query.pageSize().value());
+            Optional<PageToken> next = end < all.size() ? Optional.of(new PageToken(String.valueOf(end))) : Optional.empty();
+            return new MailboxResponse.Ok<>(new Page<>(new ArrayList<>(all.subList(offset, end)), next, all.size()));
+        }
+    }
+
+    private static MessageSummary summarize(Message m) {
+        return new MessageSummary(m.id(), m.threadId(), m.subject(), m.from(), m.date(), m.snippet(), m.labelIds());
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) return;
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The scopes a user grants when they untick Gmail on the consent screen. */
+    public static Scopes withoutGmail() {
+        return Scopes.of(Scope.USERINFO_EMAIL);
+    }
+}

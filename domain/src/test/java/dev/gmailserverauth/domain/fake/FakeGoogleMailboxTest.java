@@ -1,0 +1,32 @@
+package dev.gmailserverauth.domain.fake;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxContract;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+class FakeGoogleMailboxTest extends MailboxContract {
+    private final FakeGoogle google = new FakeGoogle(Clock.systemUTC());
+    private final AtomicInteger accounts = new AtomicInteger();
+
+    @Override
+    protected Mailbox mailbox() {
+        return google.mailbox();
+    }
+
+    @Override
+    protected AccessToken mailboxWith(List<NewMessage> messages) {
+        UserIdentity account = google.addAccount("user" + accounts.incrementAndGet() + "@example.com");
+        messages.forEach(m -> google.addMessage(account, m));
+        return google.issueAccessToken(account, Scopes.REQUESTED);
+    }
+
+    @Override
+    protected AccessToken tokenWithoutGmailScope() {
+        return google.issueAccessToken(google.addAccount("nogmail@example.com"), FakeGoogle.withoutGmail());
+    }
+}

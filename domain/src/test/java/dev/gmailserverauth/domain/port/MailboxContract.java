@@ -1,0 +1,141 @@
+package dev.gmailserverauth.domain.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.fake.NewMessage;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.LabelId;
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.Message;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.ThreadSummary;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Mailbox} must do. */
+public abstract class MailboxContract {
+    protected static final Instant JAN_1 = Instant.parse("2026-01-01T09:00:00Z");
+
+    protected abstract Mailbox mailbox();
+
+    /** A fresh account holding exactly these messages; returns a valid access token with the Gmail read scope. */
+    protected abstract AccessToken mailboxWith(List<NewMessage> messages);
+
+    /** A valid access token of an account whose grant lacks every Gmail scope. */
+    protected abstract AccessToken tokenWithoutGmailScope();
+
+    private static NewMessage message(int day, String subject, boolean unread) {
+        return new NewMessage("Alice Example <alice@example.com>", subject, "Body of " + subject, JAN_1.plusSeconds(86_400L * day), unread);
+    }
+
+    private static <T> T ok(MailboxResponse<T> response) {
+        assertThat(response).isInstanceOf(MailboxResponse.Ok.class);
+        return ((MailboxResponse.Ok<T>) response).value();
+    }
+
+    private static MailQuery all(int size) {
+        return MailQuery.firstPage(SearchQuery.ALL, new PageSize(size));
+    }
+
+    @Test
+    void anEmptyMailboxGivesAnEmptyPage() {
+        Page<MessageSummary> page = ok(mailbox().listMessages(mailboxWith(List.of()), all(50)));
+        assertThat(page.items()).isEmpty();
+        assertThat(page.nextPageToken()).isEmpty();
+    }
+
+    @Test
+    void summariesCarrySubjectSenderDateAndUnreadNewestFirst() {
+        AccessToken token = mailboxWith(List.of(message(1, "Older", false), message(2, "Newer", true)));
+        Page<MessageSummary> page = ok(mailbox().listMessages(token, all(50)));
+        assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Newer", "Older");
+        MessageSummary newer = page.items().get(0);
+        assertThat(newer.from()).contains("alice@example.com");
+        assertThat(newer.date()).isEqualTo(JAN_1.plusSeconds(86_400L * 2));
+        assertThat(newer.unread()).isTrue();
+        assertThat(page.items().get(1).unread()).isFalse();
+    }
+
+    @Test
+    void pagesCoverEveryMessageOnceWithoutGaps() {
+        AccessToken token = mailboxWith(IntStream.range(0, 7).mapToObj(i -> message(i, "Message " + i, false)).toList());
+        List<MessageId> seen = new ArrayList<>();
+        MailQuery query = all(3);
+        int pages = 0;
+        while (true) {
+            Page<MessageSummary> page = ok(mailbox().listMessages(token, query));
+            pages++;
+            page.items().forEach(s -> seen.add(s.id()));
+            if (page.nextPageToken().isEmpty()) break;
+            query = query.next(page.nextPageToken().get());
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSearchWordNarrowsTheList() {
+        AccessToken token = mailboxWith(List.of(message(1, "Invoice for March", false), message(2, "Lunch plans", false)));
+        Page<MessageSummary> page = ok(mailbox().listMessages(token, MailQuery.firstPage(new SearchQuery("invoice"), new PageSize(10))));
+        assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Invoice for March");
+    }
+
+    @Test
+    void getMessageGivesHeadersAndTheTextBody() {
+        AccessToken token = mailboxWith(List.of(message(1, "Hello there", true)));
+        MessageSummary summary = ok(mailbox().listMessages(token, all(10))).items().get(0);
+        Message message = ok(mailbox().getMessage(token, summary.id()));
+        assertThat(message.subject()).isEqualTo("Hello there");
+        assertThat(message.from()).contains("alice@example.com");
+        assertThat(message.textBody()).hasValueSatisfying(body -> assertThat(body).contains("Body of Hello there"));
+        assertThat(message.unread()).isTrue();
+    }
+
+    @Test
+    void anUnknownMessageIsNotFound() {
+        AccessToken token = mailboxWith(List.of(message(1, "Only one", false)));
+        assertThat(mailbox().getMessage(token, new MessageId("ffffffffffff0000"))).isInstanceOf(MailboxResponse.NotFound.class);
+    }
+
+    @Test
+    void labelsIncludeTheInbox() {
+        AccessToken token = mailboxWith(List.of(message(1, "Labelled", false)));
+        assertThat(ok(mailbox().listLabels(token))).anySatisfy(label -> assertThat(label.id()).isEqualTo(LabelId.INBOX));
+    }
+
+    @Test
+    void threadsListAndOpen() {
+        AccessToken token = mailboxWith(List.of(message(1, "Thread start", false)));
+        Page<ThreadSummary> threads = ok(mailbox().listThreads(token, all(10)));
+        assertThat(threads.items()).hasSize(1);
+        MailThread thread = ok(mailbox().getThread(token, threads.items().get(0).id()));
+        assertThat(thread.messages()).extracting(Message::subject).containsExactly("Thread start");
+    }
+
+    @Test
+    void aPageTokenTheMailboxNeverIssuedIsABadRequest() {
+        AccessToken token = mailboxWith(List.of(message(1, "One", false)));
+        MailQuery query = new MailQuery(SearchQuery.ALL, Optional.of(new PageToken("not-a-token-we-issued")), new PageSize(10));
+        assertThat(mailbox().listMessages(token, query)).isInstanceOf(MailboxResponse.BadRequest.class);
+    }
+
+    @Test
+    void anUnknownTokenIsUnauthorized() {
+        assertThat(mailbox().listMessages(new AccessToken("ya29.never-issued"), all(10))).isInstanceOf(MailboxResponse.Unauthorized.class);
+    }
+
+    @Test
+    void aGrantWithoutGmailScopeIsInsufficientScope() {
+        assertThat(mailbox().listMessages(tokenWithoutGmailScope(), all(10))).isInstanceOf(MailboxResponse.InsufficientScope.class);
+    }
+}
