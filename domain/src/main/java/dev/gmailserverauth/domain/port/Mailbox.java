@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.ThreadId;
@@ -21,8 +22,18 @@ import java.util.List;
  */
 public interface Mailbox {
 
-    /** One page of message summaries for a query. An empty mailbox gives an empty page, never an error. */
-    MailboxResponse<Page<MessageSummary>> listMessages(AccessToken token, MailQuery query);
+    /**
+     * One page of the messages matching a query, newest first, as ids only (Gmail's {@code messages.list}).
+     * An empty mailbox gives an empty page, never an error.
+     */
+    MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query);
+
+    /**
+     * The summaries (subject, sender, date, snippet, labels) of these messages, in the same order, in as
+     * few round trips as the provider allows (one batch for up to 50). A message deleted in the meantime
+     * is left out.
+     */
+    MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids);
 
     MailboxResponse<Message> getMessage(AccessToken token, MessageId id);
 

@@ -15,6 +15,7 @@ import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageToken;
@@ -259,9 +260,19 @@ public final class FakeGoogle {
 
     private final class FakeMailbox implements Mailbox {
         @Override
-        public MailboxResponse<Page<MessageSummary>> listMessages(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
             return authorized(token, identity -> page(matching(identity, query), query)
-                    .map(page -> new Page<>(page.items().stream().map(FakeGoogle::summarize).toList(), page.nextPageToken(), page.resultSizeEstimate())));
+                    .map(page -> new Page<>(page.items().stream().map(m -> new MessageRef(m.id(), m.threadId())).toList(),
+                            page.nextPageToken(), page.resultSizeEstimate())));
+        }
+
+        @Override
+        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+            return authorized(token, identity -> {
+                Map<MessageId, Message> byId = new java.util.HashMap<>();
+                mail.get(identity.userId()).forEach(m -> byId.put(m.id(), m));
+                return new MailboxResponse.Ok<>(ids.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList());
+            });
         }
 
         @Override

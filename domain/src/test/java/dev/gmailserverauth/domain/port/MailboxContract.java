@@ -9,6 +9,7 @@ import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
@@ -43,13 +44,20 @@ public abstract class MailboxContract {
         return ((MailboxResponse.Ok<T>) response).value();
     }
 
+    /** A page as the application shows it: the list, then the summaries of what it names. */
+    private Page<MessageSummary> summaries(AccessToken token, MailQuery query) {
+        Page<MessageRef> refs = ok(mailbox().listMessages(token, query));
+        List<MessageSummary> items = ok(mailbox().summarize(token, refs.items().stream().map(MessageRef::id).toList()));
+        return new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate());
+    }
+
     private static MailQuery all(int size) {
         return MailQuery.firstPage(SearchQuery.ALL, new PageSize(size));
     }
 
     @Test
     void anEmptyMailboxGivesAnEmptyPage() {
-        Page<MessageSummary> page = ok(mailbox().listMessages(mailboxWith(List.of()), all(50)));
+        Page<MessageSummary> page = summaries(mailboxWith(List.of()), all(50));
         assertThat(page.items()).isEmpty();
         assertThat(page.nextPageToken()).isEmpty();
     }
@@ -57,7 +65,7 @@ public abstract class MailboxContract {
     @Test
     void summariesCarrySubjectSenderDateAndUnreadNewestFirst() {
         AccessToken token = mailboxWith(List.of(message(1, "Older", false), message(2, "Newer", true)));
-        Page<MessageSummary> page = ok(mailbox().listMessages(token, all(50)));
+        Page<MessageSummary> page = summaries(token, all(50));
         assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Newer", "Older");
         MessageSummary newer = page.items().get(0);
         assertThat(newer.from()).contains("alice@example.com");
@@ -73,9 +81,9 @@ public abstract class MailboxContract {
         MailQuery query = all(3);
         int pages = 0;
         while (true) {
-            Page<MessageSummary> page = ok(mailbox().listMessages(token, query));
+            Page<MessageRef> page = ok(mailbox().listMessages(token, query));
             pages++;
-            page.items().forEach(s -> seen.add(s.id()));
+            page.items().forEach(ref -> seen.add(ref.id()));
             if (page.nextPageToken().isEmpty()) break;
             query = query.next(page.nextPageToken().get());
         }
@@ -86,19 +94,27 @@ public abstract class MailboxContract {
     @Test
     void aSearchWordNarrowsTheList() {
         AccessToken token = mailboxWith(List.of(message(1, "Invoice for March", false), message(2, "Lunch plans", false)));
-        Page<MessageSummary> page = ok(mailbox().listMessages(token, MailQuery.firstPage(new SearchQuery("invoice"), new PageSize(10))));
+        Page<MessageSummary> page = summaries(token, MailQuery.firstPage(new SearchQuery("invoice"), new PageSize(10)));
         assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Invoice for March");
     }
 
     @Test
     void getMessageGivesHeadersAndTheTextBody() {
         AccessToken token = mailboxWith(List.of(message(1, "Hello there", true)));
-        MessageSummary summary = ok(mailbox().listMessages(token, all(10))).items().get(0);
+        MessageRef summary = ok(mailbox().listMessages(token, all(10))).items().get(0);
         Message message = ok(mailbox().getMessage(token, summary.id()));
         assertThat(message.subject()).isEqualTo("Hello there");
         assertThat(message.from()).contains("alice@example.com");
         assertThat(message.textBody()).hasValueSatisfying(body -> assertThat(body).contains("Body of Hello there"));
         assertThat(message.unread()).isTrue();
+    }
+
+    @Test
+    void summarizeKeepsTheOrderAskedForAndLeavesOutUnknownIds() {
+        AccessToken token = mailboxWith(List.of(message(1, "First", false), message(2, "Second", false)));
+        List<MessageRef> refs = ok(mailbox().listMessages(token, all(10))).items();
+        List<MessageId> asked = List.of(refs.get(1).id(), new MessageId("ffffffffffff0000"), refs.get(0).id());
+        assertThat(ok(mailbox().summarize(token, asked))).extracting(MessageSummary::subject).containsExactly("First", "Second");
     }
 
     @Test
