@@ -33,7 +33,12 @@ public sealed interface MailboxResponse<T> {
 
     /** The same outcome with the successful value transformed. */
     default <R> MailboxResponse<R> map(Function<? super T, ? extends R> mapper) {
-        if (this instanceof Ok<T> ok) return new Ok<>(mapper.apply(ok.value()));
+        return flatMap(value -> new Ok<>(mapper.apply(value)));
+    }
+
+    /** Chains a call that runs only after a success; any other outcome passes through unchanged. */
+    default <R> MailboxResponse<R> flatMap(Function<? super T, MailboxResponse<R>> next) {
+        if (this instanceof Ok<T> ok) return next.apply(ok.value());
         if (this instanceof Unauthorized<T>) return new Unauthorized<>();
         if (this instanceof InsufficientScope<T>) return new InsufficientScope<>();
         if (this instanceof NotFound<T>) return new NotFound<>();

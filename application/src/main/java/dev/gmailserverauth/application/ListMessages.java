@@ -1,0 +1,66 @@
+package dev.gmailserverauth.application;
+
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a user's messages for a search (the seed's {@code ListMessages}, one page at a time):
+ * the list call, then one summarize call for what the cache does not hold. An empty mailbox is an
+ * empty page, where the seed's loop crashed.
+ */
+public final class ListMessages {
+    private final Mailbox mailbox;
+    private final MailboxAccess access;
+    private final SummaryCache cache;
+
+    public ListMessages(Mailbox mailbox, AuthorizedAccess access, BeginAuthorization begin, SummaryCache cache) {
+        this.mailbox = Objects.requireNonNull(mailbox);
+        this.access = new MailboxAccess(access, begin);
+        this.cache = Objects.requireNonNull(cache);
+    }
+
+    public record Query(UserId user, SearchQuery search, Optional<PageToken> pageToken, PageSize pageSize) {
+        public Query {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(search, "search");
+            Objects.requireNonNull(pageToken, "pageToken");
+            Objects.requireNonNull(pageSize, "pageSize");
+        }
+
+        MailQuery mailQuery() {
+            return new MailQuery(search, pageToken, pageSize);
+        }
+    }
+
+    public MailOutcome<Page<MessageSummary>> list(Query query) {
+        return access.call(query.user(), token -> mailbox.listMessages(token, query.mailQuery())
+                .flatMap(refs -> summaries(query.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
+                        .map(items -> new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate()))));
+    }
+
+    private MailboxResponse<List<MessageSummary>> summaries(UserId user, List<MessageId> ids,
+            java.util.function.Function<List<MessageId>, MailboxResponse<List<MessageSummary>>> fetch) {
+        Map<MessageId, MessageSummary> cached = cache.find(user, ids);
+        List<MessageId> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
+        if (missing.isEmpty()) return new MailboxResponse.Ok<>(ids.stream().map(cached::get).toList());
+        return fetch.apply(missing).map(fetched -> {
+            cache.store(user, fetched);
+            Map<MessageId, MessageSummary> all = new java.util.HashMap<>(cached);
+            fetched.forEach(s -> all.put(s.id(), s));
+            return ids.stream().filter(all::containsKey).map(all::get).toList();
+        });
+    }
+}
