@@ -1,0 +1,102 @@
+package dev.gmailserverauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.ConsentReason;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class AuthorizedAccessTest {
+    private final World world = new World();
+    private final UserIdentity alice = world.google.addAccount("alice@example.com");
+
+    private AccessToken granted(AccessOutcome outcome) {
+        assertThat(outcome).isInstanceOf(AccessOutcome.Granted.class);
+        return ((AccessOutcome.Granted) outcome).token();
+    }
+
+    @Test
+    void reusesTheStoredTokenUntilSixtySecondsBeforeExpiry() {
+        world.signIn(alice);
+        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        world.clock.advance(FakeGoogle.ACCESS_TOKEN_LIFETIME.minusSeconds(61));
+        assertThat(granted(world.access.accessFor(alice.userId()))).isEqualTo(first);
+        assertThat(world.google.refreshCount()).isZero();
+
+        world.clock.advance(Duration.ofSeconds(2));
+        AccessToken second = granted(world.access.accessFor(alice.userId()));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(world.google.refreshCount()).isEqualTo(1);
+        assertThat(world.credentials.findByUserId(alice.userId()).orElseThrow().accessToken().orElseThrow().token()).isEqualTo(second);
+    }
+
+    @Test
+    void fiftyConcurrentCallersShareExactlyOneRefresh() throws Exception {
+        world.signIn(alice);
+        world.clock.advance(FakeGoogle.ACCESS_TOKEN_LIFETIME);
+        world.google.slowDownRefreshes(Duration.ofMillis(200));
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<AccessOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return world.access.accessFor(alice.userId());
+                }));
+            }
+            start.countDown();
+            List<AccessToken> tokens = new ArrayList<>();
+            for (Future<AccessOutcome> result : results) tokens.add(granted(result.get()));
+            assertThat(world.google.refreshCount()).isEqualTo(1);
+            assertThat(tokens).containsOnly(tokens.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRevokedGrantDeletesTheCredentialAndAsksForConsent() {
+        world.signIn(alice);
+        world.google.revokeGrants(alice);
+        world.clock.advance(FakeGoogle.ACCESS_TOKEN_LIFETIME);
+        AccessOutcome outcome = world.access.accessFor(alice.userId());
+        assertThat(outcome).isInstanceOf(AccessOutcome.Denied.class);
+        assertThat(((AccessOutcome.Denied) outcome).consent().reason()).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
+        assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
+    }
+
+    @Test
+    void aUserWithoutCredentialIsNotAuthorized() {
+        AccessOutcome outcome = world.access.accessFor(new UserId("nobody"));
+        assertThat(((AccessOutcome.Denied) outcome).consent().reason()).isEqualTo(ConsentReason.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void aRejectedTokenIsRefreshedEvenBeforeItExpires() {
+        world.signIn(alice);
+        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
+        assertThat(second).isNotEqualTo(first);
+        assertThat(world.google.refreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectionOfAnAlreadyReplacedTokenReusesTheReplacement() {
+        world.signIn(alice);
+        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
+        assertThat(granted(world.access.refreshAfterRejection(alice.userId(), first))).isEqualTo(second);
+        assertThat(world.google.refreshCount()).isEqualTo(1);
+    }
+}

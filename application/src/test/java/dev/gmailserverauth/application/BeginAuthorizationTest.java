@@ -1,0 +1,58 @@
+package dev.gmailserverauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.fake.QueryString;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BeginAuthorizationTest {
+    private final World world = new World();
+
+    @Test
+    void remembersTheStateItSendsOut() {
+        AuthorizationUrl url = world.begin.begin(BeginAuthorization.Command.anonymous());
+        assertThat(world.pending.take(World.stateOf(url))).isPresent();
+    }
+
+    @Test
+    void asksForOfflineAccessWithPkceAndWithoutPromptForAnUnknownUser() {
+        QueryString query = QueryString.of(world.begin.begin(BeginAuthorization.Command.anonymous()).value());
+        assertThat(query.require("access_type")).isEqualTo("offline");
+        assertThat(query.require("include_granted_scopes")).isEqualTo("true");
+        assertThat(query.require("code_challenge_method")).isEqualTo("S256");
+        assertThat(query.get("prompt")).isEmpty();
+    }
+
+    @Test
+    void passesTheLoginHint() {
+        QueryString query = QueryString.of(world.begin.begin(BeginAuthorization.Command.withLoginHint(new EmailAddress("bob@example.com"))).value());
+        assertThat(query.require("login_hint")).isEqualTo("bob@example.com");
+    }
+
+    @Test
+    void forcesConsentForAKnownUserWithoutAStoredRefreshToken() {
+        BeginAuthorization.Command command = new BeginAuthorization.Command(Optional.of(new UserId("42")), Optional.empty(), false);
+        assertThat(QueryString.of(world.begin.begin(command).value()).get("prompt")).contains("consent");
+    }
+
+    @Test
+    void doesNotForceConsentForAKnownUserWithAStoredRefreshTokenAndHintsTheirEmail() {
+        UserIdentity alice = world.google.addAccount("alice@example.com");
+        world.signIn(alice);
+        BeginAuthorization.Command command = new BeginAuthorization.Command(Optional.of(alice.userId()), Optional.empty(), false);
+        QueryString query = QueryString.of(world.begin.begin(command).value());
+        assertThat(query.get("prompt")).isEmpty();
+        assertThat(query.require("login_hint")).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void forcesConsentWhenAsked() {
+        BeginAuthorization.Command command = new BeginAuthorization.Command(Optional.empty(), Optional.empty(), true);
+        assertThat(QueryString.of(world.begin.begin(command).value()).get("prompt")).contains("consent");
+    }
+}

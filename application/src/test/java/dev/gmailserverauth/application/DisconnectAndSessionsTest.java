@@ -1,0 +1,104 @@
+package dev.gmailserverauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
+import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.model.SessionToken;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DisconnectAndSessionsTest {
+    private final World world = new World();
+    private final UserIdentity alice = world.google.addAccount("alice@example.com");
+
+    @Test
+    void disconnectRevokesTheGrantAndForgetsEverything() {
+        world.signIn(alice);
+        SessionToken session = world.startSession.start(alice.userId());
+        var refreshToken = world.credentials.findByUserId(alice.userId()).orElseThrow().refreshToken();
+        assertThat(world.disconnect.disconnect(alice.userId())).isEqualTo(Disconnect.Result.DISCONNECTED);
+        assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
+        assertThat(world.resolveSession.resolve(session)).isEmpty();
+        assertThat(world.google.authorizationProvider().refresh(refreshToken)).isInstanceOf(Refresh.Revoked.class);
+    }
+
+    @Test
+    void disconnectStillForgetsWhenTheGrantWasAlreadyRevoked() {
+        world.signIn(alice);
+        world.google.revokeGrants(alice);
+        assertThat(world.disconnect.disconnect(alice.userId())).isEqualTo(Disconnect.Result.DISCONNECTED);
+        assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
+    }
+
+    @Test
+    void disconnectKeepsTheCredentialWhenTheProviderCannotBeReached() {
+        world.signIn(alice);
+        world.google.goOffline(true);
+        assertThatThrownBy(() -> world.disconnect.disconnect(alice.userId())).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(world.credentials.findByUserId(alice.userId())).isPresent();
+    }
+
+    @Test
+    void disconnectWithNothingStoredSaysSo() {
+        assertThat(world.disconnect.disconnect(alice.userId())).isEqualTo(Disconnect.Result.NOTHING_STORED);
+    }
+
+    @Test
+    void aSessionResolvesToItsUserUntilItEnds() {
+        SessionToken token = world.startSession.start(alice.userId());
+        assertThat(world.resolveSession.resolve(token)).contains(alice.userId());
+        world.endSession.end(token);
+        assertThat(world.resolveSession.resolve(token)).isEmpty();
+    }
+
+    @Test
+    void eachSignInGetsANewSessionToken() {
+        assertThat(world.startSession.start(alice.userId())).isNotEqualTo(world.startSession.start(alice.userId()));
+    }
+
+    @Test
+    void anIdleSessionExpiresAndActivityKeepsItAlive() {
+        SessionToken active = world.startSession.start(alice.userId());
+        SessionToken idle = world.startSession.start(alice.userId());
+        for (int day = 0; day < 10; day++) {
+            world.clock.advance(Duration.ofDays(1));
+            assertThat(world.resolveSession.resolve(active)).contains(alice.userId());
+        }
+        assertThat(world.resolveSession.resolve(idle)).isEmpty();
+    }
+
+    @Test
+    void noSessionOutlivesTheAbsoluteTimeout() {
+        SessionToken token = world.startSession.start(alice.userId());
+        for (int day = 0; day < 31; day++) {
+            world.clock.advance(Duration.ofDays(1));
+            world.resolveSession.resolve(token);
+        }
+        assertThat(world.resolveSession.resolve(token)).isEmpty();
+    }
+
+    @Test
+    void anUnknownSessionTokenResolvesToNobody() {
+        assertThat(world.resolveSession.resolve(SessionToken.random())).isEmpty();
+    }
+
+    @Test
+    void describeUserNamesAStoredUser() {
+        world.signIn(alice);
+        assertThat(world.describeUser.describe(alice.userId())).contains(alice);
+    }
+
+    @Test
+    void sweepDropsAbandonedSignInsAndExpiredSessions() {
+        world.pending.put(Fixtures.pending(world.clock.instant()));
+        world.startSession.start(alice.userId());
+        world.clock.advance(Duration.ofDays(8));
+        world.pending.put(Fixtures.pending(world.clock.instant()));
+        assertThat(world.sweepExpired.sweep()).isEqualTo(new SweepExpired.Swept(1, 1));
+        assertThat(world.pending.size()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.gmailserverauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.fake.NewMessage;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.ConsentReason;
+import dev.gmailserverauth.domain.model.Label;
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.Message;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.ThreadSummary;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ListMessagesTest {
+    private final World world = new World();
+    private final UserIdentity alice = world.google.addAccount("alice@example.com");
+
+    private void fill(UserIdentity account, int count) {
+        IntStream.range(0, count).forEach(i -> world.google.addMessage(account,
+                new NewMessage("Bob <bob@example.com>", "Message " + i, "Body " + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i), i % 2 == 0)));
+    }
+
+    private ListMessages.Query query(String search, Optional<PageToken> token, int size) {
+        return new ListMessages.Query(alice.userId(), new SearchQuery(search), token, new PageSize(size));
+    }
+
+    private static <T> T success(MailOutcome<T> outcome) {
+        assertThat(outcome).isInstanceOf(MailOutcome.Success.class);
+        return ((MailOutcome.Success<T>) outcome).value();
+    }
+
+    private static ConsentReason reauthorization(MailOutcome<?> outcome) {
+        assertThat(outcome).isInstanceOf(MailOutcome.ReauthorizationRequired.class);
+        return ((MailOutcome.ReauthorizationRequired<?>) outcome).consent().reason();
+    }
+
+    @Test
+    void anEmptyMailboxIsAnEmptyPageNotACrash() {
+        world.signIn(alice);
+        Page<MessageSummary> page = success(world.listMessages.list(query("", Optional.empty(), 50)));
+        assertThat(page.items()).isEmpty();
+        assertThat(page.hasNext()).isFalse();
+    }
+
+    @Test
+    void followsPageTokensToTheEnd() {
+        world.signIn(alice);
+        fill(alice, 5);
+        Page<MessageSummary> first = success(world.listMessages.list(query("", Optional.empty(), 3)));
+        assertThat(first.items()).extracting(MessageSummary::subject).containsExactly("Message 4", "Message 3", "Message 2");
+        Page<MessageSummary> second = success(world.listMessages.list(query("", first.nextPageToken(), 3)));
+        assertThat(second.items()).extracting(MessageSummary::subject).containsExactly("Message 1", "Message 0");
+        assertThat(second.hasNext()).isFalse();
+    }
+
+    @Test
+    void aSearchNarrowsThePage() {
+        world.signIn(alice);
+        fill(alice, 12);
+        assertThat(success(world.listMessages.list(query("message 11", Optional.empty(), 50))).items())
+                .extracting(MessageSummary::subject).containsExactly("Message 11");
+    }
+
+    @Test
+    void a401IsRefreshedOnceAndRetried() {
+        world.signIn(alice);
+        fill(alice, 2);
+        world.google.expireAccessTokens(alice);
+        assertThat(success(world.listMessages.list(query("", Optional.empty(), 50))).items()).hasSize(2);
+        assertThat(world.google.refreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a401WithARevokedGrantEndsInReauthorization() {
+        world.signIn(alice);
+        world.google.revokeGrants(alice);
+        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
+        assertThat(world.google.refreshCount()).isEqualTo(1);
+        assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
+    }
+
+    @Test
+    void a401AgainAfterTheRefreshMeansRevokedWithoutASecondRefresh() {
+        World rejecting = new World(new AlwaysUnauthorized());
+        UserIdentity bob = rejecting.google.addAccount("bob@example.com");
+        rejecting.signIn(bob);
+        MailOutcome<Page<MessageSummary>> outcome = rejecting.listMessages.list(
+                new ListMessages.Query(bob.userId(), SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT));
+        assertThat(reauthorization(outcome)).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
+        assertThat(rejecting.google.refreshCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aGrantWithoutGmailScopeAsksForConsent() {
+        world.signIn(alice);
+        world.credentials.save(world.credentials.findByUserId(alice.userId()).map(c -> new dev.gmailserverauth.domain.model.StoredCredential(
+                c.userId(), c.email(), c.refreshToken(),
+                Optional.of(new dev.gmailserverauth.domain.model.ExpiringAccessToken(world.google.issueAccessToken(alice, FakeGoogle.withoutGmail()),
+                        world.clock.instant().plusSeconds(3000))),
+                c.grantedScopes(), c.createdAt(), c.updatedAt())).orElseThrow());
+        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.INSUFFICIENT_SCOPE);
+    }
+
+    @Test
+    void aForeignPageTokenIsInvalid() {
+        world.signIn(alice);
+        assertThat(world.listMessages.list(query("", Optional.of(new PageToken("forged")), 50))).isInstanceOf(MailOutcome.Invalid.class);
+    }
+
+    @Test
+    void aUserWhoNeverSignedInMustAuthorize() {
+        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.NOT_AUTHORIZED);
+    }
+
+    @Test
+    void showingTheSamePageAgainCostsOnlyTheListCall() {
+        world.signIn(alice);
+        fill(alice, 5);
+        world.listMessages.list(query("", Optional.empty(), 50));
+        int callsAfterFirstView = world.google.mailboxCallCount();
+        assertThat(callsAfterFirstView).isEqualTo(2);
+        assertThat(success(world.listMessages.list(query("", Optional.empty(), 50))).items()).hasSize(5);
+        assertThat(world.google.mailboxCallCount() - callsAfterFirstView).isEqualTo(1);
+    }
+
+    @Test
+    void listAllFollowsPagesUpToTheCap() {
+        world.signIn(alice);
+        fill(alice, 7);
+        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 5)))).hasSize(5);
+        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 100)))).hasSize(7);
+    }
+
+    @Test
+    void listAllOfAnEmptyMailboxIsEmpty() {
+        world.signIn(alice);
+        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 100)))).isEmpty();
+    }
+
+    @Test
+    void getsOneMessageAndSaysWhenThereIsNone() {
+        world.signIn(alice);
+        MessageId id = world.google.addMessage(alice, new NewMessage("Bob <bob@example.com>", "Hi", "Hello Alice", Instant.parse("2026-01-01T00:00:00Z"), true));
+        Message message = success(world.getMessage.get(alice.userId(), id));
+        assertThat(message.textBody()).contains("Hello Alice");
+        assertThat(world.getMessage.get(alice.userId(), new MessageId("ffff000000000000"))).isInstanceOf(MailOutcome.NotFound.class);
+    }
+
+    @Test
+    void listsLabelsSystemFirst() {
+        world.signIn(alice);
+        List<Label> labels = success(world.listLabels.list(alice.userId()));
+        assertThat(labels).extracting(Label::name).containsExactly("INBOX", "STARRED", "UNREAD");
+    }
+
+    @Test
+    void listsAndOpensThreads() {
+        world.signIn(alice);
+        fill(alice, 2);
+        Page<ThreadSummary> threads = success(world.listThreads.list(alice.userId(), MailQuery.firstPage(SearchQuery.ALL, PageSize.DEFAULT)));
+        assertThat(threads.items()).hasSize(2);
+        MailThread thread = success(world.getThread.get(alice.userId(), threads.items().get(0).id()));
+        assertThat(thread.messages()).hasSize(1);
+        assertThat(world.getThread.get(alice.userId(), new ThreadId("ffff000000000000"))).isInstanceOf(MailOutcome.NotFound.class);
+    }
+
+    /** A mailbox whose every call answers 401, to show the retry happens once. */
+    private static final class AlwaysUnauthorized implements Mailbox {
+        @Override
+        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gmailserverauth.application;
+
+import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
+import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
+import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
+import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
+import dev.gmailserverauth.domain.fake.MutableClock;
+import dev.gmailserverauth.domain.fake.QueryString;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.Mailbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Every use case wired to FakeGoogle and in-memory stores, with a clock the test moves. Published in
+ * this module's test-jar for the web adapter's route tests.
+ */
+public final class World {
+    public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final FakeGoogle google = new FakeGoogle(clock);
+    public final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository();
+    public final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
+    public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final SummaryCache cache = new SummaryCache(1000, Duration.ofMinutes(5), clock);
+    public final BeginAuthorization begin;
+    public final CompleteAuthorization complete;
+    public final AuthorizedAccess access;
+    public final ListMessages listMessages;
+    public final ListAllMessages listAllMessages;
+    public final GetMessage getMessage;
+    public final ListLabels listLabels;
+    public final ListThreads listThreads;
+    public final GetThread getThread;
+    public final Disconnect disconnect;
+    public final StartSession startSession;
+    public final ResolveSession resolveSession;
+    public final EndSession endSession;
+    public final DescribeUser describeUser;
+    public final SweepExpired sweepExpired;
+
+    public World() {
+        this(null);
+    }
+
+    /** A world whose use cases read mail through {@code mailbox} instead of FakeGoogle's. */
+    public World(Mailbox mailbox) {
+        Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
+        begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, begin, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), begin, clock);
+        listMessages = new ListMessages(mail, access, begin, cache);
+        listAllMessages = new ListAllMessages(listMessages);
+        getMessage = new GetMessage(mail, access, begin);
+        listLabels = new ListLabels(mail, access, begin);
+        listThreads = new ListThreads(mail, access, begin);
+        getThread = new GetThread(mail, access, begin);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
+        startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
+        resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
+        endSession = new EndSession(sessions);
+        describeUser = new DescribeUser(credentials);
+        sweepExpired = new SweepExpired(pending, sessions, clock);
+    }
+
+    /** The state an authorization URL carries. */
+    public static AuthorizationState stateOf(AuthorizationUrl url) {
+        return new AuthorizationState(QueryString.of(url.value()).require("state"));
+    }
+
+    /** Runs the whole sign-in for the account, granting these scopes, and returns the callback's outcome. */
+    public AuthorizationOutcome signIn(UserIdentity account, Scopes granted) {
+        return signInAt(begin.begin(BeginAuthorization.Command.anonymous()), account, granted);
+    }
+
+    public AuthorizationOutcome signInAt(AuthorizationUrl url, UserIdentity account, Scopes granted) {
+        AuthorizationState state = stateOf(url);
+        String code = google.approve(state, account, granted).value();
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty()));
+    }
+
+    public AuthorizationOutcome signIn(UserIdentity account) {
+        return signIn(account, Scopes.REQUESTED);
+    }
+}
