@@ -1,0 +1,10 @@
+package dev.gmailserverauth.sandbox;
+
+/** The sandbox endpoints that are counted and can be given faults. */
+public enum Endpoint {
+    AUTHORIZE, TOKEN, REVOKE, USERINFO,
+    MESSAGES_LIST, MESSAGES_GET, THREADS_LIST, THREADS_GET, LABELS_LIST, LABELS_GET, PROFILE,
+    BATCH,
+    /** {@code GET /gmail/v1/users/{userId}/messages/{messageId}/attachments/{id}}. */
+    ATTACHMENTS_GET
+}

@@ -1,0 +1,56 @@
+package dev.gmailserverauth.sandbox;
+
+import dev.gmailserverauth.sandbox.internal.DemoData;
+import dev.gmailserverauth.sandbox.internal.InMemoryControl;
+import dev.gmailserverauth.sandbox.internal.SandboxServer;
+import dev.gmailserverauth.sandbox.internal.SandboxState;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local, fault-injecting stand-in for Google's OAuth 2.0, userinfo v2, Gmail v1 and batch endpoints,
+ * all at Google's paths under {@link #baseUrl()}.
+ */
+public final class GoogleSandbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleSandbox.class);
+    private static final String HOST = "127.0.0.1";
+
+    private final Javalin app;
+    private final SandboxControl control;
+    private final URI baseUrl;
+
+    private GoogleSandbox(Javalin app, SandboxControl control, URI baseUrl) {
+        this.app = app;
+        this.control = control;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Starts on {@code config.port()} (0 = a free port), seeded per config. */
+    public static GoogleSandbox start(SandboxConfig config) {
+        SandboxState state = new SandboxState(config.demoSeed(), config.clients());
+        if (config.demoData()) DemoData.seed(state, config.demoSeed());
+        SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
+        Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());
+        URI baseUrl = URI.create("http://" + HOST + ":" + app.port());
+        LOG.info("Google sandbox listening on {} (control API {})", baseUrl, config.controlApiEnabled() ? "on" : "off");
+        return new GoogleSandbox(app, control, baseUrl);
+    }
+
+    /** E.g. {@code http://127.0.0.1:41234}, no trailing slash. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The Java face of the control API (works whether or not the HTTP control API is enabled). */
+    public SandboxControl control() {
+        return control;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gmailserverauth.sandbox.internal;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Gmail API resources (Message, MessagePart, Thread, Label, Profile) as Gmail's JSON. */
+public final class GmailJson {
+    public enum Format { MINIMAL, METADATA, FULL, RAW }
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    private GmailJson() {}
+
+    public static JsonObject message(StoredMessage m, Format format, List<String> metadataHeaders) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", m.id());
+        o.addProperty("threadId", m.threadId());
+        if (!m.labelIds().isEmpty()) o.add("labelIds", strings(m.labelIds()));
+        o.addProperty("snippet", m.snippet());
+        if (format == Format.METADATA) o.add("payload", metadataPayload(m.payload(), metadataHeaders));
+        if (format == Format.FULL) o.add("payload", part(m.payload()));
+        o.addProperty("sizeEstimate", m.sizeEstimate());
+        if (format == Format.RAW) o.addProperty("raw", BASE64URL.encodeToString(m.raw()));
+        o.addProperty("historyId", Long.toString(m.historyId()));
+        o.addProperty("internalDate", Long.toString(m.internalDate().toEpochMilli()));
+        return o;
+    }
+
+    private static JsonObject metadataPayload(MessagePart payload, List<String> wanted) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(wanted);
+        JsonObject o = new JsonObject();
+        o.addProperty("partId", "");
+        o.addProperty("mimeType", payload.mimeType());
+        o.addProperty("filename", "");
+        JsonArray headers = new JsonArray();
+        for (Header h : payload.headers()) {
+            if (names.isEmpty() || names.contains(h.name())) headers.add(header(h));
+        }
+        o.add("headers", headers);
+        return o;
+    }
+
+    public static JsonObject part(MessagePart p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("partId", p.partId());
+        o.addProperty("mimeType", p.mimeType());
+        o.addProperty("filename", p.filename());
+        JsonArray headers = new JsonArray();
+        p.headers().forEach(h -> headers.add(header(h)));
+        o.add("headers", headers);
+        JsonObject body = new JsonObject();
+        if (p.attachmentId().isPresent()) {
+            body.addProperty("attachmentId", p.attachmentId().get());
+            body.addProperty("size", p.content().length);
+        } else if (p.isMultipart()) {
+            body.addProperty("size", 0);
+        } else {
+            body.addProperty("size", p.content().length);
+            body.addProperty("data", BASE64URL.encodeToString(p.content()));
+        }
+        o.add("body", body);
+        if (!p.parts().isEmpty()) {
+            JsonArray parts = new JsonArray();
+            p.parts().forEach(c -> parts.add(part(c)));
+            o.add("parts", parts);
+        }
+        return o;
+    }
+
+    public static JsonObject attachmentBody(MessagePart p) {
+        JsonObject o = new JsonObject();
+        o.addProperty("size", p.content().length);
+        o.addProperty("data", BASE64URL.encodeToString(p.content()));
+        return o;
+    }
+
+    public static JsonObject thread(String threadId, List<StoredMessage> messages, Format format, List<String> metadataHeaders) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", threadId);
+        o.addProperty("historyId", Long.toString(messages.stream().mapToLong(StoredMessage::historyId).max().orElse(0)));
+        JsonArray array = new JsonArray();
+        messages.forEach(m -> array.add(message(m, format, metadataHeaders)));
+        o.add("messages", array);
+        return o;
+    }
+
+    public static JsonObject threadListItem(StoredMessage latest, long historyId) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", latest.threadId());
+        o.addProperty("snippet", latest.snippet());
+        o.addProperty("historyId", Long.toString(historyId));
+        return o;
+    }
+
+    public static JsonObject label(Label l, boolean withCounts, List<StoredMessage> messages) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", l.id());
+        o.addProperty("name", l.name());
+        if (!l.system()) {
+            o.addProperty("messageListVisibility", "show");
+            o.addProperty("labelListVisibility", "labelShow");
+        }
+        o.addProperty("type", l.system() ? "system" : "user");
+        if (withCounts) {
+            List<StoredMessage> with = messages.stream().filter(m -> m.hasLabel(l.id())).toList();
+            o.addProperty("messagesTotal", with.size());
+            o.addProperty("messagesUnread", with.stream().filter(m -> m.hasLabel("UNREAD")).count());
+            o.addProperty("threadsTotal", with.stream().map(StoredMessage::threadId).distinct().count());
+            o.addProperty("threadsUnread", with.stream().filter(m -> m.hasLabel("UNREAD")).map(StoredMessage::threadId).distinct().count());
+        }
+        l.color().ifPresent(c -> {
+            JsonObject color = new JsonObject();
+            color.addProperty("textColor", c.textColor());
+            color.addProperty("backgroundColor", c.backgroundColor());
+            o.add("color", color);
+        });
+        return o;
+    }
+
+    public static Format format(String value) {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    private static JsonObject header(Header h) {
+        JsonObject o = new JsonObject();
+        o.addProperty("name", h.name());
+        o.addProperty("value", h.value());
+        return o;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray();
+        values.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gmailserverauth.sandbox.internal;
+
+import dev.gmailserverauth.sandbox.SandboxMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/** One account's Gmail: messages, threads and labels. Thread-safe. */
+public final class Mailbox {
+    /** Newest first, ties broken by id, the order messages.list uses. */
+    public static final Comparator<StoredMessage> NEWEST_FIRST =
+            Comparator.comparing(StoredMessage::internalDate).thenComparing(StoredMessage::id).reversed();
+    private static final List<Label.LabelColor> COLORS = List.of(
+            new Label.LabelColor("#ffffff", "#16a766"), new Label.LabelColor("#ffffff", "#4a86e8"),
+            new Label.LabelColor("#000000", "#fad165"), new Label.LabelColor("#ffffff", "#cc3a21"));
+
+    private final String email;
+    private final RandomGenerator random;
+    private final Map<String, StoredMessage> messages = new HashMap<>();
+    private final Map<String, Label> labels = new LinkedHashMap<>();
+    private long historyId = 1000;
+
+    public Mailbox(String email, RandomGenerator random) {
+        this.email = email;
+        this.random = random;
+        for (String id : Label.SYSTEM_IDS) labels.put(id, Label.system(id));
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public synchronized String add(SandboxMessage message) {
+        String id;
+        do {
+            id = GmailIds.messageId(message.date(), random);
+        } while (messages.containsKey(id));
+        String threadId = message.threadId().orElse(id);
+        if (message.threadId().isPresent() && messages.values().stream().noneMatch(m -> m.threadId().equals(threadId))) {
+            throw new IllegalArgumentException("no such thread: " + threadId);
+        }
+        List<String> labelIds = new ArrayList<>(new LinkedHashSet<>(message.labels().stream().map(this::labelIdFor).toList()));
+        historyId += 1 + random.nextInt(40);
+        messages.put(id, MessageBuilder.build(message, id, threadId, labelIds, historyId));
+        return id;
+    }
+
+    /** A system id, an existing user label (by id or name), or a new user label with that name. */
+    private String labelIdFor(String idOrName) {
+        String upper = idOrName.toUpperCase(Locale.ROOT);
+        if (Label.SYSTEM_IDS.contains(upper)) return upper;
+        if (labels.containsKey(idOrName)) return idOrName;
+        for (Label l : labels.values()) if (l.name().equalsIgnoreCase(idOrName)) return l.id();
+        String id = "Label_" + String.format("%019d", random.nextLong(1_000_000_000_000_000_000L));
+        int userLabels = (int) labels.values().stream().filter(l -> !l.system()).count();
+        labels.put(id, new Label(id, idOrName, false, Optional.of(COLORS.get(userLabels % COLORS.size()))));
+        return id;
+    }
+
+    public synchronized Optional<StoredMessage> message(String id) {
+        return Optional.ofNullable(messages.get(id));
+    }
+
+    /** All messages, newest first. */
+    public synchronized List<StoredMessage> messages() {
+        List<StoredMessage> all = new ArrayList<>(messages.values());
+        all.sort(NEWEST_FIRST);
+        return all;
+    }
+
+    /** The messages of a thread, oldest first; empty when there is no such thread. */
+    public synchronized List<StoredMessage> thread(String threadId) {
+        List<StoredMessage> thread = new ArrayList<>(messages.values().stream().filter(m -> m.threadId().equals(threadId)).toList());
+        thread.sort(NEWEST_FIRST.reversed());
+        return thread;
+    }
+
+    public synchronized List<Label> labels() {
+        return new ArrayList<>(labels.values());
+    }
+
+    public synchronized Optional<Label> label(String id) {
+        return Optional.ofNullable(labels.get(id));
+    }
+
+    public synchronized long historyId() {
+        return historyId;
+    }
+
+    public synchronized Set<String> threadIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (StoredMessage m : messages.values()) ids.add(m.threadId());
+        return ids;
+    }
+}

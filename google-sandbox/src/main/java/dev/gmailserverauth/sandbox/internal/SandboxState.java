@@ -1,0 +1,56 @@
+package dev.gmailserverauth.sandbox.internal;
+
+import dev.gmailserverauth.sandbox.SandboxClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/** Everything the sandbox knows; the handlers share it. */
+public final class SandboxState {
+    private final SandboxClock clock = new SandboxClock(Clock.systemUTC());
+    private final Random dataRandom;
+    private final Accounts accounts;
+    private final Map<String, Mailbox> mailboxes = new HashMap<>();
+    private final OAuthStore oauth = new OAuthStore(clock);
+    private final FaultBoard faults = new FaultBoard();
+    private final List<SandboxClient> clients;
+
+    public SandboxState(long seed, List<SandboxClient> clients) {
+        this.dataRandom = new Random(seed);
+        this.accounts = new Accounts(dataRandom);
+        this.clients = List.copyOf(clients);
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public OAuthStore oauth() {
+        return oauth;
+    }
+
+    public FaultBoard faults() {
+        return faults;
+    }
+
+    public Optional<SandboxClient> client(String clientId) {
+        return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
+    }
+
+    public synchronized Account addAccount(String email, String displayName) {
+        Account account = accounts.add(email, displayName);
+        mailboxes.put(account.email(), new Mailbox(account.email(), dataRandom));
+        return account;
+    }
+
+    public synchronized Mailbox mailbox(Account account) {
+        return mailboxes.get(account.email());
+    }
+}

@@ -1,0 +1,306 @@
+package dev.gmailserverauth.sandbox.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A practical subset of Gmail's search syntax: operators (from:, to:, cc:, bcc:, subject:, label:, in:, is:,
+ * has:attachment, filename:, after:, before:, older_than:, newer_than:, larger:, smaller:, category:,
+ * rfc822msgid:), bare words, "quoted phrases", OR, {a b}, (grouping) and leading - negation.
+ */
+public final class SearchQuery {
+    /** Gmail reads after:/before: dates as midnight Pacific time. */
+    private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+    private static final Map<String, String> CATEGORIES = Map.of("primary", "CATEGORY_PERSONAL", "personal", "CATEGORY_PERSONAL",
+            "social", "CATEGORY_SOCIAL", "promotions", "CATEGORY_PROMOTIONS", "updates", "CATEGORY_UPDATES", "forums", "CATEGORY_FORUMS");
+
+    /** What a matcher needs to know about the mailbox it searches. */
+    public interface Context {
+        Instant now();
+
+        String ownerEmail();
+
+        /** Label ids whose name (label: form) or id matches. */
+        List<String> labelIdsNamed(String name);
+    }
+
+    private final Predicate<StoredMessage> predicate;
+    private final boolean reachesSpamOrTrash;
+
+    private SearchQuery(Predicate<StoredMessage> predicate, boolean reachesSpamOrTrash) {
+        this.predicate = predicate;
+        this.reachesSpamOrTrash = reachesSpamOrTrash;
+    }
+
+    public static SearchQuery parse(String q, Context context) {
+        Parser parser = new Parser(tokenize(q), context);
+        Predicate<StoredMessage> p = parser.parseAll();
+        return new SearchQuery(p, parser.reachesSpamOrTrash);
+    }
+
+    public boolean matches(StoredMessage message) {
+        return predicate.test(message);
+    }
+
+    /** True when the query itself asks for SPAM or TRASH (in:spam, in:trash, in:anywhere, label:spam...). */
+    public boolean reachesSpamOrTrash() {
+        return reachesSpamOrTrash;
+    }
+
+    // ---- tokenizer -------------------------------------------------------------------------------------------
+
+    private record Token(String text, boolean quoted) {}
+
+    private static List<Token> tokenize(String q) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < q.length()) {
+            char c = q.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if ("(){}".indexOf(c) >= 0 || (c == '-' && i + 1 < q.length() && !Character.isWhitespace(q.charAt(i + 1)))) {
+                tokens.add(new Token(String.valueOf(c), false));
+                i++;
+            } else if (c == '"') {
+                int end = q.indexOf('"', i + 1);
+                if (end < 0) end = q.length();
+                tokens.add(new Token(q.substring(i + 1, end), true));
+                i = end + 1;
+            } else {
+                int start = i;
+                while (i < q.length() && !Character.isWhitespace(q.charAt(i)) && "(){}\"".indexOf(q.charAt(i)) < 0) i++;
+                String word = q.substring(start, i);
+                if (word.endsWith(":") && i < q.length() && (q.charAt(i) == '"' || q.charAt(i) == '(')) {
+                    char open = q.charAt(i);
+                    int end = q.indexOf(open == '"' ? '"' : ')', i + 1);
+                    if (end < 0) end = q.length();
+                    word = word + q.substring(i + 1, end);
+                    i = Math.min(q.length(), end + 1);
+                }
+                tokens.add(new Token(word, false));
+            }
+        }
+        return tokens;
+    }
+
+    // ---- parser ----------------------------------------------------------------------------------------------
+
+    private static final class Parser {
+        private final List<Token> tokens;
+        private final Context context;
+        private int pos;
+        boolean reachesSpamOrTrash;
+
+        Parser(List<Token> tokens, Context context) {
+            this.tokens = tokens;
+            this.context = context;
+        }
+
+        Predicate<StoredMessage> parseAll() {
+            Predicate<StoredMessage> p = parseSequence(null);
+            return p;
+        }
+
+        private Predicate<StoredMessage> parseSequence(String closer) {
+            Predicate<StoredMessage> all = m -> true;
+            while (pos < tokens.size() && !isPunct(closer)) {
+                if (isPunct(")") || isPunct("}")) {
+                    pos++;  // stray closer: ignore, as Gmail does
+                    continue;
+                }
+                all = all.and(parseOr());
+            }
+            if (closer != null && pos < tokens.size()) pos++;
+            return all;
+        }
+
+        private Predicate<StoredMessage> parseOr() {
+            Predicate<StoredMessage> left = parseUnary();
+            while (pos < tokens.size() && isWord("OR") && pos + 1 < tokens.size()) {
+                pos++;
+                left = left.or(parseUnary());
+            }
+            return left;
+        }
+
+        private Predicate<StoredMessage> parseUnary() {
+            if (isPunct("-")) {
+                pos++;
+                return pos < tokens.size() ? parseUnary().negate() : m -> true;
+            }
+            if (isPunct("(")) {
+                pos++;
+                return parseSequence(")");
+            }
+            if (isPunct("{")) {
+                pos++;
+                Predicate<StoredMessage> any = m -> false;
+                while (pos < tokens.size() && !isPunct("}")) any = any.or(parseUnary());
+                if (pos < tokens.size()) pos++;
+                return any;
+            }
+            if (isWord("AND") && pos + 1 < tokens.size()) pos++;
+            Token t = tokens.get(pos++);
+            return t.quoted() ? phrase(t.text()) : term(t.text());
+        }
+
+        private boolean isPunct(String p) {
+            return p != null && pos < tokens.size() && !tokens.get(pos).quoted() && tokens.get(pos).text().equals(p);
+        }
+
+        private boolean isWord(String w) {
+            return pos < tokens.size() && !tokens.get(pos).quoted() && tokens.get(pos).text().equals(w);
+        }
+
+        private Predicate<StoredMessage> term(String text) {
+            int colon = text.indexOf(':');
+            if (colon > 0 && colon < text.length() - 1) {
+                String op = text.substring(0, colon).toLowerCase(Locale.ROOT);
+                String value = text.substring(colon + 1).trim();
+                Predicate<StoredMessage> p = operator(op, value);
+                if (p != null) return p;
+            }
+            return word(text);
+        }
+
+        /** The predicate of a known operator; null means "not an operator, search the text". */
+        private Predicate<StoredMessage> operator(String op, String value) {
+            String v = value.toLowerCase(Locale.ROOT);
+            return switch (op) {
+                case "from" -> header("From", v.equals("me") ? context.ownerEmail() : v);
+                case "to" -> header("To", v.equals("me") ? context.ownerEmail() : v);
+                case "cc" -> header("Cc", v);
+                case "bcc" -> header("Bcc", v);
+                case "subject" -> {
+                    List<String> words = List.of(v.split("\\s+"));
+                    yield m -> {
+                        String s = m.header("Subject").orElse("").toLowerCase(Locale.ROOT);
+                        return words.stream().allMatch(s::contains);
+                    };
+                }
+                case "label" -> label(v);
+                case "in" -> in(v);
+                case "is" -> is(v);
+                case "has" -> v.equals("attachment") ? StoredMessage::hasAttachment : m -> false;
+                case "filename" -> m -> m.attachmentNames().stream().map(n -> n.toLowerCase(Locale.ROOT))
+                        .anyMatch(n -> n.equals(v) || n.endsWith("." + v) || n.contains(v));
+                case "after" -> {
+                    Instant t = instant(value);
+                    yield m -> !m.internalDate().isBefore(t);
+                }
+                case "before" -> {
+                    Instant t = instant(value);
+                    yield m -> m.internalDate().isBefore(t);
+                }
+                case "newer_than" -> {
+                    Instant t = context.now().minus(period(v));
+                    yield m -> m.internalDate().isAfter(t);
+                }
+                case "older_than" -> {
+                    Instant t = context.now().minus(period(v));
+                    yield m -> m.internalDate().isBefore(t);
+                }
+                case "larger" -> {
+                    long size = size(v);
+                    yield m -> m.sizeEstimate() > size;
+                }
+                case "smaller" -> {
+                    long size = size(v);
+                    yield m -> m.sizeEstimate() < size;
+                }
+                case "category" -> {
+                    String id = CATEGORIES.get(v);
+                    yield m -> id != null && m.hasLabel(id);
+                }
+                case "rfc822msgid" -> m -> m.header("Message-ID").orElse("").toLowerCase(Locale.ROOT).contains(v);
+                default -> null;
+            };
+        }
+
+        private Predicate<StoredMessage> label(String name) {
+            String normalized = name.replace(' ', '-').replace('/', '-');
+            if (normalized.equals("spam") || normalized.equals("trash")) reachesSpamOrTrash = true;
+            List<String> ids = context.labelIdsNamed(normalized);
+            return m -> ids.stream().anyMatch(m::hasLabel);
+        }
+
+        private Predicate<StoredMessage> in(String v) {
+            return switch (v) {
+                case "anywhere" -> {
+                    reachesSpamOrTrash = true;
+                    yield m -> true;
+                }
+                case "drafts" -> label("draft");
+                case "chats" -> label("chat");
+                default -> label(v);
+            };
+        }
+
+        private Predicate<StoredMessage> is(String v) {
+            return switch (v) {
+                case "unread" -> m -> m.hasLabel("UNREAD");
+                case "read" -> m -> !m.hasLabel("UNREAD");
+                case "starred" -> m -> m.hasLabel("STARRED");
+                case "important" -> m -> m.hasLabel("IMPORTANT");
+                default -> m -> false;
+            };
+        }
+
+        private static Predicate<StoredMessage> header(String name, String needle) {
+            return m -> m.header(name).orElse("").toLowerCase(Locale.ROOT).contains(needle);
+        }
+
+        private static Predicate<StoredMessage> word(String text) {
+            Pattern p = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(text.toLowerCase(Locale.ROOT)) + "(?![\\p{L}\\p{N}])");
+            return m -> p.matcher(m.searchableText()).find();
+        }
+
+        private static Predicate<StoredMessage> phrase(String text) {
+            String normalized = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+            if (normalized.isEmpty()) return m -> true;
+            return m -> m.searchableText().replaceAll("\\s+", " ").contains(normalized);
+        }
+
+        private static Instant instant(String value) {
+            if (value.matches("\\d{9,}")) return Instant.ofEpochSecond(Long.parseLong(value));
+            String[] p = value.split("[/-]");
+            try {
+                if (p.length != 3) throw new IllegalArgumentException("bad date " + value);
+                return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])).atStartOfDay(PACIFIC).toInstant();
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                throw new InvalidQueryException("Invalid date in query: " + value);
+            }
+        }
+
+        private static Duration period(String v) {
+            if (!v.matches("\\d+[dmy]")) throw new InvalidQueryException("Invalid relative date in query: " + v);
+            long n = Long.parseLong(v.substring(0, v.length() - 1));
+            return switch (v.charAt(v.length() - 1)) {
+                case 'd' -> Duration.ofDays(n);
+                case 'm' -> Duration.ofDays(30 * n);
+                default -> Duration.ofDays(365 * n);
+            };
+        }
+
+        private static long size(String v) {
+            if (!v.matches("\\d+[km]?")) throw new InvalidQueryException("Invalid size in query: " + v);
+            long n = Long.parseLong(v.replaceAll("[km]", ""));
+            return v.endsWith("k") ? n * 1024 : v.endsWith("m") ? n * 1024 * 1024 : n;
+        }
+    }
+
+    /** A query Gmail would reject (400). */
+    public static final class InvalidQueryException extends RuntimeException {
+        public InvalidQueryException(String message) {
+            super(message);
+        }
+    }
+}
