@@ -1,0 +1,195 @@
+package dev.gmailserverauth.google;
+
+import com.google.api.client.auth.oauth2.TokenResponseException;
+import com.google.api.client.googleapis.auth.oauth2.GoogleAuthorizationCodeFlow;
+import com.google.api.client.googleapis.auth.oauth2.GoogleAuthorizationCodeRequestUrl;
+import com.google.api.client.googleapis.auth.oauth2.GoogleRefreshTokenRequest;
+import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequestInitializer;
+import com.google.api.client.http.HttpResponseException;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.services.oauth2.Oauth2;
+import com.google.api.services.oauth2.model.Userinfo;
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationCode;
+import dev.gmailserverauth.domain.model.AuthorizationRequest;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.PkceVerifier;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.Scope;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.TokenGrant;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link AuthorizationProvider} on Google's OAuth 2.0 endpoints, through google-oauth-client and
+ * google-api-client ({@link GoogleAuthorizationCodeFlow}, {@link GoogleRefreshTokenRequest}) and the
+ * generated {@link Oauth2} client for userinfo v2.
+ *
+ * <p>Two pitfalls of the flow are handled here (shared/google/java-client.md): it ignores
+ * {@code auth_uri}/{@code token_uri}, so both endpoints are set explicitly; and it drops PKCE
+ * ({@code enablePKCE()} has no effect on the Google subclass), so {@code code_challenge} and
+ * {@code code_verifier} are added by hand.
+ */
+public final class GoogleAuthorizationProvider implements AuthorizationProvider {
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleAuthorizationProvider.class);
+    /** Google's access tokens live about an hour; used only if a response omits {@code expires_in}. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(3600);
+
+    private final GoogleAdapterConfig config;
+    private final Clock clock;
+    private final HttpTransport transport;
+    private final JsonFactory json;
+    private final HttpRequestInitializer initializer;
+    private final GoogleAuthorizationCodeFlow flow;
+    private final Oauth2 oauth2;
+    private final Retrier retrier;
+    private final Revoker revoker;
+
+    GoogleAuthorizationProvider(GoogleAdapterConfig config, Clock clock, HttpTransport transport, JsonFactory json) {
+        this.config = config;
+        this.clock = clock;
+        this.transport = transport;
+        this.json = json;
+        this.initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
+        this.retrier = new Retrier(config.retryPolicy());
+        this.flow = new GoogleAuthorizationCodeFlow.Builder(transport, json, config.clientId(), config.clientSecret(),
+                scopeValues(Scopes.REQUESTED))
+                .setAuthorizationServerEncodedUrl(config.authorizationUrl().toString())
+                .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
+                .setAccessType("offline")
+                .setRequestInitializer(initializer)
+                .build();
+        this.oauth2 = new Oauth2.Builder(transport, json, initializer)
+                .setRootUrl(config.userinfoRootUrl().toString())
+                .setApplicationName(config.applicationName())
+                .build();
+        this.revoker = new Revoker(transport.createRequestFactory(initializer), json, new GenericUrl(config.revokeUrl()), retrier);
+    }
+
+    @Override
+    public AuthorizationUrl authorizationUrl(AuthorizationRequest request) {
+        GoogleAuthorizationCodeRequestUrl url = flow.newAuthorizationUrl()
+                .setScopes(scopeValues(request.scopes()))
+                .setRedirectUri(request.redirectUri().value().toString())
+                .setState(request.state().value())
+                .set("include_granted_scopes", "true")
+                .set("code_challenge", request.verifier().s256Challenge())
+                .set("code_challenge_method", "S256");
+        request.loginHint().ifPresent(hint -> url.set("login_hint", hint.value()));
+        // prompt=consent is the documented successor of approval_prompt=force; never send both.
+        if (request.forceConsent()) url.set("prompt", "consent");
+        return new AuthorizationUrl(URI.create(url.build()));
+    }
+
+    @Override
+    public CodeExchange exchange(AuthorizationCode code, PkceVerifier verifier, RedirectUri redirectUri) {
+        Instant sent = clock.instant();
+        try {
+            // No retries: a code is single-use, so a second try after a lost answer could only fail.
+            GoogleTokenResponse response = new Retrier(RetryPolicy.none()).call("code exchange", () -> flow.newTokenRequest(code.value())
+                    .setRedirectUri(redirectUri.value().toString())
+                    .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
+                    .set("code_verifier", verifier.value())
+                    .execute());
+            return new CodeExchange.Exchanged(grant(response, sent));
+        } catch (TokenResponseException e) {
+            if (TokenErrors.INVALID_GRANT.equals(TokenErrors.error(e))) {
+                LOG.info("code exchange rejected: {}", TokenErrors.describe(e));
+                return new CodeExchange.Rejected(TokenErrors.describe(e));
+            }
+            throw TokenErrors.other("the code exchange", e);
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("code exchange failed: " + GoogleFailure.of(e).describe(), e);
+        }
+    }
+
+    @Override
+    public Refresh refresh(RefreshToken refreshToken) {
+        Instant sent = clock.instant();
+        try {
+            GoogleTokenResponse response = retrier.call("token refresh", () -> new GoogleRefreshTokenRequest(transport, json,
+                    refreshToken.value(), config.clientId(), config.clientSecret())
+                    .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
+                    .setRequestInitializer(initializer)
+                    .execute());
+            return new Refresh.Refreshed(grant(response, sent));
+        } catch (TokenResponseException e) {
+            if (TokenErrors.INVALID_GRANT.equals(TokenErrors.error(e))) {
+                LOG.info("refresh token rejected: {}", TokenErrors.describe(e));
+                return new Refresh.Revoked(TokenErrors.describe(e));
+            }
+            throw TokenErrors.other("the token refresh", e);
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("token refresh failed: " + GoogleFailure.of(e).describe(), e);
+        }
+    }
+
+    @Override
+    public Identification identify(AccessToken accessToken) {
+        try {
+            Userinfo userinfo = retrier.call("userinfo", () -> BearerToken.on(oauth2.userinfo().get(), accessToken).execute());
+            return identification(userinfo);
+        } catch (HttpResponseException e) {
+            GoogleFailure failure = GoogleFailure.of(e);
+            return switch (failure.kind()) {
+                case UNAUTHORIZED -> new Identification.Unauthorized();
+                // The token works but may not read the identity (no userinfo scope): nobody to name.
+                case INSUFFICIENT_SCOPE -> new Identification.Anonymous();
+                default -> throw new ProviderUnavailableException("userinfo failed: " + failure.describe(), e);
+            };
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("userinfo failed: " + GoogleFailure.of(e).describe(), e);
+        }
+    }
+
+    @Override
+    public Revocation revoke(RefreshToken refreshToken) {
+        return revoker.revoke(refreshToken.value());
+    }
+
+    private static Identification identification(Userinfo userinfo) {
+        String id = userinfo.getId();
+        String email = userinfo.getEmail();
+        if (id == null || id.isBlank() || email == null || email.isBlank()) return new Identification.Anonymous();
+        try {
+            return new Identification.Identified(new UserIdentity(new UserId(id), new EmailAddress(email)));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("userinfo answered an unusable identity: {}", e.getMessage());
+            return new Identification.Anonymous();
+        }
+    }
+
+    private TokenGrant grant(GoogleTokenResponse response, Instant sent) {
+        String accessToken = response.getAccessToken();
+        if (accessToken == null || accessToken.isBlank()) {
+            throw new ProviderUnavailableException("the token endpoint answered without an access_token");
+        }
+        Long expiresIn = response.getExpiresInSeconds();
+        // Counted from when the request left: the token cannot outlive that.
+        Instant expiresAt = sent.plus(expiresIn == null ? DEFAULT_LIFETIME : Duration.ofSeconds(expiresIn));
+        Optional<RefreshToken> refresh = Optional.ofNullable(response.getRefreshToken()).filter(r -> !r.isBlank()).map(RefreshToken::new);
+        return new TokenGrant(new ExpiringAccessToken(new AccessToken(accessToken), expiresAt), refresh, Scopes.parse(response.getScope()));
+    }
+
+    private static List<String> scopeValues(Scopes scopes) {
+        return scopes.values().stream().map(Scope::value).sorted().toList();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gmailserverauth.google;
+
+import com.google.api.client.googleapis.json.GoogleJsonError;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.http.HttpResponseException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A failed Google API call, read from Google's JSON error envelope (errors.md) and sorted into what
+ * the caller does about it.
+ */
+record GoogleFailure(Kind kind, int status, String reason, String message, Optional<Duration> retryAfter) {
+
+    enum Kind {
+        /** 401: token expired or revoked. */
+        UNAUTHORIZED,
+        /** 403 insufficientPermissions / ACCESS_TOKEN_SCOPE_INSUFFICIENT / insufficient_scope. */
+        INSUFFICIENT_SCOPE,
+        /** 404. */
+        NOT_FOUND,
+        /** 400: an argument was rejected. */
+        BAD_REQUEST,
+        /** 429, 500, 502, 503, 504, 403 rate limits, I/O errors: back off and try again. */
+        TRANSIENT,
+        /** Anything else (403 dailyLimitExceeded, domainPolicy, 409, ...): retrying unchanged does not help. */
+        REFUSED
+    }
+
+    private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
+    private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded");
+    private static final Set<String> SCOPE_REASONS = Set.of("insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
+
+    /** A failure from any call: an HTTP error with or without Google's JSON, or an I/O error. */
+    static GoogleFailure of(IOException e) {
+        if (e instanceof GoogleJsonResponseException json) return of(json.getStatusCode(), json.getDetails(), json.getHeaders());
+        if (e instanceof HttpResponseException http) return of(http.getStatusCode(), null, http.getHeaders());
+        String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return new GoogleFailure(Kind.TRANSIENT, 0, "io", what, Optional.empty());
+    }
+
+    /** A failure from a batch part: its parsed error and its own response headers. */
+    static GoogleFailure of(int status, GoogleJsonError error, HttpHeaders headers) {
+        String reason = error == null ? "" : firstReason(error);
+        String message = error == null || error.getMessage() == null ? "" : error.getMessage();
+        Optional<Duration> retryAfter = retryAfter(headers);
+        return new GoogleFailure(kindOf(status, reason, error, headers), status, reason, message, retryAfter);
+    }
+
+    /** For logs and exception messages: status and reason, never a token. */
+    String describe() {
+        if (status == 0) return message;
+        return status + (reason.isEmpty() ? "" : " " + reason) + (message.isEmpty() ? "" : " (" + message + ")");
+    }
+
+    private static Kind kindOf(int status, String reason, GoogleJsonError error, HttpHeaders headers) {
+        if (status == 401) return Kind.UNAUTHORIZED;
+        if (status == 403 && isInsufficientScope(reason, error, headers)) return Kind.INSUFFICIENT_SCOPE;
+        if (status == 404) return Kind.NOT_FOUND;
+        if (RETRYABLE_STATUSES.contains(status) || status == 403 && RATE_LIMIT_REASONS.contains(reason)) return Kind.TRANSIENT;
+        if (status == 400) return Kind.BAD_REQUEST;
+        return Kind.REFUSED;
+    }
+
+    private static boolean isInsufficientScope(String reason, GoogleJsonError error, HttpHeaders headers) {
+        if (SCOPE_REASONS.contains(reason)) return true;
+        if (error != null && error.getDetails() != null
+                && error.getDetails().stream().anyMatch(d -> SCOPE_REASONS.contains(d.getReason()))) {
+            return true;
+        }
+        String challenge = headers == null ? null : headers.getAuthenticate();
+        return challenge != null && challenge.contains("insufficient_scope");
+    }
+
+    private static String firstReason(GoogleJsonError error) {
+        List<GoogleJsonError.ErrorInfo> errors = error.getErrors();
+        if (errors == null || errors.isEmpty() || errors.get(0).getReason() == null) return "";
+        return errors.get(0).getReason();
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; absent or unreadable means none. */
+    static Optional<Duration> retryAfter(HttpHeaders headers) {
+        String value = headers == null ? null : headers.getRetryAfter();
+        if (value == null || value.isBlank()) return Optional.empty();
+        String trimmed = value.trim();
+        try {
+            long seconds = Long.parseLong(trimmed);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}
