@@ -1,0 +1,120 @@
+package dev.gmailserverauth.persistence.store;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.StoredCredential;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.persistence.crypto.AssociatedData;
+import dev.gmailserverauth.persistence.crypto.TokenCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link CredentialRepository} on JDBC, the same SQL for SQLite and PostgreSQL. Refresh and access tokens
+ * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds.
+ */
+public final class JdbcCredentialRepository implements CredentialRepository {
+    /** Associated-data field names; also used by the key rotation. */
+    public static final String REFRESH_TOKEN_FIELD = "credentials.refresh_token";
+    public static final String ACCESS_TOKEN_FIELD = "credentials.access_token";
+
+    // The refresh_token column is NOT NULL: no save can leave a user without one. The domain always
+    // carries one (StoredCredential.refreshedWith keeps the old token when Google sends no new one).
+    private static final String UPSERT = """
+            INSERT INTO credentials (user_id, email, refresh_token, access_token, access_token_expires_at,
+                                     granted_scopes, created_at, updated_at, key_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (user_id) DO UPDATE SET
+                email = excluded.email,
+                refresh_token = excluded.refresh_token,
+                access_token = excluded.access_token,
+                access_token_expires_at = excluded.access_token_expires_at,
+                granted_scopes = excluded.granted_scopes,
+                created_at = excluded.created_at,
+                updated_at = excluded.updated_at,
+                key_id = excluded.key_id
+            """;
+    private static final String SELECT = """
+            SELECT email, refresh_token, access_token, access_token_expires_at, granted_scopes, created_at, updated_at
+            FROM credentials WHERE user_id = ?
+            """;
+    private static final String DELETE = "DELETE FROM credentials WHERE user_id = ?";
+
+    private final Jdbc jdbc;
+    private final TokenCipher cipher;
+
+    public JdbcCredentialRepository(Jdbc jdbc, TokenCipher cipher) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    @Override
+    public void save(StoredCredential credential) {
+        String userId = credential.userId().value();
+        TokenCipher.Sealer sealer = cipher.sealer();
+        byte[] refreshToken = sealer.seal(credential.refreshToken().value(), refreshTokenData(userId));
+        byte[] accessToken = credential.accessToken()
+                .map(access -> sealer.seal(access.token().value(), accessTokenData(userId)))
+                .orElse(null);
+        Long accessExpiresAt = credential.accessToken().map(access -> access.expiresAt().toEpochMilli()).orElse(null);
+        jdbc.update("saving the credential of user " + userId, UPSERT, statement -> {
+            statement.setString(1, userId);
+            statement.setString(2, credential.email().value());
+            statement.setBytes(3, refreshToken);
+            Jdbc.setNullableBytes(statement, 4, accessToken);
+            Jdbc.setNullableLong(statement, 5, accessExpiresAt);
+            statement.setString(6, credential.grantedScopes().toSpaceDelimited());
+            statement.setLong(7, credential.createdAt().toEpochMilli());
+            statement.setLong(8, credential.updatedAt().toEpochMilli());
+            statement.setString(9, sealer.keyId());
+        });
+    }
+
+    @Override
+    public Optional<StoredCredential> findByUserId(UserId userId) {
+        return jdbc.queryOne("reading the credential of user " + userId.value(), SELECT,
+                statement -> statement.setString(1, userId.value()),
+                row -> toCredential(userId, row));
+    }
+
+    @Override
+    public boolean delete(UserId userId) {
+        return jdbc.update("deleting the credential of user " + userId.value(), DELETE,
+                statement -> statement.setString(1, userId.value())) > 0;
+    }
+
+    public static AssociatedData refreshTokenData(String userId) {
+        return new AssociatedData(REFRESH_TOKEN_FIELD, userId);
+    }
+
+    public static AssociatedData accessTokenData(String userId) {
+        return new AssociatedData(ACCESS_TOKEN_FIELD, userId);
+    }
+
+    private StoredCredential toCredential(UserId userId, ResultSet row) throws SQLException {
+        String id = userId.value();
+        RefreshToken refreshToken = new RefreshToken(cipher.open(row.getBytes("refresh_token"), refreshTokenData(id)));
+        byte[] sealedAccess = row.getBytes("access_token");
+        Optional<Long> accessExpiresAt = Jdbc.getNullableLong(row, "access_token_expires_at");
+        Optional<ExpiringAccessToken> accessToken = sealedAccess == null || accessExpiresAt.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new ExpiringAccessToken(
+                        new AccessToken(cipher.open(sealedAccess, accessTokenData(id))),
+                        Instant.ofEpochMilli(accessExpiresAt.get())));
+        return new StoredCredential(
+                userId,
+                new EmailAddress(row.getString("email")),
+                refreshToken,
+                accessToken,
+                Scopes.parse(row.getString("granted_scopes")),
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.gmailserverauth.persistence.store;
+
+import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PkceVerifier;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
+import dev.gmailserverauth.persistence.crypto.AssociatedData;
+import dev.gmailserverauth.persistence.crypto.TokenCipher;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link PendingAuthorizationStore} on JDBC. {@code take} is one {@code DELETE ... RETURNING} statement
+ * (SQLite 3.35+ and PostgreSQL): the database hands the row to exactly one caller, on any instance.
+ * The PKCE verifier is sealed, bound to the state.
+ */
+public final class JdbcPendingAuthorizationStore implements PendingAuthorizationStore {
+    /** Associated-data field name; also used by the key rotation. */
+    public static final String VERIFIER_FIELD = "pending_authorizations.verifier";
+
+    private static final String UPSERT = """
+            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, created_at, key_id)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (state) DO UPDATE SET
+                verifier = excluded.verifier,
+                redirect_uri = excluded.redirect_uri,
+                login_hint = excluded.login_hint,
+                created_at = excluded.created_at,
+                key_id = excluded.key_id
+            """;
+    private static final String TAKE = """
+            DELETE FROM pending_authorizations WHERE state = ?
+            RETURNING verifier, redirect_uri, login_hint, created_at
+            """;
+    private static final String PURGE = "DELETE FROM pending_authorizations WHERE created_at < ?";
+
+    private final Jdbc jdbc;
+    private final TokenCipher cipher;
+
+    public JdbcPendingAuthorizationStore(Jdbc jdbc, TokenCipher cipher) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+    }
+
+    @Override
+    public void put(PendingAuthorization pending) {
+        String state = pending.state().value();
+        TokenCipher.Sealer sealer = cipher.sealer();
+        byte[] verifier = sealer.seal(pending.verifier().value(), verifierData(state));
+        jdbc.update("storing a pending authorization", UPSERT, statement -> {
+            statement.setString(1, state);
+            statement.setBytes(2, verifier);
+            statement.setString(3, pending.redirectUri().value().toString());
+            statement.setString(4, pending.loginHint().map(EmailAddress::value).orElse(null));
+            statement.setLong(5, pending.createdAt().toEpochMilli());
+            statement.setString(6, sealer.keyId());
+        });
+    }
+
+    @Override
+    public Optional<PendingAuthorization> take(AuthorizationState state) {
+        return jdbc.queryOne("taking a pending authorization", TAKE,
+                statement -> statement.setString(1, state.value()),
+                row -> toPending(state, row));
+    }
+
+    @Override
+    public int purgeCreatedBefore(Instant cutoff) {
+        return jdbc.update("purging expired pending authorizations", PURGE,
+                statement -> statement.setLong(1, cutoff.toEpochMilli()));
+    }
+
+    public static AssociatedData verifierData(String state) {
+        return new AssociatedData(VERIFIER_FIELD, state);
+    }
+
+    private PendingAuthorization toPending(AuthorizationState state, ResultSet row) throws SQLException {
+        String loginHint = row.getString("login_hint");
+        return new PendingAuthorization(
+                state,
+                new PkceVerifier(cipher.open(row.getBytes("verifier"), verifierData(state.value()))),
+                RedirectUri.of(row.getString("redirect_uri")),
+                Optional.ofNullable(loginHint).map(EmailAddress::new),
+                Instant.ofEpochMilli(row.getLong("created_at")));
+    }
+}
