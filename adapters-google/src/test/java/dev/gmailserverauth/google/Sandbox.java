@@ -1,0 +1,90 @@
+package dev.gmailserverauth.google;
+
+import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationRequest;
+import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.PkceVerifier;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.TokenGrant;
+import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxConfig;
+import dev.gmailserverauth.sandbox.SandboxControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One sandbox, started in-process on a free port, and the adapters pointed at it over real HTTP, with
+ * short time-outs and a quick retry policy so that fault tests stay fast. One per test class.
+ */
+final class Sandbox implements AutoCloseable {
+    static final RedirectUri REDIRECT_URI = Fixtures.REDIRECT_URI;
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final RetryPolicy FAST_RETRIES =
+            new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(20), Duration.ofSeconds(10));
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    final GoogleSandbox sandbox;
+    final GoogleAdapterConfig config;
+    final GoogleAdapters adapters;
+    final SandboxBrowser browser = new SandboxBrowser();
+
+    Sandbox() {
+        sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT_URI.value().toString())).withDemoData(false));
+        config = GoogleAdapterConfig.forSandbox(sandbox.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
+                .withTimeouts(Duration.ofSeconds(2), READ_TIMEOUT)
+                .withRetryPolicy(FAST_RETRIES);
+        adapters = GoogleAdapters.create(config, Clock.systemUTC());
+    }
+
+    SandboxControl control() {
+        return sandbox.control();
+    }
+
+    GoogleAuthorizationProvider provider() {
+        return adapters.authorizationProvider();
+    }
+
+    GmailMailbox mailbox() {
+        return adapters.mailbox();
+    }
+
+    /** A fresh account with a unique address. */
+    String newAccount(String prefix) {
+        String email = prefix + "-" + ACCOUNTS.incrementAndGet() + "@example.com";
+        control().addAccount(email, "Test " + prefix);
+        return email;
+    }
+
+    AuthorizationRequest request(String email, boolean forceConsent) {
+        return new AuthorizationRequest(AuthorizationState.random(), PkceVerifier.random(), REDIRECT_URI, Scopes.REQUESTED,
+                Optional.of(new EmailAddress(email)), forceConsent);
+    }
+
+    /** Consent (as the browser) and code exchange: the grant the application would store. */
+    TokenGrant authorize(String email, boolean grantGmail) {
+        AuthorizationRequest request = request(email, true);
+        AuthorizationUrl url = provider().authorizationUrl(request);
+        CodeExchange exchange = provider().exchange(browser.consent(url, email, grantGmail), request.verifier(), REDIRECT_URI);
+        if (!(exchange instanceof CodeExchange.Exchanged exchanged)) throw new AssertionError("exchange failed: " + exchange);
+        return exchanged.grant();
+    }
+
+    AccessToken accessToken(String email, boolean grantGmail) {
+        return authorize(email, grantGmail).accessToken().token();
+    }
+
+    @Override
+    public void close() {
+        adapters.close();
+        sandbox.close();
+    }
+}
