@@ -34,6 +34,7 @@ public final class GoogleSandbox implements AutoCloseable {
         if (config.demoData()) DemoData.seed(state, config.demoSeed());
         SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
         Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());
+        state.fillInBackground();
         URI baseUrl = URI.create("http://" + HOST + ":" + app.port());
         LOG.info("Google sandbox listening on {} (control API {})", baseUrl, config.controlApiEnabled() ? "on" : "off");
         return new GoogleSandbox(app, control, baseUrl);

@@ -53,9 +53,10 @@ public final class DemoData {
         state.addAccount(ALICE, "Alice Example");
         state.addAccount(BOB, "Bob Builder");
         state.addAccount(CAROL, "Carol Empty");
-        Random random = new Random(seed);
-        fill(state.mailbox(state.accounts().require(ALICE)), "Alice Example <" + ALICE + ">", ALICE_MESSAGES, random);
-        fill(state.mailbox(state.accounts().require(BOB)), "Bob Builder <" + BOB + ">", BOB_MESSAGES, random);
+        state.mailbox(state.accounts().require(ALICE)).fillLazily(
+                m -> fill(m, "Alice Example <" + ALICE + ">", ALICE_MESSAGES, new Random(seed)));
+        state.mailbox(state.accounts().require(BOB)).fillLazily(
+                m -> fill(m, "Bob Builder <" + BOB + ">", BOB_MESSAGES, new Random(seed + 1)));
     }
 
     private static void fill(Mailbox mailbox, String owner, int count, Random random) {

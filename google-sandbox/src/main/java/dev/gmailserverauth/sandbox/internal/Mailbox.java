@@ -27,6 +27,7 @@ public final class Mailbox {
     private final Map<String, StoredMessage> messages = new HashMap<>();
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private long historyId = 1000;
+    private java.util.function.Consumer<Mailbox> pendingFill;
 
     public Mailbox(String email, RandomGenerator random) {
         this.email = email;
@@ -38,7 +39,20 @@ public final class Mailbox {
         return email;
     }
 
+    /** Content added on first use (keeps start-up fast); deterministic because this mailbox has its own random. */
+    public synchronized void fillLazily(java.util.function.Consumer<Mailbox> filler) {
+        pendingFill = filler;
+    }
+
+    /** Runs the pending fill now, if any. */
+    public synchronized void ensureFilled() {
+        java.util.function.Consumer<Mailbox> fill = pendingFill;
+        pendingFill = null;
+        if (fill != null) fill.accept(this);
+    }
+
     public synchronized String add(SandboxMessage message) {
+        ensureFilled();
         String id;
         do {
             id = GmailIds.messageId(message.date(), random);
@@ -66,11 +80,13 @@ public final class Mailbox {
     }
 
     public synchronized Optional<StoredMessage> message(String id) {
+        ensureFilled();
         return Optional.ofNullable(messages.get(id));
     }
 
     /** All messages, newest first. */
     public synchronized List<StoredMessage> messages() {
+        ensureFilled();
         List<StoredMessage> all = new ArrayList<>(messages.values());
         all.sort(NEWEST_FIRST);
         return all;
@@ -78,24 +94,29 @@ public final class Mailbox {
 
     /** The messages of a thread, oldest first; empty when there is no such thread. */
     public synchronized List<StoredMessage> thread(String threadId) {
+        ensureFilled();
         List<StoredMessage> thread = new ArrayList<>(messages.values().stream().filter(m -> m.threadId().equals(threadId)).toList());
         thread.sort(NEWEST_FIRST.reversed());
         return thread;
     }
 
     public synchronized List<Label> labels() {
+        ensureFilled();
         return new ArrayList<>(labels.values());
     }
 
     public synchronized Optional<Label> label(String id) {
+        ensureFilled();
         return Optional.ofNullable(labels.get(id));
     }
 
     public synchronized long historyId() {
+        ensureFilled();
         return historyId;
     }
 
     public synchronized Set<String> threadIds() {
+        ensureFilled();
         Set<String> ids = new LinkedHashSet<>();
         for (StoredMessage m : messages.values()) ids.add(m.threadId());
         return ids;

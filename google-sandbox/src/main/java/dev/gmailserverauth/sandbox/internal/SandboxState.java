@@ -17,11 +17,17 @@ public final class SandboxState {
     private final OAuthStore oauth = new OAuthStore(clock);
     private final FaultBoard faults = new FaultBoard();
     private final List<SandboxClient> clients;
+    private final long seed;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
     }
 
     public SandboxClock clock() {
@@ -46,8 +52,19 @@ public final class SandboxState {
 
     public synchronized Account addAccount(String email, String displayName) {
         Account account = accounts.add(email, displayName);
-        mailboxes.put(account.email(), new Mailbox(account.email(), dataRandom));
+        mailboxes.put(account.email(), new Mailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
         return account;
+    }
+
+    /** Fills every lazily seeded mailbox now, on a daemon thread, so the first request does not wait for it. */
+    public void fillInBackground() {
+        List<Mailbox> all;
+        synchronized (this) {
+            all = List.copyOf(mailboxes.values());
+        }
+        Thread filler = new Thread(() -> all.forEach(Mailbox::ensureFilled), "google-sandbox-demo-fill");
+        filler.setDaemon(true);
+        filler.start();
     }
 
     public synchronized Mailbox mailbox(Account account) {

@@ -1,0 +1,176 @@
+package dev.gmailserverauth.sandbox;
+
+import com.google.api.client.auth.oauth2.AuthorizationCodeResponseUrl;
+import com.google.api.client.auth.oauth2.AuthorizationCodeTokenRequest;
+import com.google.api.client.auth.oauth2.BearerToken;
+import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
+import com.google.api.client.auth.oauth2.Credential;
+import com.google.api.client.auth.oauth2.RefreshTokenRequest;
+import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.gmail.Gmail;
+import com.google.api.services.oauth2.Oauth2;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Drives a sandbox the way a browser and Google's Java client would. */
+final class SandboxHarness {
+    static final String REDIRECT = "http://localhost:8080/oauth2callback";
+    static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
+    static final String EMAIL = "https://www.googleapis.com/auth/userinfo.email";
+    static final String PROFILE = "https://www.googleapis.com/auth/userinfo.profile";
+    static final List<String> SEED_SCOPES = List.of(GMAIL_READONLY, EMAIL, PROFILE);
+    static final HttpTransport TRANSPORT = new NetHttpTransport();
+    static final JsonFactory JSON = GsonFactory.getDefaultInstance();
+    private static final Pattern AUTH_REQUEST = Pattern.compile("name=\"auth_request\" id=\"auth_request\" value=\"([^\"]+)\"");
+
+    final GoogleSandbox sandbox;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    SandboxHarness(GoogleSandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    static SandboxHarness start() {
+        return new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT))));
+    }
+
+    String url(String path) {
+        return sandbox.baseUrl() + path;
+    }
+
+    /** Builds an authorization URL with these parameters on top of client_id, redirect_uri, response_type. */
+    String authorizationUrl(Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", SandboxClient.DEFAULT_ID);
+        params.put("redirect_uri", REDIRECT);
+        params.put("response_type", "code");
+        params.put("scope", String.join(" ", SEED_SCOPES));
+        params.putAll(extra);
+        return url("/o/oauth2/v2/auth?" + form(params));
+    }
+
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String authRequestId(String html) {
+        Matcher m = AUTH_REQUEST.matcher(html);
+        if (!m.find()) throw new AssertionError("no auth_request field in consent page:\n" + html);
+        return m.group(1);
+    }
+
+    /** Opens the consent page and answers it; returns the parsed redirect. */
+    AuthorizationCodeResponseUrl consent(Map<String, String> params, String account, List<String> tickedScopes, String decision) {
+        HttpResponse<String> page = get(authorizationUrl(params));
+        if (page.statusCode() != 200) throw new AssertionError("consent page status " + page.statusCode() + ": " + page.body());
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("auth_request", authRequestId(page.body())));
+        fields.add(Map.entry("account", account));
+        tickedScopes.forEach(s -> fields.add(Map.entry("scope", s)));
+        fields.add(Map.entry("decision", decision));
+        HttpResponse<String> answer = postForm("/o/oauth2/v2/auth/decision", fields);
+        if (answer.statusCode() != 302) throw new AssertionError("decision status " + answer.statusCode() + ": " + answer.body());
+        return new AuthorizationCodeResponseUrl(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Consents with every scope ticked, offline access; returns the code. */
+    String code(String account, Map<String, String> params) {
+        Map<String, String> all = new LinkedHashMap<>(Map.of("access_type", "offline", "state", "s1"));
+        all.putAll(params);
+        AuthorizationCodeResponseUrl redirect = consent(all, account, List.of(GMAIL_READONLY), "allow");
+        return redirect.getCode();
+    }
+
+    TokenResponse exchange(String code) throws IOException {
+        return exchangeRequest(code).execute();
+    }
+
+    AuthorizationCodeTokenRequest exchangeRequest(String code) {
+        return new AuthorizationCodeTokenRequest(TRANSPORT, JSON, new GenericUrl(url("/token")), code)
+                .setRedirectUri(REDIRECT)
+                .setClientAuthentication(new ClientParametersAuthentication(SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET));
+    }
+
+    RefreshTokenRequest refreshRequest(String refreshToken) {
+        return new RefreshTokenRequest(TRANSPORT, JSON, new GenericUrl(url("/token")), refreshToken)
+                .setClientAuthentication(new ClientParametersAuthentication(SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET));
+    }
+
+    /** A full login of that account with the seed's scopes; returns the token response. */
+    TokenResponse login(String account) throws IOException {
+        return exchange(code(account, Map.of("prompt", "consent")));
+    }
+
+    /** A Credential that refreshes itself against the sandbox, as the adapters will use. */
+    Credential credential(TokenResponse tokens) {
+        Credential credential = new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
+                .setTransport(TRANSPORT).setJsonFactory(JSON)
+                .setTokenServerUrl(new GenericUrl(url("/token")))
+                .setClientAuthentication(new ClientParametersAuthentication(SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET))
+                .build();
+        return credential.setFromTokenResponse(tokens);
+    }
+
+    Gmail gmail(Credential credential) {
+        return new Gmail.Builder(TRANSPORT, JSON, credential).setApplicationName("sandbox-test")
+                .setRootUrl(sandbox.baseUrl() + "/").build();
+    }
+
+    Gmail gmail(String accessToken) {
+        return new Gmail.Builder(TRANSPORT, JSON, r -> r.getHeaders().setAuthorization("Bearer " + accessToken))
+                .setApplicationName("sandbox-test").setRootUrl(sandbox.baseUrl() + "/").build();
+    }
+
+    Oauth2 oauth2(String accessToken) {
+        return new Oauth2.Builder(TRANSPORT, JSON, r -> r.getHeaders().setAuthorization("Bearer " + accessToken))
+                .setApplicationName("sandbox-test").setRootUrl(sandbox.baseUrl() + "/").build();
+    }
+
+    HttpResponse<String> getWithToken(String path, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + accessToken).GET().build());
+    }
+
+    static String form(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
