@@ -13,6 +13,8 @@ final class ConnectionPools {
     static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
     /** Connections for advisory locks held during a refresh (PostgreSQL). */
     static final int LOCK_POOL_SIZE = 4;
+    /** Hikari's smallest borrow timeout. */
+    static final long LOCK_BORROW_TIMEOUT_MILLIS = 250;
 
     private ConnectionPools() {
     }
@@ -38,6 +40,17 @@ final class ConnectionPools {
     }
 
     static HikariDataSource postgres(PersistenceConfig config, String poolName, int size) {
+        return start(postgresConfig(config, poolName, size), config);
+    }
+
+    /** The pool of advisory-lock holders: a short borrow timeout, since a waiter polls until its own deadline. */
+    static HikariDataSource postgresLocks(PersistenceConfig config) {
+        HikariConfig hikari = postgresConfig(config, "postgresql-refresh-locks", Math.max(LOCK_POOL_SIZE, config.maxPoolSize()));
+        hikari.setConnectionTimeout(LOCK_BORROW_TIMEOUT_MILLIS);
+        return start(hikari, config);
+    }
+
+    private static HikariConfig postgresConfig(PersistenceConfig config, String poolName, int size) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(poolName);
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -45,7 +58,7 @@ final class ConnectionPools {
         config.password().ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(Math.min(size, 1));
-        return start(hikari, config);
+        return hikari;
     }
 
     private static HikariDataSource start(HikariConfig hikari, PersistenceConfig config) {

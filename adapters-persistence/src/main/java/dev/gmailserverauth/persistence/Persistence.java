@@ -83,7 +83,7 @@ public final class Persistence implements AutoCloseable {
         List<HikariDataSource> pools = new ArrayList<>();
         try {
             pools.add(ConnectionPools.postgres(config, "postgresql", config.maxPoolSize()));
-            HikariDataSource lockPool = ConnectionPools.postgres(config, "postgresql-refresh-locks", ConnectionPools.LOCK_POOL_SIZE);
+            HikariDataSource lockPool = ConnectionPools.postgresLocks(config);
             pools.add(lockPool);
             return start(config, Dialect.POSTGRESQL, pools, keySource, new PostgresRefreshLock(lockPool));
         } catch (RuntimeException e) {

@@ -119,6 +119,30 @@ class PostgresTwoInstancesTest {
     }
 
     @Test
+    void moreUsersRefreshingAtOnceThanLockConnectionsAllComplete() throws Exception {
+        int users = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                UserId user = new UserId("user-" + i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return first.refreshLock().callExclusively(user, Duration.ofSeconds(10), () -> {
+                        sleepQuietly(100);
+                        return user.value();
+                    });
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < users; i++) assertThat(results.get(i).get()).isEqualTo("user-" + i);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void fiftyTakersOnTwoInstancesHaveExactlyOneWinner() throws Exception {
         PendingAuthorization pending = pending(NOW);
         first.pendingAuthorizations().put(pending);

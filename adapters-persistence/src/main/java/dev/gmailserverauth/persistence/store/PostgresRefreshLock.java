@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -81,7 +82,13 @@ public final class PostgresRefreshLock implements RefreshLock {
     private Connection tryLock(long key) {
         Connection connection = null;
         try {
-            connection = lockPool.getConnection();
+            try {
+                connection = lockPool.getConnection();
+            } catch (SQLTransientConnectionException e) {
+                // No cause: every lock connection is busy holding another user's lock; wait as for a held lock.
+                if (e.getCause() == null) return null;
+                throw e;
+            }
             try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 statement.setLong(1, key);
                 try (ResultSet row = statement.executeQuery()) {

@@ -49,14 +49,16 @@ public final class PostgresServer implements BeforeAllCallback {
     }
 
     private static PostgresProcess startServer() {
-        Optional<PostgresBinaries> binaries = PostgresBinaries.find();
-        if (binaries.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(PostgresBinaries.NOT_FOUND + ". CI=true: a missing PostgreSQL fails the build instead of skipping tests.");
-            }
-            Assumptions.abort(PostgresBinaries.NOT_FOUND + "; skipping the PostgreSQL tests (they fail instead when CI=true).");
+        return PostgresProcess.start(requireBinaries(PostgresBinaries.find(), System.getenv("CI")), false);
+    }
+
+    /** The binaries; when missing, skips the calling tests, or fails them when {@code ci} is {@code true}. */
+    static PostgresBinaries requireBinaries(Optional<PostgresBinaries> binaries, String ci) {
+        if (binaries.isPresent()) return binaries.get();
+        if ("true".equalsIgnoreCase(ci)) {
+            throw new IllegalStateException(PostgresBinaries.NOT_FOUND + ". CI=true: a missing PostgreSQL fails the build instead of skipping tests.");
         }
-        return PostgresProcess.start(binaries.get(), false);
+        return Assumptions.abort(PostgresBinaries.NOT_FOUND + "; skipping the PostgreSQL tests (they fail instead when CI=true).");
     }
 
     private static <T> T requireStarted(T value) {
