@@ -1,6 +1,7 @@
 package dev.gmailserverauth.google;
 
 import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.services.gmail.Gmail;
@@ -45,14 +46,15 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     private final SummaryFetcher summaries;
 
     GmailMailbox(GoogleAdapterConfig config, HttpTransport transport, JsonFactory json) {
-        this.gmail = new Gmail.Builder(transport, json, HttpSetup.initializer(config.connectTimeout(), config.readTimeout()))
+        HttpRequestInitializer initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
+        this.gmail = new Gmail.Builder(transport, json, initializer)
                 .setRootUrl(config.gmailRootUrl().toString())
                 .setServicePath("")
                 .setApplicationName(config.applicationName())
                 .build();
         this.retrier = new Retrier(config.retryPolicy());
         this.singles = Executors.newFixedThreadPool(SINGLE_GET_PARALLELISM, daemonThreads());
-        this.summaries = new SummaryFetcher(gmail, new GenericUrl(config.batchUrl()), retrier, singles);
+        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, singles);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.gmailserverauth.google;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import java.io.IOException;
@@ -36,8 +36,11 @@ public final class GoogleAdapters implements AutoCloseable {
     public static GoogleAdapters create(GoogleAdapterConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        // The JDK's HTTP client and trust store: Google's certificates chain to public roots, the sandbox is plain HTTP.
-        HttpTransport transport = new NetHttpTransport();
+        // Apache HttpClient (google-http-client-apache-v2, which google-api-client brings), with its automatic
+        // retries off (the adapters retry themselves, and never a single-use code exchange) and the JVM's trust
+        // store. Not NetHttpTransport: HttpURLConnection in streaming mode drops the body of a 401, so the token
+        // endpoint's {"error": "invalid_client"} would be lost.
+        HttpTransport transport = new ApacheHttpTransport();
         JsonFactory json = GsonFactory.getDefaultInstance();
         LOG.info("Google adapters: token endpoint {}, Gmail at {}", config.tokenUrl(), config.gmailRootUrl());
         return new GoogleAdapters(transport, new GoogleAuthorizationProvider(config, clock, transport, json),

@@ -5,6 +5,7 @@ import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
 import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.gmail.Gmail;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
@@ -41,12 +42,14 @@ final class SummaryFetcher {
     private static final String OPERATION = "messages.get (batch)";
 
     private final Gmail gmail;
+    private final HttpRequestInitializer batchInitializer;
     private final GenericUrl batchUrl;
     private final Retrier retrier;
     private final ExecutorService singles;
 
-    SummaryFetcher(Gmail gmail, GenericUrl batchUrl, Retrier retrier, ExecutorService singles) {
+    SummaryFetcher(Gmail gmail, HttpRequestInitializer batchInitializer, GenericUrl batchUrl, Retrier retrier, ExecutorService singles) {
         this.gmail = gmail;
+        this.batchInitializer = batchInitializer;
         this.batchUrl = batchUrl;
         this.retrier = retrier;
         this.singles = singles;
@@ -69,10 +72,13 @@ final class SummaryFetcher {
         while (true) {
             Round round = new Round();
             try {
-                BatchRequest batch = gmail.batch().setBatchUrl(batchUrl);
+                // batch() without an initializer would give the outer POST the library's default time-outs.
+                BatchRequest batch = gmail.batch(batchInitializer).setBatchUrl(batchUrl);
                 for (MessageId id : pending) metadataGet(token, id).queue(batch, round.callback(id));
                 batch.execute();
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
+                // RuntimeException too: BatchRequest fails with NullPointerException or IllegalArgumentException
+                // when the answer is not multipart at all (for example a 200 with a JSON body).
                 found.putAll(round.found);
                 List<MessageId> rest = pending.stream().filter(id -> !round.settled(id)).toList();
                 LOG.warn("Gmail batch failed ({}); fetching {} message(s) one by one", describe(e), rest.size());

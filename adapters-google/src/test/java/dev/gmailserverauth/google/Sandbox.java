@@ -38,9 +38,13 @@ final class Sandbox implements AutoCloseable {
     final SandboxBrowser browser = new SandboxBrowser();
 
     Sandbox() {
+        this(READ_TIMEOUT);
+    }
+
+    Sandbox(Duration readTimeout) {
         sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT_URI.value().toString())).withDemoData(false));
         config = GoogleAdapterConfig.forSandbox(sandbox.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
-                .withTimeouts(Duration.ofSeconds(2), READ_TIMEOUT)
+                .withTimeouts(Duration.ofSeconds(2), readTimeout)
                 .withRetryPolicy(FAST_RETRIES);
         adapters = GoogleAdapters.create(config, Clock.systemUTC());
     }
