@@ -1,0 +1,147 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.domain.error.LockTimeoutException;
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
+import dev.gmailserverauth.web.view.ErrorPage;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into responses: a page for browsers, JSON under {@code /api/} and
+ * {@code /health}. Expected failures say what went wrong; anything unexpected is logged (with its stack
+ * trace, in the log only) and answered with a generic 500 that reveals nothing.
+ */
+final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String ANSWERED = "web.answered";
+    private static final List<Integer> STATUSES_WITH_PAGES = List.of(400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 501, 503);
+
+    private final Pages pages;
+    private final WebConfig config;
+
+    ErrorResponses(Pages pages, WebConfig config) {
+        this.pages = Objects.requireNonNull(pages);
+        this.config = Objects.requireNonNull(config);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.exception(Failure.class, (e, ctx) -> failure(ctx, e));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), defaultReason(e.getStatus())));
+        routes.exception(ProviderUnavailableException.class, (e, ctx) -> {
+            LOG.warn("{} {}: Google is unavailable ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
+            respond(ctx, 503, "Google could not be reached just now. Please try again in a moment.");
+        });
+        routes.exception(LockTimeoutException.class, (e, ctx) -> {
+            LOG.warn("{} {}: refresh lock timed out", ctx.method().name(), RequestLog.safePath(ctx));
+            respond(ctx, 503, "Your access is being renewed by another request. Please try again in a moment.");
+        });
+        routes.exception(Exception.class, this::unexpected);
+        STATUSES_WITH_PAGES.forEach(status -> routes.error(status, this::fallback));
+    }
+
+    private void failure(Context ctx, Failure failure) {
+        if (failure instanceof Failure.NotSignedIn) {
+            if (Api.isApi(ctx)) {
+                answerJson(ctx, 401, Json.object("error", "unauthenticated", "reason", failure.reason(), "loginUrl", "/login"));
+            } else {
+                ctx.attribute(ANSWERED, true);
+                ctx.redirect("/login", HttpStatus.FOUND);
+            }
+        } else if (failure instanceof Failure.ConsentNeeded consent) {
+            String url = Links.consent(consent.consent().url());
+            if (Api.isApi(ctx)) {
+                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "reason", failure.reason(),
+                        "consentReason", consent.consent().reason().name(), "authorizationUrl", url));
+            } else {
+                ctx.attribute(ANSWERED, true);
+                ctx.redirect(url, HttpStatus.FOUND);
+            }
+        } else if (failure instanceof Failure.NotFound) {
+            respond(ctx, 404, failure.reason());
+        } else if (failure instanceof Failure.Forbidden) {
+            respond(ctx, 403, failure.reason());
+        } else {
+            respond(ctx, 400, failure.reason());
+        }
+    }
+
+    private void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method().name(), RequestLog.safePath(ctx), e);
+        String reason = config.exposeErrors()
+                ? e.getClass().getName() + ": " + e.getMessage()
+                : "Something went wrong on our side. It has been logged; please try again later.";
+        respond(ctx, 500, reason);
+    }
+
+    /** Notes that this request has its answer, so that the status-based fallback leaves it alone. */
+    static void markAnswered(Context ctx) {
+        ctx.attribute(ANSWERED, true);
+    }
+
+    /** Statuses set without one of our answers (an unknown route, a wrong method...). */
+    private void fallback(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) return;
+        respond(ctx, ctx.statusCode(), defaultReason(ctx.statusCode()));
+    }
+
+    private void respond(Context ctx, int status, String reason) {
+        if (Api.isApi(ctx)) {
+            answerJson(ctx, status, Json.object("error", code(status), "reason", reason));
+            return;
+        }
+        try {
+            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading(status)), status, heading(status), reason));
+        } catch (RuntimeException renderFailure) {
+            LOG.error("rendering the error page failed", renderFailure);
+            markAnswered(ctx);
+            ctx.status(status).contentType("text/plain; charset=utf-8").result(heading(status) + ": " + reason);
+        }
+    }
+
+    private static void answerJson(Context ctx, int status, Object body) {
+        ApiRoutes.json(ctx, status, body);
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 503 -> "unavailable";
+            case 500 -> "internal_error";
+            default -> status >= 500 ? "server_error" : "client_error";
+        };
+    }
+
+    private static String heading(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Not signed in";
+            case 403 -> "Forbidden";
+            case 404 -> "Page not found";
+            case 405 -> "Method not allowed";
+            case 503 -> "Temporarily unavailable";
+            case 500 -> "Something went wrong";
+            default -> "Error " + status;
+        };
+    }
+
+    private static String defaultReason(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 400 -> "The request could not be understood.";
+            case 413, 414, 431 -> "The request is too large.";
+            case 500 -> "Something went wrong on our side. Please try again later.";
+            default -> "The request could not be completed (" + status + ").";
+        };
+    }
+}

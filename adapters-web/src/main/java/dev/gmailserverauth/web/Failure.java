@@ -1,0 +1,54 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import java.util.Objects;
+
+/**
+ * Expected ways a request ends early, thrown from deep in a route and answered by {@link ErrorResponses}
+ * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
+ */
+abstract sealed class Failure extends RuntimeException
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden {
+
+    Failure(String reason) {
+        super(reason, null, false, false);
+    }
+
+    /** The reason, fit to show to the person or the API client. */
+    String reason() {
+        return getMessage();
+    }
+
+    /** No live session: a page sends the browser to sign in; the API answers 401. */
+    static final class NotSignedIn extends Failure {
+        NotSignedIn() {
+            super("sign in first");
+        }
+    }
+
+    /** The stored grant is missing, revoked or lacks Gmail: the person must go through consent again. */
+    static final class ConsentNeeded extends Failure {
+        private final transient ConsentRequired consent;
+
+        ConsentNeeded(ConsentRequired consent) {
+            super(ConsentReasons.explain(consent.reason()));
+            this.consent = Objects.requireNonNull(consent);
+        }
+
+        ConsentRequired consent() {
+            return consent;
+        }
+    }
+
+    static final class NotFound extends Failure {
+        NotFound(String reason) {
+            super(reason);
+        }
+    }
+
+    static final class Forbidden extends Failure {
+        Forbidden(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SearchQuery;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns request parameters into domain values through their validating constructors; whatever they
+ * refuse becomes a {@link BadInput} carrying their message.
+ */
+final class Inputs {
+    private Inputs() {
+    }
+
+    static SearchQuery search(FormData params) {
+        return params.get("q").map(q -> validated(q, SearchQuery::new)).orElse(SearchQuery.ALL);
+    }
+
+    static Optional<PageToken> pageToken(FormData params) {
+        return params.get("pageToken").map(token -> validated(token, PageToken::new));
+    }
+
+    static PageSize pageSize(FormData params, int fallback) {
+        Optional<String> raw = params.get("maxResults");
+        if (raw.isEmpty()) return new PageSize(fallback);
+        String digits = raw.get();
+        if (digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BadInput("maxResults must be a whole number between 1 and " + PageSize.MAX);
+        }
+        return validated(Integer.parseInt(digits), PageSize::new);
+    }
+
+    static Optional<EmailAddress> loginHint(FormData params) {
+        try {
+            return params.get("login_hint").map(EmailAddress::new);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("login_hint must be an email address: " + e.getMessage());
+        }
+    }
+
+    static MessageId messageId(String raw) {
+        return validated(raw, MessageId::new);
+    }
+
+    private static <I, T> T validated(I raw, Function<I, T> constructor) {
+        try {
+            return constructor.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.application.MailOutcome;
+
+/** Unwraps a mail use case's outcome: the value on success, otherwise the {@link Failure} that answers it. */
+final class Outcomes {
+    private Outcomes() {
+    }
+
+    static <T> T value(MailOutcome<T> outcome, String notFoundReason) {
+        if (outcome instanceof MailOutcome.Success<T> success) return success.value();
+        if (outcome instanceof MailOutcome.ReauthorizationRequired<T> reauthorize) throw new Failure.ConsentNeeded(reauthorize.consent());
+        if (outcome instanceof MailOutcome.Invalid<T> invalid) throw new BadInput(invalid.reason());
+        throw new Failure.NotFound(notFoundReason);
+    }
+}

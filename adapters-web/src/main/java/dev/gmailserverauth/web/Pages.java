@@ -1,0 +1,45 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.view.Chrome;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.Objects;
+
+/** Renders the precompiled jte templates (no compiler at run time) and builds the chrome around each page. */
+final class Pages {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final WebConfig config;
+    private final Sessions sessions;
+    private final DescribeUser describeUser;
+
+    Pages(WebConfig config, Sessions sessions, DescribeUser describeUser) {
+        this.config = Objects.requireNonNull(config);
+        this.sessions = Objects.requireNonNull(sessions);
+        this.describeUser = Objects.requireNonNull(describeUser);
+    }
+
+    /** The chrome for this visitor: with the account bar and CSRF tokens when signed in. */
+    Chrome chrome(Context ctx, String title) {
+        Visitor visitor = sessions.visitor(ctx);
+        if (!visitor.signedIn()) return plainChrome(title);
+        String email = visitor.user().flatMap(describeUser::describe).map(UserIdentity::email).map(EmailAddress::value).orElse("");
+        return new Chrome(title, true, email, visitor.csrfToken(), config.banner());
+    }
+
+    /** The chrome without the account bar, for pages that must not touch the stores (error pages). */
+    Chrome plainChrome(String title) {
+        return new Chrome(title, false, "", "", config.banner());
+    }
+
+    void render(Context ctx, int status, String template, Object model) {
+        StringOutput out = new StringOutput();
+        engine.render(template, model, out);
+        ErrorResponses.markAnswered(ctx);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.application.BeginAuthorization;
+import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.web.view.ConsentPage;
+import dev.gmailserverauth.web.view.ErrorPage;
+import dev.gmailserverauth.web.view.LandingPage;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen. */
+final class SignInRoutes {
+    private final BeginAuthorization begin;
+    private final CompleteAuthorization complete;
+    private final Sessions sessions;
+    private final Pages pages;
+
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, Pages pages) {
+        this.begin = Objects.requireNonNull(begin);
+        this.complete = Objects.requireNonNull(complete);
+        this.sessions = Objects.requireNonNull(sessions);
+        this.pages = Objects.requireNonNull(pages);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::landing);
+        routes.get("/login", this::login);
+        routes.get("/oauth2/callback", this::callback);
+    }
+
+    private void landing(Context ctx) {
+        if (sessions.visitor(ctx).signedIn()) {
+            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            return;
+        }
+        Optional<String> notice = FormData.parse(ctx.queryString()).get("bye").flatMap(SignInRoutes::farewell);
+        pages.render(ctx, 200, "landing.jte", new LandingPage(pages.chrome(ctx, "Sign in"), notice));
+    }
+
+    private void login(Context ctx) {
+        Optional<EmailAddress> hint = Inputs.loginHint(FormData.parse(ctx.queryString()));
+        BeginAuthorization.Command command = hint.map(BeginAuthorization.Command::withLoginHint).orElseGet(BeginAuthorization.Command::anonymous);
+        ctx.redirect(Links.consent(begin.begin(command)), HttpStatus.FOUND);
+    }
+
+    private void callback(Context ctx) {
+        FormData params = FormData.parse(ctx.queryString());
+        AuthorizationOutcome outcome = complete.complete(
+                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error")));
+        if (outcome instanceof Authorized authorized) {
+            sessions.signIn(ctx, authorized.userId());
+            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+        } else if (outcome instanceof ConsentRequired consent) {
+            pages.render(ctx, 200, "consent.jte", consentPage(ctx, consent));
+        } else {
+            String reason = ((Rejected) outcome).reason();
+            pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", reason));
+        }
+    }
+
+    private ConsentPage consentPage(Context ctx, ConsentRequired consent) {
+        String heading = ConsentReasons.heading(consent.reason());
+        return new ConsentPage(pages.chrome(ctx, heading), heading, consent.reason().name(),
+                ConsentReasons.explain(consent.reason()), Links.consent(consent.url()));
+    }
+
+    private static Optional<String> farewell(String code) {
+        return switch (code) {
+            case "signed-out" -> Optional.of("You are signed out. The app keeps its access to your mailbox until you disconnect it.");
+            case "disconnected" -> Optional.of("Disconnected: access was revoked at Google and everything stored about you here was deleted.");
+            default -> Optional.empty();
+        };
+    }
+}

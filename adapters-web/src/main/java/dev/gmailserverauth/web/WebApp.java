@@ -1,0 +1,50 @@
+package dev.gmailserverauth.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the web front: HTML pages and the JSON API over the use cases. Returns the app unstarted; the
+ * caller picks the port and owns the lifecycle.
+ */
+public final class WebApp {
+    private static final long MAX_REQUEST_BYTES = 64 * 1024;
+
+    private WebApp() {
+    }
+
+    public static Javalin create(WebConfig config, WebUseCases useCases) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(useCases, "useCases");
+        Sessions sessions = new Sessions(useCases.startSession(), useCases.resolveSession(), useCases.endSession(), config);
+        Pages pages = new Pages(config, sessions, useCases.describeUser());
+        SecurityHeaders headers = new SecurityHeaders(config);
+        ErrorResponses errors = new ErrorResponses(pages, config);
+
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.prefer405over404 = true;
+            javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.requestLogger.http(RequestLog::log);
+            javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
+            javalin.jetty.modifyServer(JettyErrors::install);
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
+
+            javalin.routes.before(headers::apply);
+            new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
+            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
+            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), sessions, pages, config.pageSize())
+                    .register(javalin.routes);
+            new ApiRoutes(useCases.listMessages(), useCases.describeUser(), useCases.begin(), sessions).register(javalin.routes);
+            new HealthRoute(useCases.databaseHealthy()).register(javalin.routes);
+            errors.register(javalin.routes);
+        });
+    }
+}

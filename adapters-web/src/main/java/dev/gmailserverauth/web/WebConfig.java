@@ -1,0 +1,54 @@
+package dev.gmailserverauth.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the web front behaves.
+ *
+ * @param baseUrl        where browsers reach the app; an {@code https} URL makes cookies {@code Secure} and adds HSTS
+ * @param exposeErrors   show the exception class and message on 500 pages (local debugging only; always false in production)
+ * @param pageSize       messages per HTML page when the request does not say ({@code maxResults})
+ * @param sessionMaxAge  how long the browser keeps the session cookie (the server ends sessions on its own policy)
+ * @param banner         a line shown on top of every page, for example "Sandbox mode: sign in with a demo account"
+ */
+public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duration sessionMaxAge, Optional<String> banner) {
+    public static final int DEFAULT_PAGE_SIZE = 25;
+    public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofDays(30);
+
+    public WebConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) throw new IllegalArgumentException("base URL must be absolute, with a host");
+        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) throw new IllegalArgumentException("base URL must be http or https");
+        if (pageSize < 1 || pageSize > 500) throw new IllegalArgumentException("page size must be between 1 and 500");
+        Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
+        if (sessionMaxAge.isNegative() || sessionMaxAge.isZero()) throw new IllegalArgumentException("session max age must be positive");
+        Objects.requireNonNull(banner, "banner");
+    }
+
+    /** Production defaults for this base URL: errors hidden, 25 messages a page, no banner. */
+    public static WebConfig of(URI baseUrl) {
+        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty());
+    }
+
+    public WebConfig withBanner(String text) {
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()));
+    }
+
+    public WebConfig withPageSize(int size) {
+        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner);
+    }
+
+    public WebConfig withExposeErrors(boolean expose) {
+        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner);
+    }
+
+    /** True when the app is served over TLS: cookies get {@code Secure}, responses get HSTS. */
+    public boolean secure() {
+        return baseUrl.getScheme().equalsIgnoreCase("https");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.gmailserverauth.web;
+
+import dev.gmailserverauth.application.BeginAuthorization;
+import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.application.Disconnect;
+import dev.gmailserverauth.application.EndSession;
+import dev.gmailserverauth.application.GetMessage;
+import dev.gmailserverauth.application.ListLabels;
+import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ResolveSession;
+import dev.gmailserverauth.application.StartSession;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/** Everything the web front calls: use cases only, never an adapter. */
+public record WebUseCases(
+        BeginAuthorization begin,
+        CompleteAuthorization complete,
+        ListMessages listMessages,
+        GetMessage getMessage,
+        ListLabels listLabels,
+        Disconnect disconnect,
+        StartSession startSession,
+        ResolveSession resolveSession,
+        EndSession endSession,
+        DescribeUser describeUser,
+        BooleanSupplier databaseHealthy) {
+
+    public WebUseCases {
+        Objects.requireNonNull(begin, "begin");
+        Objects.requireNonNull(complete, "complete");
+        Objects.requireNonNull(listMessages, "listMessages");
+        Objects.requireNonNull(getMessage, "getMessage");
+        Objects.requireNonNull(listLabels, "listLabels");
+        Objects.requireNonNull(disconnect, "disconnect");
+        Objects.requireNonNull(startSession, "startSession");
+        Objects.requireNonNull(resolveSession, "resolveSession");
+        Objects.requireNonNull(endSession, "endSession");
+        Objects.requireNonNull(describeUser, "describeUser");
+        Objects.requireNonNull(databaseHealthy, "databaseHealthy");
+    }
+}

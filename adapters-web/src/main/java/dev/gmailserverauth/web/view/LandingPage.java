@@ -1,0 +1,12 @@
+package dev.gmailserverauth.web.view;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** The front page: a sign-in button and, after signing out or disconnecting, a notice. */
+public record LandingPage(Chrome chrome, Optional<String> notice) {
+    public LandingPage {
+        Objects.requireNonNull(chrome, "chrome");
+        Objects.requireNonNull(notice, "notice");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gmailserverauth.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A test browser: follows no redirects, keeps the session cookie, can send forms and extra headers. */
+final class Browser {
+    private final String origin;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private Optional<String> cookie = Optional.empty();
+
+    Browser(String origin) {
+        this.origin = origin;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    int port() {
+        return URI.create(origin).getPort();
+    }
+
+    Optional<String> cookie() {
+        return cookie;
+    }
+
+    void setCookie(String nameAndValue) {
+        cookie = Optional.of(nameAndValue);
+    }
+
+    void clearCookie() {
+        cookie = Optional.empty();
+    }
+
+    Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET());
+    }
+
+    Response post(String path, String formBody) {
+        return send(HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)));
+    }
+
+    Response send(HttpRequest.Builder request) {
+        cookie.ifPresent(c -> request.header("Cookie", c));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response.headers().allValues("Set-Cookie").forEach(this::remember);
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(String setCookie) {
+        String pair = setCookie.split(";", 2)[0];
+        if (setCookie.contains("Max-Age=0") || pair.endsWith("=")) {
+            cookie = Optional.empty();
+        } else {
+            cookie = Optional.of(pair);
+        }
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    record Response(int status, HttpHeaders headers, String body) {
+        String location() {
+            return headers.firstValue("Location").orElseThrow(() -> new AssertionError("no Location header; status " + status));
+        }
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        List<String> setCookies() {
+            return headers.allValues("Set-Cookie");
+        }
+
+        /** The href of the element with this id, HTML entities undone. */
+        String hrefOf(String id) {
+            Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*href=\"([^\"]*)\"").matcher(body);
+            if (!m.find()) throw new AssertionError("no link #" + id + " in:\n" + body);
+            return m.group(1).replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"");
+        }
+
+        /** The value of the hidden CSRF field of the first form. */
+        String csrfToken() {
+            Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"").matcher(body);
+            if (!m.find()) throw new AssertionError("no CSRF field in:\n" + body);
+            return m.group(1);
+        }
+
+        /** The number of elements with this class (exact class token). */
+        int count(String cssClass) {
+            Matcher m = Pattern.compile("class=\"([^\"]*)\"").matcher(body);
+            int n = 0;
+            while (m.find()) if (List.of(m.group(1).split(" ")).contains(cssClass)) n++;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.gmailserverauth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.application.World;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Label;
+import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.Message;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageRef;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.ThreadSummary;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HeadersAndHealthTest {
+    private final World world = new World();
+
+    private static void assertSecurityHeaders(Browser.Response response) {
+        assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'none'", "frame-ancestors 'none'", "default-src 'self'").doesNotContain("unsafe-inline"));
+        assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(response.header("X-Frame-Options")).contains("DENY");
+        assertThat(response.header("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
+    void everyKindOfResponseCarriesTheSecurityHeaders() {
+        TestApp.run(TestApp.app(world), browser -> {
+            assertSecurityHeaders(browser.get("/"));
+            assertSecurityHeaders(browser.get("/no/such/page"));
+            assertSecurityHeaders(browser.get("/login?login_hint=bad"));
+            assertSecurityHeaders(browser.get("/api/me"));
+            assertSecurityHeaders(browser.get("/static/app.css"));
+            assertSecurityHeaders(browser.get("/health"));
+            assertThat(browser.get("/").header("Cache-Control")).contains("no-store");
+            assertThat(browser.get("/").header("Strict-Transport-Security")).isEmpty();
+        });
+    }
+
+    @Test
+    void stylesheetIsServed() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response css = browser.get("/static/app.css");
+            assertThat(css.status()).isEqualTo(200);
+            assertThat(css.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+            assertThat(css.body()).contains(".message.unread");
+        });
+    }
+
+    @Test
+    void unknownPageIsAn404Page() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response page = browser.get("/no/such/page");
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("id=\"error-reason\"", "There is nothing at this address.");
+        });
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response page = browser.post("/messages", "");
+            assertThat(page.status()).isEqualTo(405);
+            assertThat(browser.get("/logout").status()).isEqualTo(405);
+        });
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response health = browser.get("/health");
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"database\":\"UP\"}");
+        });
+        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> false)), browser -> {
+            Browser.Response health = browser.get("/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body()).contains("\"database\":\"DOWN\"");
+        });
+        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> {
+            throw new IllegalStateException("connection refused");
+        })), browser -> assertThat(browser.get("/health").status()).isEqualTo(503));
+    }
+
+    @Test
+    void unexpectedFailureIsAGeneric500WithoutDetails() {
+        World broken = new World(new ExplodingMailbox());
+        UserIdentity alice = broken.google.addAccount("alice@example.com");
+        TestApp.run(TestApp.app(broken), browser -> {
+            TestApp.signIn(browser, broken, alice);
+            Browser.Response page = browser.get("/messages");
+            assertThat(page.status()).isEqualTo(500);
+            assertThat(page.body()).contains("id=\"error-reason\"", "Something went wrong").doesNotContain("secret-detail", "Exception", "at dev.");
+            assertSecurityHeaders(page);
+
+            Browser.Response api = browser.get("/api/messages");
+            assertThat(api.status()).isEqualTo(500);
+            assertThat(api.body()).contains("\"error\":\"internal_error\"").doesNotContain("secret-detail", "Exception");
+        });
+    }
+
+    @Test
+    void exposeErrorsShowsTheExceptionForLocalDebugging() {
+        World broken = new World(new ExplodingMailbox());
+        UserIdentity alice = broken.google.addAccount("alice@example.com");
+        TestApp.run(TestApp.app(broken, WebConfig.of(TestApp.BASE_URL).withExposeErrors(true)), browser -> {
+            TestApp.signIn(browser, broken, alice);
+            assertThat(browser.get("/messages").body()).contains("IllegalStateException: secret-detail");
+        });
+    }
+
+    @Test
+    void bannerIsShownOnEveryPage() {
+        TestApp.run(TestApp.app(world, WebConfig.of(TestApp.BASE_URL).withBanner("Sandbox mode")), browser -> {
+            assertThat(browser.get("/").body()).contains("id=\"banner\">Sandbox mode<");
+            assertThat(browser.get("/nowhere").body()).contains("id=\"banner\">Sandbox mode<");
+        });
+    }
+
+    /** A mailbox with a bug: every call throws. */
+    private static final class ExplodingMailbox implements Mailbox {
+        private static <T> T boom() {
+            throw new IllegalStateException("secret-detail");
+        }
+
+        @Override
+        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+            return boom();
+        }
+    }
+}

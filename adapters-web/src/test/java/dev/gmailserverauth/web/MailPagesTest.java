@@ -1,0 +1,146 @@
+package dev.gmailserverauth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.application.World;
+import dev.gmailserverauth.domain.fake.NewMessage;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MailPagesTest {
+    private final World world = new World();
+    private final UserIdentity alice = TestApp.accountWithMail(world, "alice@example.com", 30);
+
+    @Test
+    void messagesListShowsRowsWithSubjectSenderUtcDateAndSnippet() {
+        MessageId id = world.google.addMessage(alice, new NewMessage("Bob <bob@example.org>", "Lunch <today>?", "Shall we meet at noon & talk",
+                Instant.parse("2026-11-25T14:02:33Z"), true));
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"messages\"", "id=\"search-form\"", "name=\"q\"", "id=\"labels\"",
+                    "id=\"logout\"", "id=\"disconnect\"", "alice@example.com");
+            assertThat(page.body()).contains("href=\"/messages/" + id.value() + "\"", "Lunch &lt;today&gt;?", "Bob &lt;bob@example.org&gt;",
+                    "2026-11-25 14:02", "Shall we meet at noon &amp; talk");
+            assertThat(page.count("message")).isEqualTo(WebConfig.DEFAULT_PAGE_SIZE);
+            assertThat(page.count("unread")).isPositive();
+            assertThat(page.body()).contains("class=\"message unread\" data-message-id=\"" + id.value() + "\"");
+        });
+    }
+
+    @Test
+    void searchShowsOnlyMatchingMessagesAndKeepsTheQueryInTheBox() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages?q=" + Browser.encode("Subject 17"));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.count("message")).isEqualTo(1);
+            assertThat(page.body()).contains("value=\"Subject 17\"");
+        });
+    }
+
+    @Test
+    void nextPageLinkLeadsToTheSecondPage() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response first = browser.get("/messages?maxResults=20");
+            assertThat(first.count("message")).isEqualTo(20);
+            String next = first.hrefOf("next-page");
+            assertThat(next).startsWith("/messages?pageToken=").contains("maxResults=20");
+
+            Browser.Response second = browser.get(next);
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(second.count("message")).isEqualTo(10);
+            assertThat(second.body()).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"", "Subject 0");
+        });
+    }
+
+    @Test
+    void emptyMailboxSaysSo() {
+        UserIdentity empty = world.google.addAccount("empty@example.com");
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, empty);
+            Browser.Response page = browser.get("/messages");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"empty\"", "Your mailbox is empty.").doesNotContain("id=\"next-page\"");
+            assertThat(page.count("message")).isZero();
+        });
+    }
+
+    @Test
+    void labelsAppearInTheSidebar() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            assertThat(browser.get("/messages").body()).contains("data-label-id=\"INBOX\"", "href=\"/messages?q=label%3AINBOX\"");
+        });
+    }
+
+    @Test
+    void messagePageShowsHeadersAndTextBody() {
+        MessageId id = world.google.addMessage(alice, new NewMessage("Carol <carol@example.org>", "Quarterly <b>report</b>",
+                "Line one\n<script>alert(1)</script>", Instant.parse("2026-03-05T14:02:00Z"), false));
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages/" + id.value());
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("id=\"message-subject\">Quarterly &lt;b&gt;report&lt;/b&gt;</h1>",
+                    "Carol &lt;carol@example.org&gt;", "2026-03-05 14:02 UTC", "id=\"message-body\">Line one\n&lt;script&gt;alert(1)&lt;/script&gt;",
+                    "INBOX");
+            assertThat(page.body()).doesNotContain("<script>");
+        });
+    }
+
+    @Test
+    void unknownMessageIsNotFound() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages/ffffffffffffffff");
+            assertThat(page.status()).isEqualTo(404);
+            assertThat(page.body()).contains("id=\"error-reason\"", "no message with this id");
+        });
+    }
+
+    @Test
+    void malformedMessageIdIsABadRequest() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages/bad.id");
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("message id is malformed");
+        });
+    }
+
+    @Test
+    void signedOutVisitorsAreSentToSignIn() {
+        TestApp.run(TestApp.app(world), browser -> {
+            assertThat(browser.get("/messages").location()).isEqualTo("/login");
+            assertThat(browser.get("/messages/abc").location()).isEqualTo("/login");
+            browser.setCookie("sid=" + "A".repeat(43));
+            assertThat(browser.get("/messages").location()).isEqualTo("/login");
+        });
+    }
+
+    @Test
+    void revokedGrantSendsTheBrowserBackThroughConsent() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            world.google.revokeGrants(alice);
+            Browser.Response page = browser.get("/messages");
+            assertThat(page.status()).isEqualTo(302);
+            assertThat(page.location()).startsWith("https://accounts.fake.example/").contains("prompt=consent");
+        });
+    }
+
+    @Test
+    void badPageTokenIsABadRequestWithAReason() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response page = browser.get("/messages?pageToken=not-a-token");
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("Invalid pageToken");
+        });
+    }
+}
