@@ -1,0 +1,70 @@
+package dev.gmailserverauth.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SandboxLifecycleTest {
+
+    @Test
+    void startsOnAFreeLoopbackPortQuickly() {
+        GoogleSandbox.start(SandboxConfig.defaults(List.of())).close();  // warm the JVM: class loading is not start-up
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)))) {
+                best = Math.min(best, System.nanoTime() - start);
+                assertThat(sandbox.baseUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith("/");
+            }
+        }
+        assertThat(Duration.ofNanos(best)).isLessThan(Duration.ofMillis(300));
+    }
+
+    @Test
+    void servesTheDiscoveryDocumentWithItsOwnUrls() {
+        try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of()).withDemoData(false))) {
+            String body = new SandboxHarness(sandbox).get(sandbox.baseUrl() + "/.well-known/openid-configuration").body();
+            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
+
+            assertThat(doc.get("authorization_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/o/oauth2/v2/auth");
+            assertThat(doc.get("token_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/token");
+            assertThat(doc.get("revocation_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/revoke");
+            assertThat(doc.getAsJsonArray("code_challenge_methods_supported").toString()).isEqualTo("[\"plain\",\"S256\"]");
+        }
+    }
+
+    @Test
+    void demoAccountsAreDeterministicPerSeed() {
+        SandboxConfig base = SandboxConfig.defaults(List.of());
+        try (GoogleSandbox a = GoogleSandbox.start(base); GoogleSandbox b = GoogleSandbox.start(base);
+             GoogleSandbox c = GoogleSandbox.start(base.withDemoSeed(7))) {
+            String first = a.control().demoAccounts().get(0);
+
+            assertThat(a.control().demoAccounts()).hasSizeGreaterThanOrEqualTo(2).isEqualTo(b.control().demoAccounts());
+            assertThat(a.control().userId(first)).isEqualTo(b.control().userId(first)).isNotEqualTo(c.control().userId(first));
+            String added = SandboxMessageFixtures.addSame(a);
+            assertThat(SandboxMessageFixtures.addSame(b)).isEqualTo(added);
+        }
+    }
+
+    @Test
+    void configValuesValidateThemselves() {
+        assertThatThrownBy(() -> SandboxConfig.defaults(List.of()).withPort(70000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SandboxClient(" ", "s", List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SandboxClient.defaultClient(List.of()).toString()).doesNotContain(SandboxClient.DEFAULT_SECRET);
+        SandboxConfig d = SandboxConfig.defaults(List.of("http://x/cb"));
+        assertThat(d.port()).isZero();
+        assertThat(d.controlApiEnabled()).isTrue();
+        assertThat(d.demoData()).isTrue();
+        assertThat(d.demoSeed()).isEqualTo(42L);
+        assertThat(d.clients()).singleElement().satisfies(cl -> {
+            assertThat(cl.clientId()).isEqualTo(SandboxClient.DEFAULT_ID);
+            assertThat(cl.redirectUris()).containsExactly("http://x/cb");
+        });
+    }
+}
