@@ -323,4 +323,28 @@ class OAuthFlowTest {
         HttpResponse<String> after = h.get(h.authorizationUrl(silent));
         assertThat(new AuthorizationCodeResponseUrl(after.headers().firstValue("Location").orElseThrow()).getCode()).startsWith("4/");
     }
+
+    @Test
+    void googleAuthorizationCodeFlowWorksAgainstTheSandboxUrls() throws IOException {
+        var flow = new com.google.api.client.googleapis.auth.oauth2.GoogleAuthorizationCodeFlow.Builder(SandboxHarness.TRANSPORT,
+                SandboxHarness.JSON, SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET, SandboxHarness.SEED_SCOPES)
+                .setAccessType("offline")
+                .setAuthorizationServerEncodedUrl(h.url("/o/oauth2/auth"))
+                .setTokenServerUrl(new com.google.api.client.http.GenericUrl(h.url("/token")))
+                .build();
+        String authUrl = flow.newAuthorizationUrl().setRedirectUri(SandboxHarness.REDIRECT).setState("st8")
+                .set("prompt", "consent").set("login_hint", alice).build();
+        HttpResponse<String> page = h.get(authUrl);
+        HttpResponse<String> decision = h.postForm("/o/oauth2/v2/auth/decision", List.of(
+                Map.entry("auth_request", SandboxHarness.authRequestId(page.body())), Map.entry("account", alice),
+                Map.entry("scope", GMAIL_READONLY), Map.entry("decision", "allow")));
+        AuthorizationCodeResponseUrl redirect = new AuthorizationCodeResponseUrl(decision.headers().firstValue("Location").orElseThrow());
+
+        var tokens = flow.newTokenRequest(redirect.getCode()).setRedirectUri(SandboxHarness.REDIRECT).execute();
+
+        assertThat(redirect.getState()).isEqualTo("st8");
+        assertThat(tokens.getRefreshToken()).startsWith("1//");
+        assertThat(tokens.parseIdToken().getPayload().getEmail()).isEqualTo(alice);
+        assertThat(tokens.getScope()).contains(GMAIL_READONLY);
+    }
 }
