@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  *     Mailbox mailbox = google.mailbox();
  * }
  * }</pre>
+ *
+ * <p>Logging: google-http-client's own wire logging is switched off per request ({@link HttpSetup}).
+ * Apache HttpClient logs through commons-logging; keep {@code org.apache.http.wire} and
+ * {@code org.apache.http.headers} below DEBUG, or bearer tokens and form bodies would reach the log.
  */
 public final class GoogleAdapters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GoogleAdapters.class);

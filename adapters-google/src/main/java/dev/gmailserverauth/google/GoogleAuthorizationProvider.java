@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * {@code auth_uri}/{@code token_uri}, so both endpoints are set explicitly; and it drops PKCE
  * ({@code enablePKCE()} has no effect on the Google subclass), so {@code code_challenge} and
  * {@code code_verifier} are added by hand.
+ *
+ * <p>Scopes are whatever the request carries; the application asks for {@link Scopes#REQUESTED}
+ * ({@code gmail.readonly} + {@code userinfo.email}). The userinfo scope rather than {@code openid email
+ * profile}: the adapter identifies users with userinfo v2 ({@code id}, {@code email}), as the seed did,
+ * needs no ID token, and {@code userinfo.profile} (name, picture) would ask for more than is used.
  */
 public final class GoogleAuthorizationProvider implements AuthorizationProvider {
     private static final Logger LOG = LoggerFactory.getLogger(GoogleAuthorizationProvider.class);
