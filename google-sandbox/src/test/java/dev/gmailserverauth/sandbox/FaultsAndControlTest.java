@@ -69,6 +69,7 @@ class FaultsAndControlTest {
         control.injectFault(Endpoint.LABELS_LIST, 1, Fault.backendError());
         control.injectFault(Endpoint.PROFILE, 1, Fault.unavailable());
         control.injectFault(Endpoint.MESSAGES_GET, 1, Fault.userRateLimitExceeded());
+        control.injectFault(Endpoint.THREADS_LIST, 1, new Fault.HttpError(400, "failedPrecondition", "Precondition check failed.", Optional.empty()));
 
         HttpResponse<String> backend = h.getWithToken("/gmail/v1/users/me/labels", token);
         HttpResponse<String> unavailable = h.getWithToken("/gmail/v1/users/me/profile", token);
@@ -79,6 +80,10 @@ class FaultsAndControlTest {
                 + "\"domain\":\"global\",\"reason\":\"backendError\"}],\"status\":\"INTERNAL\"}}");
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.body()).contains("\"status\":\"UNAVAILABLE\"");
+        HttpResponse<String> precondition = h.getWithToken("/gmail/v1/users/me/threads", token);
+        assertThat(precondition.body()).isEqualTo("{\"error\":{\"code\":400,\"message\":\"Precondition check failed.\",\"errors\":"
+                + "[{\"message\":\"Precondition check failed.\",\"domain\":\"global\",\"reason\":\"failedPrecondition\"}],"
+                + "\"status\":\"FAILED_PRECONDITION\"}}");
         assertThat(userRate.statusCode()).isEqualTo(403);
         assertThat(userRate.body()).contains("\"domain\":\"usageLimits\"").contains("\"reason\":\"userRateLimitExceeded\"");
     }

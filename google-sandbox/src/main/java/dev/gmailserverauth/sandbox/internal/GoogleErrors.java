@@ -26,6 +26,10 @@ public final class GoogleErrors {
     }
 
     public static ApiResponse error(int code, String message, Item item, Optional<JsonObject> errorInfo) {
+        return error(code, message, item, statusName(code), errorInfo);
+    }
+
+    private static ApiResponse error(int code, String message, Item item, String status, Optional<JsonObject> errorInfo) {
         JsonObject error = new JsonObject();
         error.addProperty("code", code);
         error.addProperty("message", message);
@@ -38,7 +42,7 @@ public final class GoogleErrors {
         item.locationType().ifPresent(l -> e.addProperty("locationType", l));
         errors.add(e);
         error.add("errors", errors);
-        error.addProperty("status", statusName(code));
+        error.addProperty("status", status);
         errorInfo.ifPresent(info -> {
             JsonArray details = new JsonArray();
             details.add(info);
@@ -98,7 +102,8 @@ public final class GoogleErrors {
     /** The envelope for an injected {@link Fault.HttpError}, with Retry-After when asked for. */
     public static ApiResponse fromFault(Fault.HttpError fault) {
         String domain = fault.status() == 403 && USAGE_LIMIT_REASONS.contains(fault.reason()) ? "usageLimits" : "global";
-        ApiResponse response = error(fault.status(), fault.message(), Item.of(fault.message(), domain, fault.reason()), Optional.empty());
+        String status = "failedPrecondition".equals(fault.reason()) ? "FAILED_PRECONDITION" : statusName(fault.status());
+        ApiResponse response = error(fault.status(), fault.message(), Item.of(fault.message(), domain, fault.reason()), status, Optional.empty());
         return withRetryAfter(response, fault);
     }
 
