@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link AuthorizationProvider} must do. Each test starts its own authorization, so an
- * adapter may share one provider (and one account) across tests.
+ * adapter may share one provider across tests; but {@link #account()} must be a fresh account for each
+ * test instance (JUnit makes one per test), because with {@code include_granted_scopes=true} a grant
+ * covers every scope that account granted earlier.
  */
 public abstract class AuthorizationProviderContract {
 

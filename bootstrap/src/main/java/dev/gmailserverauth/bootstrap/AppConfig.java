@@ -1,0 +1,173 @@
+package dev.gmailserverauth.bootstrap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the application is configured with, read once from environment variables. Each
+ * variable is documented in the README's configuration table.
+ *
+ * @param clientSecrets Google's client_secrets.json; empty means sandbox mode
+ * @param port the HTTP port; 0 picks a free one
+ * @param baseUrl where browsers reach the app; the OAuth redirect URI is this plus {@code /oauth2/callback}
+ */
+public record AppConfig(
+        Optional<Path> clientSecrets,
+        int port,
+        Optional<URI> baseUrl,
+        String databaseUrl,
+        Optional<String> databaseUser,
+        Optional<String> databasePassword,
+        Optional<String> encryptionKey,
+        Optional<URI> googleApiRootUrl,
+        Optional<URI> googleRevokeUrl,
+        Optional<URI> googleUserinfoRootUrl,
+        Optional<URI> googleBatchUrl,
+        Duration googleConnectTimeout,
+        Duration googleReadTimeout,
+        int sandboxPort,
+        boolean sandboxControlApi,
+        int summaryCacheSize,
+        Duration shutdownGrace) {
+
+    public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
+
+    public AppConfig {
+        Objects.requireNonNull(clientSecrets);
+        Objects.requireNonNull(baseUrl);
+        Objects.requireNonNull(databaseUrl);
+        Objects.requireNonNull(databaseUser);
+        Objects.requireNonNull(databasePassword);
+        Objects.requireNonNull(encryptionKey);
+    }
+
+    public boolean sandboxMode() {
+        return clientSecrets.isEmpty();
+    }
+
+    /** The defaults: sandbox mode, port 8080, SQLite under ./data. */
+    public static AppConfig defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    /** Reads and checks every variable; the first bad one fails with a {@link ConfigurationException}. */
+    public static AppConfig fromEnvironment(Map<String, String> env) {
+        Reader read = new Reader(env);
+        return new AppConfig(
+                read.optional("GMAIL_CLIENT_SECRETS").map(Path::of),
+                read.port("APP_PORT", 8080),
+                read.url("APP_BASE_URL"),
+                read.databaseUrl("APP_DATABASE_URL"),
+                read.optional("APP_DATABASE_USER"),
+                read.optional("APP_DATABASE_PASSWORD"),
+                read.encryptionKey("APP_ENCRYPTION_KEY"),
+                read.url("GOOGLE_API_ROOT_URL"),
+                read.url("GOOGLE_REVOKE_URL"),
+                read.url("GOOGLE_USERINFO_ROOT_URL"),
+                read.url("GOOGLE_BATCH_URL"),
+                read.duration("GOOGLE_CONNECT_TIMEOUT", Duration.ofSeconds(5)),
+                read.duration("GOOGLE_READ_TIMEOUT", Duration.ofSeconds(20)),
+                read.port("SANDBOX_PORT", 0),
+                read.flag("SANDBOX_CONTROL_API"),
+                read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
+                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
+                googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
+                shutdownGrace);
+    }
+
+    public AppConfig withDatabaseUrl(String url) {
+        return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
+                googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
+                shutdownGrace);
+    }
+
+    /** Reads one kind of value per method, naming the variable in every complaint. */
+    private record Reader(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        int port(String name, int fallback) {
+            return integer(name, fallback, 0, 65_535);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) return fallback;
+            try {
+                int value = Integer.parseInt(raw.get());
+                if (value < min || value > max) throw new ConfigurationException(name, "must be between " + min + " and " + max + ", was " + value);
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(name, "must be a whole number, was '" + raw.get() + "'");
+            }
+        }
+
+        Optional<URI> url(String name) {
+            return optional(name).map(raw -> {
+                try {
+                    URI uri = new URI(raw);
+                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                        throw new ConfigurationException(name, "must be an absolute http(s) URL, was '" + raw + "'");
+                    }
+                    return uri;
+                } catch (java.net.URISyntaxException e) {
+                    throw new ConfigurationException(name, "is not a URL: " + e.getReason());
+                }
+            });
+        }
+
+        String databaseUrl(String name) {
+            String url = optional(name).orElse(DEFAULT_DATABASE_URL);
+            if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+                throw new ConfigurationException(name, "must start with jdbc:sqlite: or jdbc:postgresql:");
+            }
+            return url;
+        }
+
+        Optional<String> encryptionKey(String name) {
+            Optional<String> key = optional(name);
+            key.ifPresent(raw -> {
+                byte[] bytes;
+                try {
+                    bytes = Base64.getDecoder().decode(raw);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(name, "must be base64");
+                }
+                if (bytes.length != 32) throw new ConfigurationException(name, "must be 32 bytes (AES-256) in base64, was " + bytes.length + " bytes");
+            });
+            return key;
+        }
+
+        boolean flag(String name) {
+            Optional<String> raw = optional(name).map(v -> v.toLowerCase(Locale.ROOT));
+            if (raw.isEmpty()) return false;
+            if (raw.get().equals("true")) return true;
+            if (raw.get().equals("false")) return false;
+            throw new ConfigurationException(name, "must be true or false");
+        }
+
+        Duration duration(String name, Duration fallback) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) return fallback;
+            try {
+                Duration value = raw.get().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(raw.get())) : Duration.parse(raw.get());
+                if (value.isNegative() || value.isZero()) throw new ConfigurationException(name, "must be positive");
+                return value;
+            } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+                throw new ConfigurationException(name, "must be seconds (e.g. 20) or an ISO-8601 duration (e.g. PT20S)");
+            }
+        }
+    }
+}

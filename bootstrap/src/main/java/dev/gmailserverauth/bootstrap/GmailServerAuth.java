@@ -1,0 +1,202 @@
+package dev.gmailserverauth.bootstrap;
+
+import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.BeginAuthorization;
+import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.application.Disconnect;
+import dev.gmailserverauth.application.EndSession;
+import dev.gmailserverauth.application.GetMessage;
+import dev.gmailserverauth.application.ListLabels;
+import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ResolveSession;
+import dev.gmailserverauth.application.SessionPolicy;
+import dev.gmailserverauth.application.StartSession;
+import dev.gmailserverauth.application.SummaryCache;
+import dev.gmailserverauth.application.SweepExpired;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
+import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.PersistenceConfig;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxConfig;
+import dev.gmailserverauth.web.WebApp;
+import dev.gmailserverauth.web.WebConfig;
+import dev.gmailserverauth.web.WebUseCases;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the adapters from configuration, hands them to the use cases, and
+ * starts the web server. The only class that knows every module.
+ */
+public final class GmailServerAuth implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GmailServerAuth.class);
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
+
+    private final Deque<AutoCloseable> resources;
+    private final Javalin web;
+    private final URI baseUrl;
+    private final Optional<GoogleSandbox> sandbox;
+    private final Persistence persistence;
+
+    private GmailServerAuth(Deque<AutoCloseable> resources, Javalin web, URI baseUrl, Optional<GoogleSandbox> sandbox, Persistence persistence) {
+        this.resources = resources;
+        this.web = web;
+        this.baseUrl = baseUrl;
+        this.sandbox = sandbox;
+        this.persistence = persistence;
+    }
+
+    /** Builds and starts everything; on any failure, closes what was already opened and rethrows. */
+    public static GmailServerAuth start(AppConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static GmailServerAuth start(AppConfig config, Clock clock) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            int port = config.port() == 0 ? freePort() : config.port();
+            URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
+            RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+
+            Optional<GoogleSandbox> sandbox = Optional.empty();
+            GoogleAdapterConfig googleConfig;
+            if (config.sandboxMode()) {
+                GoogleSandbox started = GoogleSandbox.start(SandboxConfig.defaults(List.of(redirectUri.value().toString()))
+                        .withPort(config.sandboxPort()).withControlApi(config.sandboxControlApi()));
+                resources.push(started);
+                sandbox = Optional.of(started);
+                googleConfig = GoogleAdapterConfig.forSandbox(started.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET);
+            } else {
+                googleConfig = GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri);
+            }
+            googleConfig = GoogleOverrides.apply(googleConfig, config);
+            GoogleAdapters google = GoogleAdapters.create(googleConfig, clock);
+            resources.push(google::close);
+
+            Persistence persistence = Persistence.open(persistenceConfig(config));
+            resources.push(persistence);
+
+            WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
+            resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
+
+            WebConfig webConfig = WebConfig.of(baseUrl);
+            if (sandbox.isPresent()) {
+                webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
+            }
+            Javalin web = WebApp.create(webConfig, useCases);
+            web.start("0.0.0.0", port);
+            resources.push(web::stop);
+            return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
+            AppConfig config, Clock clock) {
+        SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
+        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
+        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), begin, clock);
+        return new WebUseCases(
+                begin,
+                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), begin, clock),
+                new ListMessages(mailbox, access, begin, cache),
+                new GetMessage(mailbox, access, begin),
+                new ListLabels(mailbox, access, begin),
+                new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache),
+                new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
+                new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
+                new EndSession(persistence.sessions()),
+                new DescribeUser(persistence.credentials()),
+                persistence::isHealthy);
+    }
+
+    private static PersistenceConfig persistenceConfig(AppConfig config) {
+        PersistenceConfig persistence = PersistenceConfig.of(config.databaseUrl());
+        if (config.encryptionKey().isPresent()) persistence = persistence.withEncryptionKey(config.encryptionKey().get());
+        if (config.databaseUser().isPresent()) persistence = persistence.withCredentials(config.databaseUser().get(), config.databasePassword().orElse(""));
+        return persistence;
+    }
+
+    private static AutoCloseable startSweeper(SweepExpired sweep) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sweep-expired");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                SweepExpired.Swept swept = sweep.sweep();
+                LOG.debug("swept {} abandoned sign-ins and {} expired sessions", swept.pendingAuthorizations(), swept.sessions());
+            } catch (RuntimeException e) {
+                LOG.warn("sweeping expired sign-ins and sessions failed", e);
+            }
+        }, 0, SWEEP_INTERVAL.toSeconds(), TimeUnit.SECONDS);
+        return timer::shutdownNow;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Optional<GoogleSandbox> sandbox() {
+        return sandbox;
+    }
+
+    public boolean isHealthy() {
+        return persistence.isHealthy();
+    }
+
+    /** Stops accepting requests, lets running ones finish, then closes the pool and the sandbox. */
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> resources) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing a resource failed", e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.gmailserverauth.bootstrap;
+
+import dev.gmailserverauth.google.GoogleAdapterConfig;
+import java.net.URI;
+
+/** Applies the GOOGLE_* endpoint and time-out variables on top of the adapter's defaults. */
+final class GoogleOverrides {
+    private GoogleOverrides() {
+    }
+
+    static GoogleAdapterConfig apply(GoogleAdapterConfig base, AppConfig config) {
+        URI gmailRoot = config.googleApiRootUrl().orElse(base.gmailRootUrl());
+        URI batch = config.googleBatchUrl()
+                .orElse(config.googleApiRootUrl().isPresent() ? withSlash(gmailRoot).resolve("batch/gmail/v1") : base.batchUrl());
+        return new GoogleAdapterConfig(
+                base.clientId(),
+                base.clientSecret(),
+                base.authorizationUrl(),
+                base.tokenUrl(),
+                config.googleRevokeUrl().orElse(base.revokeUrl()),
+                config.googleUserinfoRootUrl().orElse(base.userinfoRootUrl()),
+                gmailRoot,
+                batch,
+                config.googleConnectTimeout(),
+                config.googleReadTimeout(),
+                base.applicationName(),
+                base.retryPolicy());
+    }
+
+    private static URI withSlash(URI uri) {
+        String text = uri.toString();
+        return text.endsWith("/") ? uri : URI.create(text + "/");
+    }
+}

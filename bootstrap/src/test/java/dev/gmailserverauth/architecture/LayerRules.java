@@ -1,0 +1,98 @@
+package dev.gmailserverauth.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
+
+/**
+ * The layering of the hexagon, as rules over a root package. Production code is checked under
+ * {@code dev.gmailserverauth}; the same rules run over planted violations under another root to show
+ * that each one can fail.
+ */
+final class LayerRules {
+    static final String PRODUCTION = "dev.gmailserverauth";
+    static final List<String> ADAPTERS = List.of("google", "persistence", "web", "sandbox");
+
+    private final String root;
+
+    LayerRules(String root) {
+        this.root = root;
+    }
+
+    private String module(String name) {
+        return root + "." + name + "..";
+    }
+
+    /** domain: pure Java, no dependency at all. */
+    ArchRule domainDependsOnlyOnJava() {
+        return classes().that().resideInAPackage(module("domain"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", module("domain"))
+                .because("the domain is pure Java with no dependency");
+    }
+
+    /** application: the domain and Java, nothing else. */
+    ArchRule applicationDependsOnlyOnDomain() {
+        return classes().that().resideInAPackage(module("application"))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", module("domain"), module("application"))
+                .because("use cases see ports, never technology");
+    }
+
+    /** No adapter sees another adapter; the web sees neither Google nor the database. */
+    ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".(" + String.join("|", ADAPTERS) + ")..")
+                .should().notDependOnEachOther()
+                .because("adapters meet only in bootstrap");
+    }
+
+    /** Only bootstrap (the composition root) knows the adapters. */
+    ArchRule onlyBootstrapDependsOnAdapters() {
+        return noClasses().that().resideInAnyPackage(module("domain"), module("application"))
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS.stream().map(this::module).toArray(String[]::new))
+                .orShould().dependOnClassesThat().resideInAPackage(module("bootstrap"))
+                .because("arrows point inward; bootstrap is the only module that knows everything");
+    }
+
+    /** Nothing but bootstrap depends on bootstrap. */
+    ArchRule nothingDependsOnBootstrap() {
+        return noClasses().that().resideOutsideOfPackage(module("bootstrap"))
+                .and().resideInAPackage(root + "..")
+                .should().dependOnClassesThat().resideInAPackage(module("bootstrap"));
+    }
+
+    /** The web adapter drives use cases; it reaches no other adapter and no driven port's implementation. */
+    ArchRule webSeesOnlyApplicationAndDomain() {
+        return noClasses().that().resideInAPackage(module("web"))
+                .should().dependOnClassesThat().resideInAnyPackage(module("google"), module("persistence"), module("sandbox"), module("bootstrap"));
+    }
+
+    /** Modules form no cycle. */
+    ArchRule noCycles() {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** Main code logs through SLF4J: no standard streams, no printStackTrace. */
+    ArchRule noStandardStreams() {
+        return noClasses().that().resideInAPackage(root + "..").should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+    }
+
+    ArchRule noPrintStackTrace() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("printStackTrace"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Throwable.class)))))
+                .because("stack traces go to the log, through SLF4J");
+    }
+
+    List<ArchRule> all() {
+        return List.of(domainDependsOnlyOnJava(), applicationDependsOnlyOnDomain(), adaptersDoNotDependOnEachOther(),
+                onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(), noCycles(),
+                noStandardStreams(), noPrintStackTrace());
+    }
+}

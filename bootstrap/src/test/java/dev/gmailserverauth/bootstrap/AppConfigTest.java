@@ -1,0 +1,70 @@
+package dev.gmailserverauth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AppConfigTest {
+
+    @Test
+    void defaultsToSandboxModeOnPort8080WithSqlite() {
+        AppConfig config = AppConfig.defaults();
+        assertThat(config.sandboxMode()).isTrue();
+        assertThat(config.port()).isEqualTo(8080);
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:./data/app.db");
+        assertThat(config.googleReadTimeout()).isEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void readsEveryVariable() {
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        AppConfig config = AppConfig.fromEnvironment(Map.of(
+                "GMAIL_CLIENT_SECRETS", "/etc/app/client_secrets.json",
+                "APP_PORT", "9090",
+                "APP_BASE_URL", "https://mail.example.com",
+                "APP_DATABASE_URL", "jdbc:postgresql://db/app",
+                "APP_ENCRYPTION_KEY", key,
+                "GOOGLE_API_ROOT_URL", "https://gmail.googleapis.com/",
+                "GOOGLE_READ_TIMEOUT", "PT30S"));
+        assertThat(config.sandboxMode()).isFalse();
+        assertThat(config.clientSecrets()).contains(Path.of("/etc/app/client_secrets.json"));
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.baseUrl()).contains(URI.create("https://mail.example.com"));
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:postgresql://db/app");
+        assertThat(config.encryptionKey()).contains(key);
+        assertThat(config.googleApiRootUrl()).contains(URI.create("https://gmail.googleapis.com/"));
+        assertThat(config.googleReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "APP_PORT | eighty | APP_PORT: must be a whole number",
+            "APP_PORT | 70000 | APP_PORT: must be between 0 and 65535",
+            "APP_BASE_URL | localhost:8080 | APP_BASE_URL: must be an absolute http(s) URL",
+            "APP_BASE_URL | ftp://example.com | APP_BASE_URL: must be an absolute http(s) URL",
+            "APP_DATABASE_URL | jdbc:mysql://db/app | APP_DATABASE_URL: must start with jdbc:sqlite: or jdbc:postgresql:",
+            "APP_ENCRYPTION_KEY | not base64! | APP_ENCRYPTION_KEY: must be base64",
+            "APP_ENCRYPTION_KEY | AAAA | APP_ENCRYPTION_KEY: must be 32 bytes",
+            "GOOGLE_READ_TIMEOUT | soon | GOOGLE_READ_TIMEOUT: must be seconds",
+            "GOOGLE_CONNECT_TIMEOUT | 0 | GOOGLE_CONNECT_TIMEOUT: must be positive",
+            "APP_SUMMARY_CACHE_SIZE | -1 | APP_SUMMARY_CACHE_SIZE: must be between 0 and 1000000",
+    })
+    void aBadValueNamesItsVariable(String variable, String value, String message) {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        assertThat(AppConfig.fromEnvironment(Map.of("GMAIL_CLIENT_SECRETS", "  ", "APP_PORT", "")).sandboxMode()).isTrue();
+    }
+}

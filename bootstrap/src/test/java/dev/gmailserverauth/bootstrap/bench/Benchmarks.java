@@ -1,0 +1,470 @@
+package dev.gmailserverauth.bootstrap.bench;
+
+import dev.gmailserverauth.bootstrap.ApiClient;
+import dev.gmailserverauth.bootstrap.AppConfig;
+import dev.gmailserverauth.bootstrap.ConcurrentRequests;
+import dev.gmailserverauth.bootstrap.GmailServerAuth;
+import dev.gmailserverauth.bootstrap.HttpSignIn;
+import dev.gmailserverauth.bootstrap.TestApps;
+import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.PersistenceConfig;
+import dev.gmailserverauth.persistence.testing.PostgresBinaries;
+import dev.gmailserverauth.persistence.testing.PostgresProcess;
+import dev.gmailserverauth.sandbox.Counters;
+import dev.gmailserverauth.sandbox.Endpoint;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxConfig;
+import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxMessage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The performance harness of issue 8. Runs every measurement against google-sandbox (with injected
+ * latency where stated) on this machine, prints a table, and writes BENCHMARKS.md.
+ *
+ * <p>Run: {@code ./bench} (which is {@code ./mvnw -B -ntp -DskipTests -Pbench verify}).
+ */
+public final class Benchmarks {
+    private static final int PAGE = 50;
+    private static final Duration INJECTED = Duration.ofMillis(50);
+    private static final Path JAR = Path.of("target", "gmail-server-auth.jar");
+
+    private final ApiClient api = new ApiClient();
+    private final List<Row> rows = new ArrayList<>();
+    private final Path output;
+
+    record Row(String metric, String target, String measured, String baseline, boolean met) {
+    }
+
+    private Benchmarks(Path output) {
+        this.output = output;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = args.length > 0 ? Path.of(args[0]) : Path.of("..", "BENCHMARKS.md");
+        Benchmarks benchmarks = new Benchmarks(output);
+        benchmarks.run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        roundTripsLatencyAndQuota();
+        refreshStormOneInstance();
+        try (PostgresProcess postgres = PostgresProcess.start(PostgresBinaries.find().orElseThrow(
+                () -> new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found")), false)) {
+            refreshStormTwoInstances(postgres);
+            credentialLookups(postgres);
+        }
+        throughput();
+        coldStartAndMemory();
+        load();
+        write();
+    }
+
+    // ---- 1, 2, 9: round trips, latency, quota, cache -------------------------------------------
+
+    private void roundTripsLatencyAndQuota() throws Exception {
+        try (GmailServerAuth uncached = TestApps.startSandboxApp(Map.of("APP_SUMMARY_CACHE_SIZE", "0"));
+                GmailServerAuth cached = TestApps.startSandboxApp()) {
+            SandboxControl control = uncached.sandbox().orElseThrow().control();
+            String email = control.demoAccounts().get(0);
+            String cookie = new HttpSignIn().signIn(uncached.baseUrl(), email);
+            URI page = uncached.baseUrl().resolve("/api/messages?maxResults=" + PAGE);
+
+            control.resetCounters();
+            expectOk(api.get(page, cookie));
+            Counters ours = control.counters();
+
+            NaiveSeedLoop naive = new NaiveSeedLoop(uncached.sandbox().orElseThrow().baseUrl(),
+                    SandboxTokens.accessToken(uncached.sandbox().orElseThrow().baseUrl(), uncached.baseUrl().resolve("/oauth2/callback"), email));
+            control.resetCounters();
+            naive.page(PAGE);
+            Counters baseline = control.counters();
+
+            SandboxControl cachedControl = cached.sandbox().orElseThrow().control();
+            String cachedCookie = new HttpSignIn().signIn(cached.baseUrl(), email);
+            URI cachedPage = cached.baseUrl().resolve("/api/messages?maxResults=" + PAGE);
+            expectOk(api.get(cachedPage, cachedCookie));
+            cachedControl.resetCounters();
+            expectOk(api.get(cachedPage, cachedCookie));
+            Counters repeat = cachedControl.counters();
+
+            rows.add(new Row("Google round trips for one page of 50 summaries", "≤ 2", String.valueOf(ours.totalRoundTrips()),
+                    baseline.totalRoundTrips() + " (seed's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
+            rows.add(new Row("round trips for a repeat view of the same page (summary cache)", "1", String.valueOf(repeat.totalRoundTrips()),
+                    ours.totalRoundTrips() + " without the cache", repeat.totalRoundTrips() == 1));
+            rows.add(new Row("Gmail quota units per page of 50 (list 5 + get 5 each)", "report", units(ours) + " (repeat view: " + units(repeat) + ")",
+                    String.valueOf(units(baseline)), true));
+
+            control.setLatency(INJECTED);
+            cachedControl.setLatency(INJECTED);
+            Stats ourLatency = time(5, 30, () -> expectOk(api.get(page, cookie)));
+            Stats repeatLatency = time(5, 30, () -> expectOk(api.get(cachedPage, cachedCookie)));
+            Stats naiveLatency = time(1, 5, () -> naive.page(PAGE));
+            double target = 2 * INJECTED.toMillis() + 30;
+            rows.add(new Row("/api/messages latency, 50 ms injected per round trip, p50 / p95 (no cache)", "p50 ≤ " + (int) target + " ms",
+                    ms(ourLatency.percentileMillis(50)) + " / " + ms(ourLatency.percentileMillis(95)) + " (n=" + ourLatency.count() + ")",
+                    "seed's loop: " + ms(naiveLatency.percentileMillis(50)) + " / " + ms(naiveLatency.percentileMillis(95)) + " (n=" + naiveLatency.count() + ")",
+                    ourLatency.percentileMillis(50) <= target));
+            rows.add(new Row("the same, repeat view with the summary cache, p50 / p95", "report",
+                    ms(repeatLatency.percentileMillis(50)) + " / " + ms(repeatLatency.percentileMillis(95)) + " (n=" + repeatLatency.count() + ")",
+                    "—", true));
+            control.setLatency(Duration.ZERO);
+        }
+    }
+
+    private static long units(Counters counters) {
+        return 5 * (counters.calls(Endpoint.MESSAGES_LIST) + counters.calls(Endpoint.MESSAGES_GET));
+    }
+
+    // ---- 3, 4: one refresh under a storm --------------------------------------------------------
+
+    private void refreshStormOneInstance() throws Exception {
+        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+            SandboxControl control = app.sandbox().orElseThrow().control();
+            String email = control.demoAccounts().get(0);
+            String cookie = new HttpSignIn().signIn(app.baseUrl(), email);
+            control.expireAccessTokens(email);
+            control.resetCounters();
+            List<Integer> statuses = ConcurrentRequests.fire(api, List.of(app.baseUrl().resolve("/api/messages")), cookie, 100);
+            long errors = statuses.stream().filter(s -> s != 200).count();
+            long refreshes = control.counters().refreshes();
+            rows.add(new Row("100 concurrent /api/messages right after the access token expired", "1 refresh, 0 errors",
+                    refreshes + " refresh, " + errors + " errors", "—", refreshes == 1 && errors == 0));
+        }
+    }
+
+    private void refreshStormTwoInstances(PostgresProcess postgres) throws Exception {
+        int portA = TestApps.freePort();
+        int portB = TestApps.freePort();
+        URI a = URI.create("http://localhost:" + portA);
+        URI b = URI.create("http://localhost:" + portB);
+        List<String> redirects = List.of(a + "/oauth2/callback", b + "/oauth2/callback");
+        try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(redirects))) {
+            Path secrets = TestApps.clientSecretsFor(sandbox.baseUrl(), redirects);
+            String database = postgres.createDatabase("bench_two_instances");
+            String key = Base64.getEncoder().encodeToString(new byte[32]);
+            try (GmailServerAuth first = GmailServerAuth.start(AppConfig.fromEnvironment(TestApps.againstSandbox(sandbox, secrets, portA, database, key)));
+                    GmailServerAuth second = GmailServerAuth.start(AppConfig.fromEnvironment(TestApps.againstSandbox(sandbox, secrets, portB, database, key)))) {
+                String email = sandbox.control().demoAccounts().get(0);
+                String cookie = new HttpSignIn().signIn(a, email);
+                sandbox.control().expireAccessTokens(email);
+                sandbox.control().resetCounters();
+                List<Integer> statuses = ConcurrentRequests.fire(api, List.of(a.resolve("/api/messages"), b.resolve("/api/messages")), cookie, 100);
+                long errors = statuses.stream().filter(s -> s != 200).count();
+                long refreshes = sandbox.control().counters().refreshes();
+                rows.add(new Row("the same across 2 app instances sharing one PostgreSQL", "1 refresh",
+                        refreshes + " refresh, " + errors + " errors", "—", refreshes == 1 && errors == 0));
+            }
+        }
+    }
+
+    // ---- 8: stored-credential lookups -----------------------------------------------------------
+
+    private void credentialLookups(PostgresProcess postgres) throws IOException {
+        Path folder = Files.createTempDirectory("bench-sqlite");
+        String key = Base64.getEncoder().encodeToString(new byte[32]);
+        Stats sqlite;
+        try (Persistence store = Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("bench.db")).withEncryptionKey(key))) {
+            sqlite = lookups(store.credentials());
+        }
+        Stats pg;
+        try (Persistence store = Persistence.open(PersistenceConfig.of(postgres.createDatabase("bench_lookups")).withEncryptionKey(key))) {
+            pg = lookups(store.credentials());
+        }
+        rows.add(new Row("stored-credential lookup (decrypting), SQLite, p50 / p99 over 10,000", "p99 < 1 ms",
+                us(sqlite.percentileMicros(50)) + " / " + us(sqlite.percentileMicros(99)), "—", sqlite.percentileMillis(99) < 1));
+        rows.add(new Row("stored-credential lookup (decrypting), PostgreSQL, p50 / p99 over 10,000", "p99 < 3 ms",
+                us(pg.percentileMicros(50)) + " / " + us(pg.percentileMicros(99)), "—", pg.percentileMillis(99) < 3));
+    }
+
+    private static Stats lookups(CredentialRepository credentials) {
+        int users = 1_000;
+        Instant now = Instant.now();
+        for (int i = 0; i < users; i++) credentials.save(Fixtures.credential("1" + i, now));
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) credentials.findByUserId(new UserId("1" + random.nextInt(users)));
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            UserId user = new UserId("1" + random.nextInt(users));
+            long start = System.nanoTime();
+            credentials.findByUserId(user).orElseThrow();
+            nanos.add(System.nanoTime() - start);
+        }
+        return new Stats(nanos);
+    }
+
+    // ---- 5: throughput --------------------------------------------------------------------------
+
+    private void throughput() throws Exception {
+        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+            SandboxControl control = app.sandbox().orElseThrow().control();
+            String cookie = new HttpSignIn().signIn(app.baseUrl(), control.demoAccounts().get(0));
+            URI page = app.baseUrl().resolve("/api/messages?maxResults=" + PAGE);
+            runFor(Duration.ofSeconds(3), 32, () -> api.get(page, cookie));
+            long cpuBefore = processCpuNanos();
+            long wallBefore = System.nanoTime();
+            long[] counts = runFor(Duration.ofSeconds(10), 32, () -> api.get(page, cookie));
+            double seconds = (System.nanoTime() - wallBefore) / 1e9;
+            double cpu = (processCpuNanos() - cpuBefore) / 1e9 / seconds / Runtime.getRuntime().availableProcessors() * 100;
+            rows.add(new Row("/api/messages throughput, 0 ms injected, 32 concurrent clients (same JVM runs app, sandbox and clients)", "report",
+                    String.format("%.0f req/s, %d errors, CPU %.0f%% of %d cores", counts[0] / seconds, counts[1], cpu,
+                            Runtime.getRuntime().availableProcessors()), "—", counts[1] == 0));
+        }
+    }
+
+    /** Runs {@code call} from {@code clients} threads for {@code duration}; returns {successes, failures}. */
+    private static long[] runFor(Duration duration, int clients, java.util.function.Supplier<HttpResponse<String>> call) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (call.get().statusCode() == 200) ok.incrementAndGet();
+                            else failed.incrementAndGet();
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) worker.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {ok.get(), failed.get()};
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    // ---- 6, 7: cold start and memory of the real jar --------------------------------------------
+
+    private void coldStartAndMemory() throws Exception {
+        if (!Files.exists(JAR)) throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run ./bench, which packages it first");
+        List<Long> starts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ChildApp child = ChildApp.start(JAR);
+            try {
+                starts.add(child.millisToFirstHealthy());
+            } finally {
+                child.stop();
+            }
+        }
+        Stats start = new Stats(starts.stream().map(ms -> ms * 1_000_000).toList());
+        rows.add(new Row("cold start of the jar to the first 200 on /health (sandbox mode, SQLite), median of 5", "< 1.5 s",
+                ms(start.percentileMillis(50)) + " (min " + ms(start.percentileMillis(0)) + ", max " + ms(start.percentileMillis(100)) + ")",
+                "—", start.percentileMillis(50) < 1500));
+
+        ChildApp child = ChildApp.start(JAR);
+        try {
+            child.millisToFirstHealthy();
+            String email = "alice@example.com";
+            String cookie = new HttpSignIn().signIn(child.baseUrl(), email);
+            for (int i = 0; i < 1_000; i++) expectOk(api.get(child.baseUrl().resolve("/api/messages?maxResults=" + PAGE), cookie));
+            long rssKb = child.residentKilobytes();
+            rows.add(new Row("resident memory of the jar after 1,000 list requests (default JVM flags)", "< 200 MB",
+                    String.format("%.0f MB", rssKb / 1024.0), "—", rssKb < 200 * 1024));
+        } finally {
+            child.stop();
+        }
+    }
+
+    // ---- load: 50 users for 60 s -----------------------------------------------------------------
+
+    private void load() throws Exception {
+        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+            SandboxControl control = app.sandbox().orElseThrow().control();
+            List<String> users = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String email = "load" + i + "@example.com";
+                control.addAccount(email, "Load User " + i);
+                for (int m = 0; m < 30; m++) {
+                    control.addMessage(email, SandboxMessage.of("Sender " + m + " <s" + m + "@example.com>", email, "Load message " + m,
+                            Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * m), "Body " + m));
+                }
+                users.add(email);
+            }
+            System.gc();
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            long heapBefore = usedHeapAfterGc();
+            AtomicLong ok = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(users.size());
+            List<Future<?>> workers = new ArrayList<>();
+            for (String email : users) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            String cookie = new HttpSignIn().signIn(app.baseUrl(), email);
+                            for (int i = 0; i < 20 && System.nanoTime() < end; i++) {
+                                if (api.get(app.baseUrl().resolve("/api/messages?maxResults=20"), cookie).statusCode() == 200) ok.incrementAndGet();
+                                else failed.incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) worker.get();
+            pool.shutdown();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+            Thread.sleep(2_000);
+            int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+            long heapAfter = usedHeapAfterGc();
+            rows.add(new Row("load: 50 users signing in and listing for 60 s", "0 errors, no growth in threads or memory after",
+                    String.format("%d requests, %d errors; threads %d → %d; heap after GC %d → %d MB", ok.get(), failed.get(), threadsBefore,
+                            threadsAfter, heapBefore / 1_048_576, heapAfter / 1_048_576),
+                    "—", failed.get() == 0 && threadsAfter <= threadsBefore + 2));
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static Stats time(int warmUp, int iterations, Action action) throws Exception {
+        for (int i = 0; i < warmUp; i++) action.run();
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < iterations; i++) {
+            long start = System.nanoTime();
+            action.run();
+            nanos.add(System.nanoTime() - start);
+        }
+        return new Stats(nanos);
+    }
+
+    private static HttpResponse<String> expectOk(HttpResponse<String> response) {
+        if (response.statusCode() != 200) throw new IllegalStateException("expected 200 from " + response.uri() + ", got " + response.statusCode());
+        return response;
+    }
+
+    private static String ms(double millis) {
+        return String.format("%.1f ms", millis);
+    }
+
+    private static String us(double micros) {
+        return String.format("%.0f µs", micros);
+    }
+
+    private void write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n")
+                .append("Produced by `./bench` (`./mvnw -B -ntp -DskipTests -Pbench verify`, main class `")
+                .append(Benchmarks.class.getName()).append("`) on ").append(LocalDate.now()).append(".\n\n")
+                .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(Runtime.getRuntime().maxMemory() / 1_048_576).append(" MB max heap, Java ")
+                .append(System.getProperty("java.version")).append(" (").append(System.getProperty("java.vm.name")).append(").\n")
+                .append("Everything runs against google-sandbox on loopback; \"injected\" latency is added by the sandbox to every request.\n")
+                .append("Latencies: warm-up first, then the stated number of iterations (n). Speed is never asserted by a unit test.\n\n")
+                .append("| metric | target | measured | compare with | met |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            md.append("| ").append(row.metric()).append(" | ").append(row.target()).append(" | ").append(row.measured())
+                    .append(" | ").append(row.baseline()).append(" | ").append(row.met() ? "yes" : "**no**").append(" |\n");
+        }
+        Files.writeString(output, md.toString());
+        System.out.println(md);
+        System.out.println("written to " + output.toAbsolutePath().normalize());
+    }
+
+    /** The real jar in a child JVM, as {@code ./run} starts it, for cold start and memory. */
+    private static final class ChildApp {
+        private final Process process;
+        private final URI baseUrl;
+        private final long startedAt;
+
+        private ChildApp(Process process, URI baseUrl, long startedAt) {
+            this.process = process;
+            this.baseUrl = baseUrl;
+            this.startedAt = startedAt;
+        }
+
+        static ChildApp start(Path jar) throws IOException {
+            int port = TestApps.freePort();
+            Path folder = Files.createTempDirectory("bench-child");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(folder.resolve("app.log").toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("APP_") || k.startsWith("GMAIL_") || k.startsWith("GOOGLE_"));
+            builder.environment().put("APP_PORT", String.valueOf(port));
+            builder.environment().put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
+            long startedAt = System.nanoTime();
+            return new ChildApp(builder.start(), URI.create("http://localhost:" + port), startedAt);
+        }
+
+        URI baseUrl() {
+            return baseUrl;
+        }
+
+        long millisToFirstHealthy() throws InterruptedException {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            long deadline = startedAt + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(baseUrl.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return (System.nanoTime() - startedAt) / 1_000_000;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(5);
+            }
+            throw new IllegalStateException("the jar did not answer /health within 30 s");
+        }
+
+        long residentKilobytes() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+            throw new IllegalStateException("no VmRSS for " + process.pid());
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+}
