@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * {@code POST /logout} and {@code POST /disconnect}, and the CSRF check in front of every POST: a
+ * {@code POST /logout} and {@code POST /disconnect}, and the CSRF check in front of every POST route: a
  * signed-in visitor's form must carry the token derived from their session ({@link Csrf}).
  */
 final class AccountRoutes {
@@ -25,7 +25,7 @@ final class AccountRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.before(this::checkCsrf);
+        routes.beforeMatched(this::checkCsrf);
         routes.post("/logout", this::logout);
         routes.post("/disconnect", this::disconnect);
     }

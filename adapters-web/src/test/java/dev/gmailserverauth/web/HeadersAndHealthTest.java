@@ -65,10 +65,12 @@ class HeadersAndHealthTest {
     }
 
     @Test
-    void wrongMethodIs405() {
+    void wrongMethodIs405EvenWhenSignedIn() {
+        UserIdentity alice = world.google.addAccount("alice@example.com");
         TestApp.run(TestApp.app(world), browser -> {
-            Browser.Response page = browser.post("/messages", "");
-            assertThat(page.status()).isEqualTo(405);
+            TestApp.signIn(browser, world, alice);
+            assertThat(browser.post("/messages", "").status()).isEqualTo(405);
+            assertThat(browser.post("/nowhere", "").status()).isEqualTo(404);
             assertThat(browser.get("/logout").status()).isEqualTo(405);
         });
     }
