@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -55,12 +54,6 @@ final class JettyErrors extends ErrorHandler {
         response.getHeaders().put(new HttpField("X-Content-Type-Options", "nosniff"));
         response.getHeaders().put(new HttpField("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY));
         response.write(true, ByteBuffer.wrap(text(code).getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-        return ByteBuffer.wrap(text(status).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String text(int status) {
