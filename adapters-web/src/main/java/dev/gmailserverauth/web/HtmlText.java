@@ -1,5 +1,6 @@
 package dev.gmailserverauth.web;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +39,12 @@ final class HtmlText {
         return out.toString();
     }
 
-    private static java.util.Optional<String> entity(String name) {
+    private static Optional<String> entity(String name) {
         if (name.startsWith("#")) {
             int codePoint = name.charAt(1) == 'x' || name.charAt(1) == 'X' ? Integer.parseInt(name.substring(2), 16) : Integer.parseInt(name.substring(1));
-            return Character.isValidCodePoint(codePoint) && codePoint != 0 ? java.util.Optional.of(Character.toString(codePoint)) : java.util.Optional.empty();
+            return Character.isValidCodePoint(codePoint) && codePoint != 0 ? Optional.of(Character.toString(codePoint)) : Optional.empty();
         }
-        return java.util.Optional.ofNullable(switch (name) {
+        return Optional.ofNullable(switch (name) {
             case "amp" -> "&";
             case "lt" -> "<";
             case "gt" -> ">";

@@ -1,8 +1,8 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
-import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.MailOutcome;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
@@ -22,6 +22,7 @@ import dev.gmailserverauth.web.view.MessagesPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +77,7 @@ final class MailPages {
         Message message = Outcomes.value(getMessage.get(user, id), "there is no message with this id in your mailbox");
         String subject = message.subject().isBlank() ? "(no subject)" : message.subject();
         List<HeaderLine> headers = message.headers().stream()
-                .filter(h -> SHOWN_HEADERS.contains(h.name().toLowerCase(java.util.Locale.ROOT)))
+                .filter(h -> SHOWN_HEADERS.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> new HeaderLine(h.name(), h.value()))
                 .toList();
         Body body = body(message);
