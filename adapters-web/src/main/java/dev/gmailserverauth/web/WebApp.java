@@ -30,6 +30,7 @@ public final class WebApp {
             javalin.requestLogger.http(RequestLog::log);
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.modifyServer(JettyErrors::install);
+            javalin.jetty.modifyServer(server -> GracefulStop.install(server, config.shutdownGrace()));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param pageSize       messages per HTML page when the request does not say ({@code maxResults})
  * @param sessionMaxAge  how long the browser keeps the session cookie (the server ends sessions on its own policy)
  * @param banner         a line shown on top of every page, for example "Sandbox mode: sign in with a demo account"
+ * @param shutdownGrace  on stop, how long requests already running may take to finish (new ones are refused at once)
  */
-public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duration sessionMaxAge, Optional<String> banner) {
+public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duration sessionMaxAge, Optional<String> banner,
+                        Duration shutdownGrace) {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofDays(30);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public WebConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -28,23 +31,29 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
         Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
         if (sessionMaxAge.isNegative() || sessionMaxAge.isZero()) throw new IllegalArgumentException("session max age must be positive");
         Objects.requireNonNull(banner, "banner");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (shutdownGrace.isNegative()) throw new IllegalArgumentException("shutdown grace is negative");
     }
 
     /** Production defaults for this base URL: errors hidden, 25 messages a page, no banner. */
     public static WebConfig of(URI baseUrl) {
-        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty());
+        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty(), DEFAULT_SHUTDOWN_GRACE);
     }
 
     public WebConfig withBanner(String text) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()));
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()), shutdownGrace);
     }
 
     public WebConfig withPageSize(int size) {
-        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner);
+        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner, shutdownGrace);
     }
 
     public WebConfig withExposeErrors(boolean expose) {
-        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner);
+        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner, shutdownGrace);
+    }
+
+    public WebConfig withShutdownGrace(Duration grace) {
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, grace);
     }
 
     /** True when the app is served over TLS: cookies get {@code Secure}, responses get HSTS. */

@@ -99,7 +99,7 @@ public final class GmailServerAuth implements AutoCloseable {
             WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
 
-            WebConfig webConfig = WebConfig.of(baseUrl);
+            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }

@@ -34,6 +34,25 @@ class ApplicationLifecycleTest {
     }
 
     @Test
+    void aRequestInFlightFinishesWhileTheAppStops() throws Exception {
+        GmailServerAuth app = TestApps.startSandboxApp();
+        try {
+            var control = app.sandbox().orElseThrow().control();
+            String cookie = new HttpSignIn().signIn(app.baseUrl(), control.demoAccounts().get(0));
+            control.setLatency(Duration.ofMillis(700));
+            var inFlight = http.sendAsync(HttpRequest.newBuilder(app.baseUrl().resolve("/api/messages?maxResults=5")).header("Cookie", cookie).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300);
+            app.close();
+            assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(app.baseUrl().resolve("/health")).build(), HttpResponse.BodyHandlers.discarding()))
+                    .isInstanceOf(IOException.class);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
     void aMissingClientSecretsFileIsAClearStartupError(@TempDir Path folder) {
         Map<String, String> env = Map.of("GMAIL_CLIENT_SECRETS", folder.resolve("nope.json").toString(), "APP_PORT", "0",
                 "APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));

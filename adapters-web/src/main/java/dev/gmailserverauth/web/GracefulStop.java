@@ -1,0 +1,19 @@
+package dev.gmailserverauth.web;
+
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+
+/**
+ * Stopping lets running requests finish: Jetty stops accepting at once, then waits up to the grace
+ * period for requests in flight. Javalin nests its own handler inside the one set here.
+ */
+final class GracefulStop {
+    private GracefulStop() {
+    }
+
+    static void install(Server server, Duration grace) {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(grace.toMillis());
+    }
+}
