@@ -77,24 +77,23 @@ public final class GmailServerAuth implements AutoCloseable {
             int port = config.port() == 0 ? freePort() : config.port();
             URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
             RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+            int sandboxPort = config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
-            Optional<GoogleSandbox> sandbox = Optional.empty();
-            GoogleAdapterConfig googleConfig;
-            if (config.sandboxMode()) {
-                GoogleSandbox started = GoogleSandbox.start(SandboxConfig.defaults(List.of(redirectUri.value().toString()))
-                        .withPort(config.sandboxPort()).withControlApi(config.sandboxControlApi()));
-                resources.push(started);
-                sandbox = Optional.of(started);
-                googleConfig = GoogleAdapterConfig.forSandbox(started.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET);
-            } else {
-                googleConfig = GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri);
-            }
-            googleConfig = GoogleOverrides.apply(googleConfig, config);
-            GoogleAdapters google = GoogleAdapters.create(googleConfig, clock);
-            resources.push(google::close);
+            // Three independent parts start at once: on two cores their class loading overlaps.
+            ParallelStart parts = new ParallelStart();
+            var sandboxPart = parts.start("sandbox", () -> config.sandboxMode() ? Optional.of(startSandbox(config, redirectUri, sandboxPort))
+                    : Optional.<GoogleSandbox>empty());
+            var googlePart = parts.start("google", () -> GoogleAdapters.create(googleConfig(config, redirectUri, sandboxPort), clock));
+            var persistencePart = parts.start("persistence", () -> Persistence.open(persistenceConfig(config)));
+            parts.awaitAll();
+            sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
+            googlePart.result().ifPresent(google -> resources.push(google::close));
+            persistencePart.result().ifPresent(resources::push);
+            parts.rethrowFirstFailure();
 
-            Persistence persistence = Persistence.open(persistenceConfig(config));
-            resources.push(persistence);
+            Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
+            GoogleAdapters google = googlePart.result().orElseThrow();
+            Persistence persistence = persistencePart.result().orElseThrow();
 
             WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
@@ -111,6 +110,19 @@ public final class GmailServerAuth implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    private static GoogleSandbox startSandbox(AppConfig config, RedirectUri redirectUri, int port) {
+        return GoogleSandbox.start(SandboxConfig.defaults(List.of(redirectUri.value().toString()))
+                .withPort(port).withControlApi(config.sandboxControlApi()));
+    }
+
+    /** Google's endpoints from the client secrets, or the embedded sandbox's on its (already chosen) port. */
+    private static GoogleAdapterConfig googleConfig(AppConfig config, RedirectUri redirectUri, int sandboxPort) {
+        GoogleAdapterConfig base = config.sandboxMode()
+                ? GoogleAdapterConfig.forSandbox(URI.create("http://127.0.0.1:" + sandboxPort), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
+                : GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri);
+        return GoogleOverrides.apply(base, config);
     }
 
     private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,

@@ -12,6 +12,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length == 1 && args[0].equals("--cds-training")) {
+            CdsTraining.run();
+            System.exit(0);
+        }
         AppConfig config;
         try {
             config = AppConfig.fromEnvironment(System.getenv());
