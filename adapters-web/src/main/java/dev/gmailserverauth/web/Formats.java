@@ -14,4 +14,14 @@ final class Formats {
     static String utc(Instant instant) {
         return MINUTES.format(instant);
     }
+
+    /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */
+    static String senderName(String from) {
+        String trimmed = from.strip();
+        int angle = trimmed.indexOf('<');
+        if (angle <= 0) return trimmed.replace("<", "").replace(">", "");
+        String name = trimmed.substring(0, angle).strip();
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) name = name.substring(1, name.length() - 1).strip();
+        return name.isEmpty() ? trimmed : name;
+    }
 }

@@ -90,7 +90,8 @@ final class MailPages {
         MailOutcome<List<Label>> outcome = listLabels.list(user);
         if (!(outcome instanceof MailOutcome.Success<List<Label>> success)) return List.of();
         return success.value().stream()
-                .map(label -> new LabelLink(label.id().value(), label.name(),
+                .filter(LabelNames::shown)
+                .map(label -> new LabelLink(label.id().value(), LabelNames.display(label),
                         Links.messages(new SearchQuery("label:" + label.name().replace(' ', '-')), Optional.empty(), Optional.empty())))
                 .toList();
     }
@@ -98,7 +99,7 @@ final class MailPages {
     private static MessageRow row(MessageSummary summary) {
         return new MessageRow(summary.id().value(), Links.message(summary.id()),
                 summary.subject().isBlank() ? "(no subject)" : summary.subject(),
-                summary.from(), Formats.utc(summary.date()), summary.snippet(), summary.unread());
+                Formats.senderName(summary.from()), summary.from(), Formats.utc(summary.date()), summary.snippet(), summary.unread());
     }
 
     private record Body(String text, String note) {

@@ -29,6 +29,7 @@ public final class WebApp {
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.requestLogger.http(RequestLog::log);
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
+            javalin.jetty.threadPool = WebThreads.pool();
             javalin.jetty.modifyServer(JettyErrors::install);
             javalin.jetty.modifyServer(server -> GracefulStop.install(server, config.shutdownGrace()));
             javalin.staticFiles.add(files -> {

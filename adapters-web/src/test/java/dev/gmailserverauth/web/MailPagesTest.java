@@ -23,7 +23,7 @@ class MailPagesTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"messages\"", "id=\"search-form\"", "name=\"q\"", "id=\"labels\"",
                     "id=\"logout\"", "id=\"disconnect\"", "alice@example.com");
-            assertThat(page.body()).contains("href=\"/messages/" + id.value() + "\"", "Lunch &lt;today&gt;?", "Bob &lt;bob@example.org&gt;",
+            assertThat(page.body()).contains("href=\"/messages/" + id.value() + "\"", "Lunch &lt;today&gt;?", "title=\"Bob &lt;bob@example.org>\">Bob</span>",
                     "2026-11-25 14:02", "Shall we meet at noon &amp; talk");
             assertThat(page.count("message")).isEqualTo(WebConfig.DEFAULT_PAGE_SIZE);
             assertThat(page.count("unread")).isPositive();

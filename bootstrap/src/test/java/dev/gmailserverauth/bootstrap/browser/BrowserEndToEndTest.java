@@ -81,7 +81,7 @@ class BrowserEndToEndTest {
         assertThat(browser.currentUrl()).isEqualTo(url("/messages"));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#messages .message"));
         assertThat(rows).hasSizeGreaterThan(10);
-        assertThat(browser.find("#labels").getText()).contains("INBOX");
+        assertThat(browser.find("#labels").getText()).contains("Inbox");
         browser.screenshot("02-messages");
 
         browser.click("#next-page");

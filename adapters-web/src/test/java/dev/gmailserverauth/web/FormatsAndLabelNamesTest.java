@@ -1,0 +1,37 @@
+package dev.gmailserverauth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.domain.model.Label;
+import dev.gmailserverauth.domain.model.LabelId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class FormatsAndLabelNamesTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Olivia Chen <olivia.chen@example.org> | Olivia Chen",
+            "\"Chen, Olivia\" <olivia.chen@example.org> | Chen, Olivia",
+            "<noreply@example.com> | noreply@example.com",
+            "bob@example.com | bob@example.com",
+            "田中 太郎 <taro.tanaka@example.jp> | 田中 太郎",
+    })
+    void theListShowsTheSendersNameOrElseTheAddress(String from, String shown) {
+        assertThat(Formats.senderName(from)).isEqualTo(shown);
+    }
+
+    @Test
+    void systemLabelsReadAsGmailNamesThem() {
+        assertThat(LabelNames.display(new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM))).isEqualTo("Inbox");
+        assertThat(LabelNames.display(new Label(new LabelId("CATEGORY_PROMOTIONS"), "CATEGORY_PROMOTIONS", Label.Type.SYSTEM))).isEqualTo("Promotions");
+        assertThat(LabelNames.display(new Label(new LabelId("Label_7"), "Projects/Apollo", Label.Type.USER))).isEqualTo("Projects/Apollo");
+    }
+
+    @Test
+    void chatIsNotListed() {
+        assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.SYSTEM))).isFalse();
+        assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.USER))).isTrue();
+    }
+}
