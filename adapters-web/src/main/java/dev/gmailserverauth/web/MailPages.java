@@ -91,6 +91,7 @@ final class MailPages {
         if (!(outcome instanceof MailOutcome.Success<List<Label>> success)) return List.of();
         return success.value().stream()
                 .filter(LabelNames::shown)
+                .sorted(LabelNames.SIDEBAR_ORDER)
                 .map(label -> new LabelLink(label.id().value(), LabelNames.display(label),
                         Links.messages(new SearchQuery("label:" + label.name().replace(' ', '-')), Optional.empty(), Optional.empty())))
                 .toList();

@@ -30,6 +30,18 @@ class FormatsAndLabelNamesTest {
     }
 
     @Test
+    void theSidebarListsSystemLabelsInGmailsOrderThenTheUsersLabels() {
+        java.util.List<Label> labels = java.util.List.of(
+                new Label(new LabelId("Label_1"), "Family", Label.Type.USER),
+                new Label(new LabelId("TRASH"), "TRASH", Label.Type.SYSTEM),
+                new Label(new LabelId("CATEGORY_FORUMS"), "CATEGORY_FORUMS", Label.Type.SYSTEM),
+                new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM),
+                new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM));
+        assertThat(labels.stream().sorted(LabelNames.SIDEBAR_ORDER).map(LabelNames::display))
+                .containsExactly("Inbox", "Starred", "Forums", "Trash", "Family");
+    }
+
+    @Test
     void chatIsNotListed() {
         assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.SYSTEM))).isFalse();
         assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.USER))).isTrue();
