@@ -33,11 +33,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,21 +48,13 @@ class FaultMappingTest {
     private static final Fault BACKEND_ERROR = new Fault.HttpError(500, "backendError", "Backend Error", Optional.empty());
     private static final Fault UNAVAILABLE = new Fault.HttpError(503, "backendError", "The service is currently unavailable.", Optional.empty());
     private static final MailQuery FIRST_PAGE = MailQuery.firstPage(SearchQuery.ALL, new PageSize(10));
-    private static Sandbox sandbox;
+    /** Started with the class, closed after its last test. */
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox(READ_TIMEOUT);
 
     private String email;
     private TokenGrant grant;
     private AccessToken token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new Sandbox(READ_TIMEOUT);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @BeforeEach
     void account() {

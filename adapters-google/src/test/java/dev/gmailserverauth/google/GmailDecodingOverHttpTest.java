@@ -15,23 +15,14 @@ import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Non-ASCII headers, multipart/alternative and attachments, as the sandbox serves them over HTTP. */
 class GmailDecodingOverHttpTest {
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new Sandbox();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** Started with the class, closed after its last test. */
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
 
     @Test
     void aMultipartMessageWithNonAsciiHeadersReadsBackDecoded() {

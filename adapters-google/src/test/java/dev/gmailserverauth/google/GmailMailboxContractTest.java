@@ -6,22 +6,13 @@ import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxContract;
 import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The port's contract against the sandbox: each mailbox is a fresh account, its token from a real consent. */
 class GmailMailboxContractTest extends MailboxContract {
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new Sandbox();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** Started with the class, closed after its last test. */
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
 
     @Override
     protected Mailbox mailbox() {

@@ -7,28 +7,19 @@ import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.AuthorizationProviderContract;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The port's contract, against the sandbox over real HTTP, consent played through its HTML form. */
 class GoogleAuthorizationProviderContractTest extends AuthorizationProviderContract {
-    private static Sandbox sandbox;
+    /** Started with the class, closed after its last test. */
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
     /**
      * A fresh account per test (JUnit makes one instance per test). The contract allows sharing one, but
      * with include_granted_scopes=true Google (and the sandbox) hand back the union of every earlier grant,
      * so an account that once granted Gmail keeps it even when the box is left unticked later.
      */
     private final String email = sandbox.newAccount("alice");
-
-    @BeforeAll
-    static void start() {
-        sandbox = new Sandbox();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     @Override
     protected AuthorizationProvider provider() {

@@ -25,24 +25,15 @@ import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole server-side flow as the application runs it, against the sandbox. */
 class GoogleRoundTripTest {
     private static final Instant JAN_1 = Instant.parse("2026-01-01T09:00:00Z");
-    private static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new Sandbox();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** Started with the class, closed after its last test. */
+    @RegisterExtension
+    static final Sandbox sandbox = new Sandbox();
 
     static <T> T ok(MailboxResponse<T> response) {
         assertThat(response).isInstanceOf(MailboxResponse.Ok.class);

@@ -20,12 +20,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One sandbox, started in-process on a free port, and the adapters pointed at it over real HTTP, with
- * short time-outs and a quick retry policy so that fault tests stay fast. One per test class.
+ * short time-outs and a quick retry policy so that fault tests stay fast. One per test class, as
+ * {@code @RegisterExtension static final Sandbox sandbox = new Sandbox();}.
  */
-final class Sandbox implements AutoCloseable {
+final class Sandbox implements AutoCloseable, AfterAllCallback {
     static final RedirectUri REDIRECT_URI = Fixtures.REDIRECT_URI;
     static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     static final RetryPolicy FAST_RETRIES =
@@ -47,6 +50,12 @@ final class Sandbox implements AutoCloseable {
                 .withTimeouts(Duration.ofSeconds(2), readTimeout)
                 .withRetryPolicy(FAST_RETRIES);
         adapters = GoogleAdapters.create(config, Clock.systemUTC());
+    }
+
+    /** As a JUnit extension on a static field: closed after the class's last test. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     SandboxControl control() {
