@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.fake.NewMessage;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DisconnectAndSessionsTest {
@@ -24,6 +30,20 @@ class DisconnectAndSessionsTest {
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
         assertThat(world.resolveSession.resolve(session)).isEmpty();
         assertThat(world.google.authorizationProvider().refresh(refreshToken)).isInstanceOf(Refresh.Revoked.class);
+    }
+
+    @Test
+    void disconnectDropsTheUsersCachedSummariesOnly() {
+        UserIdentity bob = world.google.addAccount("bob@example.com");
+        for (UserIdentity user : List.of(alice, bob)) {
+            world.signIn(user);
+            world.google.addMessage(user, new NewMessage("Carol <carol@example.com>", "Hi", "Hello",
+                    Instant.parse("2026-01-01T00:00:00Z"), false));
+            world.listMessages.list(new ListMessages.Query(user.userId(), SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT));
+        }
+        assertThat(world.cache.size()).isEqualTo(2);
+        world.disconnect.disconnect(alice.userId());
+        assertThat(world.cache.size()).isEqualTo(1);
     }
 
     @Test
