@@ -50,19 +50,32 @@ public final class SandboxState {
         return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
 
+    private static final java.time.Duration FILL_DELAY = java.time.Duration.ofSeconds(2);
+
     public synchronized Account addAccount(String email, String displayName) {
         Account account = accounts.add(email, displayName);
         mailboxes.put(account.email(), new Mailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
         return account;
     }
 
-    /** Fills every lazily seeded mailbox now, on a daemon thread, so the first request does not wait for it. */
+    /**
+     * Fills every lazily seeded mailbox on a daemon thread, so the first request does not wait for it;
+     * after a short pause, so that the start of whatever embeds the sandbox has the cores to itself
+     * (a request that comes first fills its mailbox on the spot).
+     */
     public void fillInBackground() {
         List<Mailbox> all;
         synchronized (this) {
             all = List.copyOf(mailboxes.values());
         }
-        Thread filler = new Thread(() -> all.forEach(Mailbox::ensureFilled), "google-sandbox-demo-fill");
+        Thread filler = new Thread(() -> {
+            try {
+                Thread.sleep(FILL_DELAY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            all.forEach(Mailbox::ensureFilled);
+        }, "google-sandbox-demo-fill");
         filler.setDaemon(true);
         filler.start();
     }
