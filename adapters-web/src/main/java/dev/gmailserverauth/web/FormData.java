@@ -1,13 +1,10 @@
 package dev.gmailserverauth.web;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.util.UrlEncoded;
+import org.eclipse.jetty.util.Utf8StringBuilder;
 
 /**
  * Parameters of a query string or a form body ({@code application/x-www-form-urlencoded}), decoded
@@ -29,15 +26,14 @@ final class FormData {
 
     static FormData parse(String raw) {
         if (raw == null || raw.isEmpty()) return empty();
+        if (raw.split("&", -1).length > MAX_PARAMETERS) throw new BadInput("too many parameters");
         Map<String, String> values = new LinkedHashMap<>();
-        String[] pairs = raw.split("&", -1);
-        if (pairs.length > MAX_PARAMETERS) throw new BadInput("too many parameters");
-        for (String pair : pairs) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            values.putIfAbsent(name, value);
+        try {
+            // Jetty's decoder, told to allow no bad percent escape, no bad and no truncated UTF-8.
+            UrlEncoded.decodeUtf8To(raw, 0, raw.length(), values::putIfAbsent, false, false, false);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e instanceof Utf8StringBuilder.Utf8IllegalArgumentException
+                    ? "a parameter is not valid UTF-8" : "a parameter has a broken percent escape");
         }
         return new FormData(values);
     }
@@ -45,37 +41,5 @@ final class FormData {
     /** The value, or empty when the parameter is absent or has an empty value. */
     Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty());
-    }
-
-    static String decode(String encoded) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '+') {
-                bytes.write(' ');
-            } else if (c == '%') {
-                if (i + 2 >= encoded.length()) throw new BadInput("a percent escape is cut short");
-                int high = Character.digit(encoded.charAt(i + 1), 16);
-                int low = Character.digit(encoded.charAt(i + 2), 16);
-                if (high < 0 || low < 0) throw new BadInput("a percent escape is not hexadecimal");
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else if (c > 0x7f) {
-                // Servers see raw non-ASCII only from clients that skip encoding: take it as UTF-8 text.
-                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(utf8, 0, utf8.length);
-            } else {
-                bytes.write(c);
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new BadInput("a parameter is not valid UTF-8");
-        }
     }
 }
