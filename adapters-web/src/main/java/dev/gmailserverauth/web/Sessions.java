@@ -6,6 +6,8 @@ import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserId;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,7 +41,7 @@ final class Sessions {
     Visitor visitor(Context ctx) {
         Visitor known = ctx.attribute(VISITOR);
         if (known != null) return known;
-        Optional<SessionToken> token = Cookies.get(ctx.header("Cookie"), cookieName).flatMap(Sessions::parse);
+        Optional<SessionToken> token = Optional.ofNullable(ctx.cookie(cookieName)).flatMap(Sessions::parse);
         Visitor visitor = new Visitor(token, token.flatMap(resolve::resolve));
         ctx.attribute(VISITOR, visitor);
         return visitor;
@@ -49,7 +51,7 @@ final class Sessions {
     void signIn(Context ctx, UserId user) {
         visitor(ctx).token().ifPresent(end::end);
         SessionToken token = start.start(user);
-        ctx.res().addHeader("Set-Cookie", cookie(token.value(), config.sessionMaxAge().toSeconds()));
+        ctx.cookie(cookie(token.value(), (int) config.sessionMaxAge().toSeconds()));
         ctx.attribute(VISITOR, new Visitor(Optional.of(token), Optional.of(user)));
     }
 
@@ -61,12 +63,12 @@ final class Sessions {
 
     /** Clears the cookie only (the server side is already gone, for example after disconnecting). */
     void forget(Context ctx) {
-        ctx.res().addHeader("Set-Cookie", cookie("", 0));
+        ctx.cookie(cookie("", 0));
         ctx.attribute(VISITOR, Visitor.ANONYMOUS);
     }
 
-    private String cookie(String value, long maxAgeSeconds) {
-        return cookieName + "=" + value + "; Path=/; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Lax" + (config.secure() ? "; Secure" : "");
+    private Cookie cookie(String value, int maxAgeSeconds) {
+        return new Cookie(cookieName, value, "/", maxAgeSeconds, config.secure(), true, null, SameSite.LAX);
     }
 
     private static Optional<SessionToken> parse(String raw) {
