@@ -1,8 +1,5 @@
 package dev.gmailserverauth.domain.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /** The PKCE {@code code_verifier} (RFC 7636): 43 to 128 unreserved characters. Secret. */
@@ -20,12 +17,7 @@ public record PkceVerifier(String value) {
 
     /** {@code BASE64URL(SHA256(ASCII(verifier)))} without padding: the S256 {@code code_challenge}. */
     public String s256Challenge() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomTokens.sha256(value));
     }
 
     @Override

@@ -1,8 +1,5 @@
 package dev.gmailserverauth.domain.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The secret a browser holds to prove its session. Only its {@link #hash()} is ever stored. */
@@ -19,12 +16,7 @@ public record SessionToken(String value) {
 
     /** SHA-256 of the token, hex-encoded: what the session store keys on. */
     public SessionKey hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return new SessionKey(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return new SessionKey(HexFormat.of().formatHex(RandomTokens.sha256(value)));
     }
 
     @Override
