@@ -77,7 +77,8 @@ public final class GmailServerAuth implements AutoCloseable {
             int port = config.port() == 0 ? freePort() : config.port();
             URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
             RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
-            int sandboxPort = config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
+            // Chosen before anything starts, so the Google adapters can be built while the sandbox starts.
+            int sandboxPort = !config.sandboxMode() ? 0 : config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
             // Three independent parts start at once: on two cores their class loading overlaps.
             ParallelStart parts = new ParallelStart();
