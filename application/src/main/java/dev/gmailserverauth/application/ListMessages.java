@@ -11,10 +11,12 @@ import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One page of a user's messages for a search (the seed's {@code ListMessages}, one page at a time):
@@ -52,13 +54,13 @@ public final class ListMessages {
     }
 
     private MailboxResponse<List<MessageSummary>> summaries(UserId user, List<MessageId> ids,
-            java.util.function.Function<List<MessageId>, MailboxResponse<List<MessageSummary>>> fetch) {
+            Function<List<MessageId>, MailboxResponse<List<MessageSummary>>> fetch) {
         Map<MessageId, MessageSummary> cached = cache.find(user, ids);
         List<MessageId> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
         if (missing.isEmpty()) return new MailboxResponse.Ok<>(ids.stream().map(cached::get).toList());
         return fetch.apply(missing).map(fetched -> {
             cache.store(user, fetched);
-            Map<MessageId, MessageSummary> all = new java.util.HashMap<>(cached);
+            Map<MessageId, MessageSummary> all = new HashMap<>(cached);
             fetched.forEach(s -> all.put(s.id(), s));
             return ids.stream().filter(all::containsKey).map(all::get).toList();
         });
