@@ -53,9 +53,9 @@ public final class AuthorizationEndpoint {
             return page(400, "invalid_request", "Invalid response_type: " + request.queryParam("response_type").orElse("(missing)"));
         }
         String scopeParam = request.queryParam("scope").orElse("");
-        List<String> scopes = Scopes.parse(scopeParam);
+        List<String> scopes = OAuthScopes.parse(scopeParam);
         if (scopes.isEmpty()) return page(400, "invalid_request", "Missing required parameter: scope");
-        List<String> unknown = scopes.stream().filter(s -> !Scopes.isKnown(s)).toList();
+        List<String> unknown = scopes.stream().filter(s -> !OAuthScopes.isKnown(s)).toList();
         if (!unknown.isEmpty()) return page(400, "invalid_scope", "Some requested scopes were invalid. {invalid=" + unknown + "}");
         Optional<String> prompt = request.queryParam("prompt");
         Optional<String> approvalPrompt = request.queryParam("approval_prompt");
@@ -85,8 +85,8 @@ public final class AuthorizationEndpoint {
         pending.put(requestId, p);
         List<Account> accounts = state.accounts().all();
         String preselected = hinted.map(Account::email).orElse(accounts.isEmpty() ? "" : accounts.get(0).email());
-        List<String> signIn = scopes.stream().filter(Scopes::isSignIn).toList();
-        List<String> optional = scopes.stream().filter(s -> !Scopes.isSignIn(s)).toList();
+        List<String> signIn = scopes.stream().filter(OAuthScopes::isSignIn).toList();
+        List<String> optional = scopes.stream().filter(s -> !OAuthScopes.isSignIn(s)).toList();
         return ApiResponse.html(200, ConsentPage.render(requestId, p.clientId(), accounts, preselected, signIn, optional));
     }
 
@@ -108,7 +108,7 @@ public final class AuthorizationEndpoint {
         Optional<Account> account = request.formParam("account").flatMap(e -> state.accounts().byEmail(e));
         if (account.isEmpty()) return page(400, "invalid_request", "No account was chosen.");
         List<String> ticked = request.formParams("scope");
-        List<String> granted = p.scopes().stream().filter(s -> Scopes.isSignIn(s) || ticked.contains(s)).toList();
+        List<String> granted = p.scopes().stream().filter(s -> OAuthScopes.isSignIn(s) || ticked.contains(s)).toList();
         return grant(p, account.get(), granted, "consent");
     }
 
@@ -124,7 +124,7 @@ public final class AuthorizationEndpoint {
         Map<String, String> params = new LinkedHashMap<>();
         p.state().ifPresent(s -> params.put("state", s));
         params.put("code", code);
-        params.put("scope", Scopes.join(scopes));
+        params.put("scope", OAuthScopes.join(scopes));
         params.put("authuser", "0");
         params.put("prompt", promptShown);
         return ApiResponse.redirect(withQuery(p.redirectUri(), params));

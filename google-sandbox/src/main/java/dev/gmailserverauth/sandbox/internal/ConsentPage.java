@@ -58,10 +58,10 @@ public final class ConsentPage {
 
     private static String describe(String scope) {
         return switch (scope) {
-            case Scopes.OPENID -> "Associate you with your personal info on Google";
-            case Scopes.EMAIL -> "See your primary Google Account email address";
-            case Scopes.PROFILE -> "See your personal info, including any personal info you've made publicly available";
-            case Scopes.GMAIL_READONLY -> "View your email messages and settings (" + scope + ")";
+            case OAuthScopes.OPENID -> "Associate you with your personal info on Google";
+            case OAuthScopes.EMAIL -> "See your primary Google Account email address";
+            case OAuthScopes.PROFILE -> "See your personal info, including any personal info you've made publicly available";
+            case OAuthScopes.GMAIL_READONLY -> "View your email messages and settings (" + scope + ")";
             default -> scope;
         };
     }

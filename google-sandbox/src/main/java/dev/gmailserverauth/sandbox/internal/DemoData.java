@@ -59,7 +59,7 @@ public final class DemoData {
                 m -> fill(m, "Bob Builder <" + BOB + ">", BOB_MESSAGES, new Random(seed + 1)));
     }
 
-    private static void fill(Mailbox mailbox, String owner, int count, Random random) {
+    private static void fill(GmailAccountMailbox mailbox, String owner, int count, Random random) {
         Instant date = ANCHOR.minus(Duration.ofDays(270));
         long stepSeconds = Duration.ofDays(270).toSeconds() / count;
         List<String[]> threads = new ArrayList<>();  // {threadId, subject, sender}

@@ -55,8 +55,8 @@ public final class GmailApi {
         Optional<OAuthStore.AccessToken> access = state.oauth().accessToken(token.get());
         if (access.isEmpty()) return GoogleErrors.invalidCredentials();
         List<String> scopes = access.get().scopes();
-        boolean allowed = Scopes.canReadGmail(scopes)
-                || (endpoint.get() == Endpoint.PROFILE && scopes.contains(Scopes.GMAIL_COMPOSE));
+        boolean allowed = OAuthScopes.canReadGmail(scopes)
+                || (endpoint.get() == Endpoint.PROFILE && scopes.contains(OAuthScopes.GMAIL_COMPOSE));
         if (!allowed) return GoogleErrors.insufficientScopes(rpcName(endpoint.get()));
 
         Account owner = state.accounts().byId(access.get().userId()).orElseThrow();
@@ -66,8 +66,8 @@ public final class GmailApi {
         if (!userId.equals("me") && !userId.equalsIgnoreCase(owner.email())) {
             return GoogleErrors.forbidden("Delegation denied for " + owner.email());
         }
-        Mailbox mailbox = state.mailbox(owner);
-        boolean metadataOnly = Scopes.metadataOnly(scopes);
+        GmailAccountMailbox mailbox = state.mailbox(owner);
+        boolean metadataOnly = OAuthScopes.metadataOnly(scopes);
         try {
             return switch (endpoint.get()) {
                 case MESSAGES_LIST -> listMessages(request, mailbox, owner, metadataOnly);
@@ -87,7 +87,7 @@ public final class GmailApi {
         }
     }
 
-    private ApiResponse listMessages(ApiRequest request, Mailbox mailbox, Account owner, boolean metadataOnly) {
+    private ApiResponse listMessages(ApiRequest request, GmailAccountMailbox mailbox, Account owner, boolean metadataOnly) {
         List<StoredMessage> matching = filter(request, mailbox, owner, metadataOnly);
         Page<StoredMessage> page = page(request, matching, m -> new PageKey(m.internalDate().toEpochMilli(), m.id()));
         JsonObject o = new JsonObject();
@@ -106,7 +106,7 @@ public final class GmailApi {
         return ApiResponse.json(200, o);
     }
 
-    private ApiResponse listThreads(ApiRequest request, Mailbox mailbox, Account owner, boolean metadataOnly) {
+    private ApiResponse listThreads(ApiRequest request, GmailAccountMailbox mailbox, Account owner, boolean metadataOnly) {
         List<StoredMessage> matching = filter(request, mailbox, owner, metadataOnly);
         Map<String, StoredMessage> latestByThread = new LinkedHashMap<>();
         for (StoredMessage msg : matching) latestByThread.putIfAbsent(msg.threadId(), msg);  // matching is newest first
@@ -126,17 +126,17 @@ public final class GmailApi {
         return ApiResponse.json(200, o);
     }
 
-    private List<StoredMessage> filter(ApiRequest request, Mailbox mailbox, Account owner, boolean metadataOnly) {
+    private List<StoredMessage> filter(ApiRequest request, GmailAccountMailbox mailbox, Account owner, boolean metadataOnly) {
         Optional<String> q = request.queryParam("q").filter(s -> !s.isBlank());
         if (q.isPresent() && metadataOnly) throw new BadRequest(GoogleErrors.forbidden("Metadata scope does not support 'q' parameter"));
         List<String> labelIds = request.queryParams("labelIds");
         for (String id : labelIds) {
             if (mailbox.label(id).isEmpty()) throw new BadRequest(GoogleErrors.invalidArgument("Invalid label: " + id));
         }
-        SearchQuery search;
+        GmailSearchExpression search;
         try {
-            search = SearchQuery.parse(q.orElse(""), searchContext(mailbox, owner));
-        } catch (SearchQuery.InvalidQueryException e) {
+            search = GmailSearchExpression.parse(q.orElse(""), searchContext(mailbox, owner));
+        } catch (GmailSearchExpression.InvalidQueryException e) {
             throw new BadRequest(GoogleErrors.invalidArgument(e.getMessage()));
         }
         boolean includeSpamTrash = request.queryParam("includeSpamTrash").map(Boolean::parseBoolean).orElse(false)
@@ -148,32 +148,32 @@ public final class GmailApi {
                 .toList();
     }
 
-    private SearchQuery.Context searchContext(Mailbox mailbox, Account owner) {
-        return new SearchQuery.Context() {
+    private GmailSearchExpression.Context searchContext(GmailAccountMailbox mailbox, Account owner) {
+        return new GmailSearchExpression.Context() {
             @Override public java.time.Instant now() { return state.clock().now(); }
             @Override public String ownerEmail() { return owner.email(); }
             @Override public List<String> labelIdsNamed(String name) {
                 return mailbox.labels().stream()
                         .filter(l -> l.searchName().equals(name) || l.id().equalsIgnoreCase(name))
-                        .map(Label::id).toList();
+                        .map(GmailLabelRecord::id).toList();
             }
         };
     }
 
-    private ApiResponse getMessage(ApiRequest request, Mailbox mailbox, String rawId, boolean metadataOnly) {
+    private ApiResponse getMessage(ApiRequest request, GmailAccountMailbox mailbox, String rawId, boolean metadataOnly) {
         GmailJson.Format format = format(request, metadataOnly, true);
         return findMessage(mailbox, rawId)
                 .map(msg -> ApiResponse.json(200, GmailJson.message(msg, format, request.queryParams("metadataHeaders"))))
                 .orElseGet(GoogleErrors::notFound);
     }
 
-    private ApiResponse getAttachment(Mailbox mailbox, String messageId, String attachmentId) {
+    private ApiResponse getAttachment(GmailAccountMailbox mailbox, String messageId, String attachmentId) {
         return findMessage(mailbox, messageId).flatMap(msg -> msg.attachment(attachmentId))
                 .map(part -> ApiResponse.json(200, GmailJson.attachmentBody(part)))
                 .orElseGet(GoogleErrors::notFound);
     }
 
-    private ApiResponse getThread(ApiRequest request, Mailbox mailbox, String rawId, boolean metadataOnly) {
+    private ApiResponse getThread(ApiRequest request, GmailAccountMailbox mailbox, String rawId, boolean metadataOnly) {
         GmailJson.Format format = format(request, metadataOnly, false);
         if (!GmailIds.isWellFormed(rawId)) return GoogleErrors.invalidArgument("Invalid id value");
         String id = GmailIds.canonical(rawId);
@@ -182,7 +182,7 @@ public final class GmailApi {
         return ApiResponse.json(200, GmailJson.thread(id, thread, format, request.queryParams("metadataHeaders")));
     }
 
-    private Optional<StoredMessage> findMessage(Mailbox mailbox, String rawId) {
+    private Optional<StoredMessage> findMessage(GmailAccountMailbox mailbox, String rawId) {
         if (!GmailIds.isWellFormed(rawId)) throw new BadRequest(GoogleErrors.invalidArgument("Invalid id value"));
         return mailbox.message(GmailIds.canonical(rawId));
     }
@@ -204,7 +204,7 @@ public final class GmailApi {
         return format;
     }
 
-    private ApiResponse listLabels(Mailbox mailbox) {
+    private ApiResponse listLabels(GmailAccountMailbox mailbox) {
         JsonArray array = new JsonArray();
         mailbox.labels().forEach(l -> array.add(GmailJson.label(l, false, List.of())));
         JsonObject o = new JsonObject();
@@ -212,7 +212,7 @@ public final class GmailApi {
         return ApiResponse.json(200, o);
     }
 
-    private ApiResponse profile(Mailbox mailbox) {
+    private ApiResponse profile(GmailAccountMailbox mailbox) {
         JsonObject o = new JsonObject();
         o.addProperty("emailAddress", mailbox.email());
         o.addProperty("messagesTotal", mailbox.messages().size());

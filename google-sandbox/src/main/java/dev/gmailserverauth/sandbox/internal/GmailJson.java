@@ -39,7 +39,7 @@ public final class GmailJson {
         o.addProperty("mimeType", payload.mimeType());
         o.addProperty("filename", "");
         JsonArray headers = new JsonArray();
-        for (Header h : payload.headers()) {
+        for (MimeHeader h : payload.headers()) {
             if (names.isEmpty() || names.contains(h.name())) headers.add(header(h));
         }
         o.add("headers", headers);
@@ -98,7 +98,7 @@ public final class GmailJson {
         return o;
     }
 
-    public static JsonObject label(Label l, boolean withCounts, List<StoredMessage> messages) {
+    public static JsonObject label(GmailLabelRecord l, boolean withCounts, List<StoredMessage> messages) {
         JsonObject o = new JsonObject();
         o.addProperty("id", l.id());
         o.addProperty("name", l.name());
@@ -127,7 +127,7 @@ public final class GmailJson {
         return Format.valueOf(value.toUpperCase(Locale.ROOT));
     }
 
-    private static JsonObject header(Header h) {
+    private static JsonObject header(MimeHeader h) {
         JsonObject o = new JsonObject();
         o.addProperty("name", h.name());
         o.addProperty("value", h.value());

@@ -33,12 +33,12 @@ public final class IdTokens {
         claims.addProperty("azp", clientId);
         claims.addProperty("aud", clientId);
         claims.addProperty("sub", account.id());
-        if (scopes.contains(Scopes.EMAIL)) {
+        if (scopes.contains(OAuthScopes.EMAIL)) {
             claims.addProperty("email", account.email());
             claims.addProperty("email_verified", true);
         }
         claims.addProperty("at_hash", atHash(accessToken));
-        if (scopes.contains(Scopes.PROFILE)) {
+        if (scopes.contains(OAuthScopes.PROFILE)) {
             claims.addProperty("name", account.displayName());
             claims.addProperty("given_name", account.givenName());
             if (!account.familyName().isEmpty()) claims.addProperty("family_name", account.familyName());

@@ -22,13 +22,13 @@ public final class MessageBuilder {
     private MessageBuilder() {}
 
     public static StoredMessage build(SandboxMessage message, String id, String threadId, List<String> labelIds, long historyId) {
-        List<Header> top = new ArrayList<>();
-        top.add(new Header("MIME-Version", "1.0"));
-        top.add(new Header("Date", RFC_2822.format(message.date().atZone(ZoneOffset.UTC))));
-        top.add(new Header("Message-ID", "<" + id + "@mail.sandbox.example>"));
-        top.add(new Header("Subject", Rfc2047.encode(message.subject())));
-        top.add(new Header("From", Rfc2047.encodeAddress(message.from())));
-        top.add(new Header("To", Rfc2047.encodeAddress(message.to())));
+        List<MimeHeader> top = new ArrayList<>();
+        top.add(new MimeHeader("MIME-Version", "1.0"));
+        top.add(new MimeHeader("Date", RFC_2822.format(message.date().atZone(ZoneOffset.UTC))));
+        top.add(new MimeHeader("Message-ID", "<" + id + "@mail.sandbox.example>"));
+        top.add(new MimeHeader("Subject", Rfc2047.encode(message.subject())));
+        top.add(new MimeHeader("From", Rfc2047.encodeAddress(message.from())));
+        top.add(new MimeHeader("To", Rfc2047.encodeAddress(message.to())));
 
         MessagePart body = bodyPart(message, id);
         MessagePart payload;
@@ -59,30 +59,30 @@ public final class MessageBuilder {
     private static MessagePart leaf(String mimeType, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         String encoding = Rfc2047.isAscii(content) ? "7bit" : "base64";
-        List<Header> headers = List.of(
-                new Header("Content-Type", mimeType + "; charset=\"UTF-8\""),
-                new Header("Content-Transfer-Encoding", encoding));
+        List<MimeHeader> headers = List.of(
+                new MimeHeader("Content-Type", mimeType + "; charset=\"UTF-8\""),
+                new MimeHeader("Content-Transfer-Encoding", encoding));
         return new MessagePart("", mimeType, "", headers, bytes, Optional.empty(), List.of());
     }
 
     private static MessagePart attachmentPart(SandboxAttachment a, String messageId, int index) {
-        List<Header> headers = List.of(
-                new Header("Content-Type", a.mimeType() + "; name=\"" + a.filename() + "\""),
-                new Header("Content-Disposition", "attachment; filename=\"" + a.filename() + "\""),
-                new Header("Content-Transfer-Encoding", "base64"),
-                new Header("X-Attachment-Id", "f_" + messageId.substring(8) + index));
+        List<MimeHeader> headers = List.of(
+                new MimeHeader("Content-Type", a.mimeType() + "; name=\"" + a.filename() + "\""),
+                new MimeHeader("Content-Disposition", "attachment; filename=\"" + a.filename() + "\""),
+                new MimeHeader("Content-Transfer-Encoding", "base64"),
+                new MimeHeader("X-Attachment-Id", "f_" + messageId.substring(8) + index));
         return new MessagePart("", a.mimeType(), a.filename(), headers, a.content(),
                 Optional.of(attachmentId(messageId, index)), List.of());
     }
 
-    private static MessagePart multipart(String subtype, String boundary, List<Header> leading, List<MessagePart> children) {
-        List<Header> headers = new ArrayList<>(leading);
-        headers.add(new Header("Content-Type", "multipart/" + subtype + "; boundary=\"" + boundary + "\""));
+    private static MessagePart multipart(String subtype, String boundary, List<MimeHeader> leading, List<MessagePart> children) {
+        List<MimeHeader> headers = new ArrayList<>(leading);
+        headers.add(new MimeHeader("Content-Type", "multipart/" + subtype + "; boundary=\"" + boundary + "\""));
         return new MessagePart("", "multipart/" + subtype, "", headers, new byte[0], Optional.empty(), children);
     }
 
-    private static MessagePart prepend(List<Header> leading, MessagePart part) {
-        List<Header> headers = new ArrayList<>(leading);
+    private static MessagePart prepend(List<MimeHeader> leading, MessagePart part) {
+        List<MimeHeader> headers = new ArrayList<>(leading);
         headers.addAll(part.headers());
         return new MessagePart(part.partId(), part.mimeType(), part.filename(), headers, part.content(), part.attachmentId(), part.parts());
     }
@@ -97,7 +97,7 @@ public final class MessageBuilder {
     }
 
     private static void writePart(StringBuilder out, MessagePart part) {
-        for (Header h : part.headers()) out.append(h.name()).append(": ").append(h.wireValue()).append(CRLF);
+        for (MimeHeader h : part.headers()) out.append(h.name()).append(": ").append(h.wireValue()).append(CRLF);
         out.append(CRLF);
         if (part.isMultipart()) {
             String boundary = boundaryOf(part);
@@ -120,7 +120,7 @@ public final class MessageBuilder {
 
     private static String boundaryOf(MessagePart part) {
         String contentType = part.headers().stream().filter(h -> h.name().equalsIgnoreCase("Content-Type"))
-                .map(Header::wireValue).findFirst().orElseThrow();
+                .map(MimeHeader::wireValue).findFirst().orElseThrow();
         int start = contentType.indexOf("boundary=\"") + "boundary=\"".length();
         return contentType.substring(start, contentType.indexOf('"', start));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A node of a message's MIME tree; {@code content} holds the decoded bytes of a leaf. */
-public record MessagePart(String partId, String mimeType, String filename, List<Header> headers,
+public record MessagePart(String partId, String mimeType, String filename, List<MimeHeader> headers,
                           byte[] content, Optional<String> attachmentId, List<MessagePart> parts) {
     public MessagePart {
         if (partId == null || mimeType == null || filename == null) throw new IllegalArgumentException("part id, mime type and filename are required");

@@ -13,7 +13,7 @@ public final class SandboxState {
     private final SandboxClock clock = new SandboxClock(Clock.systemUTC());
     private final Random dataRandom;
     private final Accounts accounts;
-    private final Map<String, Mailbox> mailboxes = new HashMap<>();
+    private final Map<String, GmailAccountMailbox> mailboxes = new HashMap<>();
     private final OAuthStore oauth = new OAuthStore(clock);
     private final FaultBoard faults = new FaultBoard();
     private final List<SandboxClient> clients;
@@ -54,7 +54,7 @@ public final class SandboxState {
 
     public synchronized Account addAccount(String email, String displayName) {
         Account account = accounts.add(email, displayName);
-        mailboxes.put(account.email(), new Mailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
+        mailboxes.put(account.email(), new GmailAccountMailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
         return account;
     }
 
@@ -64,7 +64,7 @@ public final class SandboxState {
      * (a request that comes first fills its mailbox on the spot).
      */
     public void fillInBackground() {
-        List<Mailbox> all;
+        List<GmailAccountMailbox> all;
         synchronized (this) {
             all = List.copyOf(mailboxes.values());
         }
@@ -74,13 +74,13 @@ public final class SandboxState {
             } catch (InterruptedException e) {
                 return;
             }
-            all.forEach(Mailbox::ensureFilled);
+            all.forEach(GmailAccountMailbox::ensureFilled);
         }, "google-sandbox-demo-fill");
         filler.setDaemon(true);
         filler.start();
     }
 
-    public synchronized Mailbox mailbox(Account account) {
+    public synchronized GmailAccountMailbox mailbox(Account account) {
         return mailboxes.get(account.email());
     }
 }

@@ -14,7 +14,7 @@ public record StoredMessage(String id, String threadId, List<String> labelIds, I
     }
 
     public Optional<String> header(String name) {
-        return payload.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+        return payload.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MimeHeader::value).findFirst();
     }
 
     public boolean hasLabel(String labelId) {

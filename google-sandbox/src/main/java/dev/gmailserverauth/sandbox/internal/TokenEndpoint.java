@@ -73,9 +73,9 @@ public final class TokenEndpoint {
         body.addProperty("access_token", issued.accessToken());
         body.addProperty("expires_in", issued.expiresInSeconds());
         issued.refreshToken().ifPresent(r -> body.addProperty("refresh_token", r));
-        body.addProperty("scope", Scopes.join(issued.scopes()));
+        body.addProperty("scope", OAuthScopes.join(issued.scopes()));
         body.addProperty("token_type", "Bearer");
-        if (issued.scopes().stream().anyMatch(Scopes::isSignIn)) {
+        if (issued.scopes().stream().anyMatch(OAuthScopes::isSignIn)) {
             Account account = state.accounts().byId(issued.userId()).orElseThrow();
             body.addProperty("id_token", idTokens.create(account, client.clientId(), issued.scopes(), issued.accessToken()));
         }

@@ -24,8 +24,8 @@ public final class UserinfoEndpoint {
         Optional<OAuthStore.AccessToken> access = state.oauth().accessToken(token.get());
         if (access.isEmpty()) return GoogleErrors.invalidCredentials();
         List<String> scopes = access.get().scopes();
-        boolean email = scopes.contains(Scopes.EMAIL);
-        boolean profile = scopes.contains(Scopes.PROFILE);
+        boolean email = scopes.contains(OAuthScopes.EMAIL);
+        boolean profile = scopes.contains(OAuthScopes.PROFILE);
         if (!email && !profile) return GoogleErrors.invalidCredentials();  // Google: 401 without a userinfo scope (unverified)
         Account account = state.accounts().byId(access.get().userId()).orElseThrow();
         JsonObject o = new JsonObject();

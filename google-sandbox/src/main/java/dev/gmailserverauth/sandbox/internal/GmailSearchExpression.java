@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * has:attachment, filename:, after:, before:, older_than:, newer_than:, larger:, smaller:, category:,
  * rfc822msgid:), bare words, "quoted phrases", OR, {a b}, (grouping) and leading - negation.
  */
-public final class SearchQuery {
+public final class GmailSearchExpression {
     /** Gmail reads after:/before: dates as midnight Pacific time. */
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final Map<String, String> CATEGORIES = Map.of("primary", "CATEGORY_PERSONAL", "personal", "CATEGORY_PERSONAL",
@@ -35,15 +35,15 @@ public final class SearchQuery {
     private final Predicate<StoredMessage> predicate;
     private final boolean reachesSpamOrTrash;
 
-    private SearchQuery(Predicate<StoredMessage> predicate, boolean reachesSpamOrTrash) {
+    private GmailSearchExpression(Predicate<StoredMessage> predicate, boolean reachesSpamOrTrash) {
         this.predicate = predicate;
         this.reachesSpamOrTrash = reachesSpamOrTrash;
     }
 
-    public static SearchQuery parse(String q, Context context) {
+    public static GmailSearchExpression parse(String q, Context context) {
         Parser parser = new Parser(tokenize(q), context);
         Predicate<StoredMessage> p = parser.parseAll();
-        return new SearchQuery(p, parser.reachesSpamOrTrash);
+        return new GmailSearchExpression(p, parser.reachesSpamOrTrash);
     }
 
     public boolean matches(StoredMessage message) {

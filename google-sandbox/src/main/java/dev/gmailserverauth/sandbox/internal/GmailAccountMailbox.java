@@ -14,25 +14,25 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /** One account's Gmail: messages, threads and labels. Thread-safe. */
-public final class Mailbox {
+public final class GmailAccountMailbox {
     /** Newest first, ties broken by id, the order messages.list uses. */
     public static final Comparator<StoredMessage> NEWEST_FIRST =
             Comparator.comparing(StoredMessage::internalDate).thenComparing(StoredMessage::id).reversed();
-    private static final List<Label.LabelColor> COLORS = List.of(
-            new Label.LabelColor("#ffffff", "#16a766"), new Label.LabelColor("#ffffff", "#4a86e8"),
-            new Label.LabelColor("#000000", "#fad165"), new Label.LabelColor("#ffffff", "#cc3a21"));
+    private static final List<GmailLabelRecord.LabelColor> COLORS = List.of(
+            new GmailLabelRecord.LabelColor("#ffffff", "#16a766"), new GmailLabelRecord.LabelColor("#ffffff", "#4a86e8"),
+            new GmailLabelRecord.LabelColor("#000000", "#fad165"), new GmailLabelRecord.LabelColor("#ffffff", "#cc3a21"));
 
     private final String email;
     private final RandomGenerator random;
     private final Map<String, StoredMessage> messages = new HashMap<>();
-    private final Map<String, Label> labels = new LinkedHashMap<>();
+    private final Map<String, GmailLabelRecord> labels = new LinkedHashMap<>();
     private long historyId = 1000;
-    private java.util.function.Consumer<Mailbox> pendingFill;
+    private java.util.function.Consumer<GmailAccountMailbox> pendingFill;
 
-    public Mailbox(String email, RandomGenerator random) {
+    public GmailAccountMailbox(String email, RandomGenerator random) {
         this.email = email;
         this.random = random;
-        for (String id : Label.SYSTEM_IDS) labels.put(id, Label.system(id));
+        for (String id : GmailLabelRecord.SYSTEM_IDS) labels.put(id, GmailLabelRecord.system(id));
     }
 
     public String email() {
@@ -40,13 +40,13 @@ public final class Mailbox {
     }
 
     /** Content added on first use (keeps start-up fast); deterministic because this mailbox has its own random. */
-    public synchronized void fillLazily(java.util.function.Consumer<Mailbox> filler) {
+    public synchronized void fillLazily(java.util.function.Consumer<GmailAccountMailbox> filler) {
         pendingFill = filler;
     }
 
     /** Runs the pending fill now, if any. */
     public synchronized void ensureFilled() {
-        java.util.function.Consumer<Mailbox> fill = pendingFill;
+        java.util.function.Consumer<GmailAccountMailbox> fill = pendingFill;
         pendingFill = null;
         if (fill != null) fill.accept(this);
     }
@@ -70,12 +70,12 @@ public final class Mailbox {
     /** A system id, an existing user label (by id or name), or a new user label with that name. */
     private String labelIdFor(String idOrName) {
         String upper = idOrName.toUpperCase(Locale.ROOT);
-        if (Label.SYSTEM_IDS.contains(upper)) return upper;
+        if (GmailLabelRecord.SYSTEM_IDS.contains(upper)) return upper;
         if (labels.containsKey(idOrName)) return idOrName;
-        for (Label l : labels.values()) if (l.name().equalsIgnoreCase(idOrName)) return l.id();
+        for (GmailLabelRecord l : labels.values()) if (l.name().equalsIgnoreCase(idOrName)) return l.id();
         String id = "Label_" + String.format("%019d", random.nextLong(1_000_000_000_000_000_000L));
         int userLabels = (int) labels.values().stream().filter(l -> !l.system()).count();
-        labels.put(id, new Label(id, idOrName, false, Optional.of(COLORS.get(userLabels % COLORS.size()))));
+        labels.put(id, new GmailLabelRecord(id, idOrName, false, Optional.of(COLORS.get(userLabels % COLORS.size()))));
         return id;
     }
 
@@ -100,12 +100,12 @@ public final class Mailbox {
         return thread;
     }
 
-    public synchronized List<Label> labels() {
+    public synchronized List<GmailLabelRecord> labels() {
         ensureFilled();
         return new ArrayList<>(labels.values());
     }
 
-    public synchronized Optional<Label> label(String id) {
+    public synchronized Optional<GmailLabelRecord> label(String id) {
         ensureFilled();
         return Optional.ofNullable(labels.get(id));
     }

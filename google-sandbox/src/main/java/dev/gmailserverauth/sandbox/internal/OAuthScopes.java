@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Scope names and the rules Google applies to them. */
-public final class Scopes {
+public final class OAuthScopes {
     public static final String OPENID = "openid";
     public static final String EMAIL = "https://www.googleapis.com/auth/userinfo.email";
     public static final String PROFILE = "https://www.googleapis.com/auth/userinfo.profile";
@@ -20,7 +20,7 @@ public final class Scopes {
     public static final Set<String> GMAIL_READ = Set.of(MAIL, GMAIL_MODIFY, GMAIL_READONLY, GMAIL_METADATA);
     private static final Set<String> SIGN_IN = Set.of(OPENID, EMAIL, PROFILE);
 
-    private Scopes() {}
+    private OAuthScopes() {}
 
     /** Splits a space-delimited scope parameter and expands {@code email}/{@code profile} as Google does. */
     public static List<String> parse(String scopeParam) {

@@ -1,8 +1,8 @@
 package dev.gmailserverauth.sandbox.internal;
 
 /** A MIME header as it is on the wire (value possibly RFC 2047 encoded). */
-public record Header(String name, String wireValue) {
-    public Header {
+public record MimeHeader(String name, String wireValue) {
+    public MimeHeader {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("header name is blank");
         if (wireValue == null) throw new IllegalArgumentException("header value is null");
     }
