@@ -2,6 +2,7 @@ package dev.gmailserverauth.persistence;
 
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +28,14 @@ record ConfiguredKeys(Keyring keyring) implements KeySource {
     }
 
     @Override
+    public Optional<Keyring> reload() {
+        return Optional.empty();
+    }
+
+    @Override
     public void keep(Keyring rotated) {
         // The configuration is not ours to write: the operator must configure the new key before the next start.
-        LOG.warn("encryption keys are configured: configure key {} (first) before the next start; the database now needs keys {}",
+        LOG.info("encryption keys are configured: configure key {} (first) before the next start; the database now needs keys {}",
                 rotated.current().id(), rotated.ids());
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,16 @@ final class KeyFile implements KeySource {
     public void keep(Keyring keyring) {
         write(keyring);
         LOG.info("key file {} now holds keys {} (current {})", path, keyring.ids(), keyring.current().id());
+    }
+
+    @Override
+    public Optional<Keyring> reload() {
+        try {
+            return Files.exists(path) ? Optional.of(read()) : Optional.empty();
+        } catch (PersistenceConfigurationException e) {
+            LOG.warn("re-reading {} failed: {}", path, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
+import dev.gmailserverauth.persistence.store.SealedRows;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,10 +26,12 @@ final class KeyRegistry {
 
     private final Jdbc jdbc;
     private final TokenCipher cipher;
+    private final List<SealedRows> stores;
 
-    KeyRegistry(Jdbc jdbc, TokenCipher cipher) {
+    KeyRegistry(Jdbc jdbc, TokenCipher cipher, List<SealedRows> stores) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.stores = List.copyOf(stores);
     }
 
     static boolean holdsAnyKey(Jdbc jdbc) {
@@ -43,7 +46,7 @@ final class KeyRegistry {
             byte[] check = recorded.get(key.id());
             if (check != null) proveKey(key, check, source);
         }
-        Set<String> missing = new LinkedHashSet<>(keyIdsInUse());
+        Set<String> missing = keyIdsInUse();
         missing.removeAll(keyring.ids());
         if (!missing.isEmpty()) {
             throw new PersistenceConfigurationException("the database holds tokens encrypted with key(s) " + missing
@@ -105,10 +108,22 @@ final class KeyRegistry {
         return checks;
     }
 
-    private List<String> keyIdsInUse() {
-        return jdbc.query("reading the keys in use",
-                "SELECT DISTINCT key_id FROM credentials UNION SELECT DISTINCT key_id FROM pending_authorizations",
-                statement -> { }, row -> row.getString(1));
+    /** The ids of the recorded keys, oldest first. */
+    List<String> recordedKeyIds() {
+        return List.copyOf(recordedChecks().keySet());
+    }
+
+    /** Rows per key id, by table. */
+    Map<String, Map<String, Integer>> rowsByTableAndKey() {
+        Map<String, Map<String, Integer>> rows = new LinkedHashMap<>();
+        stores.forEach(store -> rows.put(store.table(), store.rowsByKey()));
+        return rows;
+    }
+
+    private Set<String> keyIdsInUse() {
+        Set<String> inUse = new LinkedHashSet<>();
+        stores.forEach(store -> inUse.addAll(store.rowsByKey().keySet()));
+        return inUse;
     }
 
     private static AssociatedData checkData(String keyId) {

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.persistence;
 
 import dev.gmailserverauth.persistence.crypto.Keyring;
+import java.util.Optional;
 
 /** Where the encryption keys come from, and where a rotated keyring is kept. */
 sealed interface KeySource permits ConfiguredKeys, KeyFile {
@@ -14,6 +15,9 @@ sealed interface KeySource permits ConfiguredKeys, KeyFile {
 
     /** Remembers a keyring after a rotation step, so that the next start still reads every row. */
     void keep(Keyring keyring);
+
+    /** The keys as the source holds them now, when it can change while the application runs (a key file); empty otherwise. */
+    Optional<Keyring> reload();
 
     /** Names the source in messages, without showing a key. */
     String describe();

@@ -2,6 +2,8 @@ package dev.gmailserverauth.persistence;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -21,12 +23,45 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void migrate(DataSource dataSource, Dialect dialect, PersistenceConfig config) {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+    static Flyway flyway(DataSource dataSource, Dialect dialect) {
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(dialect.migrationLocation())
                 .failOnMissingLocations(true)
                 .load();
+    }
+
+    static void migrate(DataSource dataSource, Dialect dialect, PersistenceConfig config) {
+        migrate(flyway(dataSource, dialect), dialect, config);
+    }
+
+    /** Where the schema stands, without changing it. */
+    static SchemaStatus status(Flyway flyway, PersistenceConfig config) {
+        try {
+            MigrationInfoService info = flyway.info();
+            List<SchemaStatus.Migration> migrations = Arrays.stream(info.all())
+                    .filter(m -> m.getVersion() != null)
+                    .map(m -> new SchemaStatus.Migration(m.getVersion().getVersion(), m.getDescription(), stateOf(m.getState()),
+                            Optional.ofNullable(m.getInstalledOn()).map(java.util.Date::toInstant)))
+                    .toList();
+            Optional<String> current = Optional.ofNullable(info.current()).map(m -> m.getVersion().getVersion());
+            String latestKnown = Arrays.stream(info.all())
+                    .filter(m -> m.getVersion() != null && !FROM_THE_FUTURE.contains(m.getState()))
+                    .map(m -> m.getVersion().getVersion())
+                    .reduce((first, second) -> second).orElse("none");
+            return new SchemaStatus(current, latestKnown, migrations);
+        } catch (FlywayException e) {
+            throw new PersistenceConfigurationException("reading the schema of " + config.redactedJdbcUrl() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SchemaStatus.State stateOf(MigrationState state) {
+        if (FROM_THE_FUTURE.contains(state)) return SchemaStatus.State.NEWER_UNKNOWN;
+        if (state.isFailed()) return SchemaStatus.State.FAILED;
+        return state.isApplied() ? SchemaStatus.State.APPLIED : SchemaStatus.State.PENDING;
+    }
+
+    static void migrate(Flyway flyway, Dialect dialect, PersistenceConfig config) {
         try {
             rejectNewerSchema(flyway.info(), config);
             MigrateResult result = flyway.migrate();

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.RefreshLock;
@@ -13,43 +14,57 @@ import dev.gmailserverauth.persistence.store.JdbcCredentialRepository;
 import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
+import dev.gmailserverauth.persistence.store.SealedRows;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
+import dev.gmailserverauth.persistence.store.StoredAccount;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The persistence adapter, ready to use: the one thing bootstrap builds. {@link #open} sets up the
  * connection pool, migrates the schema, loads (or, for SQLite, generates) the encryption key and proves
- * it against the database; the accessors hand out the driven ports.
+ * it against the database; the accessors hand out the driven ports, and the rest serves operators
+ * (keys, readiness, the stored accounts).
  */
 public final class Persistence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
 
     private final List<HikariDataSource> pools;
     private final HikariDataSource mainPool;
-    private final CredentialRepository credentials;
-    private final PendingAuthorizationStore pendingAuthorizations;
-    private final SessionRepository sessions;
+    private final PersistenceConfig config;
+    private final Flyway flyway;
+    private final Keys keys;
+    private final JdbcCredentialRepository credentials;
+    private final JdbcPendingAuthorizationStore pendingAuthorizations;
+    private final JdbcSessionRepository sessions;
     private final RefreshLock refreshLock;
-    private final KeyRotation keyRotation;
 
-    private Persistence(List<HikariDataSource> pools, TokenCipher cipher, KeyRegistry registry, KeySource keySource, RefreshLock refreshLock) {
+    /** The key handling of one open store. */
+    private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
+    }
+
+    private Persistence(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
+                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
-        Jdbc jdbc = new Jdbc(mainPool);
-        this.credentials = new JdbcCredentialRepository(jdbc, cipher);
-        this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
-        this.sessions = new JdbcSessionRepository(jdbc);
+        this.config = config;
+        this.flyway = flyway;
+        this.keys = keys;
+        this.credentials = credentials;
+        this.pendingAuthorizations = pendingAuthorizations;
+        this.sessions = sessions;
         this.refreshLock = refreshLock;
-        this.keyRotation = new KeyRotation(jdbc, cipher, registry, keySource);
     }
 
     /**
@@ -95,15 +110,22 @@ public final class Persistence implements AutoCloseable {
     private static Persistence start(PersistenceConfig config, Dialect dialect, List<HikariDataSource> pools, KeySource keySource,
                                      RefreshLock refreshLock) {
         HikariDataSource mainPool = pools.get(0);
-        Migrations.migrate(mainPool, dialect, config);
+        Flyway flyway = Migrations.flyway(mainPool, dialect);
+        Migrations.migrate(flyway, dialect, config);
         Jdbc jdbc = new Jdbc(mainPool);
         Keyring keyring = keySource.load(KeyRegistry.holdsAnyKey(jdbc));
-        TokenCipher cipher = new TokenCipher(keyring);
-        KeyRegistry registry = new KeyRegistry(jdbc, cipher);
+        TokenCipher cipher = new TokenCipher(keyring, keySource::reload);
+        JdbcCredentialRepository credentials = new JdbcCredentialRepository(jdbc, cipher);
+        JdbcPendingAuthorizationStore pending = new JdbcPendingAuthorizationStore(jdbc, cipher);
+        KeyCanary canary = new KeyCanary(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary);
+        KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
+        canary.ensure();
+        Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Persistence(pools, cipher, registry, keySource, refreshLock);
+        return new Persistence(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock);
     }
 
     public CredentialRepository credentials() {
@@ -135,15 +157,61 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
+    /** Where the schema stands; {@link SchemaStatus#isCurrent()} is false once a newer application migrated it further. */
+    public SchemaStatus schema() {
+        return Migrations.status(flyway, config);
+    }
+
+    /** True when this instance's keys open the canary row: the data is under a key this instance holds. */
+    public boolean keysOpenTheData() {
+        return keys.canary().opens();
+    }
+
+    /** The keys as this instance and the database see them (ids only). */
+    public KeyStatus keyStatus() {
+        Keyring keyring = keys.cipher().keyring();
+        return new KeyStatus(keys.source().describe(), keys.source() instanceof KeyFile, keyring.current().id(), List.copyOf(keyring.ids()),
+                keys.registry().recordedKeyIds(), keys.registry().rowsByTableAndKey());
+    }
+
     /**
-     * Re-encrypts every stored token with {@code newKeyBase64} while the store stays in use; returns how
-     * many rows were re-encrypted. With a key file, the file is updated; with a configured key, configure
-     * the new key before the next start.
+     * Re-encrypts every stored token with {@code newKeyBase64} while the store stays in use. With a key
+     * file, the file is updated; with a configured key, configure the new key before the next start.
      *
      * @throws IllegalArgumentException when the key is not base64 of 32 bytes
      */
-    public int rotateEncryptionKey(String newKeyBase64) {
-        return keyRotation.rotateTo(EncryptionKey.fromBase64(newKeyBase64));
+    public KeyRotationResult rotateEncryptionKey(String newKeyBase64) {
+        return keys.rotation().rotateTo(EncryptionKey.fromBase64(newKeyBase64));
+    }
+
+    /**
+     * Re-encrypts every row that is not under the current key (the first configured one, or the key file's
+     * first) and forgets the keys no row needs any more: the last step of a rotation across instances.
+     */
+    public KeyRotationResult finishKeyRotation() {
+        return keys.rotation().rotateTo(keys.cipher().keyring().current());
+    }
+
+    /** Every stored credential without its tokens, with the number of its sessions still active at {@code now}. */
+    public List<StoredAccount> accounts(Instant now) {
+        Map<String, Integer> active = sessions.activeByUser(now);
+        return credentials.accounts().stream().map(account -> account.withActiveSessions(active.getOrDefault(account.userId(), 0))).toList();
+    }
+
+    /** How many credentials are stored. */
+    public int storedCredentials() {
+        return credentials.count();
+    }
+
+    /** How many sessions have not expired at {@code now}. */
+    public int activeSessions(Instant now) {
+        return sessions.activeByUser(now).values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Reports every connection pool's numbers to a metrics tracker (HikariCP's own hook; set once). */
+    public void trackPools(MetricsTrackerFactory tracker) {
+        Objects.requireNonNull(tracker, "tracker");
+        pools.forEach(pool -> pool.setMetricsTrackerFactory(tracker));
     }
 
     @Override

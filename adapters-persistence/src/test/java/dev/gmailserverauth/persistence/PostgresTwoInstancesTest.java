@@ -178,7 +178,7 @@ class PostgresTwoInstancesTest {
         first = Persistence.open(both);
         second = Persistence.open(both);
 
-        assertThat(second.rotateEncryptionKey(TestKeys.OTHER_KEY)).isEqualTo(10);
+        assertThat(second.rotateEncryptionKey(TestKeys.OTHER_KEY).reencrypted()).containsEntry("credentials", 10);
 
         for (int i = 0; i < 10; i++) assertThat(first.credentials().findByUserId(new UserId("user" + i))).isPresent();
         assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.KEY)))

@@ -173,7 +173,7 @@ class SqliteEncryptionAtRestTest {
                 persistence.pendingAuthorizations().put(pendings.get(i));
             }
 
-            assertThat(persistence.rotateEncryptionKey(newKey)).isEqualTo(35);
+            assertThat(persistence.rotateEncryptionKey(newKey).reencrypted()).containsEntry("credentials", 30).containsEntry("pending_authorizations", 5);
 
             assertThat(keyIds()).containsExactly(EncryptionKey.fromBase64(newKey).id()).doesNotContain(oldKeyId);
             assertThat(files().strings("SELECT DISTINCT key_id FROM credentials")).containsExactly(EncryptionKey.fromBase64(newKey).id());

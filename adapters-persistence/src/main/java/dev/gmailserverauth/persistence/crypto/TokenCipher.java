@@ -7,7 +7,9 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -26,9 +28,19 @@ public final class TokenCipher {
 
     private final SecureRandom random = new SecureRandom();
     private final AtomicReference<Keyring> keyring;
+    private final Supplier<Optional<Keyring>> reload;
 
     public TokenCipher(Keyring keyring) {
+        this(keyring, Optional::empty);
+    }
+
+    /**
+     * @param reload asked for the keys again when a value names a key this keyring lacks: a key file that
+     *     another process (the {@code keys rotate} command) rotated while this one runs
+     */
+    public TokenCipher(Keyring keyring, Supplier<Optional<Keyring>> reload) {
         this.keyring = new AtomicReference<>(Objects.requireNonNull(keyring, "keyring"));
+        this.reload = Objects.requireNonNull(reload, "reload");
     }
 
     public Keyring keyring() {
@@ -57,7 +69,7 @@ public final class TokenCipher {
             throw new StorageException("stored " + associatedData.describe() + " is not a sealed value of a known format");
         }
         String keyId = keyIdOf(sealed);
-        EncryptionKey key = keyring.get().find(keyId).orElseThrow(() -> new StorageException(
+        EncryptionKey key = keyFor(keyId).orElseThrow(() -> new StorageException(
                 "stored " + associatedData.describe() + " is encrypted with key " + keyId + ", which is not configured"));
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
@@ -71,6 +83,15 @@ public final class TokenCipher {
         } catch (GeneralSecurityException e) {
             throw new StorageException("stored " + associatedData.describe() + " cannot be decrypted", e);
         }
+    }
+
+    /** The key with this id; an unknown id reloads the keys once, and a reloaded keyring that has it becomes current. */
+    private Optional<EncryptionKey> keyFor(String keyId) {
+        Optional<EncryptionKey> known = keyring.get().find(keyId);
+        if (known.isPresent()) return known;
+        Optional<Keyring> reloaded = reload.get().filter(fresh -> fresh.find(keyId).isPresent());
+        reloaded.ifPresent(keyring::set);
+        return reloaded.flatMap(fresh -> fresh.find(keyId));
     }
 
     /** The id of the key a sealed value was encrypted with. */

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -63,6 +65,13 @@ public final class Jdbc {
         List<T> rows = query(operation, sql, binder, mapper);
         if (rows.size() > 1) throw new StorageException(operation + " found " + rows.size() + " rows where one was expected");
         return rows.stream().findFirst();
+    }
+
+    /** Runs a {@code SELECT key_id, COUNT(*) ... GROUP BY key_id} and returns the counts by key id. */
+    public Map<String, Integer> countsByKey(String operation, String sql) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        query(operation, sql, statement -> { }, row -> counts.put(row.getString(1), row.getInt(2)));
+        return counts;
     }
 
     /** Binds a nullable BIGINT. */

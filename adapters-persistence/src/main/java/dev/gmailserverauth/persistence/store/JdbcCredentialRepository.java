@@ -13,6 +13,8 @@ import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +22,9 @@ import java.util.Optional;
  * {@link CredentialRepository} on JDBC, the same SQL for SQLite and PostgreSQL. Refresh and access tokens
  * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds.
  */
-public final class JdbcCredentialRepository implements CredentialRepository {
-    /** Associated-data field names; also used by the key rotation. */
-    public static final String REFRESH_TOKEN_FIELD = "credentials.refresh_token";
-    public static final String ACCESS_TOKEN_FIELD = "credentials.access_token";
+public final class JdbcCredentialRepository implements CredentialRepository, SealedRows {
+    private static final String REFRESH_TOKEN_FIELD = "credentials.refresh_token";
+    private static final String ACCESS_TOKEN_FIELD = "credentials.access_token";
 
     // The refresh_token column is NOT NULL: no save can leave a user without one. The domain always
     // carries one (StoredCredential.refreshedWith keeps the old token when Google sends no new one).
@@ -46,6 +47,16 @@ public final class JdbcCredentialRepository implements CredentialRepository {
             FROM credentials WHERE user_id = ?
             """;
     private static final String DELETE = "DELETE FROM credentials WHERE user_id = ?";
+    private static final String ACCOUNTS = """
+            SELECT user_id, email, granted_scopes, created_at, updated_at, access_token_expires_at, key_id
+            FROM credentials ORDER BY email, user_id
+            """;
+    private static final String COUNT = "SELECT COUNT(*) FROM credentials";
+    private static final String ROWS_BY_KEY = "SELECT key_id, COUNT(*) FROM credentials GROUP BY key_id";
+    private static final String NOT_UNDER_KEY =
+            "SELECT user_id, refresh_token, access_token FROM credentials WHERE key_id <> ? ORDER BY user_id LIMIT ?";
+    private static final String REENCRYPT =
+            "UPDATE credentials SET refresh_token = ?, access_token = ?, key_id = ? WHERE user_id = ? AND refresh_token = ?";
 
     private final Jdbc jdbc;
     private final TokenCipher cipher;
@@ -90,11 +101,61 @@ public final class JdbcCredentialRepository implements CredentialRepository {
                 statement -> statement.setString(1, userId.value())) > 0;
     }
 
-    public static AssociatedData refreshTokenData(String userId) {
+    /** Every stored credential without its tokens, by email; {@code activeSessions} is left at 0. */
+    public List<StoredAccount> accounts() {
+        return jdbc.query("listing the stored credentials", ACCOUNTS, statement -> { }, row -> new StoredAccount(
+                row.getString("user_id"),
+                row.getString("email"),
+                row.getString("granted_scopes"),
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                Instant.ofEpochMilli(row.getLong("updated_at")),
+                Jdbc.getNullableLong(row, "access_token_expires_at").map(Instant::ofEpochMilli),
+                0,
+                row.getString("key_id")));
+    }
+
+    public int count() {
+        return jdbc.queryOne("counting the stored credentials", COUNT, statement -> { }, row -> row.getInt(1)).orElse(0);
+    }
+
+    @Override
+    public String table() {
+        return "credentials";
+    }
+
+    @Override
+    public Map<String, Integer> rowsByKey() {
+        return jdbc.countsByKey("counting credentials by key", ROWS_BY_KEY);
+    }
+
+    @Override
+    public int reencrypt(TokenCipher.Sealer sealer, int limit) {
+        record Sealed(String userId, byte[] refreshToken, byte[] accessToken) { }
+        List<Sealed> rows = jdbc.query("reading credentials to re-encrypt", NOT_UNDER_KEY, statement -> {
+            statement.setString(1, sealer.keyId());
+            statement.setInt(2, limit);
+        }, row -> new Sealed(row.getString(1), row.getBytes(2), row.getBytes(3)));
+        int rewritten = 0;
+        for (Sealed row : rows) {
+            byte[] refresh = sealer.seal(cipher.open(row.refreshToken(), refreshTokenData(row.userId())), refreshTokenData(row.userId()));
+            byte[] access = row.accessToken() == null ? null
+                    : sealer.seal(cipher.open(row.accessToken(), accessTokenData(row.userId())), accessTokenData(row.userId()));
+            rewritten += jdbc.update("re-encrypting the credential of user " + row.userId(), REENCRYPT, statement -> {
+                statement.setBytes(1, refresh);
+                Jdbc.setNullableBytes(statement, 2, access);
+                statement.setString(3, sealer.keyId());
+                statement.setString(4, row.userId());
+                statement.setBytes(5, row.refreshToken());
+            });
+        }
+        return rewritten;
+    }
+
+    private static AssociatedData refreshTokenData(String userId) {
         return new AssociatedData(REFRESH_TOKEN_FIELD, userId);
     }
 
-    public static AssociatedData accessTokenData(String userId) {
+    private static AssociatedData accessTokenData(String userId) {
         return new AssociatedData(ACCESS_TOKEN_FIELD, userId);
     }
 

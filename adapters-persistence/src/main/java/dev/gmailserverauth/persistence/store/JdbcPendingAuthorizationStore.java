@@ -11,6 +11,8 @@ import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,9 +21,8 @@ import java.util.Optional;
  * (SQLite 3.35+ and PostgreSQL): the database hands the row to exactly one caller, on any instance.
  * The PKCE verifier is sealed, bound to the state.
  */
-public final class JdbcPendingAuthorizationStore implements PendingAuthorizationStore {
-    /** Associated-data field name; also used by the key rotation. */
-    public static final String VERIFIER_FIELD = "pending_authorizations.verifier";
+public final class JdbcPendingAuthorizationStore implements PendingAuthorizationStore, SealedRows {
+    private static final String VERIFIER_FIELD = "pending_authorizations.verifier";
 
     private static final String UPSERT = """
             INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, created_at, key_id)
@@ -38,6 +39,9 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
             RETURNING verifier, redirect_uri, login_hint, created_at
             """;
     private static final String PURGE = "DELETE FROM pending_authorizations WHERE created_at < ?";
+    private static final String ROWS_BY_KEY = "SELECT key_id, COUNT(*) FROM pending_authorizations GROUP BY key_id";
+    private static final String NOT_UNDER_KEY = "SELECT state, verifier FROM pending_authorizations WHERE key_id <> ? ORDER BY state LIMIT ?";
+    private static final String REENCRYPT = "UPDATE pending_authorizations SET verifier = ?, key_id = ? WHERE state = ? AND verifier = ?";
 
     private final Jdbc jdbc;
     private final TokenCipher cipher;
@@ -75,7 +79,37 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
                 statement -> statement.setLong(1, cutoff.toEpochMilli()));
     }
 
-    public static AssociatedData verifierData(String state) {
+    @Override
+    public String table() {
+        return "pending_authorizations";
+    }
+
+    @Override
+    public Map<String, Integer> rowsByKey() {
+        return jdbc.countsByKey("counting pending authorizations by key", ROWS_BY_KEY);
+    }
+
+    @Override
+    public int reencrypt(TokenCipher.Sealer sealer, int limit) {
+        record Sealed(String state, byte[] verifier) { }
+        List<Sealed> rows = jdbc.query("reading pending authorizations to re-encrypt", NOT_UNDER_KEY, statement -> {
+            statement.setString(1, sealer.keyId());
+            statement.setInt(2, limit);
+        }, row -> new Sealed(row.getString(1), row.getBytes(2)));
+        int rewritten = 0;
+        for (Sealed row : rows) {
+            byte[] verifier = sealer.seal(cipher.open(row.verifier(), verifierData(row.state())), verifierData(row.state()));
+            rewritten += jdbc.update("re-encrypting a pending authorization", REENCRYPT, statement -> {
+                statement.setBytes(1, verifier);
+                statement.setString(2, sealer.keyId());
+                statement.setString(3, row.state());
+                statement.setBytes(4, row.verifier());
+            });
+        }
+        return rewritten;
+    }
+
+    private static AssociatedData verifierData(String state) {
         return new AssociatedData(VERIFIER_FIELD, state);
     }
 

@@ -7,6 +7,8 @@ import dev.gmailserverauth.domain.port.SessionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,7 @@ public final class JdbcSessionRepository implements SessionRepository {
     private static final String DELETE = "DELETE FROM web_sessions WHERE session_key = ?";
     private static final String DELETE_ALL_OF = "DELETE FROM web_sessions WHERE user_id = ?";
     private static final String PURGE = "DELETE FROM web_sessions WHERE expires_at <= ?";
+    private static final String ACTIVE_BY_USER = "SELECT user_id, COUNT(*) FROM web_sessions WHERE expires_at > ? GROUP BY user_id";
 
     private final Jdbc jdbc;
 
@@ -68,6 +71,14 @@ public final class JdbcSessionRepository implements SessionRepository {
     public int purgeExpired(Instant now) {
         // A session expires at expiresAt itself (WebSession.isExpiredAt), hence <=.
         return jdbc.update("purging expired sessions", PURGE, statement -> statement.setLong(1, now.toEpochMilli()));
+    }
+
+    /** Sessions that have not expired at {@code now}, counted by user id (for operators and metrics). */
+    public Map<String, Integer> activeByUser(Instant now) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("counting active sessions", ACTIVE_BY_USER, statement -> statement.setLong(1, now.toEpochMilli()),
+                row -> counts.put(row.getString(1), row.getInt(2)));
+        return counts;
     }
 
     private static WebSession toSession(SessionKey key, ResultSet row) throws SQLException {
