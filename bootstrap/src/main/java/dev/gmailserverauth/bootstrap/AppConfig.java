@@ -1,13 +1,14 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.persistence.crypto.Keyring;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the application is configured with, read once from environment variables. Each
@@ -34,7 +35,8 @@ public record AppConfig(
         int sandboxPort,
         boolean sandboxControlApi,
         int summaryCacheSize,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        OperationsConfig operations) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -45,6 +47,7 @@ public record AppConfig(
         Objects.requireNonNull(databaseUser);
         Objects.requireNonNull(databasePassword);
         Objects.requireNonNull(encryptionKey);
+        Objects.requireNonNull(operations);
     }
 
     public boolean sandboxMode() {
@@ -59,9 +62,10 @@ public record AppConfig(
     /** Reads and checks every variable; the first bad one fails with a {@link ConfigurationException}. */
     public static AppConfig fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
+        int port = read.port("APP_PORT", 8080);
         return new AppConfig(
                 read.optional("GMAIL_CLIENT_SECRETS").map(Path::of),
-                read.port("APP_PORT", 8080),
+                port,
                 read.url("APP_BASE_URL"),
                 read.databaseUrl("APP_DATABASE_URL"),
                 read.optional("APP_DATABASE_USER"),
@@ -76,19 +80,20 @@ public record AppConfig(
                 read.port("SANDBOX_PORT", 0),
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
-                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.operations(port));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, operations);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, operations);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -136,18 +141,32 @@ public record AppConfig(
             return url;
         }
 
+        /** One base64 key, or several separated by commas ({@code NEW,OLD}), checked by the persistence adapter's own rule. */
         Optional<String> encryptionKey(String name) {
-            Optional<String> key = optional(name);
-            key.ifPresent(raw -> {
-                byte[] bytes;
+            Optional<String> keys = optional(name);
+            keys.ifPresent(raw -> {
                 try {
-                    bytes = Base64.getDecoder().decode(raw);
+                    Keyring.parse(raw);
                 } catch (IllegalArgumentException e) {
-                    throw new ConfigurationException(name, "must be base64");
+                    throw new ConfigurationException(name, e.getMessage());
                 }
-                if (bytes.length != 32) throw new ConfigurationException(name, "must be 32 bytes (AES-256) in base64, was " + bytes.length + " bytes");
             });
-            return key;
+            return keys;
+        }
+
+        OperationsConfig operations(int publicPort) {
+            OperationsConfig.LogFormat format = switch (optional("APP_LOG_FORMAT").map(v -> v.toLowerCase(Locale.ROOT)).orElse("text")) {
+                case "text" -> OperationsConfig.LogFormat.TEXT;
+                case "json" -> OperationsConfig.LogFormat.JSON;
+                default -> throw new ConfigurationException("APP_LOG_FORMAT", "must be text or json");
+            };
+            boolean off = optional("APP_MANAGEMENT_PORT").map(v -> v.equalsIgnoreCase("off")).orElse(false);
+            OptionalInt managementPort = off ? OptionalInt.empty()
+                    : OptionalInt.of(port("APP_MANAGEMENT_PORT", OperationsConfig.defaultManagementPort(publicPort)));
+            if (managementPort.isPresent() && managementPort.getAsInt() != 0 && managementPort.getAsInt() == publicPort) {
+                throw new ConfigurationException("APP_MANAGEMENT_PORT", "must differ from APP_PORT: metrics are never served on the public port");
+            }
+            return new OperationsConfig(format, optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
         }
 
         boolean flag(String name) {

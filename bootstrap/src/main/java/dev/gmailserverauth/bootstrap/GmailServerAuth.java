@@ -75,8 +75,8 @@ public final class GmailServerAuth implements AutoCloseable {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
             int port = config.port() == 0 ? freePort() : config.port();
-            URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
-            RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+            URI baseUrl = baseUrl(config, port);
+            RedirectUri redirectUri = redirectUri(baseUrl);
             // Chosen before anything starts, so the Google adapters can be built while the sandbox starts.
             int sandboxPort = !config.sandboxMode() ? 0 : config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
@@ -119,7 +119,7 @@ public final class GmailServerAuth implements AutoCloseable {
     }
 
     /** Google's endpoints from the client secrets, or the embedded sandbox's on its (already chosen) port. */
-    private static GoogleAdapterConfig googleConfig(AppConfig config, RedirectUri redirectUri, int sandboxPort) {
+    static GoogleAdapterConfig googleConfig(AppConfig config, RedirectUri redirectUri, int sandboxPort) {
         GoogleAdapterConfig base = config.sandboxMode()
                 ? GoogleAdapterConfig.forSandbox(URI.create("http://127.0.0.1:" + sandboxPort), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
                 : GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri);
@@ -145,11 +145,21 @@ public final class GmailServerAuth implements AutoCloseable {
                 persistence::isHealthy);
     }
 
-    private static PersistenceConfig persistenceConfig(AppConfig config) {
+    static PersistenceConfig persistenceConfig(AppConfig config) {
         PersistenceConfig persistence = PersistenceConfig.of(config.databaseUrl());
         if (config.encryptionKey().isPresent()) persistence = persistence.withEncryptionKey(config.encryptionKey().get());
         if (config.databaseUser().isPresent()) persistence = persistence.withCredentials(config.databaseUser().get(), config.databasePassword().orElse(""));
         return persistence;
+    }
+
+    /** Where browsers reach the app: {@code APP_BASE_URL}, or this host on {@code port}. */
+    static URI baseUrl(AppConfig config, int port) {
+        return config.baseUrl().orElse(URI.create("http://localhost:" + port));
+    }
+
+    /** The OAuth redirect URI: the base URL + {@code /oauth2/callback}; it must be registered with Google. */
+    static RedirectUri redirectUri(URI baseUrl) {
+        return RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
     }
 
     private static AutoCloseable startSweeper(SweepExpired sweep) {

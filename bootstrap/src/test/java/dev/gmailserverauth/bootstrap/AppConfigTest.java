@@ -64,6 +64,19 @@ class AppConfigTest {
     }
 
     @Test
+    void theEncryptionKeyMayListSeveralKeysNewFirstAsThePersistenceAdapterDocuments() {
+        String newKey = Base64.getEncoder().encodeToString(new byte[32]);
+        String oldKey = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_ENCRYPTION_KEY", newKey + "," + oldKey)).encryptionKey()).contains(newKey + "," + oldKey);
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_ENCRYPTION_KEY", newKey + " , " + oldKey)).encryptionKey()).isPresent();
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_ENCRYPTION_KEY", newKey + ",AAAA")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("APP_ENCRYPTION_KEY: must be 32 bytes")
+                .hasMessageContaining("key 2 of 2")
+                .hasMessageNotContaining(newKey);
+    }
+
+    @Test
     void blankValuesCountAsUnset() {
         assertThat(AppConfig.fromEnvironment(Map.of("GMAIL_CLIENT_SECRETS", "  ", "APP_PORT", "")).sandboxMode()).isTrue();
     }

@@ -21,19 +21,23 @@ public final class EncryptionKey {
     private static final int ID_BYTES = 8;
     private static final byte[] ID_LABEL = "gmail-server-auth/encryption-key-id/v1".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String WRONG_LENGTH = "must be " + LENGTH_BYTES + " bytes (AES-256) in base64, this one has ";
 
     private final byte[] bytes;
     private final String id;
 
     private EncryptionKey(byte[] bytes) {
         if (bytes.length != LENGTH_BYTES) {
-            throw new IllegalArgumentException("an encryption key must be " + LENGTH_BYTES + " bytes (AES-256), this one has " + bytes.length);
+            throw new IllegalArgumentException(WRONG_LENGTH + bytes.length);
         }
         this.bytes = bytes.clone();
         this.id = idOf(bytes);
     }
 
-    /** Decodes a base64 (standard or URL-safe) key; the message of a failure never contains the key. */
+    /**
+     * Decodes a base64 (standard or URL-safe) key. A failure's message says what the value must be
+     * ("must be base64 …", "must be 32 bytes …") and never contains the key.
+     */
     public static EncryptionKey fromBase64(String base64) {
         Objects.requireNonNull(base64, "key");
         String trimmed = base64.trim();
@@ -43,8 +47,8 @@ public final class EncryptionKey {
                     : Base64.getDecoder().decode(trimmed);
             return new EncryptionKey(decoded);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("an encryption key")
-                    ? e.getMessage() : "an encryption key must be base64 of " + LENGTH_BYTES + " bytes; this value is not valid base64");
+            throw new IllegalArgumentException(e.getMessage().startsWith(WRONG_LENGTH)
+                    ? e.getMessage() : "must be base64 of " + LENGTH_BYTES + " bytes; this value is not valid base64");
         }
     }
 

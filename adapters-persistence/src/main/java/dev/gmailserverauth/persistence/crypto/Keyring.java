@@ -28,15 +28,23 @@ public record Keyring(EncryptionKey current, List<EncryptionKey> readable) {
     }
 
     /**
-     * Parses one base64 key, or several separated by commas or line breaks: the first encrypts, the
-     * others are only read (for a rotation across several instances).
+     * Parses one base64 key, or several separated by commas ({@code NEW,OLD}): the first encrypts, the
+     * others are only read (for a rotation across several instances). This is the one rule for the
+     * configured keys and the key file alike.
+     *
+     * @throws IllegalArgumentException saying what a key must be, and which one is wrong when there are several
      */
     public static Keyring parse(String keys) {
+        List<String> parts = Arrays.stream(keys.split(",")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+        if (parts.isEmpty()) throw new IllegalArgumentException("must be at least one base64 key");
         List<EncryptionKey> parsed = new ArrayList<>();
-        for (String part : keys.split("[,\\s]+")) {
-            if (!part.isBlank()) parsed.add(EncryptionKey.fromBase64(part));
+        for (int i = 0; i < parts.size(); i++) {
+            try {
+                parsed.add(EncryptionKey.fromBase64(parts.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(parts.size() == 1 ? e.getMessage() : e.getMessage() + " (key " + (i + 1) + " of " + parts.size() + ")");
+            }
         }
-        if (parsed.isEmpty()) throw new IllegalArgumentException("no encryption key given");
         return new Keyring(parsed.get(0), parsed);
     }
 

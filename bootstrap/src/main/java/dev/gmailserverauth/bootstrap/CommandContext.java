@@ -1,0 +1,106 @@
+package dev.gmailserverauth.bootstrap;
+
+import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.persistence.DatabaseSchema;
+import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.PersistenceConfig;
+import dev.gmailserverauth.persistence.SchemaStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a command needs, built from the same environment variables as the server ({@link AppConfig}) and
+ * only when asked for: the configuration, the database, Google. Closes what it opened.
+ */
+final class CommandContext implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandContext.class);
+
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private AppConfig config;
+    private Persistence persistence;
+    private GoogleAdapters google;
+
+    CommandContext(Map<String, String> env, Clock clock) {
+        this.env = Map.copyOf(env);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** @throws ConfigurationException naming the first bad variable (exit code 2) */
+    AppConfig config() {
+        if (config == null) config = AppConfig.fromEnvironment(env);
+        return config;
+    }
+
+    PersistenceConfig persistenceConfig() {
+        return GmailServerAuth.persistenceConfig(config());
+    }
+
+    /** The stores, on a schema that must already be current: commands other than {@code db migrate} never migrate. */
+    Persistence persistence() {
+        if (persistence == null) {
+            SchemaStatus schema = DatabaseSchema.inspect(persistenceConfig());
+            if (!schema.in(SchemaStatus.State.NEWER_UNKNOWN).isEmpty()) {
+                throw new CommandFailure("the database schema is at version " + schema.current().orElse("?") + ", newer than this application knows ("
+                        + schema.latestKnown() + "): use the newer application");
+            }
+            if (!schema.isCurrent()) {
+                throw new CommandFailure("the database schema is at version " + schema.current().orElse("none") + ", this application expects "
+                        + schema.latestKnown() + ": run `db migrate` first");
+            }
+            persistence = Persistence.open(persistenceConfig());
+            opened.push(persistence);
+        }
+        return persistence;
+    }
+
+    /**
+     * Google's adapters with the server's client and endpoints. In sandbox mode the sandbox runs inside
+     * the server, so a command reaches it only on a fixed {@code SANDBOX_PORT}.
+     */
+    GoogleAdapters google() {
+        if (google == null) {
+            AppConfig app = config();
+            if (app.sandboxMode() && app.sandboxPort() == 0) {
+                throw new CommandFailure("sandbox mode (no GMAIL_CLIENT_SECRETS): Google is simulated inside the server; start the server"
+                        + " and this command with the same fixed SANDBOX_PORT, or configure GMAIL_CLIENT_SECRETS");
+            }
+            URI baseUrl = GmailServerAuth.baseUrl(app, app.port());
+            google = GoogleAdapters.create(GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(baseUrl), app.sandboxPort()), clock);
+            opened.push(google::close);
+        }
+        return google;
+    }
+
+    /** Where people sign in again when a command finds their consent gone. */
+    URI signInUrl() {
+        return GmailServerAuth.baseUrl(config(), config().port()).resolve("/login");
+    }
+
+    Optional<GoogleAdapters> googleIfOpen() {
+        return Optional.ofNullable(google);
+    }
+
+    @Override
+    public void close() {
+        while (!opened.isEmpty()) {
+            try {
+                opened.pop().close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", e.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.gmailserverauth.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import dev.gmailserverauth.google.GoogleConfigurationException;
+import dev.gmailserverauth.persistence.PersistenceConfigurationException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The command line, in the same jar as the server: {@code serve} (the default), {@code users},
+ * {@code keys}, {@code db} and {@code mail}. Every command reads the server's environment variables.
+ * Exit codes: 0 done, 1 failed, 2 wrong usage or configuration; an error is one line on standard error.
+ * Results go to standard output, logs to standard error (only warnings unless {@code --verbose}).
+ */
+public final class CommandLineApp {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private CommandLineApp() {
+    }
+
+    /** Runs one command line with picocli's standard output and error. */
+    public static int run(String[] args, Map<String, String> env) {
+        try (CommandContext context = new CommandContext(env, Clock.systemUTC())) {
+            return build(context).execute(args);
+        }
+    }
+
+    /** Runs one command line, writing to {@code out} and {@code err} (for tests). */
+    static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        try (CommandContext context = new CommandContext(env, Clock.systemUTC())) {
+            CommandLine commandLine = build(context);
+            commandLine.setOut(out);
+            commandLine.setErr(err);
+            return commandLine.execute(args);
+        }
+    }
+
+    static CommandLine build(CommandContext context) {
+        Root root = new Root(context);
+        CommandLine commandLine = new CommandLine(root)
+                .addSubcommand("serve", new ServeCommand(context))
+                .addSubcommand("users", new CommandLine(new Group.Users())
+                        .addSubcommand("list", new UsersCommands.ListUsers(context))
+                        .addSubcommand("disconnect", new UsersCommands.DisconnectUser(context)))
+                .addSubcommand("keys", new CommandLine(new Group.Keys())
+                        .addSubcommand("status", new KeysCommands.Status(context))
+                        .addSubcommand("rotate", new KeysCommands.Rotate(context))
+                        .addSubcommand("generate", new KeysCommands.Generate(context)))
+                .addSubcommand("db", new CommandLine(new Group.Db())
+                        .addSubcommand("info", new DbCommands.Info(context))
+                        .addSubcommand("migrate", new DbCommands.Migrate(context)));
+        MailCommands.register(commandLine, context);
+        commandLine.setExecutionStrategy(parseResult -> {
+            configureLogging(parseResult, root, context);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandName() + " --help)");
+            e.getCommandLine().getErr().flush();
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            failed.getErr().println(oneLine(e));
+            failed.getErr().flush();
+            return exitCodeOf(e);
+        });
+        return commandLine;
+    }
+
+    /** The server logs as configured on standard output; a command logs warnings on standard error, beside its own output. */
+    private static void configureLogging(ParseResult parseResult, Root root, CommandContext context) {
+        OperationsConfig.LogFormat format;
+        try {
+            format = context.config().operations().logFormat();
+        } catch (ConfigurationException e) {
+            return; // the command fails on it with exit code 2
+        }
+        if (servesOrDefault(parseResult)) {
+            LoggingSetup.use(format, LoggingSetup.Target.STANDARD_OUTPUT, Level.INFO);
+        } else {
+            LoggingSetup.use(format, LoggingSetup.Target.STANDARD_ERROR, root.verbose ? Level.INFO : Level.WARN);
+        }
+    }
+
+    private static boolean servesOrDefault(ParseResult parseResult) {
+        return !parseResult.hasSubcommand() || parseResult.subcommand().commandSpec().name().equals("serve");
+    }
+
+    static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+        return (e instanceof ConfigurationException ? "invalid configuration: " : "error: ") + message;
+    }
+
+    static int exitCodeOf(Exception e) {
+        boolean configuration = e instanceof ConfigurationException || e instanceof PersistenceConfigurationException
+                || e instanceof GoogleConfigurationException || e instanceof IllegalArgumentException;
+        return configuration ? USAGE : FAILED;
+    }
+
+    @Command(name = "gmail-server-auth", mixinStandardHelpOptions = true, version = "gmail-server-auth 0.1.0",
+            description = {"Google's server-side authorization for the Gmail API: the server and its operations.",
+                    "Every command reads the server's environment variables (APP_DATABASE_URL, APP_ENCRYPTION_KEY, GMAIL_CLIENT_SECRETS, ...).",
+                    "With no command, runs the server (serve)."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:done", "1:failed (one line on standard error says why)", "2:wrong usage or configuration"})
+    static final class Root implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT, description = "log information, not only warnings, on standard error")
+        boolean verbose;
+
+        Root(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            return new ServeCommand(context).call();
+        }
+    }
+
+    /** The command groups: each only lists its commands. */
+    static final class Group {
+        private Group() {
+        }
+
+        @Command(name = "users", mixinStandardHelpOptions = true, description = "The people whose credentials are stored.", synopsisSubcommandLabel = "COMMAND")
+        static final class Users implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: list or disconnect");
+            }
+        }
+
+        @Command(name = "keys", mixinStandardHelpOptions = true, description = "The encryption keys of the tokens at rest.", synopsisSubcommandLabel = "COMMAND")
+        static final class Keys implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: status, rotate or generate");
+            }
+        }
+
+        @Command(name = "db", mixinStandardHelpOptions = true, description = "The database schema (Flyway).", synopsisSubcommandLabel = "COMMAND")
+        static final class Db implements Callable<Integer> {
+            @CommandLine.Spec
+            CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() {
+                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: info or migrate");
+            }
+        }
+    }
+}
