@@ -1,5 +1,10 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.GetMessage;
+import dev.gmailserverauth.application.ListAllMessages;
+import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.persistence.DatabaseSchema;
 import dev.gmailserverauth.persistence.Persistence;
@@ -28,6 +33,11 @@ final class CommandContext implements AutoCloseable {
     private AppConfig config;
     private Persistence persistence;
     private GoogleAdapters google;
+    private MailReading mail;
+
+    /** The use cases the mail commands call, wired as the server wires them (no summary cache: one command, one pass). */
+    record MailReading(AuthorizedAccess access, ListMessages listMessages, GetMessage getMessage, ListAllMessages listAllMessages) {
+    }
 
     CommandContext(Map<String, String> env, Clock clock) {
         this.env = Map.copyOf(env);
@@ -82,6 +92,17 @@ final class CommandContext implements AutoCloseable {
             opened.push(google::close);
         }
         return google;
+    }
+
+    MailReading mail() {
+        if (mail == null) {
+            Persistence stores = persistence();
+            GoogleAdapters adapters = google();
+            ListMessages listMessages = new ListMessages(adapters.mailbox(), SummaryCache.disabled(clock));
+            mail = new MailReading(new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(), clock),
+                    listMessages, new GetMessage(adapters.mailbox()), new ListAllMessages(listMessages));
+        }
+        return mail;
     }
 
     /** Where people sign in again when a command finds their consent gone. */
