@@ -20,8 +20,15 @@ public final class WebApp {
     }
 
     public static Javalin create(WebConfig config, WebUseCases useCases) {
+        return create(config, useCases, WebOperations.none());
+    }
+
+    /** The same, with readiness checks and a request observer for operators. */
+    public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(operations, "operations");
+        RequestLog requestLog = new RequestLog(operations.requests());
         Sessions sessions = new Sessions(useCases.startSession(), useCases.resolveSession(), useCases.endSession(), config);
         PageRenderer pages = new PageRenderer(config, sessions, useCases.describeUser());
         Grants grants = new Grants(useCases.authorizedAccess(), sessions);
@@ -32,7 +39,7 @@ public final class WebApp {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
-            javalin.requestLogger.http(RequestLog::log);
+            javalin.requestLogger.http(requestLog::log);
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
             javalin.jetty.modifyServer(JettyErrors::install);
@@ -44,13 +51,14 @@ public final class WebApp {
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
 
+            javalin.routes.before(requestLog::begin);
             javalin.routes.before(headers::apply);
             new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
                     Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
-            new HealthRoute(useCases.databaseHealthy()).register(javalin.routes);
+            new HealthRoute(useCases.databaseHealthy(), operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
         });
     }
