@@ -30,6 +30,12 @@ public final class SummaryCache {
     private final Duration timeToLive;
     private final Clock clock;
     private final LinkedHashMap<Key, Entry> entries;
+    private long hits;
+    private long misses;
+
+    /** How the cache has done since it was made: summaries found and not found, and how many it holds now. */
+    public record Stats(long hits, long misses, int size) {
+    }
 
     public SummaryCache(int maxEntries, Duration timeToLive, Clock clock) {
         if (maxEntries < 0) throw new IllegalArgumentException("maxEntries is negative");
@@ -56,10 +62,14 @@ public final class SummaryCache {
         for (MessageId id : ids) {
             Key key = new Key(user, id);
             Entry entry = entries.get(key);
-            if (entry == null) continue;
-            if (entry.storedAt().isBefore(oldest)) {
+            if (entry != null && entry.storedAt().isBefore(oldest)) {
                 entries.remove(key);
+                entry = null;
+            }
+            if (entry == null) {
+                misses++;
             } else {
+                hits++;
                 found.put(id, entry.summary());
             }
         }
@@ -78,5 +88,9 @@ public final class SummaryCache {
 
     public synchronized int size() {
         return entries.size();
+    }
+
+    public synchronized Stats stats() {
+        return new Stats(hits, misses, entries.size());
     }
 }

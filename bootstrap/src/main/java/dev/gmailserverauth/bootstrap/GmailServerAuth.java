@@ -26,6 +26,7 @@ import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.web.WebApp;
 import dev.gmailserverauth.web.WebConfig;
+import dev.gmailserverauth.web.WebOperations;
 import dev.gmailserverauth.web.WebUseCases;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -57,13 +59,16 @@ public final class GmailServerAuth implements AutoCloseable {
     private final URI baseUrl;
     private final Optional<GoogleSandbox> sandbox;
     private final Persistence persistence;
+    private final OptionalInt managementPort;
 
-    private GmailServerAuth(Deque<AutoCloseable> resources, Javalin web, URI baseUrl, Optional<GoogleSandbox> sandbox, Persistence persistence) {
+    private GmailServerAuth(Deque<AutoCloseable> resources, Javalin web, URI baseUrl, Optional<GoogleSandbox> sandbox, Persistence persistence,
+                            OptionalInt managementPort) {
         this.resources = resources;
         this.web = web;
         this.baseUrl = baseUrl;
         this.sandbox = sandbox;
         this.persistence = persistence;
+        this.managementPort = managementPort;
     }
 
     /** Builds and starts everything; on any failure, closes what was already opened and rethrows. */
@@ -96,17 +101,28 @@ public final class GmailServerAuth implements AutoCloseable {
             GoogleAdapters google = googlePart.result().orElseThrow();
             Persistence persistence = persistencePart.result().orElseThrow();
 
-            WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
+            Metrics metrics = new Metrics();
+            resources.push(metrics);
+            metrics.watch(persistence, clock);
+            WebUseCases useCases = wire(metrics.counted(google.authorizationProvider()), google.mailbox(), persistence, redirectUri, config, clock, metrics);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
 
             WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
-            Javalin web = WebApp.create(webConfig, useCases);
+            Javalin web = WebApp.create(webConfig, useCases, new WebOperations(readiness(persistence), metrics.requests()));
             web.start("0.0.0.0", port);
             resources.push(web::stop);
-            return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence);
+            metrics.watch(web.jettyServer().server());
+            OptionalInt managementPort = OptionalInt.empty();
+            if (config.operations().managementPort().isPresent()) {
+                ManagementServer management = ManagementServer.start(metrics, config.operations().managementHost(),
+                        config.operations().managementPort().getAsInt());
+                resources.push(management);
+                managementPort = OptionalInt.of(management.port());
+            }
+            return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence, managementPort);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -126,11 +142,24 @@ public final class GmailServerAuth implements AutoCloseable {
         return GoogleOverrides.apply(base, config);
     }
 
+    /**
+     * What {@code /health/ready} checks beyond the database: the schema is the one this code expects, this
+     * instance's keys open the data (the canary row), and the Google configuration was loaded. Google itself
+     * is not called: a probe must spend no quota and not fail the instance over a blip at Google.
+     */
+    private static List<WebOperations.HealthCheck> readiness(Persistence persistence) {
+        return List.of(
+                new WebOperations.HealthCheck("schema", () -> persistence.schema().isCurrent()),
+                new WebOperations.HealthCheck("key", persistence::keysOpenTheData),
+                new WebOperations.HealthCheck("google", () -> true));
+    }
+
     private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
-            AppConfig config, Clock clock) {
+            AppConfig config, Clock clock, Metrics metrics) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
+        metrics.watch(cache);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
-        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), clock);
+        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()), clock);
         return new WebUseCases(
                 access,
                 begin,
@@ -190,6 +219,11 @@ public final class GmailServerAuth implements AutoCloseable {
 
     public Optional<GoogleSandbox> sandbox() {
         return sandbox;
+    }
+
+    /** The port of the metrics endpoint; empty when {@code APP_MANAGEMENT_PORT=off}. */
+    public OptionalInt managementPort() {
+        return managementPort;
     }
 
     public boolean isHealthy() {

@@ -23,6 +23,7 @@ public final class TestApps {
             Path folder = Files.createTempDirectory("gmail-server-auth-test");
             Map<String, String> env = new HashMap<>();
             env.put("APP_PORT", "0");
+            env.put("APP_MANAGEMENT_PORT", "0");
             env.put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
             env.putAll(extra);
             return GmailServerAuth.start(AppConfig.fromEnvironment(env));
@@ -44,6 +45,7 @@ public final class TestApps {
         Map<String, String> env = new HashMap<>();
         env.put("GMAIL_CLIENT_SECRETS", secrets.toString());
         env.put("APP_PORT", String.valueOf(port));
+        env.put("APP_MANAGEMENT_PORT", "0");
         env.put("APP_DATABASE_URL", databaseUrl);
         env.put("APP_ENCRYPTION_KEY", key);
         env.put("GOOGLE_API_ROOT_URL", root);

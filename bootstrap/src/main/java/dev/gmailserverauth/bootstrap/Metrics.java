@@ -1,0 +1,177 @@
+package dev.gmailserverauth.bootstrap;
+
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.gmailserverauth.application.SummaryCache;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationCode;
+import dev.gmailserverauth.domain.model.AuthorizationRequest;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.PkceVerifier;
+import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import dev.gmailserverauth.domain.port.RefreshLock;
+import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.web.WebOperations;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * The application's meters, in Prometheus form (Micrometer's names with dots become underscores, timers
+ * get {@code _seconds}, counters {@code _total}). Domain and application know nothing of it: bootstrap
+ * wraps the driven ports it hands out (the refresh lock, the authorization provider), reads plain
+ * numbers from the application ({@link SummaryCache#stats()}) and the stores, and listens to the web
+ * ({@link WebOperations.RequestObserver}) and the Google adapter. Tags are bounded: route templates,
+ * never raw paths; outcomes and kinds from small fixed sets; never a user.
+ */
+final class Metrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    Metrics() {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** {@code http_server_requests_seconds{method, route, status}}: every request by route template. */
+    WebOperations.RequestObserver requests() {
+        return (method, route, status, took) -> Timer.builder("http.server.requests")
+                .description("HTTP requests on the public port, by route template and status")
+                .tags("method", method, "route", route, "status", String.valueOf(status))
+                .register(registry)
+                .record(took);
+    }
+
+    /** {@code refresh_lock_wait_seconds{outcome}}: how long token refreshes waited for the per-user lock (acquired or timed out). */
+    RefreshLock timed(RefreshLock lock) {
+        Objects.requireNonNull(lock, "lock");
+        return new RefreshLock() {
+            @Override
+            public <T> T callExclusively(UserId userId, Duration timeout, Supplier<T> action) {
+                long start = System.nanoTime();
+                boolean[] acquired = {false};
+                try {
+                    return lock.callExclusively(userId, timeout, () -> {
+                        acquired[0] = true;
+                        lockWait("acquired").record(Duration.ofNanos(System.nanoTime() - start));
+                        return action.get();
+                    });
+                } finally {
+                    if (!acquired[0]) lockWait("not_acquired").record(Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
+        };
+    }
+
+    /** {@code oauth_token_refreshes_total{outcome}}: refreshes of access tokens, by how they ended. */
+    AuthorizationProvider counted(AuthorizationProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        return new AuthorizationProvider() {
+            @Override
+            public AuthorizationUrl authorizationUrl(AuthorizationRequest request) {
+                return provider.authorizationUrl(request);
+            }
+
+            @Override
+            public CodeExchange exchange(AuthorizationCode code, PkceVerifier verifier, RedirectUri redirectUri) {
+                return provider.exchange(code, verifier, redirectUri);
+            }
+
+            @Override
+            public Refresh refresh(RefreshToken refreshToken) {
+                try {
+                    Refresh refresh = provider.refresh(refreshToken);
+                    refreshes(snakeCase(refresh.getClass().getSimpleName())).increment();
+                    return refresh;
+                } catch (RuntimeException e) {
+                    refreshes("failed").increment();
+                    throw e;
+                }
+            }
+
+            @Override
+            public Identification identify(AccessToken accessToken) {
+                return provider.identify(accessToken);
+            }
+
+            @Override
+            public Revocation revoke(RefreshToken refreshToken) {
+                return provider.revoke(refreshToken);
+            }
+        };
+    }
+
+    /** {@code summary_cache_hits_total}, {@code summary_cache_misses_total}, {@code summary_cache_entries}. */
+    void watch(SummaryCache cache) {
+        FunctionCounter.builder("summary.cache.hits", cache, c -> c.stats().hits()).description("message summaries found in the cache").register(registry);
+        FunctionCounter.builder("summary.cache.misses", cache, c -> c.stats().misses()).description("message summaries fetched from Gmail").register(registry);
+        Gauge.builder("summary.cache.entries", cache, c -> c.stats().size()).description("message summaries the cache holds").register(registry);
+    }
+
+    /**
+     * {@code sessions_active}, {@code credentials_stored} (counted in the database at each scrape, so
+     * every instance reports the shared numbers) and HikariCP's {@code hikaricp_connections_*}.
+     */
+    void watch(Persistence persistence, Clock clock) {
+        Gauge.builder("sessions.active", persistence, p -> p.activeSessions(clock.instant()))
+                .description("browser sessions that have not expired (all instances)").register(registry);
+        Gauge.builder("credentials.stored", persistence, Persistence::storedCredentials)
+                .description("stored credentials, one per connected person (all instances)").register(registry);
+        persistence.trackPools(new MicrometerMetricsTrackerFactory(registry));
+    }
+
+    /** Jetty's request threads ({@code jetty_threads_*}) and connections ({@code jetty_connections_*}). */
+    void watch(Server jetty) {
+        new JettyServerThreadPoolMetrics(jetty.getThreadPool(), Tags.empty()).bindTo(registry);
+        JettyConnectionMetrics.addToAllConnectors(jetty, registry);
+    }
+
+    private Timer lockWait(String outcome) {
+        return Timer.builder("refresh.lock.wait").description("time a token refresh waited for the user's refresh lock")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private Counter refreshes(String outcome) {
+        return Counter.builder("oauth.token.refreshes").description("access token refreshes at Google, by outcome")
+                .tag("outcome", outcome).register(registry);
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
