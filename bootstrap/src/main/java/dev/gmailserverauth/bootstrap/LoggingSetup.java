@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * (whose standard output is its result).
  */
 public final class LoggingSetup extends ContextAwareBase implements Configurator {
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n";
+    /** The request id, when there is one, in brackets after the logger name. */
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{24}%replace( [%X{requestId}]){' \\[\\]', ''} - %msg%n";
     /** The MDC key of the request id (adapters-web's RequestLog puts it there). */
     static final String REQUEST_ID = "requestId";
 
