@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,8 @@ public final class WebApp {
             javalin.routes.before(requestLog::begin);
             javalin.routes.before(headers::apply);
             new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
-            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
+            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
+                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
                     Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);

@@ -36,6 +36,8 @@ public record AppConfig(
         boolean sandboxControlApi,
         int summaryCacheSize,
         Duration shutdownGrace,
+        int signInsPerClient,
+        int maxSignInsInFlight,
         OperationsConfig operations) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
@@ -81,19 +83,21 @@ public record AppConfig(
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
+                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
                 read.operations(port));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, operations);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, operations);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

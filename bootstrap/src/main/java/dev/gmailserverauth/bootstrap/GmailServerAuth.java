@@ -107,7 +107,7 @@ public final class GmailServerAuth implements AutoCloseable {
             WebUseCases useCases = wire(metrics.counted(google.authorizationProvider()), google.mailbox(), persistence, redirectUri, config, clock, metrics);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
 
-            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace());
+            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace()).withSignInsPerClient(config.signInsPerClient());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
@@ -158,7 +158,8 @@ public final class GmailServerAuth implements AutoCloseable {
             AppConfig config, Clock clock, Metrics metrics) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
-        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
+        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
+                config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()), clock);
         return new WebUseCases(
                 access,
