@@ -43,8 +43,10 @@ public final class DatabaseSchema {
         }
     }
 
+    /** Two connections: Flyway holds one for its schema history while it works on the other (PostgreSQL). */
     private static HikariDataSource pool(PersistenceConfig config, Dialect dialect) {
-        PersistenceConfig one = config.withMaxPoolSize(1);
-        return dialect == Dialect.SQLITE ? ConnectionPools.sqlite(one, SqliteFile.prepare(one)) : ConnectionPools.postgres(one, "postgresql-schema", 1);
+        PersistenceConfig small = config.withMaxPoolSize(2);
+        return dialect == Dialect.SQLITE ? ConnectionPools.sqlite(small, SqliteFile.prepare(small))
+                : ConnectionPools.postgres(small, "postgresql-schema", small.maxPoolSize());
     }
 }

@@ -98,6 +98,21 @@ class SqliteKeyOperationsTest {
     }
 
     @Test
+    void whyTheRollOutHasTwoStepsAnInstanceThatDoesNotReadTheNewKeyYetCannotReadARowWrittenWithIt() {
+        try (Persistence writesNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY));
+             Persistence oldOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY));
+             Persistence readsNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY))) {
+            StoredCredential saved = credential("alice", NOW);
+            writesNew.credentials().save(saved);
+
+            assertThatThrownBy(() -> oldOnly.credentials().findByUserId(saved.userId()))
+                    .isInstanceOf(dev.gmailserverauth.domain.error.StorageException.class)
+                    .hasMessageContaining("not configured");
+            assertThat(readsNew.credentials().findByUserId(saved.userId())).contains(saved);
+        }
+    }
+
+    @Test
     void accountsListEveryCredentialWithoutTokensAndCountItsSessions() {
         try (Persistence persistence = open()) {
             persistence.credentials().save(credential("bob", NOW));
