@@ -99,8 +99,8 @@ class SqliteKeyOperationsTest {
 
     @Test
     void whyTheRollOutHasTwoStepsAnInstanceThatDoesNotReadTheNewKeyYetCannotReadARowWrittenWithIt() {
-        try (Persistence writesNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY));
-             Persistence oldOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY));
+        try (Persistence oldOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY));
+             Persistence writesNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY));
              Persistence readsNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY))) {
             StoredCredential saved = credential("alice", NOW);
             writesNew.credentials().save(saved);
