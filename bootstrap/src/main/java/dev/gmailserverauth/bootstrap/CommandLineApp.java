@@ -63,7 +63,7 @@ public final class CommandLineApp {
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandName() + " --help)");
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             e.getCommandLine().getErr().flush();
             return USAGE;
         });
