@@ -62,6 +62,11 @@ final class Metrics implements AutoCloseable {
         return registry;
     }
 
+    /** The meters of the Google adapter's calls, for its call listener. */
+    GoogleCallMetrics googleCalls() {
+        return new GoogleCallMetrics(registry);
+    }
+
     /** {@code http_server_requests_seconds{method, route, status}}: every request by route template. */
     WebOperations.RequestObserver requests() {
         return (method, route, status, took) -> Timer.builder("http.server.requests")
