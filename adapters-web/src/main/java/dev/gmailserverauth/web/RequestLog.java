@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,23 @@ final class RequestLog {
         } finally {
             MDC.remove(REQUEST_ID);
         }
+    }
+
+    /**
+     * {@code work} as it should run on another thread for this request: with this request's id in that
+     * thread's MDC while it runs, so its log lines carry the id too.
+     */
+    static <T> Supplier<T> withRequestId(Supplier<T> work) {
+        String id = MDC.get(REQUEST_ID);
+        if (id == null) return work;
+        return () -> {
+            MDC.put(REQUEST_ID, id);
+            try {
+                return work.get();
+            } finally {
+                MDC.remove(REQUEST_ID);
+            }
+        };
     }
 
     /** The route template that served the request, never the raw path (which would make one metric per message id). */

@@ -65,7 +65,7 @@ final class Sidebar {
     /** Starts a part; with every worker busy it is left out at once rather than queued behind others. */
     <T> Pending<T> start(Supplier<MailOutcome<List<T>>> part) {
         try {
-            return new Pending<>(executor.submit(part::get));
+            return new Pending<>(executor.submit(RequestLog.withRequestId(part)::get));
         } catch (RejectedExecutionException e) {
             return new Pending<>(CompletableFuture.completedFuture(new MailOutcome.NotFound<>()));
         }

@@ -92,6 +92,20 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void workHandedToAnotherThreadCarriesTheRequestIdThereAndLeavesNoTrace() throws Exception {
+        org.slf4j.MDC.put("requestId", "0123456789abcdef");
+        java.util.function.Supplier<String> work = RequestLog.withRequestId(() -> org.slf4j.MDC.get("requestId"));
+        org.slf4j.MDC.remove("requestId");
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            assertThat(other.submit(work::get).get()).isEqualTo("0123456789abcdef");
+            assertThat(other.submit(() -> org.slf4j.MDC.get("requestId")).get()).isNull();
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
     void theObserverHearsEachRequestByRouteTemplateNeverByRawPath() {
         World world = new World();
         UserIdentity alice = TestApp.accountWithMail(world, "alice@example.com", 2);

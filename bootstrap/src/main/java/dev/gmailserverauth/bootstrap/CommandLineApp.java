@@ -26,24 +26,24 @@ public final class CommandLineApp {
     private CommandLineApp() {
     }
 
-    /** Runs one command line with picocli's standard output and error. */
+    /** Runs one command line with picocli's standard output and error, logging as the command and APP_LOG_FORMAT say. */
     public static int run(String[] args, Map<String, String> env) {
         try (CommandContext context = new CommandContext(env, Clock.systemUTC())) {
-            return build(context).execute(args);
+            return build(context, true).execute(args);
         }
     }
 
-    /** Runs one command line, writing to {@code out} and {@code err} (for tests). */
+    /** Runs one command line, writing to {@code out} and {@code err}, leaving this JVM's logging as it is (for tests). */
     static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
         try (CommandContext context = new CommandContext(env, Clock.systemUTC())) {
-            CommandLine commandLine = build(context);
+            CommandLine commandLine = build(context, false);
             commandLine.setOut(out);
             commandLine.setErr(err);
             return commandLine.execute(args);
         }
     }
 
-    static CommandLine build(CommandContext context) {
+    static CommandLine build(CommandContext context, boolean configureLogging) {
         Root root = new Root(context);
         CommandLine commandLine = new CommandLine(root)
                 .addSubcommand("serve", new ServeCommand(context))
@@ -59,7 +59,7 @@ public final class CommandLineApp {
                         .addSubcommand("migrate", new DbCommands.Migrate(context)));
         MailCommands.register(commandLine, context);
         commandLine.setExecutionStrategy(parseResult -> {
-            configureLogging(parseResult, root, context);
+            if (configureLogging) configureLogging(parseResult, root, context);
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setParameterExceptionHandler((e, args) -> {

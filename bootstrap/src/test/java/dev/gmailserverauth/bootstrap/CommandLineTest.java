@@ -34,7 +34,7 @@ class CommandLineTest {
     @Test
     void everyCommandHasHelpAndExitsZeroWithIt() {
         List<String[]> commands = new ArrayList<>();
-        collect(CommandLineApp.build(new CommandContext(env, java.time.Clock.systemUTC())), new ArrayList<>(), commands);
+        collect(CommandLineApp.build(new CommandContext(env, java.time.Clock.systemUTC()), false), new ArrayList<>(), commands);
         assertThat(commands).extracting(c -> String.join(" ", c)).contains("--help", "users list --help", "keys rotate --help", "db migrate --help", "serve --help");
         for (String[] command : commands) {
             CommandRun run = CommandRun.of(env, command);
