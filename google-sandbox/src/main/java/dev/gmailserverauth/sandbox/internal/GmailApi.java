@@ -3,7 +3,10 @@ package dev.gmailserverauth.sandbox.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
+import dev.gmailserverauth.sandbox.Fault;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,34 +45,79 @@ public final class GmailApi {
         };
     }
 
-    /** Answers a request already counted; applies a pending fault, then authorization, then the method. */
+    /** Answers a request already counted: admission, then a concurrency slot, quota units and the method. */
     public ApiResponse handle(ApiRequest request) {
-        Optional<Endpoint> endpoint = endpointOf(request.method(), request.path());
-        if (endpoint.isEmpty()) return GoogleErrors.notFound();
-        Optional<ApiResponse> faulted = state.faults().nextFault(endpoint.get())
-                .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.GOOGLE_API));
-        if (faulted.isPresent()) return faulted.get();
+        Admission admission = admit(request);
+        if (admission instanceof Admission.Ready ready) {
+            return run(ready.call(), state.limits().enter(ready.call().owner().id()));
+        }
+        return ((Admission.Answered) admission).response();
+    }
 
+    /** Applies a pending fault (a delay is carried into the call), then authorization and the user id check. */
+    public Admission admit(ApiRequest request) {
+        Optional<Endpoint> endpoint = endpointOf(request.method(), request.path());
+        if (endpoint.isEmpty()) return new Admission.Answered(GoogleErrors.notFound());
+        Optional<Fault> fault = state.faults().nextFault(endpoint.get());
+        Duration delay = fault.filter(Fault.Delay.class::isInstance).map(f -> ((Fault.Delay) f).duration()).orElse(Duration.ZERO);
+        Optional<ApiResponse> faulted = fault.filter(f -> !(f instanceof Fault.Delay))
+                .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.GOOGLE_API));
+        if (faulted.isPresent()) return new Admission.Answered(faulted.get());
+        Admission admission = authorize(request, endpoint.get(), delay);
+        if (admission instanceof Admission.Answered) FaultResponses.sleep(delay.toMillis());
+        return admission;
+    }
+
+    private Admission authorize(ApiRequest request, Endpoint endpoint, Duration delay) {
         Optional<String> token = request.bearerToken();
-        if (token.isEmpty()) return GoogleErrors.missingCredentials();
+        if (token.isEmpty()) return new Admission.Answered(GoogleErrors.missingCredentials());
         Optional<OAuthStore.AccessToken> access = state.oauth().accessToken(token.get());
-        if (access.isEmpty()) return GoogleErrors.invalidCredentials();
+        if (access.isEmpty()) return new Admission.Answered(GoogleErrors.invalidCredentials());
         List<String> scopes = access.get().scopes();
         boolean allowed = OAuthScopes.canReadGmail(scopes)
-                || (endpoint.get() == Endpoint.PROFILE && scopes.contains(OAuthScopes.GMAIL_COMPOSE));
-        if (!allowed) return GoogleErrors.insufficientScopes(rpcName(endpoint.get()));
-
+                || (endpoint == Endpoint.PROFILE && scopes.contains(OAuthScopes.GMAIL_COMPOSE));
+        if (!allowed) return new Admission.Answered(GoogleErrors.insufficientScopes(rpcName(endpoint)));
         Account owner = state.accounts().byId(access.get().userId()).orElseThrow();
         Matcher m = PATH.matcher(request.path());
-        if (!m.matches()) return GoogleErrors.notFound();
+        if (!m.matches()) return new Admission.Answered(GoogleErrors.notFound());
         String userId = m.group(1);
         if (!userId.equals("me") && !userId.equalsIgnoreCase(owner.email())) {
-            return GoogleErrors.forbidden("Delegation denied for " + owner.email());
+            return new Admission.Answered(GoogleErrors.forbidden("Delegation denied for " + owner.email()));
         }
+        return new Admission.Ready(new GmailCall(request, endpoint, owner, scopes, delay));
+    }
+
+    /**
+     * Runs an admitted call in the slot it was given (none: refused as one too many of the user's calls at once):
+     * charges its quota units, spends its injected delay and the configured call time holding the slot, answers.
+     */
+    public ApiResponse run(GmailCall call, Optional<LimitBoard.Slot> slot) {
+        if (slot.isEmpty()) return GoogleErrors.tooManyConcurrentRequests();
+        try (LimitBoard.Slot held = slot.get()) {
+            LimitBoard.Charge charge = state.limits().charge(call.owner().id(), QuotaUnits.of(call.endpoint()));
+            if (charge instanceof LimitBoard.Charge.OverQuota over) return overQuota(over);
+            FaultResponses.sleep(call.delay().plus(state.limits().limits().callTime()).toMillis());
+            return method(call);
+        }
+    }
+
+    private ApiResponse overQuota(LimitBoard.Charge.OverQuota over) {
+        SandboxLimits limits = state.limits().limits();
+        ApiResponse refused = GoogleErrors.quotaExceeded(limits.quotaRefusal());
+        if (!limits.retryAfter()) return refused;
+        long seconds = Math.max(1, (over.freesIn().toMillis() + 999) / 1000);
+        return refused.withHeader("Retry-After", Long.toString(seconds));
+    }
+
+    private ApiResponse method(GmailCall call) {
+        ApiRequest request = call.request();
+        Account owner = call.owner();
+        Matcher m = PATH.matcher(request.path());
+        if (!m.matches()) return GoogleErrors.notFound();
         GmailAccountMailbox mailbox = state.mailbox(owner);
-        boolean metadataOnly = OAuthScopes.metadataOnly(scopes);
+        boolean metadataOnly = OAuthScopes.metadataOnly(call.scopes());
         try {
-            return switch (endpoint.get()) {
+            return switch (call.endpoint()) {
                 case MESSAGES_LIST -> listMessages(request, mailbox, owner, metadataOnly);
                 case MESSAGES_GET -> getMessage(request, mailbox, m.group(3), metadataOnly);
                 case ATTACHMENTS_GET -> getAttachment(mailbox, m.group(3), m.group(4));
