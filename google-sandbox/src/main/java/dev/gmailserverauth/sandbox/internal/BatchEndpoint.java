@@ -117,7 +117,7 @@ public final class BatchEndpoint {
     private Admission admit(MultipartMixed.Part part, ApiRequest outer) {
         Optional<ApiRequest> inner = innerRequest(part.content(), outer);
         if (inner.isEmpty()) return new Admission.Answered(GoogleErrors.badRequest("Could not parse the batch part's HTTP request", "body"));
-        Optional<Endpoint> endpoint = GmailApi.endpointOf(inner.get().method(), inner.get().path());
+        Optional<Endpoint> endpoint = GmailRoute.endpointOf(inner.get().method(), inner.get().path());
         endpoint.ifPresent(state.faults()::batchPart);
         return gmail.admit(inner.get());
     }

@@ -39,7 +39,7 @@ public final class SandboxServer {
                         r -> new UserinfoEndpoint(state, baseUrl(ctx) + "/a/").userinfo(r)));
             }
             routes.get("/gmail/v1/*", ctx -> {
-                Optional<Endpoint> endpoint = GmailApi.endpointOf("GET", ctx.path());
+                Optional<Endpoint> endpoint = GmailRoute.endpointOf("GET", ctx.path());
                 endpoint.ifPresent(state.faults()::roundTrip);
                 JavalinAdapter.serve(ctx, gmail::handle);
             });
