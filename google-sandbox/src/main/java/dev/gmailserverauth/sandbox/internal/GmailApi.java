@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Gmail API v1 read methods under {@code /gmail/v1/users/{userId}/...}, used directly and for batch parts. A call
  * goes: route ({@link GmailRoute}), injected fault, scope checks ({@link GmailAuthorization}), a concurrency slot
- * and quota units ({@link LimitBoard}), the method ({@link GmailMethods}), JSON out ({@link GmailJson}).
+ * and quota units ({@link LimitBoard}), the method ({@link GmailMethods}), JSON out ({@link GmailJson}) narrowed to
+ * the {@code fields=} selection ({@link FieldSelection}, checked against {@link GmailSchema}).
  */
 public final class GmailApi {
     private final SandboxState state;
@@ -51,11 +52,19 @@ public final class GmailApi {
     public ApiResponse run(GmailCall call, Optional<LimitBoard.Slot> slot) {
         if (slot.isEmpty()) return GoogleErrors.tooManyConcurrentRequests();
         try (LimitBoard.Slot held = slot.get()) {
+            Optional<String> fieldsParam = call.request().queryParam("fields").filter(f -> !f.isBlank());
+            Optional<FieldSelection> fields = fieldsParam.flatMap(FieldSelection::parse)
+                    .filter(f -> f.fitsSchema(GmailSchema.responseOf(call.endpoint())));
+            if (fieldsParam.isPresent() && fields.isEmpty()) {
+                return GoogleErrors.badRequest("Invalid field selection " + fieldsParam.get(), "fields");
+            }
             LimitBoard.Charge charge = state.limits().charge(call.owner().id(), QuotaUnits.of(call.endpoint()));
             if (charge instanceof LimitBoard.Charge.OverQuota over) return overQuota(over);
             FaultResponses.sleep(call.delay().plus(state.limits().limits().callTime()).toMillis());
             GmailAnswer answer = methods.answer(call);
-            if (answer instanceof GmailAnswer.Resource resource) return ApiResponse.json(200, resource.json());
+            if (answer instanceof GmailAnswer.Resource resource) {
+                return ApiResponse.json(200, fields.map(f -> f.applyTo(resource.json())).orElse(resource.json()));
+            }
             return ((GmailAnswer.Refused) answer).response();
         }
     }

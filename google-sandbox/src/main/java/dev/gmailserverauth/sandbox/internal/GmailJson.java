@@ -144,7 +144,7 @@ public final class GmailJson {
             o.add("messages", array);
         }
         page.nextToken().ifPresent(t -> o.addProperty("nextPageToken", t));
-        o.addProperty("resultSizeEstimate", matching);
+        o.addProperty("resultSizeEstimate", page.resultSizeEstimate(matching));
         return o;
     }
 
@@ -160,7 +160,7 @@ public final class GmailJson {
             o.add("threads", array);
         }
         latestOfEach.nextToken().ifPresent(t -> o.addProperty("nextPageToken", t));
-        o.addProperty("resultSizeEstimate", matching);
+        o.addProperty("resultSizeEstimate", latestOfEach.resultSizeEstimate(matching));
         return o;
     }
 

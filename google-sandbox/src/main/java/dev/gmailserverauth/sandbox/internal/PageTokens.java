@@ -51,6 +51,16 @@ final class PageTokens {
         Page {
             items = List.copyOf(items);
         }
+
+        /**
+         * {@code resultSizeEstimate} as the sandbox models Google's: exact when the whole result fits in the
+         * first page; otherwise a look-ahead figure that tracks the page, not the true count: the items before
+         * this page plus two pages plus one (201 for any first page of 100 with more behind it).
+         */
+        long resultSizeEstimate(int total) {
+            boolean wholeResult = before == 0 && nextToken.isEmpty();
+            return wholeResult ? total : (long) before + 2L * size + 1;
+        }
     }
 
     /** The page the request's {@code pageToken} and {@code maxResults} ask for. */
