@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Gmail v1 read methods on one account's mailbox: list/get messages and threads, attachments, labels, profile. */
 final class GmailMethods {
+    private static final Logger LOG = LoggerFactory.getLogger(GmailMethods.class);
     private final SandboxState state;
 
     GmailMethods(SandboxState state) {
@@ -66,7 +69,8 @@ final class GmailMethods {
         try {
             search = GmailSearchExpression.parse(q.orElse(""), searchContext(mailbox, call.owner()));
         } catch (GmailSearchExpression.InvalidQueryException e) {
-            throw new RejectedRequest(GoogleErrors.invalidArgument(e.getMessage()));
+            LOG.debug("q refused: {}", e.getMessage());
+            throw new RejectedRequest(GoogleErrors.invalidArgument("Invalid query"));
         }
         boolean includeSpamTrash = request.queryParam("includeSpamTrash").map(Boolean::parseBoolean).orElse(false)
                 || search.reachesSpamOrTrash() || labelIds.contains("SPAM") || labelIds.contains("TRASH");
