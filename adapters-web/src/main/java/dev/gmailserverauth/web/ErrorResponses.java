@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.error.LockTimeoutException;
+import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.web.view.ErrorPage;
 import io.javalin.config.RoutesConfig;
@@ -19,13 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
-    private static final String ANSWERED = "web.answered";
     private static final List<Integer> STATUSES_WITH_PAGES = List.of(400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 501, 503);
 
-    private final Pages pages;
+    private final PageRenderer pages;
     private final WebConfig config;
 
-    ErrorResponses(Pages pages, WebConfig config) {
+    ErrorResponses(PageRenderer pages, WebConfig config) {
         this.pages = Objects.requireNonNull(pages);
         this.config = Objects.requireNonNull(config);
     }
@@ -36,6 +36,11 @@ final class ErrorResponses {
         routes.exception(ProviderUnavailableException.class, (e, ctx) -> {
             LOG.warn("{} {}: Google is unavailable ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
             respond(ctx, 503, "Google could not be reached just now. Please try again in a moment.");
+        });
+        routes.exception(ProviderConfigurationException.class, (e, ctx) -> {
+            LOG.error("{} {}: Google refused the request as configured ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
+            respond(ctx, 502, "Google refused this request, so nothing was changed. This is a problem with this server's setup; "
+                    + "it has been logged. Please try again later.");
         });
         routes.exception(LockTimeoutException.class, (e, ctx) -> {
             LOG.warn("{} {}: refresh lock timed out", ctx.method().name(), RequestLog.safePath(ctx));
@@ -50,20 +55,23 @@ final class ErrorResponses {
             if (Api.isApi(ctx)) {
                 answerJson(ctx, 401, Json.object("error", "unauthenticated", "reason", failure.reason(), "loginUrl", "/login"));
             } else {
-                ctx.attribute(ANSWERED, true);
+                Responses.markAnswered(ctx);
                 ctx.redirect("/login", HttpStatus.FOUND);
             }
         } else if (failure instanceof Failure.ConsentNeeded consent) {
-            String url = Links.consent(consent.consent().url());
+            String path = Links.reconsent(consent.consent());
             if (Api.isApi(ctx)) {
                 answerJson(ctx, 401, Json.object("error", "reauthorization_required", "reason", failure.reason(),
-                        "consentReason", consent.consent().reason().name(), "authorizationUrl", url));
+                        "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
             } else {
-                ctx.attribute(ANSWERED, true);
-                ctx.redirect(url, HttpStatus.FOUND);
+                Responses.markAnswered(ctx);
+                ctx.redirect(path, HttpStatus.FOUND);
             }
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
+        } else if (failure instanceof Failure.TooManyRequests tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            respond(ctx, 429, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
         } else {
@@ -79,14 +87,9 @@ final class ErrorResponses {
         respond(ctx, 500, reason);
     }
 
-    /** Notes that this request has its answer, so that the status-based fallback leaves it alone. */
-    static void markAnswered(Context ctx) {
-        ctx.attribute(ANSWERED, true);
-    }
-
     /** Statuses set without one of our answers (an unknown route, a wrong method...). */
     private void fallback(Context ctx) {
-        if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) return;
+        if (Responses.answered(ctx)) return;
         respond(ctx, ctx.statusCode(), defaultReason(ctx.statusCode()));
     }
 
@@ -99,13 +102,12 @@ final class ErrorResponses {
             pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading(status)), status, heading(status), reason));
         } catch (RuntimeException renderFailure) {
             LOG.error("rendering the error page failed", renderFailure);
-            markAnswered(ctx);
-            ctx.status(status).contentType("text/plain; charset=utf-8").result(heading(status) + ": " + reason);
+            Responses.text(ctx, status, heading(status) + ": " + reason);
         }
     }
 
     private static void answerJson(Context ctx, int status, Object body) {
-        ApiRoutes.json(ctx, status, body);
+        Responses.json(ctx, status, body);
     }
 
     private static String code(int status) {
@@ -115,6 +117,8 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 429 -> "too_many_requests";
+            case 502 -> "bad_gateway";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -128,6 +132,8 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 429 -> "Too many requests";
+            case 502 -> "Google refused the request";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

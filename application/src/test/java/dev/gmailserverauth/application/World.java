@@ -9,14 +9,18 @@ import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every use case wired to FakeGoogle and in-memory stores, with a clock the test moves. Published in
@@ -47,6 +51,11 @@ public final class World {
     public final DescribeUser describeUser;
     public final SweepExpired sweepExpired;
 
+    /** How many sign-ins may be in flight in a test world. */
+    public static final int MAX_IN_FLIGHT = 100;
+    /** The nonce of the one browser the tests sign in with. */
+    public final BrowserNonce browser = BrowserNonce.random();
+
     public World() {
         this(null);
     }
@@ -54,15 +63,15 @@ public final class World {
     /** A world whose use cases read mail through {@code mailbox} instead of FakeGoogle's. */
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
-        begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, begin, clock);
-        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), begin, clock);
-        listMessages = new ListMessages(mail, access, begin, cache);
+        begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock);
+        listMessages = new ListMessages(mail, cache);
         listAllMessages = new ListAllMessages(listMessages);
-        getMessage = new GetMessage(mail, access, begin);
-        listLabels = new ListLabels(mail, access, begin);
-        listThreads = new ListThreads(mail, access, begin);
-        getThread = new GetThread(mail, access, begin);
+        getMessage = new GetMessage(mail);
+        listLabels = new ListLabels(mail);
+        listThreads = new ListThreads(mail);
+        getThread = new GetThread(mail);
         disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
@@ -78,13 +87,40 @@ public final class World {
 
     /** Runs the whole sign-in for the account, granting these scopes, and returns the callback's outcome. */
     public AuthorizationOutcome signIn(UserIdentity account, Scopes granted) {
-        return signInAt(begin.begin(BeginAuthorization.Command.anonymous()), account, granted);
+        return signInAt(started(BeginAuthorization.Command.anonymous(browser.binding())), account, granted);
+    }
+
+    /** The consent URL of a sign-in that was started; fails the test if it was refused. */
+    public AuthorizationUrl started(BeginAuthorization.Command command) {
+        BeginAuthorization.Start start = begin.begin(command);
+        if (start instanceof BeginAuthorization.Start.Started started) return started.url();
+        throw new AssertionError("sign-in refused: " + start);
     }
 
     public AuthorizationOutcome signInAt(AuthorizationUrl url, UserIdentity account, Scopes granted) {
         AuthorizationState state = stateOf(url);
         String code = google.approve(state, account, granted).value();
-        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty()));
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(browser)));
+    }
+
+    /** The user's grant for one request, as the web resolves it; fails the test if access is denied. */
+    public MailboxGrant grant(UserId user) {
+        AccessOutcome outcome = access.open(user);
+        if (outcome instanceof AccessOutcome.Granted granted) return granted.grant();
+        throw new AssertionError("access denied: " + outcome);
+    }
+
+    /** Runs a mail use case as the web does: the user's grant is opened first, a denial is the outcome. */
+    public <T> MailOutcome<T> asUser(UserId user, Function<MailboxGrant, MailOutcome<T>> useCase) {
+        AccessOutcome outcome = access.open(user);
+        if (outcome instanceof AccessOutcome.Denied denied) return new MailOutcome.ReauthorizationRequired<>(denied.consent());
+        return useCase.apply(((AccessOutcome.Granted) outcome).grant());
+    }
+
+    /** The consent URL a browser gets when it follows this outcome's way back (as {@code /login} does). */
+    public AuthorizationUrl consentUrl(ConsentRequired consent, Optional<UserId> signedIn) {
+        return started(new BeginAuthorization.Command(signedIn, consent.loginHint(), consent.reason().needsNewRefreshToken(), browser.binding()));
     }
 
     public AuthorizationOutcome signIn(UserIdentity account) {
