@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,9 +109,6 @@ final class CommandContext implements AutoCloseable {
         return GmailServerAuth.baseUrl(config(), config().port()).resolve("/login");
     }
 
-    Optional<GoogleAdapters> googleIfOpen() {
-        return Optional.ofNullable(google);
-    }
 
     @Override
     public void close() {
