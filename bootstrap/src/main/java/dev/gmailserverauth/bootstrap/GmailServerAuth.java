@@ -14,6 +14,7 @@ import dev.gmailserverauth.application.SessionPolicy;
 import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.application.SweepExpired;
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.Mailbox;
@@ -190,7 +191,7 @@ public final class GmailServerAuth implements AutoCloseable {
 
     /** The OAuth redirect URI: the base URL + {@code /oauth2/callback}; it must be registered with Google. */
     static RedirectUri redirectUri(URI baseUrl) {
-        return RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+        return RedirectUri.of(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
     }
 
     private static AutoCloseable startSweeper(SweepExpired sweep) {
@@ -255,7 +256,4 @@ public final class GmailServerAuth implements AutoCloseable {
         }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -163,7 +163,7 @@ final class MailCommands {
             if (Files.exists(file)) throw new CommandFailure(file + " exists already; name a new file");
             MailboxGrant grant = grant(context, person.user);
             PrintWriter out = spec.commandLine().getOut();
-            Progress progress = Progress.to(spec.commandLine().getErr(), System.console() != null, max);
+            ExportProgress progress = ExportProgress.to(spec.commandLine().getErr(), System.console() != null, max);
             List<MessageSummary> messages = success(context, grant, context.mail().listAllMessages().listAll(grant, all), "listing the messages");
             write(messages, progress);
             progress.done(messages.size());
@@ -172,7 +172,7 @@ final class MailCommands {
             return CommandLineApp.OK;
         }
 
-        private void write(List<MessageSummary> messages, Progress progress) {
+        private void write(List<MessageSummary> messages, ExportProgress progress) {
             Gson gson = new Gson();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
                 int written = 0;

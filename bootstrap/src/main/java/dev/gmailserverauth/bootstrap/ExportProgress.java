@@ -6,19 +6,19 @@ import java.io.PrintWriter;
  * How far a long command got: a bar redrawn in place on a terminal, or a plain line now and then when
  * the output goes to a file or a pipe (where a carriage return would only make a mess).
  */
-abstract class Progress {
+abstract class ExportProgress {
     private static final int BAR_WIDTH = 30;
     private static final int LINE_EVERY = 500;
 
     protected final PrintWriter out;
     protected final int expectedAtMost;
 
-    private Progress(PrintWriter out, int expectedAtMost) {
+    private ExportProgress(PrintWriter out, int expectedAtMost) {
         this.out = out;
         this.expectedAtMost = Math.max(1, expectedAtMost);
     }
 
-    static Progress to(PrintWriter out, boolean terminal, int expectedAtMost) {
+    static ExportProgress to(PrintWriter out, boolean terminal, int expectedAtMost) {
         return terminal ? new Bar(out, expectedAtMost) : new Lines(out, expectedAtMost);
     }
 
@@ -27,7 +27,7 @@ abstract class Progress {
     abstract void done(int total);
 
     /** {@code [#########.....................]  312 / 1000} */
-    static final class Bar extends Progress {
+    static final class Bar extends ExportProgress {
         Bar(PrintWriter out, int expectedAtMost) {
             super(out, expectedAtMost);
         }
@@ -47,7 +47,7 @@ abstract class Progress {
     }
 
     /** {@code exported 500 message(s)} every 500, then the total. */
-    static final class Lines extends Progress {
+    static final class Lines extends ExportProgress {
         Lines(PrintWriter out, int expectedAtMost) {
             super(out, expectedAtMost);
         }
