@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
@@ -49,7 +50,7 @@ public final class ListMessages {
 
     public MailOutcome<Page<MessageSummary>> list(Query query) {
         return access.call(query.user(), token -> mailbox.listMessages(token, query.mailQuery())
-                .flatMap(refs -> summaries(query.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
+                .flatMap(refs -> summaries(query.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids).map(Summaries::found))
                         .map(items -> new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate()))));
     }
 

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
@@ -41,6 +42,9 @@ final class MailboxAccess {
         if (response instanceof MailboxResponse.InsufficientScope<T>) return reconsent(user, ConsentReason.INSUFFICIENT_SCOPE);
         if (response instanceof MailboxResponse.NotFound<T>) return new MailOutcome.NotFound<>();
         if (response instanceof MailboxResponse.BadRequest<T> bad) return new MailOutcome.Invalid<>(bad.reason());
+        if (response instanceof MailboxResponse.RateLimited<T> limited) {
+            throw new ProviderUnavailableException("Gmail quota spent until " + limited.retryAt());
+        }
         return reconsent(user, ConsentReason.CREDENTIALS_REVOKED);
     }
 

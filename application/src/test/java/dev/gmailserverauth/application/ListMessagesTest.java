@@ -17,6 +17,7 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -189,7 +190,7 @@ class ListMessagesTest {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
             return new MailboxResponse.Unauthorized<>();
         }
 

@@ -24,6 +24,7 @@ import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.Scope;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.TokenGrant;
@@ -267,11 +268,12 @@ public final class FakeGoogle {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
             return authorized(token, identity -> {
                 Map<MessageId, Message> byId = new java.util.HashMap<>();
                 mail.get(identity.userId()).forEach(m -> byId.put(m.id(), m));
-                return new MailboxResponse.Ok<>(ids.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList());
+                return new MailboxResponse.Ok<>(Summaries.complete(
+                        ids.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList()));
             });
         }
 
