@@ -74,7 +74,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         this.transport = transport;
         this.json = json;
         this.initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
-        this.retrier = new Retrier(config.retryPolicy());
+        this.retrier = new Retrier(config.retryPolicy(), clock, config.callListener());
         this.flow = new GoogleAuthorizationCodeFlow.Builder(transport, json, config.clientId(), config.clientSecret(),
                 scopeValues(Scopes.REQUESTED))
                 .setAuthorizationServerEncodedUrl(config.authorizationUrl().toString())
@@ -109,7 +109,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         Instant sent = clock.instant();
         try {
             // No retries: a code is single-use, so a second try after a lost answer could only fail.
-            GoogleTokenResponse response = new Retrier(RetryPolicy.none()).call("code exchange", () -> flow.newTokenRequest(code.value())
+            GoogleTokenResponse response = new Retrier(RetryPolicy.none(), clock, config.callListener()).call("code exchange", () -> flow.newTokenRequest(code.value())
                     .setRedirectUri(redirectUri.value().toString())
                     .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
                     .set("code_verifier", verifier.value())
