@@ -30,7 +30,7 @@ public final class GoogleSandbox implements AutoCloseable {
 
     /** Starts on {@code config.port()} (0 = a free port), seeded per config. */
     public static GoogleSandbox start(SandboxConfig config) {
-        SandboxState state = new SandboxState(config.demoSeed(), config.clients());
+        SandboxState state = new SandboxState(config.demoSeed(), config.clients(), config.limits());
         if (config.demoData()) DemoData.seed(state, config.demoSeed());
         SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
         Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());

@@ -77,9 +77,10 @@ public final class ControlRoutes {
             control.resetCounters();
             return new JsonObject();
         }));
+        new LimitRoutes(control).register(routes);
     }
 
-    private void handle(Context ctx, Function<JsonObject, JsonElement> action) {
+    static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
         try {
             String text = ctx.body();
             JsonObject body = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
@@ -92,7 +93,7 @@ public final class ControlRoutes {
         }
     }
 
-    private static void json(Context ctx, JsonElement body) {
+    static void json(Context ctx, JsonElement body) {
         JavalinAdapter.write(ctx, ApiResponse.json(200, body));
     }
 

@@ -2,11 +2,13 @@ package dev.gmailserverauth.sandbox.internal;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Gmail API resources (Message, MessagePart, Thread, Label, Profile) as Gmail's JSON. */
 public final class GmailJson {
@@ -123,8 +125,61 @@ public final class GmailJson {
         return o;
     }
 
-    public static Format format(String value) {
-        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+    /** The format a {@code format} parameter names, if any. */
+    public static Optional<Format> format(String value) {
+        return Arrays.stream(Format.values()).filter(f -> f.name().equalsIgnoreCase(value)).findFirst();
+    }
+
+    /** {@code ListMessagesResponse}: the {@code messages} key is absent, not empty, when nothing matched. */
+    static JsonObject messageList(PageTokens.Page<StoredMessage> page, int matching) {
+        JsonObject o = new JsonObject();
+        if (!page.items().isEmpty()) {
+            JsonArray array = new JsonArray();
+            for (StoredMessage msg : page.items()) {
+                JsonObject ref = new JsonObject();
+                ref.addProperty("id", msg.id());
+                ref.addProperty("threadId", msg.threadId());
+                array.add(ref);
+            }
+            o.add("messages", array);
+        }
+        page.nextToken().ifPresent(t -> o.addProperty("nextPageToken", t));
+        o.addProperty("resultSizeEstimate", page.resultSizeEstimate(matching));
+        return o;
+    }
+
+    /** {@code ListThreadsResponse}; each thread's history id is the highest of its messages'. */
+    static JsonObject threadList(PageTokens.Page<StoredMessage> latestOfEach, int matching, Function<String, List<StoredMessage>> thread) {
+        JsonObject o = new JsonObject();
+        if (!latestOfEach.items().isEmpty()) {
+            JsonArray array = new JsonArray();
+            for (StoredMessage msg : latestOfEach.items()) {
+                long history = thread.apply(msg.threadId()).stream().mapToLong(StoredMessage::historyId).max().orElse(0);
+                array.add(threadListItem(msg, history));
+            }
+            o.add("threads", array);
+        }
+        latestOfEach.nextToken().ifPresent(t -> o.addProperty("nextPageToken", t));
+        o.addProperty("resultSizeEstimate", latestOfEach.resultSizeEstimate(matching));
+        return o;
+    }
+
+    /** {@code ListLabelsResponse}, without the counts that only labels.get gives. */
+    static JsonObject labelList(List<GmailLabelRecord> labels) {
+        JsonArray array = new JsonArray();
+        labels.forEach(l -> array.add(label(l, false, List.of())));
+        JsonObject o = new JsonObject();
+        o.add("labels", array);
+        return o;
+    }
+
+    static JsonObject profile(GmailAccountMailbox mailbox) {
+        JsonObject o = new JsonObject();
+        o.addProperty("emailAddress", mailbox.email());
+        o.addProperty("messagesTotal", mailbox.messages().size());
+        o.addProperty("threadsTotal", mailbox.threadIds().size());
+        o.addProperty("historyId", Long.toString(mailbox.historyId()));
+        return o;
     }
 
     private static JsonObject header(MimeHeader h) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,9 @@ public final class GmailSearchExpression {
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final Map<String, String> CATEGORIES = Map.of("primary", "CATEGORY_PERSONAL", "personal", "CATEGORY_PERSONAL",
             "social", "CATEGORY_SOCIAL", "promotions", "CATEGORY_PROMOTIONS", "updates", "CATEGORY_UPDATES", "forums", "CATEGORY_FORUMS");
+
+    private static final Set<String> OPERATORS = Set.of("from", "to", "cc", "bcc", "subject", "label", "in", "is", "has",
+            "filename", "after", "before", "newer_than", "older_than", "larger", "smaller", "category", "rfc822msgid");
 
     /** What a matcher needs to know about the mailbox it searches. */
     public interface Context {
@@ -165,14 +170,18 @@ public final class GmailSearchExpression {
             if (colon > 0 && colon < text.length() - 1) {
                 String op = text.substring(0, colon).toLowerCase(Locale.ROOT);
                 String value = text.substring(colon + 1).trim();
-                Predicate<StoredMessage> p = operator(op, value);
-                if (p != null) return p;
+                Optional<Predicate<StoredMessage>> p = operator(op, value);
+                if (p.isPresent()) return p.get();
             }
             return word(text);
         }
 
-        /** The predicate of a known operator; null means "not an operator, search the text". */
-        private Predicate<StoredMessage> operator(String op, String value) {
+        /** The predicate of a known operator; empty means "not an operator, search the text". */
+        private Optional<Predicate<StoredMessage>> operator(String op, String value) {
+            return OPERATORS.contains(op) ? Optional.of(knownOperator(op, value)) : Optional.empty();
+        }
+
+        private Predicate<StoredMessage> knownOperator(String op, String value) {
             String v = value.toLowerCase(Locale.ROOT);
             return switch (op) {
                 case "from" -> header("From", v.equals("me") ? context.ownerEmail() : v);
@@ -221,7 +230,7 @@ public final class GmailSearchExpression {
                     yield m -> id != null && m.hasLabel(id);
                 }
                 case "rfc822msgid" -> m -> m.header("Message-ID").orElse("").toLowerCase(Locale.ROOT).contains(v);
-                default -> null;
+                default -> throw new IllegalStateException("operator without a rule: " + op);
             };
         }
 
