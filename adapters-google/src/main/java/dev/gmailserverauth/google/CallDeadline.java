@@ -31,6 +31,12 @@ final class CallDeadline {
         return nanos == null ? Long.MAX_VALUE : nanos;
     }
 
+    /** Whether the running call's deadline has passed. */
+    static boolean passed() {
+        Long nanos = NANOS.get();
+        return nanos != null && System.nanoTime() - nanos >= 0;
+    }
+
     /** {@code configuredMillis}, or the milliseconds left before the deadline if fewer (at least 1). */
     static int cap(int configuredMillis) {
         Long nanos = NANOS.get();

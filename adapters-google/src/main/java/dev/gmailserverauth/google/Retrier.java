@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * page for summaries) sent in rounds: each round takes what the {@link CallGate} admits, sends it, keeps what
  * came back, and puts the refused keys first in line for the next round. Between rounds:
  * <ul>
- *   <li>refused as too many at once (429 concurrency): a short pause ({@link GmailLimits#concurrencyPause()},
- *       doubling, with jitter, or {@code Retry-After}), and the gate has shrunk what it admits;</li>
+ *   <li>refused as too many at once (429 concurrency): the gate has shrunk what it admits, so the rest goes
+ *       again at once; refused again, a pause ({@link GmailLimits#concurrencyPause()}, doubling, with jitter,
+ *       or {@code Retry-After});</li>
  *   <li>quota spent (403 rate limits, other 429s): no pause here, the gate holds the next round until the
  *       quota window it now remembers, or answers "rate limited" when that is past the deadline; at most
  *       {@link RetryPolicy#maxAttempts()} quota refusals per call;</li>
@@ -141,7 +142,10 @@ final class Retrier {
             if (tally.fatal.isPresent()) {
                 return new Settled<>(done, List.copyOf(pending), tally.fatal, Optional.empty(), last, tries.attempts());
             }
-            if (tally.again.isEmpty()) continue;
+            if (tally.again.isEmpty()) {
+                crowdedRounds = 0;
+                continue;
+            }
             last = Optional.of(tally.lastRefusal);
 
             if (gate.metered() && tally.transientFailures == 0 && tally.quotaRefused > 0) {
@@ -194,9 +198,14 @@ final class Retrier {
         return keys.stream().map(k -> failed).toList();
     }
 
-    private Duration concurrencyPause(int round, Optional<Duration> retryAfter) {
-        long base = Math.min(limits.concurrencyPause().toMillis() << Math.min(round, 10), MAX_CONCURRENCY_PAUSE.toMillis());
-        long jitter = limits.concurrencyPause().isZero() ? 0 : ThreadLocalRandom.current().nextLong(limits.concurrencyPause().toMillis() + 1);
+    /**
+     * After the first refusal the gate has already cut the round to what Google accepted, so the rest goes again
+     * at once (a little jitter apart); refused again, other calls of the user hold the slots: pause, doubling.
+     */
+    private Duration concurrencyPause(int crowdedBefore, Optional<Duration> retryAfter) {
+        long unit = limits.concurrencyPause().toMillis();
+        long base = crowdedBefore == 0 ? 0 : Math.min(unit << Math.min(crowdedBefore - 1, 10), MAX_CONCURRENCY_PAUSE.toMillis());
+        long jitter = unit == 0 ? 0 : ThreadLocalRandom.current().nextLong(unit / 4 + 1);
         Duration pause = Duration.ofMillis(base + jitter);
         return retryAfter.filter(r -> r.compareTo(pause) > 0).orElse(pause);
     }

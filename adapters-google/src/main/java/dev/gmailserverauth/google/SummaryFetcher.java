@@ -95,9 +95,14 @@ final class SummaryFetcher {
             } catch (IOException | RuntimeException e) {
                 // RuntimeException too: BatchRequest fails with NullPointerException or IllegalArgumentException
                 // when the answer is not multipart at all (for example a 200 with a JSON body).
-                batchFailed = true;
                 List<Integer> open = new ArrayList<>();
                 for (int i = 0; i < parts.length; i++) if (parts[i] == null) open.add(i);
+                if (e instanceof IOException io && CallDeadline.passed()) {
+                    // Out of time, not a broken endpoint: the loop reports these as missing.
+                    for (int i : open) parts[i] = failure(io);
+                    return Arrays.asList(parts);
+                }
+                batchFailed = true;
                 LOG.warn("Gmail batch failed ({}); fetching {} message(s) one by one", describe(e), open.size());
                 List<Retrier.Part<MessageSummary>> single = singly(open.stream().map(ids::get).toList());
                 for (int i = 0; i < open.size(); i++) parts[open.get(i)] = single.get(i);

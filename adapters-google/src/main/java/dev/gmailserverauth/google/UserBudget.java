@@ -12,7 +12,8 @@ import java.util.Deque;
  * <ul>
  *   <li><b>calls in flight</b>, batch parts counted one by one, under an adaptive limit that starts at
  *       {@link GmailLimits#concurrentRequests()}, drops to what Google accepted when it refuses calls as too
- *       many at once, and grows back by a quarter after each round that used it all without a refusal;</li>
+ *       many at once, and grows back by a quarter after every {@value #FULL_ROUNDS_TO_GROW} rounds that used it
+ *       all without a refusal (so that a user at a steady limit meets few refusals);</li>
  *   <li><b>quota units</b> spent in the rolling window ({@link GmailMethod} costs), kept below
  *       {@link GmailLimits#unitsPerMinute()}: a call that does not fit waits until enough units age out, or,
  *       if that is past the deadline, is answered "rate limited until then" without asking Google;</li>
@@ -24,6 +25,7 @@ import java.util.Deque;
  * Refused calls are counted as spent: Google does not say, and counting them keeps the pace on the safe side.
  */
 final class UserBudget implements CallGate {
+    static final int FULL_ROUNDS_TO_GROW = 2;
     private final GmailLimits limits;
     private final RetryPolicy policy;
     private final Clock clock;
@@ -35,6 +37,7 @@ final class UserBudget implements CallGate {
     private int inFlight;
     private Instant blockedUntil = Instant.EPOCH;
     private int quotaRefusalsInARow;
+    private int fullRoundsInARow;
     private Instant lastUsed;
 
     private record Spend(Instant at, int units) {
@@ -87,8 +90,10 @@ final class UserBudget implements CallGate {
         if (result.concurrencyRefused() > 0) {
             int accepted = granted.calls() - result.concurrencyRefused();
             limit = Math.max(1, Math.min(limit - 1, accepted + inFlight));
-        } else if (result.quotaRefused() == 0 && granted.calls() >= limit) {
+            fullRoundsInARow = 0;
+        } else if (result.quotaRefused() == 0 && granted.calls() >= limit && ++fullRoundsInARow >= FULL_ROUNDS_TO_GROW) {
             limit = Math.min(limits.concurrentRequests(), limit + Math.max(1, limit / 4));
+            fullRoundsInARow = 0;
         }
         if (result.quotaRefused() > 0) {
             Duration backoff = policy.backoff(quotaRefusalsInARow++);
