@@ -61,6 +61,8 @@ final class ErrorResponses {
                 Responses.markAnswered(ctx);
                 ctx.redirect(path, HttpStatus.FOUND);
             }
+        } else if (failure instanceof Failure.RateLimited limited) {
+            rateLimited(ctx, limited);
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
@@ -68,6 +70,18 @@ final class ErrorResponses {
         } else {
             respond(ctx, 400, failure.reason());
         }
+    }
+
+    /** 429 with {@code Retry-After}: JSON says how many seconds, a page says it in words. */
+    private void rateLimited(Context ctx, Failure.RateLimited limited) {
+        long seconds = limited.retryAfterSeconds();
+        ctx.header("Retry-After", Long.toString(seconds));
+        if (Api.isApi(ctx)) {
+            answerJson(ctx, 429, Json.object("error", "rate_limited", "message", limited.reason(), "retryAfterSeconds", seconds));
+            return;
+        }
+        respond(ctx, 429, limited.reason() + " Please try again in " + Formats.waitInWords(seconds) + " (after "
+                + Formats.utcSeconds(limited.retryAt()) + " UTC); nothing is wrong with your account.");
     }
 
     private void unexpected(Exception e, Context ctx) {
@@ -108,6 +122,7 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 429 -> "rate_limited";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -121,6 +136,7 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 429 -> "Please wait a moment";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

@@ -1,6 +1,8 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
  */
 abstract sealed class Failure extends RuntimeException
-        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden {
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.RateLimited {
 
     Failure(String reason) {
         super(reason, null, false, false);
@@ -49,6 +51,28 @@ abstract sealed class Failure extends RuntimeException
     static final class Forbidden extends Failure {
         Forbidden(String reason) {
             super(reason);
+        }
+    }
+
+    /** Gmail's per-user limits are spent for this person: try again after {@code retryAfter} (at {@code retryAt}). */
+    static final class RateLimited extends Failure {
+        private final Instant retryAt;
+        private final Duration retryAfter;
+
+        RateLimited(Instant retryAt, Duration retryAfter) {
+            super("Gmail has asked us to slow down for your account.");
+            this.retryAt = Objects.requireNonNull(retryAt);
+            this.retryAfter = Objects.requireNonNull(retryAfter);
+        }
+
+        Instant retryAt() {
+            return retryAt;
+        }
+
+        /** Whole seconds to wait, rounded up, at least one: the {@code Retry-After} value. */
+        long retryAfterSeconds() {
+            long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+            return Math.max(1, seconds);
         }
     }
 }
