@@ -128,7 +128,7 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
         return MailboxOutcomes.unfinished(method.label(), settled, clock);
     }
 
-    /** Gmail omits {@code messages} when nothing matches (the seed's {@code KeyError}): an empty page. */
+    /** Gmail omits {@code messages} when nothing matches (the {@code KeyError} of Google's "Implementing server-side authorization" Python sample): an empty page. */
     private static Page<MessageRef> messagePage(ListMessagesResponse response) {
         List<MessageRef> refs = response.getMessages() == null ? List.of() : response.getMessages().stream().map(GmailModels::ref).toList();
         return new Page<>(refs, pageToken(response.getNextPageToken()), estimate(response.getResultSizeEstimate()));

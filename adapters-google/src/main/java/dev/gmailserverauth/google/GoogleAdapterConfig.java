@@ -33,7 +33,7 @@ public record GoogleAdapterConfig(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     public static final String DEFAULT_APPLICATION_NAME = "gmail-server-auth";
 
-    /** Google's published endpoints (see shared/google/README.md). */
+    /** Google's published endpoints (Google's OAuth 2.0 for web server applications guide and the Gmail API reference). */
     public static final URI GOOGLE_AUTHORIZATION_URL = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
     public static final URI GOOGLE_TOKEN_URL = URI.create("https://oauth2.googleapis.com/token");
     public static final URI GOOGLE_REVOKE_URL = URI.create("https://oauth2.googleapis.com/revoke");

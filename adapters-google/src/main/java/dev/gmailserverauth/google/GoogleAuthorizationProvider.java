@@ -43,14 +43,14 @@ import org.slf4j.LoggerFactory;
  * google-api-client ({@link GoogleAuthorizationCodeFlow}, {@link GoogleRefreshTokenRequest}) and the
  * generated {@link Oauth2} client for userinfo v2.
  *
- * <p>Two pitfalls of the flow are handled here (shared/google/java-client.md): it ignores
+ * <p>Two pitfalls of the flow are handled here (google-api-client's source shows both): it ignores
  * {@code auth_uri}/{@code token_uri}, so both endpoints are set explicitly; and it drops PKCE
  * ({@code enablePKCE()} has no effect on the Google subclass), so {@code code_challenge} and
  * {@code code_verifier} are added by hand.
  *
  * <p>Scopes are whatever the request carries; the application asks for {@link Scopes#REQUESTED}
  * ({@code gmail.readonly} + {@code userinfo.email}). The userinfo scope rather than {@code openid email
- * profile}: the adapter identifies users with userinfo v2 ({@code id}, {@code email}), as the seed did,
+ * profile}: the adapter identifies users with userinfo v2 ({@code id}, {@code email}), as Google's "Implementing server-side authorization" Python sample did,
  * needs no ID token, and {@code userinfo.profile} (name, picture) would ask for more than is used.
  */
 public final class GoogleAuthorizationProvider implements AuthorizationProvider {

@@ -34,7 +34,9 @@ public record AppConfig(
         int sandboxPort,
         boolean sandboxControlApi,
         int summaryCacheSize,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int gmailUnitsPerMinute,
+        Duration googleDeadline) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -76,19 +78,21 @@ public record AppConfig(
                 read.port("SANDBOX_PORT", 0),
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
-                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
+                read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, gmailUnitsPerMinute, googleDeadline);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, gmailUnitsPerMinute, googleDeadline);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
