@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.error.LockTimeoutException;
+import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.web.view.ErrorPage;
 import io.javalin.config.RoutesConfig;
@@ -36,6 +37,11 @@ final class ErrorResponses {
             LOG.warn("{} {}: Google is unavailable ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
             respond(ctx, 503, "Google could not be reached just now. Please try again in a moment.");
         });
+        routes.exception(ProviderConfigurationException.class, (e, ctx) -> {
+            LOG.error("{} {}: Google refused the request as configured ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
+            respond(ctx, 502, "Google refused this request, so nothing was changed. This is a problem with this server's setup; "
+                    + "it has been logged. Please try again later.");
+        });
         routes.exception(LockTimeoutException.class, (e, ctx) -> {
             LOG.warn("{} {}: refresh lock timed out", ctx.method().name(), RequestLog.safePath(ctx));
             respond(ctx, 503, "Your access is being renewed by another request. Please try again in a moment.");
@@ -65,6 +71,9 @@ final class ErrorResponses {
             rateLimited(ctx, limited);
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
+        } else if (failure instanceof Failure.TooManyRequests tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            respond(ctx, 429, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
         } else {
@@ -72,7 +81,7 @@ final class ErrorResponses {
         }
     }
 
-    /** 429 with {@code Retry-After}: JSON says how many seconds, a page says it in words. */
+    /** Gmail's limits, not the visitor's pace: 429 with {@code Retry-After}; JSON says how many seconds, a page says it in words. */
     private void rateLimited(Context ctx, Failure.RateLimited limited) {
         long seconds = limited.retryAfterSeconds();
         ctx.header("Retry-After", Long.toString(seconds));
@@ -80,7 +89,7 @@ final class ErrorResponses {
             answerJson(ctx, 429, Json.object("error", "rate_limited", "message", limited.reason(), "retryAfterSeconds", seconds));
             return;
         }
-        respond(ctx, 429, limited.reason() + " Please try again in " + Formats.waitInWords(seconds) + " (after "
+        page(ctx, 429, "Please wait a moment", limited.reason() + " Please try again in " + Formats.waitInWords(seconds) + " (after "
                 + Formats.utcSeconds(limited.retryAt()) + " UTC); nothing is wrong with your account.");
     }
 
@@ -103,11 +112,15 @@ final class ErrorResponses {
             answerJson(ctx, status, Json.object("error", code(status), "reason", reason));
             return;
         }
+        page(ctx, status, heading(status), reason);
+    }
+
+    private void page(Context ctx, int status, String heading, String reason) {
         try {
-            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading(status)), status, heading(status), reason));
+            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading), status, heading, reason));
         } catch (RuntimeException renderFailure) {
             LOG.error("rendering the error page failed", renderFailure);
-            Responses.text(ctx, status, heading(status) + ": " + reason);
+            Responses.text(ctx, status, heading + ": " + reason);
         }
     }
 
@@ -122,7 +135,8 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
-            case 429 -> "rate_limited";
+            case 429 -> "too_many_requests";
+            case 502 -> "bad_gateway";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -136,7 +150,8 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
-            case 429 -> "Please wait a moment";
+            case 429 -> "Too many requests";
+            case 502 -> "Google refused the request";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

@@ -10,10 +10,15 @@ import java.util.Objects;
  * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
  */
 abstract sealed class Failure extends RuntimeException
-        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.RateLimited {
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooManyRequests, Failure.RateLimited {
 
     Failure(String reason) {
         super(reason, null, false, false);
+    }
+
+    /** A wait in whole seconds, rounded up, at least one, as {@code Retry-After} wants it. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The reason, fit to show to the person or the API client. */
@@ -48,13 +53,30 @@ abstract sealed class Failure extends RuntimeException
         }
     }
 
+    /** The visitor must slow down: answered 429 with {@code Retry-After}. */
+    static final class TooManyRequests extends Failure {
+        private final transient Duration retryAfter;
+
+        TooManyRequests(String reason, Duration retryAfter) {
+            super(reason);
+            this.retryAfter = Objects.requireNonNull(retryAfter);
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds(retryAfter);
+        }
+    }
+
     static final class Forbidden extends Failure {
         Forbidden(String reason) {
             super(reason);
         }
     }
 
-    /** Gmail's per-user limits are spent for this person: try again after {@code retryAfter} (at {@code retryAt}). */
+    /**
+     * Gmail's per-user limits are spent for this person (not the visitor's own pace, which is {@link TooManyRequests}):
+     * try again after {@code retryAfter}, at {@code retryAt}.
+     */
     static final class RateLimited extends Failure {
         private final Instant retryAt;
         private final Duration retryAfter;
@@ -69,10 +91,8 @@ abstract sealed class Failure extends RuntimeException
             return retryAt;
         }
 
-        /** Whole seconds to wait, rounded up, at least one: the {@code Retry-After} value. */
         long retryAfterSeconds() {
-            long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
-            return Math.max(1, seconds);
+            return retryAfterSeconds(retryAfter);
         }
     }
 }

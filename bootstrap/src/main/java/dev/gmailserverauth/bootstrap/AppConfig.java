@@ -35,6 +35,8 @@ public record AppConfig(
         boolean sandboxControlApi,
         int summaryCacheSize,
         Duration shutdownGrace,
+        int signInsPerClient,
+        int maxSignInsInFlight,
         int gmailUnitsPerMinute,
         Duration googleDeadline) {
 
@@ -79,6 +81,8 @@ public record AppConfig(
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
+                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
                 read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
                 read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)));
     }
@@ -86,13 +90,13 @@ public record AppConfig(
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, gmailUnitsPerMinute, googleDeadline);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, gmailUnitsPerMinute, googleDeadline);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

@@ -18,14 +18,15 @@ public final class GmailJson {
 
     private GmailJson() {}
 
-    public static JsonObject message(StoredMessage m, Format format, List<String> metadataHeaders) {
+    /** A {@code Message}; attachment parts get ids from {@code attachmentIds}. */
+    static JsonObject message(StoredMessage m, Format format, List<String> metadataHeaders, AttachmentIds attachmentIds) {
         JsonObject o = new JsonObject();
         o.addProperty("id", m.id());
         o.addProperty("threadId", m.threadId());
         if (!m.labelIds().isEmpty()) o.add("labelIds", strings(m.labelIds()));
         o.addProperty("snippet", m.snippet());
         if (format == Format.METADATA) o.add("payload", metadataPayload(m.payload(), metadataHeaders));
-        if (format == Format.FULL) o.add("payload", part(m.payload()));
+        if (format == Format.FULL) o.add("payload", part(m.payload(), m.id(), attachmentIds));
         o.addProperty("sizeEstimate", m.sizeEstimate());
         if (format == Format.RAW) o.addProperty("raw", BASE64URL.encodeToString(m.raw()));
         o.addProperty("historyId", Long.toString(m.historyId()));
@@ -48,7 +49,7 @@ public final class GmailJson {
         return o;
     }
 
-    public static JsonObject part(MessagePart p) {
+    private static JsonObject part(MessagePart p, String messageId, AttachmentIds attachmentIds) {
         JsonObject o = new JsonObject();
         o.addProperty("partId", p.partId());
         o.addProperty("mimeType", p.mimeType());
@@ -57,8 +58,8 @@ public final class GmailJson {
         p.headers().forEach(h -> headers.add(header(h)));
         o.add("headers", headers);
         JsonObject body = new JsonObject();
-        if (p.attachmentId().isPresent()) {
-            body.addProperty("attachmentId", p.attachmentId().get());
+        if (p.attachmentKey().isPresent()) {
+            body.addProperty("attachmentId", attachmentIds.issue(messageId, p));
             body.addProperty("size", p.content().length);
         } else if (p.isMultipart()) {
             body.addProperty("size", 0);
@@ -69,12 +70,13 @@ public final class GmailJson {
         o.add("body", body);
         if (!p.parts().isEmpty()) {
             JsonArray parts = new JsonArray();
-            p.parts().forEach(c -> parts.add(part(c)));
+            p.parts().forEach(c -> parts.add(part(c, messageId, attachmentIds)));
             o.add("parts", parts);
         }
         return o;
     }
 
+    /** messages.attachments.get: a {@code MessagePartBody} with the decoded size and the base64url data. */
     public static JsonObject attachmentBody(MessagePart p) {
         JsonObject o = new JsonObject();
         o.addProperty("size", p.content().length);
@@ -82,12 +84,13 @@ public final class GmailJson {
         return o;
     }
 
-    public static JsonObject thread(String threadId, List<StoredMessage> messages, Format format, List<String> metadataHeaders) {
+    static JsonObject thread(String threadId, List<StoredMessage> messages, Format format, List<String> metadataHeaders,
+                             AttachmentIds attachmentIds) {
         JsonObject o = new JsonObject();
         o.addProperty("id", threadId);
         o.addProperty("historyId", Long.toString(messages.stream().mapToLong(StoredMessage::historyId).max().orElse(0)));
         JsonArray array = new JsonArray();
-        messages.forEach(m -> array.add(message(m, format, metadataHeaders)));
+        messages.forEach(m -> array.add(message(m, format, metadataHeaders, attachmentIds)));
         o.add("messages", array);
         return o;
     }

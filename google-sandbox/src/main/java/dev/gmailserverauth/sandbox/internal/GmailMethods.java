@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Gmail v1 read methods on one account's mailbox: list/get messages and threads, attachments, labels, profile. */
 final class GmailMethods {
+    private static final Logger LOG = LoggerFactory.getLogger(GmailMethods.class);
     private final SandboxState state;
+    private final AttachmentIds attachmentIds = new AttachmentIds();
 
     GmailMethods(SandboxState state) {
         this.state = state;
@@ -66,7 +70,8 @@ final class GmailMethods {
         try {
             search = GmailSearchExpression.parse(q.orElse(""), searchContext(mailbox, call.owner()));
         } catch (GmailSearchExpression.InvalidQueryException e) {
-            throw new RejectedRequest(GoogleErrors.invalidArgument(e.getMessage()));
+            LOG.debug("q refused: {}", e.getMessage());
+            throw new RejectedRequest(GoogleErrors.invalidArgument("Invalid query"));
         }
         boolean includeSpamTrash = request.queryParam("includeSpamTrash").map(Boolean::parseBoolean).orElse(false)
                 || search.reachesSpamOrTrash() || labelIds.contains("SPAM") || labelIds.contains("TRASH");
@@ -99,13 +104,13 @@ final class GmailMethods {
         GmailJson.Format format = format(call, true);
         List<String> headers = call.request().queryParams("metadataHeaders");
         return findMessage(mailbox, call.route().requireId())
-                .map(msg -> found(GmailJson.message(msg, format, headers)))
+                .map(msg -> found(GmailJson.message(msg, format, headers, attachmentIds)))
                 .orElseGet(GmailMethods::notFound);
     }
 
     private GmailAnswer getAttachment(GmailCall call, GmailAccountMailbox mailbox) {
         String attachmentId = call.route().attachmentId().orElseThrow();
-        return findMessage(mailbox, call.route().requireId()).flatMap(msg -> msg.attachment(attachmentId))
+        return findMessage(mailbox, call.route().requireId()).flatMap(msg -> attachmentIds.find(msg, attachmentId))
                 .map(part -> found(GmailJson.attachmentBody(part)))
                 .orElseGet(GmailMethods::notFound);
     }
@@ -117,7 +122,7 @@ final class GmailMethods {
         String id = GmailIds.canonical(rawId);
         List<StoredMessage> thread = mailbox.thread(id);
         if (thread.isEmpty()) return notFound();
-        return found(GmailJson.thread(id, thread, format, call.request().queryParams("metadataHeaders")));
+        return found(GmailJson.thread(id, thread, format, call.request().queryParams("metadataHeaders"), attachmentIds));
     }
 
     private static Optional<StoredMessage> findMessage(GmailAccountMailbox mailbox, String rawId) {

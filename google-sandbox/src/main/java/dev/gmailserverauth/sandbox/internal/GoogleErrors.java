@@ -7,7 +7,10 @@ import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.util.Optional;
 import java.util.Set;
 
-/** Google's JSON error envelope (errors.md) for the googleapis.com endpoints. */
+/**
+ * Google's JSON error envelope for the googleapis.com endpoints, as in Gmail's error guide
+ * (https://developers.google.com/workspace/gmail/api/guides/handle-errors) and as observed live.
+ */
 public final class GoogleErrors {
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     public static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"";
@@ -61,7 +64,7 @@ public final class GoogleErrors {
                 .withHeader(WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
     }
 
-    /** 401 for an expired, revoked or unknown token (errors.md sample, verbatim). */
+    /** 401 for an expired, revoked or unknown token (the body gmail.googleapis.com sends, verbatim). */
     public static ApiResponse invalidCredentials() {
         Item item = new Item("Invalid Credentials", "global", "authError", Optional.of("Authorization"), Optional.of("header"));
         return error(401, "Request had invalid authentication credentials." + CREDENTIALS_HELP, item, Optional.empty())

@@ -15,7 +15,8 @@ public final class SandboxState {
     private final Random dataRandom;
     private final Accounts accounts;
     private final Map<String, GmailAccountMailbox> mailboxes = new HashMap<>();
-    private final OAuthStore oauth = new OAuthStore(clock);
+    private final OAuthStore oauth;
+    private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
     private final LimitBoard limits;
     private final List<SandboxClient> clients;
@@ -30,6 +31,8 @@ public final class SandboxState {
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
+        this.identity = new IdentityState(clock, accounts, this.clients);
+        this.oauth = new OAuthStore(clock, identity.publishing());
         this.seed = seed;
     }
 
@@ -47,6 +50,10 @@ public final class SandboxState {
 
     public OAuthStore oauth() {
         return oauth;
+    }
+
+    public IdentityState identity() {
+        return identity;
     }
 
     public FaultBoard faults() {
@@ -86,6 +93,7 @@ public final class SandboxState {
             } catch (InterruptedException e) {
                 return;
             }
+            identity.keys().currentKeyId();  // makes the signing key, so the first ID token does not wait for it
             all.forEach(GmailAccountMailbox::ensureFilled);
         }, "google-sandbox-demo-fill");
         filler.setDaemon(true);
