@@ -22,6 +22,7 @@ import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.SearchQuery;
@@ -248,11 +249,15 @@ final class LimitsBenchmarks {
     private static MailboxGrant signIn(GoogleSandbox sandbox, GoogleAdapters google, RedirectUri redirect, String email, Clock clock) {
         InMemoryCredentialRepository credentials = new InMemoryCredentialRepository();
         InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
-        BeginAuthorization begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, redirect, clock);
-        URI back = new HttpSignIn().approve(begin.begin(BeginAuthorization.Command.anonymous()).value(), email);
+        BeginAuthorization begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, redirect, 100, clock);
+        BrowserNonce browser = BrowserNonce.random();
+        BeginAuthorization.Start start = begin.begin(BeginAuthorization.Command.anonymous(browser.binding()));
+        if (!(start instanceof BeginAuthorization.Start.Started started)) throw new IllegalStateException("sign-in refused: " + start);
+        URI back = new HttpSignIn().approve(started.url().value(), email);
         QueryString query = QueryString.of(back);
         AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock)
-                .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty()));
+                .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
+                        Optional.of(browser)));
         if (!(outcome instanceof AuthorizationOutcome.Authorized authorized)) throw new IllegalStateException("sign-in failed: " + outcome);
         AccessOutcome access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock).open(authorized.userId());
         return ((AccessOutcome.Granted) access).grant();
