@@ -23,9 +23,12 @@ import java.util.Deque;
  *       at once when that time is past their deadline.</li>
  * </ul>
  * Refused calls are counted as spent: Google does not say, and counting them keeps the pace on the safe side.
+ * For the same reason a spend is kept {@link #WINDOW_MARGIN} longer than the window: it is noted when the call
+ * leaves, while Google counts it when the call arrives, and the parts of a batch start one after another.
  */
 final class UserBudget implements CallGate {
     static final int FULL_ROUNDS_TO_GROW = 2;
+    static final Duration WINDOW_MARGIN = Duration.ofSeconds(1);
     private final GmailLimits limits;
     private final RetryPolicy policy;
     private final Clock clock;
@@ -57,7 +60,7 @@ final class UserBudget implements CallGate {
         while (true) {
             Instant now = clock.instant();
             lastUsed = now;
-            forgetSpendsBefore(now.minus(limits.quotaWindow()));
+            forgetSpendsBefore(now.minus(window()));
             if (now.isBefore(blockedUntil)) {
                 if (blockedUntil.isAfter(deadline)) return shortCircuit(blockedUntil);
                 waitUntil(now, blockedUntil);
@@ -123,7 +126,7 @@ final class UserBudget implements CallGate {
 
     /** Units spent in the current window. */
     synchronized int unitsInWindow() {
-        forgetSpendsBefore(clock.instant().minus(limits.quotaWindow()));
+        forgetSpendsBefore(clock.instant().minus(window()));
         return spentUnits;
     }
 
@@ -152,9 +155,13 @@ final class UserBudget implements CallGate {
         int left = spentUnits;
         for (Spend spend : spends) {
             left -= spend.units();
-            if (left + units <= limits.unitsPerMinute()) return spend.at().plus(limits.quotaWindow());
+            if (left + units <= limits.unitsPerMinute()) return spend.at().plus(window());
         }
-        return now.plus(limits.quotaWindow());
+        return now.plus(window());
+    }
+
+    private Duration window() {
+        return limits.quotaWindow().plus(WINDOW_MARGIN);
     }
 
     private void waitUntil(Instant now, Instant until) {

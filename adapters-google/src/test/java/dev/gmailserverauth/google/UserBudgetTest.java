@@ -84,10 +84,10 @@ class UserBudgetTest {
         budget.finished(granted(budget.admit(20, 5, NOW.plusSeconds(10))), refusedForConcurrency(0, 20));
         clock.advance(Duration.ofSeconds(5));
         assertThat(budget.admit(1, 5, clock.instant().plusSeconds(10)))
-                .isEqualTo(new CallGate.Admission.RateLimited(NOW.plusSeconds(60)));
+                .isEqualTo(new CallGate.Admission.RateLimited(NOW.plusSeconds(61)));
         assertThat(listener.refused).containsExactly("short_circuit");
 
-        clock.advance(Duration.ofSeconds(56));
+        clock.advance(Duration.ofSeconds(57));
         assertThat(budget.unitsInWindow()).isZero();
         assertThat(granted(budget.admit(20, 5, clock.instant().plusSeconds(10))).calls()).isEqualTo(20);
     }
