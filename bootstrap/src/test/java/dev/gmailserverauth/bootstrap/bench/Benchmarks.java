@@ -532,6 +532,8 @@ public final class Benchmarks {
               refused parts; browsing counts failed page views and the refusals the sandbox gave; ListAllMessages is
               timed beside its quota floor (units needed ÷ units per minute) on a 2,000-message mailbox, since the
               sandbox's minute is a real minute; "over quota" counts the calls that reached the sandbox per request.
+              Sections that time the app itself (round trips, latency, throughput) run with the app told a quota it
+              never reaches and the sandbox refusing nothing.
             - **Refresh storms** count `grant_type=refresh_token` calls at the sandbox after every access token of the
               user was expired there: the app only learns it from the 401s, refreshes once (single flight in the
               process; a PostgreSQL advisory lock across instances) and retries.
