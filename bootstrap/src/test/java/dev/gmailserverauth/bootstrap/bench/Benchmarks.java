@@ -65,7 +65,7 @@ public final class Benchmarks {
     private static final Path JAR = Path.of("target", "gmail-server-auth.jar");
     private static final Path ARCHIVE = Path.of("target", "gmail-server-auth-bench.jsa");
     /**
-     * For sections that time the app, not Gmail's per-user limits: hundreds of pages a minute for one user would
+     * For sections that measure the app, not Gmail's per-user limits: hundreds of pages a minute for one user would
      * spend the quota, so the app is told a quota it never reaches and the sandbox refuses nothing.
      */
     static final Map<String, String> UNMETERED = Map.of("GMAIL_QUOTA_UNITS_PER_MINUTE", "10000000");
@@ -229,8 +229,9 @@ public final class Benchmarks {
     // ---- 3, 4: one refresh under a storm --------------------------------------------------------
 
     private void refreshStormOneInstance() throws Exception {
-        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+        try (GmailServerAuth app = TestApps.startSandboxApp(UNMETERED)) {
             SandboxControl control = app.sandbox().orElseThrow().control();
+            control.setLimits(SandboxLimits.unlimited());
             String email = control.demoAccounts().get(0);
             String cookie = new HttpSignIn().signIn(app.baseUrl(), email);
             control.expireAccessTokens(email);
@@ -249,12 +250,14 @@ public final class Benchmarks {
         URI a = URI.create("http://localhost:" + portA);
         URI b = URI.create("http://localhost:" + portB);
         List<String> redirects = List.of(a + "/oauth2/callback", b + "/oauth2/callback");
-        try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(redirects))) {
+        try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(redirects).withLimits(SandboxLimits.unlimited()))) {
             Path secrets = TestApps.clientSecretsFor(sandbox.baseUrl(), redirects);
             String database = postgres.createDatabase("bench_two_instances");
             String key = Base64.getEncoder().encodeToString(new byte[32]);
-            try (GmailServerAuth first = GmailServerAuth.start(AppConfig.fromEnvironment(TestApps.againstSandbox(sandbox, secrets, portA, database, key)));
-                    GmailServerAuth second = GmailServerAuth.start(AppConfig.fromEnvironment(TestApps.againstSandbox(sandbox, secrets, portB, database, key)))) {
+            try (GmailServerAuth first = GmailServerAuth.start(AppConfig.fromEnvironment(
+                            withUnmetered(TestApps.againstSandbox(sandbox, secrets, portA, database, key))));
+                    GmailServerAuth second = GmailServerAuth.start(AppConfig.fromEnvironment(
+                            withUnmetered(TestApps.againstSandbox(sandbox, secrets, portB, database, key))))) {
                 String email = sandbox.control().demoAccounts().get(0);
                 String cookie = new HttpSignIn().signIn(a, email);
                 sandbox.control().expireAccessTokens(email);
