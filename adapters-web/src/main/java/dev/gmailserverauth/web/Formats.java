@@ -7,12 +7,25 @@ import java.time.format.DateTimeFormatter;
 /** How dates read on pages: UTC, minutes, e.g. {@code 2026-03-05 14:02}. */
 final class Formats {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
 
     static String utc(Instant instant) {
         return MINUTES.format(instant);
+    }
+
+    /** The time of day to the second, UTC, e.g. {@code 14:02:31}. */
+    static String utcSeconds(Instant instant) {
+        return SECONDS.format(instant);
+    }
+
+    /** A wait as a person says it: "1 second", "42 seconds", "about 2 minutes". */
+    static String waitInWords(long seconds) {
+        if (seconds < 90) return seconds + (seconds == 1 ? " second" : " seconds");
+        long minutes = Math.round(seconds / 60.0);
+        return "about " + minutes + " minutes";
     }
 
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */

@@ -108,7 +108,7 @@ public final class AuthorizedAccess {
     }
 
     private AccessOutcome granted(StoredCredential credential, AccessToken token) {
-        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(), token, this));
+        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(), token, this, clock));
     }
 
     private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {

@@ -40,6 +40,8 @@ public record AppConfig(
         Duration shutdownGrace,
         int signInsPerClient,
         int maxSignInsInFlight,
+        int gmailUnitsPerMinute,
+        Duration googleDeadline,
         OperationsConfig operations) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
@@ -87,19 +89,21 @@ public record AppConfig(
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
                 read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
                 read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
+                read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
+                read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)),
                 read.operations(port));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, operations);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, operations);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

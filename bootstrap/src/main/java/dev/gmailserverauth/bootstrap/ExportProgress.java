@@ -1,6 +1,8 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.application.ListAllMessages;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * How far a long command got: a bar redrawn in place on a terminal, or a plain line now and then when
@@ -22,40 +24,51 @@ abstract class ExportProgress {
         return terminal ? new Bar(out, expectedAtMost) : new Lines(out, expectedAtMost);
     }
 
-    abstract void update(int done);
+    abstract void update(int done, String note);
+
+    /** What {@code ListAllMessages} reports after every page and before every wait for Gmail's limits. */
+    void listed(ListAllMessages.Progress progress) {
+        update(progress.messages(), progress.waitingUntil()
+                .map(until -> "waiting for Gmail's quota until " + until.truncatedTo(ChronoUnit.SECONDS))
+                .orElse(progress.pages() + " page(s)"));
+    }
 
     abstract void done(int total);
 
-    /** {@code [#########.....................]  312 / 1000} */
+    /** {@code [#########.....................] 312 (at most 1000) 2 page(s)}, redrawn in place. */
     static final class Bar extends ExportProgress {
         Bar(PrintWriter out, int expectedAtMost) {
             super(out, expectedAtMost);
         }
 
         @Override
-        void update(int done) {
+        void update(int done, String note) {
             int filled = (int) ((long) Math.min(done, expectedAtMost) * BAR_WIDTH / expectedAtMost);
-            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + " / " + expectedAtMost);
+            out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + done + " (at most " + expectedAtMost + ") " + note + "\u001b[K");
             out.flush();
         }
 
         @Override
         void done(int total) {
-            out.print("\r[" + "#".repeat(BAR_WIDTH) + "] " + total + " / " + total + "\n");
+            out.print("\r[" + "#".repeat(BAR_WIDTH) + "] " + total + " message(s)\u001b[K\n");
             out.flush();
         }
     }
 
-    /** {@code exported 500 message(s)} every 500, then the total. */
+    /** A line every {@value #LINE_EVERY} messages and at every wait, then the total. */
     static final class Lines extends ExportProgress {
+        private int lastLine;
+
         Lines(PrintWriter out, int expectedAtMost) {
             super(out, expectedAtMost);
         }
 
         @Override
-        void update(int done) {
-            if (done % LINE_EVERY == 0) {
-                out.println("exported " + done + " message(s)");
+        void update(int done, String note) {
+            boolean waiting = note.startsWith("waiting");
+            if (waiting || done - lastLine >= LINE_EVERY) {
+                lastLine = done;
+                out.println("listed " + done + " message(s), " + note);
                 out.flush();
             }
         }

@@ -90,7 +90,10 @@ public final class GmailServerAuth implements AutoCloseable {
             ParallelStart parts = new ParallelStart();
             var sandboxPart = parts.start("sandbox", () -> config.sandboxMode() ? Optional.of(startSandbox(config, redirectUri, sandboxPort))
                     : Optional.<GoogleSandbox>empty());
-            var googlePart = parts.start("google", () -> GoogleAdapters.create(googleConfig(config, redirectUri, sandboxPort), clock));
+            Metrics metrics = new Metrics();
+            resources.push(metrics);
+            var googlePart = parts.start("google", () -> GoogleAdapters.create(
+                    googleConfig(config, redirectUri, sandboxPort).withCallListener(metrics.googleCalls()), clock));
             var persistencePart = parts.start("persistence", () -> Persistence.open(persistenceConfig(config)));
             parts.awaitAll();
             sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
@@ -102,8 +105,6 @@ public final class GmailServerAuth implements AutoCloseable {
             GoogleAdapters google = googlePart.result().orElseThrow();
             Persistence persistence = persistencePart.result().orElseThrow();
 
-            Metrics metrics = new Metrics();
-            resources.push(metrics);
             metrics.watch(persistence, clock);
             WebUseCases useCases = wire(metrics.counted(google.authorizationProvider()), google.mailbox(), persistence, redirectUri, config, clock, metrics);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));

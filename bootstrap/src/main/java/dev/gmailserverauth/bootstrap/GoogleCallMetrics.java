@@ -1,5 +1,6 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.google.GoogleCallListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * tells them through its call listener (plain Java, no metrics library in the adapter); this is the
  * bootstrap side of it, one method per thing the listener reports.
  */
-final class GoogleCallMetrics {
+final class GoogleCallMetrics implements GoogleCallListener {
     private final MeterRegistry registry;
 
     GoogleCallMetrics(MeterRegistry registry) {
@@ -20,18 +21,21 @@ final class GoogleCallMetrics {
     }
 
     /** One Gmail call came back: {@code method} as Gmail names it, {@code outcome} from the adapter's small fixed set. */
-    void call(String method, String outcome, Duration took) {
+    @Override
+    public void call(String method, String outcome, Duration took) {
         Timer.builder("google.calls").description("Gmail calls, each batch part one call, by method and outcome")
                 .tags("method", method, "outcome", outcome).register(registry).record(took);
     }
 
-    void quotaUnits(String method, int units) {
+    @Override
+    public void quotaUnits(String method, int units) {
         Counter.builder("google.quota.units").description("Gmail quota units spent, by method")
                 .tag("method", method).register(registry).increment(units);
     }
 
     /** {@code quota}, {@code concurrency} (refused by Google), or {@code short_circuit} (answered "rate limited" without asking). */
-    void refused(String kind) {
+    @Override
+    public void refused(String kind) {
         Counter.builder("google.quota.refusals").description("Gmail calls refused for quota or concurrency, by kind")
                 .tag("kind", kind).register(registry).increment();
     }

@@ -3,6 +3,8 @@ package dev.gmailserverauth.bootstrap;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.application.AccessOutcome;
+import dev.gmailserverauth.application.ListAllMessages;
+import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.MailOutcome;
 import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
@@ -14,8 +16,6 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.UserId;
-import dev.gmailserverauth.application.ListAllMessages;
-import dev.gmailserverauth.application.ListMessages;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,12 +92,17 @@ final class MailCommands {
         public Integer call() {
             ListMessages.Query page = new ListMessages.Query(new SearchQuery(query), Optional.empty(), new PageSize(max));
             MailboxGrant grant = grant(context, person.user);
-            Page<MessageSummary> messages = success(context, grant, context.mail().listMessages().list(grant, page), "listing the messages");
+            ListMessages.Listing listing = success(context, grant, context.mail().listMessages().list(grant, page), "listing the messages");
+            Page<MessageSummary> messages = listing.page();
             PrintWriter out = spec.commandLine().getOut();
             TextTable table = new TextTable("ID", "DATE", "FROM", "SUBJECT");
             messages.items().forEach(m -> table.row(m.id().value(), UsersCommands.time(m.date()), m.from(), shorten(m.subject())));
-            if (table.isEmpty()) out.println("no messages" + (query.isBlank() ? "" : " match " + TextTable.printable(query)));
+            if (table.isEmpty() && listing.complete()) out.println("no messages" + (query.isBlank() ? "" : " match " + TextTable.printable(query)));
             else table.print(out);
+            if (!listing.complete()) {
+                out.println("(" + listing.missing().size() + " more message(s) did not arrive within the deadline, Gmail's limits: "
+                        + String.join(" ", listing.missing().stream().map(MessageId::value).toList()) + ")");
+            }
             if (messages.hasNext()) out.println("(more: raise --max, or mail export for every message)");
             out.flush();
             return CommandLineApp.OK;
@@ -138,8 +143,8 @@ final class MailCommands {
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = {
             "Every message of a search, following page tokens (ListAllMessages), written to FILE as JSON lines: one",
-            "object per message with id, threadId, date, from, subject, snippet and labels. A progress bar on a terminal,",
-            "plain lines otherwise."})
+            "object per message with id, threadId, date, from, subject, snippet and labels. Paced within the person's",
+            "Gmail quota (it waits when the quota is spent). A progress bar on a terminal, plain lines otherwise."})
     static final class ExportMail implements Callable<Integer> {
         private final CommandContext context;
         @Spec
@@ -164,22 +169,21 @@ final class MailCommands {
             MailboxGrant grant = grant(context, person.user);
             PrintWriter out = spec.commandLine().getOut();
             ExportProgress progress = ExportProgress.to(spec.commandLine().getErr(), System.console() != null, max);
-            List<MessageSummary> messages = success(context, grant, context.mail().listAllMessages().listAll(grant, all), "listing the messages");
-            write(messages, progress);
+            List<MessageSummary> messages = success(context, grant, context.mail().listAllMessages().listAll(grant, all, progress::listed),
+                    "listing the messages");
+            write(messages);
             progress.done(messages.size());
             out.println("exported " + messages.size() + " message(s) of " + grant.email().value() + " to " + file);
             out.flush();
             return CommandLineApp.OK;
         }
 
-        private void write(List<MessageSummary> messages, ExportProgress progress) {
+        private void write(List<MessageSummary> messages) {
             Gson gson = new Gson();
             try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                int written = 0;
                 for (MessageSummary message : messages) {
                     writer.write(gson.toJson(json(message)));
                     writer.newLine();
-                    progress.update(++written);
                 }
             } catch (IOException e) {
                 throw new CommandFailure("cannot write " + file + ": " + e.getMessage());
@@ -214,6 +218,10 @@ final class MailCommands {
         if (outcome instanceof MailOutcome.Success<T> success) return success.value();
         if (outcome instanceof MailOutcome.ReauthorizationRequired<T> again) throw mustSignIn(context, grant.email().value(), again.consent());
         if (outcome instanceof MailOutcome.NotFound<T>) throw new CommandFailure(what + ": not found in the mailbox of " + grant.email().value());
+        if (outcome instanceof MailOutcome.RateLimited<T> limited) {
+            throw new CommandFailure(what + ": Gmail's limits for " + grant.email().value() + " are spent; try again in "
+                    + Math.max(1, limited.retryAfter().toSeconds()) + " s (at " + UsersCommands.time(limited.retryAt()) + ")");
+        }
         throw new CommandFailure(what + ": Gmail refused it: " + ((MailOutcome.Invalid<T>) outcome).reason());
     }
 

@@ -3,6 +3,8 @@ package dev.gmailserverauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmailserverauth.google.GmailLimits;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +58,8 @@ class AppConfigTest {
             "GOOGLE_READ_TIMEOUT | soon | GOOGLE_READ_TIMEOUT: must be seconds",
             "GOOGLE_CONNECT_TIMEOUT | 0 | GOOGLE_CONNECT_TIMEOUT: must be positive",
             "APP_SUMMARY_CACHE_SIZE | -1 | APP_SUMMARY_CACHE_SIZE: must be between 0 and 1000000",
+            "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
+            "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))
@@ -74,6 +78,16 @@ class AppConfigTest {
                 .hasMessageStartingWith("APP_ENCRYPTION_KEY: must be 32 bytes")
                 .hasMessageContaining("key 2 of 2")
                 .hasMessageNotContaining(newKey);
+    }
+
+    @Test
+    void gmailsQuotaAndTheDeadlineReachTheGoogleAdapter() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_UNITS_PER_MINUTE", "6000", "GOOGLE_DEADLINE", "PT4S"));
+        GoogleAdapterConfig google = GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), config);
+        assertThat(google.limits().unitsPerMinute()).isEqualTo(6_000);
+        assertThat(google.retryPolicy().deadline()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), AppConfig.defaults()).limits())
+                .isEqualTo(GmailLimits.DEFAULT);
     }
 
     @Test

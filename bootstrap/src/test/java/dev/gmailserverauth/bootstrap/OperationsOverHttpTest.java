@@ -39,6 +39,10 @@ class OperationsOverHttpTest {
             assertThat(metrics.find("http_server_requests_seconds_count")).as("no raw path as a label")
                     .noneMatch(s -> s.labels().get("route").contains("0000000000000000"));
             assertThat(metrics.value("oauth_token_refreshes_total", "outcome", "refreshed")).contains(1.0);
+            assertThat(metrics.value("google_calls_seconds_count", "method", "messages.list", "outcome", "ok").orElseThrow()).isGreaterThanOrEqualTo(4);
+            assertThat(metrics.value("google_calls_seconds_count", "method", "messages.get", "outcome", "ok").orElseThrow())
+                    .as("the summaries of the first page").isGreaterThanOrEqualTo(10);
+            assertThat(metrics.value("google_quota_units_total", "method", "messages.list").orElseThrow()).isGreaterThanOrEqualTo(4 * 5);
             assertThat(metrics.value("refresh_lock_wait_seconds_count", "outcome", "acquired")).contains(1.0);
             assertThat(metrics.value("summary_cache_hits_total").orElseThrow()).as("the same page again comes from the cache").isGreaterThanOrEqualTo(30);
             assertThat(metrics.value("summary_cache_misses_total").orElseThrow()).isGreaterThanOrEqualTo(10);
