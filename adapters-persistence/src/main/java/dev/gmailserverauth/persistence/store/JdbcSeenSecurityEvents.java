@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public final class JdbcSeenSecurityEvents implements SeenSecurityEvents {
     private static final String INSERT = "INSERT INTO seen_security_events (jti, received_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING";
+    private static final String FORGET = "DELETE FROM seen_security_events WHERE jti = ?";
     private static final String PURGE = "DELETE FROM seen_security_events WHERE received_at < ?";
 
     private final Jdbc jdbc;
@@ -25,6 +26,11 @@ public final class JdbcSeenSecurityEvents implements SeenSecurityEvents {
             statement.setString(1, id.value());
             statement.setLong(2, receivedAt.toEpochMilli());
         }) == 1;
+    }
+
+    @Override
+    public void forget(SecurityEventId id) {
+        jdbc.update("forgetting a security event id", FORGET, statement -> statement.setString(1, id.value()));
     }
 
     @Override

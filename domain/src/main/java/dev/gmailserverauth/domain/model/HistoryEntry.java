@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * One line of a person's account history, as the connection page shows it: what happened to their grant,
  * when, and a short detail (which error, which Google signal). Never a token, code or secret.
+ *
+ * <p>Successful refreshes are not entries: one an hour of use would soon push everything else out of a
+ * bounded history. The credential's {@code updatedAt} tells when the tokens were last renewed.
  */
 public record HistoryEntry(Instant at, Kind kind, Optional<String> detail) {
     public static final int MAX_DETAIL_LENGTH = 200;
@@ -16,8 +19,6 @@ public record HistoryEntry(Instant at, Kind kind, Optional<String> detail) {
         CONNECTED,
         /** The person went through consent again while a credential was stored. */
         RECONSENTED,
-        /** A new access token was obtained with the refresh token. */
-        REFRESHED,
         /** Google refused the refresh token; the detail says why. */
         REFRESH_FAILED,
         /** A Workspace policy asks the person to sign in again ({@code invalid_rapt}); the grant stays. */

@@ -19,6 +19,12 @@ public interface SeenSecurityEvents {
      */
     boolean firstSighting(SecurityEventId id, Instant receivedAt);
 
+    /**
+     * Forgets one id again: the token was recorded but acting on it failed, so that the issuer's
+     * redelivery is acted on instead of being taken for a replay.
+     */
+    void forget(SecurityEventId id);
+
     /** Forgets every id received before the cut-off; returns how many. */
     int purgeReceivedBefore(Instant cutoff);
 }

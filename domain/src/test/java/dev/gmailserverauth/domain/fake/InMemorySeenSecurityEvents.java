@@ -16,6 +16,11 @@ public final class InMemorySeenSecurityEvents implements SeenSecurityEvents {
     }
 
     @Override
+    public void forget(SecurityEventId id) {
+        seen.remove(id);
+    }
+
+    @Override
     public int purgeReceivedBefore(Instant cutoff) {
         int before = seen.size();
         seen.values().removeIf(at -> at.isBefore(cutoff));

@@ -47,7 +47,7 @@ public abstract class AccountHistoryContract {
     @Test
     void latestReturnsAtMostTheLimit() {
         AccountHistory history = history();
-        IntStream.range(0, 5).forEach(i -> history.append(ALICE, HistoryEntry.of(NOW.plusSeconds(i), Kind.REFRESHED)));
+        IntStream.range(0, 5).forEach(i -> history.append(ALICE, HistoryEntry.of(NOW.plusSeconds(i), Kind.SESSIONS_ENDED_BY_GOOGLE)));
         assertThat(history.latest(ALICE, 2)).extracting(HistoryEntry::at).containsExactly(NOW.plusSeconds(4), NOW.plusSeconds(3));
     }
 
@@ -55,7 +55,7 @@ public abstract class AccountHistoryContract {
     void keepsOnlyTheLatestEntriesPerPerson() {
         AccountHistory history = history();
         int written = AccountHistory.MAX_ENTRIES + 7;
-        IntStream.range(0, written).forEach(i -> history.append(ALICE, HistoryEntry.of(NOW.plusSeconds(i), Kind.REFRESHED)));
+        IntStream.range(0, written).forEach(i -> history.append(ALICE, HistoryEntry.of(NOW.plusSeconds(i), Kind.SESSIONS_ENDED_BY_GOOGLE)));
         history.append(BOB, HistoryEntry.of(NOW, Kind.CONNECTED));
         List<HistoryEntry> kept = history.latest(ALICE, written);
         assertThat(kept).hasSize(AccountHistory.MAX_ENTRIES);
@@ -68,7 +68,7 @@ public abstract class AccountHistoryContract {
     void deleteAllOfForgetsThatPersonOnly() {
         AccountHistory history = history();
         history.append(ALICE, HistoryEntry.of(NOW, Kind.CONNECTED));
-        history.append(ALICE, HistoryEntry.of(NOW, Kind.REFRESHED));
+        history.append(ALICE, HistoryEntry.of(NOW, Kind.SESSIONS_ENDED_BY_GOOGLE));
         history.append(BOB, HistoryEntry.of(NOW, Kind.CONNECTED));
         assertThat(history.deleteAllOf(ALICE)).isEqualTo(2);
         assertThat(history.latest(ALICE, 10)).isEmpty();

@@ -34,6 +34,18 @@ public abstract class SeenSecurityEventsContract {
     }
 
     @Test
+    void aForgottenIdIsNewAgain() {
+        SeenSecurityEvents store = store();
+        SecurityEventId id = newId();
+        SecurityEventId other = newId();
+        store.firstSighting(id, NOW);
+        store.firstSighting(other, NOW);
+        store.forget(id);
+        assertThat(store.firstSighting(id, NOW)).isTrue();
+        assertThat(store.firstSighting(other, NOW)).isFalse();
+    }
+
+    @Test
     void purgeForgetsOnlyIdsReceivedBeforeTheCutOff() {
         SeenSecurityEvents store = store();
         SecurityEventId old = newId();
