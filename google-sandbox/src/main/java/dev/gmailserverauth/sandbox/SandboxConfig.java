@@ -1,10 +1,18 @@
 package dev.gmailserverauth.sandbox;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
-/** How to start a {@link GoogleSandbox}. */
-public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoData, long demoSeed, List<SandboxClient> clients) {
+/**
+ * How to start a {@link GoogleSandbox}.
+ *
+ * @param workspaceReauthEvery the session control of the managed demo account {@link SandboxWorkspacePolicy#DEMO_ACCOUNT}
+ *                             (seeded with the demo data): sign in again this long after passing the authorization endpoint
+ */
+public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoData, long demoSeed, List<SandboxClient> clients,
+                            Duration workspaceReauthEvery) {
     public static final long DEFAULT_SEED = 42L;
 
     public SandboxConfig {
@@ -15,30 +23,45 @@ public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoDat
         for (SandboxClient c : clients) {
             if (!ids.add(c.clientId())) throw new IllegalArgumentException("duplicate client id: " + c.clientId());
         }
+        Objects.requireNonNull(workspaceReauthEvery, "workspaceReauthEvery");
+        if (workspaceReauthEvery.isNegative() || workspaceReauthEvery.isZero()) {
+            throw new IllegalArgumentException("workspaceReauthEvery must be positive");
+        }
     }
 
-    /** Port 0 (a free port), control API on, demo data on, seed 42, the default client with these redirect URIs. */
+    public SandboxConfig(int port, boolean controlApiEnabled, boolean demoData, long demoSeed, List<SandboxClient> clients) {
+        this(port, controlApiEnabled, demoData, demoSeed, clients, SandboxWorkspacePolicy.DEFAULT_REAUTH_EVERY);
+    }
+
+    /**
+     * Port 0 (a free port), control API on, demo data on, seed 42, the default client with these redirect URIs,
+     * the managed demo account asked to sign in again every hour.
+     */
     public static SandboxConfig defaults(List<String> redirectUris) {
         return new SandboxConfig(0, true, true, DEFAULT_SEED, List.of(SandboxClient.defaultClient(redirectUris)));
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery);
     }
 
     public SandboxConfig withControlApi(boolean on) {
-        return new SandboxConfig(port, on, demoData, demoSeed, clients);
+        return new SandboxConfig(port, on, demoData, demoSeed, clients, workspaceReauthEvery);
     }
 
     public SandboxConfig withDemoData(boolean on) {
-        return new SandboxConfig(port, controlApiEnabled, on, demoSeed, clients);
+        return new SandboxConfig(port, controlApiEnabled, on, demoSeed, clients, workspaceReauthEvery);
     }
 
     public SandboxConfig withDemoSeed(long seed) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, seed, clients);
+        return new SandboxConfig(port, controlApiEnabled, demoData, seed, clients, workspaceReauthEvery);
     }
 
     public SandboxConfig withClients(List<SandboxClient> newClients) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, newClients);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, newClients, workspaceReauthEvery);
+    }
+
+    public SandboxConfig withWorkspaceReauthEvery(Duration interval) {
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, interval);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The Java face of the control API ({@code /__sandbox/}). */
-public interface SandboxControl {
+public interface SandboxControl extends SandboxLifecycleControl {
 
     /** Adds an account; returns its Google user id (a numeric string like Google's {@code sub}). */
     String addAccount(String email, String displayName);

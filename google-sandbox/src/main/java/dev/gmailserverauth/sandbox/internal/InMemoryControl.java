@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Objects;
 
 /** {@link SandboxControl} on the sandbox's state. */
-public final class InMemoryControl implements SandboxControl {
+public final class InMemoryControl extends InMemoryLifecycleControl implements SandboxControl {
     private final SandboxState state;
     private final List<String> demoAccounts;
 
     public InMemoryControl(SandboxState state, List<String> demoAccounts) {
+        super(state);
         this.state = state;
         this.demoAccounts = List.copyOf(demoAccounts);
     }
@@ -49,6 +50,9 @@ public final class InMemoryControl implements SandboxControl {
     }
 
     @Override public void injectFault(Endpoint endpoint, int times, Fault fault) {
+        if (fault instanceof Fault.RedirectError && endpoint != Endpoint.AUTHORIZE) {
+            throw new IllegalArgumentException("a redirect error is a fault of the authorization endpoint only");
+        }
         state.faults().inject(Objects.requireNonNull(endpoint, "endpoint"), times, Objects.requireNonNull(fault, "fault"));
     }
 

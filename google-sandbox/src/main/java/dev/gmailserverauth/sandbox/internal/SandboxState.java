@@ -14,7 +14,8 @@ public final class SandboxState {
     private final Random dataRandom;
     private final Accounts accounts;
     private final Map<String, GmailAccountMailbox> mailboxes = new HashMap<>();
-    private final OAuthStore oauth = new OAuthStore(clock);
+    private final OAuthStore oauth;
+    private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
     private final List<SandboxClient> clients;
     private final long seed;
@@ -23,6 +24,8 @@ public final class SandboxState {
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
+        this.identity = new IdentityState(clock, accounts, this.clients);
+        this.oauth = new OAuthStore(clock, identity.publishing());
         this.seed = seed;
     }
 
@@ -40,6 +43,10 @@ public final class SandboxState {
 
     public OAuthStore oauth() {
         return oauth;
+    }
+
+    public IdentityState identity() {
+        return identity;
     }
 
     public FaultBoard faults() {
