@@ -22,13 +22,15 @@ import java.util.function.Function;
 public final class MailboxGrant {
     private final UserId user;
     private final EmailAddress email;
+    private final Optional<AccessEnd> accessEnd;
     private final AuthorizedAccess access;
     private AccessToken token;
     private boolean refreshed;
 
-    MailboxGrant(UserId user, EmailAddress email, AccessToken token, AuthorizedAccess access) {
+    MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access) {
         this.user = Objects.requireNonNull(user);
         this.email = Objects.requireNonNull(email);
+        this.accessEnd = Objects.requireNonNull(accessEnd);
         this.token = Objects.requireNonNull(token);
         this.access = Objects.requireNonNull(access);
     }
@@ -39,6 +41,11 @@ public final class MailboxGrant {
 
     public EmailAddress email() {
         return email;
+    }
+
+    /** When the person's time-limited access ends (for the pages' "access ends on" notice); empty when it does not. */
+    public Optional<AccessEnd> accessEnd() {
+        return accessEnd;
     }
 
     /** Runs {@code call} with a valid token, applying the 401 rule, and says how it ended. */

@@ -1,17 +1,22 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
 import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
+import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
+import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -27,12 +32,19 @@ import java.util.function.Function;
  */
 public final class World {
     public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    /** The issuer FakeGoogle's redirects would name. */
+    public static final Issuer ISSUER = Issuer.GOOGLE;
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeGoogle google = new FakeGoogle(clock);
     public final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository();
     public final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final InMemoryAccountHistory history = new InMemoryAccountHistory();
+    public final InMemorySignInHolds holds = new InMemorySignInHolds();
+    public final InMemorySeenSecurityEvents seenSecurityEvents = new InMemorySeenSecurityEvents();
+    public final FakeSecurityEventIssuer riscIssuer = new FakeSecurityEventIssuer(clock);
+    public final RenewalNotice renewalNotice = new RenewalNotice(RenewalNotice.DEFAULT);
     public final SummaryCache cache = new SummaryCache(1000, Duration.ofMinutes(5), clock);
     public final BeginAuthorization begin;
     public final CompleteAuthorization complete;
@@ -49,6 +61,8 @@ public final class World {
     public final EndSession endSession;
     public final DescribeUser describeUser;
     public final SweepExpired sweepExpired;
+    public final HandleSecurityEvent handleSecurityEvent;
+    public final ViewAccount viewAccount;
 
     public World() {
         this(null);
@@ -58,20 +72,22 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock);
-        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
         listMessages = new ListMessages(mail, cache);
         listAllMessages = new ListAllMessages(listMessages);
         getMessage = new GetMessage(mail);
         listLabels = new ListLabels(mail);
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
-        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
         endSession = new EndSession(sessions);
         describeUser = new DescribeUser(credentials);
-        sweepExpired = new SweepExpired(pending, sessions, clock);
+        sweepExpired = new SweepExpired(pending, sessions, seenSecurityEvents, clock);
+        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, cache, clock);
+        viewAccount = new ViewAccount(credentials, history, holds, renewalNotice, clock);
     }
 
     /** The state an authorization URL carries. */
@@ -87,7 +103,16 @@ public final class World {
     public AuthorizationOutcome signInAt(AuthorizationUrl url, UserIdentity account, Scopes granted) {
         AuthorizationState state = stateOf(url);
         String code = google.approve(state, account, granted).value();
-        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty()));
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(ISSUER.value())));
+    }
+
+    /** The whole sign-in, the person granting time-limited access for {@code limit}. */
+    public AuthorizationOutcome signInTimeLimited(UserIdentity account, Duration limit) {
+        AuthorizationState state = stateOf(begin.begin(BeginAuthorization.Command.anonymous()));
+        String code = google.approveTimeLimited(state, account, limit).value();
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(ISSUER.value())));
     }
 
     /** The user's grant for one request, as the web resolves it; fails the test if access is denied. */
