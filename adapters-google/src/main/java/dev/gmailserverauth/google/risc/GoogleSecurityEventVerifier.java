@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
@@ -105,6 +106,9 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         List<JWK> candidates;
         try {
             candidates = keys().get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
+        } catch (RateLimitReachedException e) {
+            return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID()
+                    + " is not in the issuer's key set, fetched again moments ago"));
         } catch (KeySourceException | IOException e) {
             LOG.warn("the key set of RISC issuer {} could not be had: {}", config.issuer(), e.getMessage());
             return Optional.of(rejected(Error.INVALID_KEY, "the issuer's key set could not be fetched to check key id "
