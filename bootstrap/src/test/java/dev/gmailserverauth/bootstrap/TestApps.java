@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,18 @@ public final class TestApps {
 
     /** Sandbox mode, SQLite in a new temp folder, any free port; {@code extra} variables override. */
     public static GmailServerAuth startSandboxApp(Map<String, String> extra) {
+        return startSandboxApp(extra, Clock.systemUTC());
+    }
+
+    /** The same with the application's clock (the sandbox keeps its own: move both to move time). */
+    public static GmailServerAuth startSandboxApp(Map<String, String> extra, Clock clock) {
         try {
             Path folder = Files.createTempDirectory("gmail-server-auth-test");
             Map<String, String> env = new HashMap<>();
             env.put("APP_PORT", "0");
             env.put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
             env.putAll(extra);
-            return GmailServerAuth.start(AppConfig.fromEnvironment(env));
+            return GmailServerAuth.start(AppConfig.fromEnvironment(env), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
