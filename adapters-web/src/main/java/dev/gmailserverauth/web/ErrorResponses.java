@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.error.LockTimeoutException;
+import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.web.view.ErrorPage;
 import io.javalin.config.RoutesConfig;
@@ -36,6 +37,11 @@ final class ErrorResponses {
             LOG.warn("{} {}: Google is unavailable ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
             respond(ctx, 503, "Google could not be reached just now. Please try again in a moment.");
         });
+        routes.exception(ProviderConfigurationException.class, (e, ctx) -> {
+            LOG.error("{} {}: Google refused the request as configured ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
+            respond(ctx, 502, "Google refused this request, so nothing was changed. This is a problem with this server's setup; "
+                    + "it has been logged. Please try again later.");
+        });
         routes.exception(LockTimeoutException.class, (e, ctx) -> {
             LOG.warn("{} {}: refresh lock timed out", ctx.method().name(), RequestLog.safePath(ctx));
             respond(ctx, 503, "Your access is being renewed by another request. Please try again in a moment.");
@@ -66,6 +72,9 @@ final class ErrorResponses {
             }
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
+        } else if (failure instanceof Failure.TooManyRequests tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            respond(ctx, 429, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
         } else {
@@ -111,6 +120,8 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 429 -> "too_many_requests";
+            case 502 -> "bad_gateway";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -124,6 +135,8 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 429 -> "Too many requests";
+            case 502 -> "Google refused the request";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

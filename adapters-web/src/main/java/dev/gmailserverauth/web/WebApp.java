@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +49,8 @@ public final class WebApp {
             new AccountRoutes(useCases.disconnect(), sessions, config.riscReceiverPath()).register(javalin.routes);
             new RiscRoutes(useCases.handleSecurityEvent(), config.riscReceiverPath()).register(javalin.routes);
             new ConnectionRoutes(useCases.viewAccount(), sessions, pages).register(javalin.routes);
-            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
+            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
+                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
                     Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);

@@ -15,12 +15,16 @@ import java.util.Optional;
  * @param sessionMaxAge  how long the browser keeps the session cookie (the server ends sessions on its own policy)
  * @param banner         a line shown on top of every page, for example "Sandbox mode: sign in with a demo account"
  * @param shutdownGrace  on stop, how long requests already running may take to finish (new ones are refused at once)
+ * @param signInsPerClient how many sign-ins one client address may start at once; after that, one more every
+ *                       {@link #SIGN_IN_REFILL} (a bound on {@code /login}, which stores a pending authorization)
  * @param riscReceiverPath where Google's security event tokens are POSTed (Cross-Account Protection), an absolute path
  */
 public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duration sessionMaxAge, Optional<String> banner,
-                        Duration shutdownGrace, String riscReceiverPath) {
-    public static final int DEFAULT_PAGE_SIZE = 25;
+                        Duration shutdownGrace, int signInsPerClient, String riscReceiverPath) {
     public static final String DEFAULT_RISC_RECEIVER_PATH = "/risc/events";
+    public static final int DEFAULT_SIGN_INS_PER_CLIENT = 20;
+    public static final Duration SIGN_IN_REFILL = Duration.ofSeconds(3);
+    public static final int DEFAULT_PAGE_SIZE = 25;
     public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofDays(30);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -35,6 +39,7 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
         Objects.requireNonNull(banner, "banner");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (shutdownGrace.isNegative()) throw new IllegalArgumentException("shutdown grace is negative");
+        if (signInsPerClient < 1) throw new IllegalArgumentException("sign-ins per client must be at least 1");
         Objects.requireNonNull(riscReceiverPath, "riscReceiverPath");
         if (!riscReceiverPath.matches("(/[A-Za-z0-9._~-]+)+")) {
             throw new IllegalArgumentException("RISC receiver path must be an absolute path of plain segments, e.g. /risc/events");
@@ -43,29 +48,35 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
 
     /** Production defaults for this base URL: errors hidden, 25 messages a page, no banner. */
     public static WebConfig of(URI baseUrl) {
-        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty(), DEFAULT_SHUTDOWN_GRACE,
+        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty(), DEFAULT_SHUTDOWN_GRACE, DEFAULT_SIGN_INS_PER_CLIENT,
                 DEFAULT_RISC_RECEIVER_PATH);
     }
 
     public WebConfig withBanner(String text) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()), shutdownGrace,
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()), shutdownGrace, signInsPerClient,
                 riscReceiverPath);
     }
 
     public WebConfig withPageSize(int size) {
-        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner, shutdownGrace, riscReceiverPath);
+        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner, shutdownGrace, signInsPerClient,
+                riscReceiverPath);
     }
 
     public WebConfig withExposeErrors(boolean expose) {
-        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner, shutdownGrace, riscReceiverPath);
+        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner, shutdownGrace, signInsPerClient,
+                riscReceiverPath);
     }
 
     public WebConfig withShutdownGrace(Duration grace) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, grace, riscReceiverPath);
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, grace, signInsPerClient, riscReceiverPath);
+    }
+
+    public WebConfig withSignInsPerClient(int signIns) {
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, signIns, riscReceiverPath);
     }
 
     public WebConfig withRiscReceiverPath(String path) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, path);
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, signInsPerClient, path);
     }
 
     /** True when the app is served over TLS: cookies get {@code Secure}, responses get HSTS. */

@@ -9,15 +9,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A test browser: follows no redirects, keeps the session cookie, can send forms and extra headers. */
+/**
+ * A test browser: follows no redirects, keeps its cookies (the session cookie and the sign-in nonce),
+ * can send forms and extra headers.
+ */
 final class Browser {
     private final String origin;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Optional<String> cookie = Optional.empty();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     Browser(String origin) {
         this.origin = origin;
@@ -31,16 +36,24 @@ final class Browser {
         return URI.create(origin).getPort();
     }
 
+    /** The session cookie, as {@code name=value}. */
     Optional<String> cookie() {
-        return cookie;
+        return cookies.entrySet().stream().filter(c -> c.getKey().endsWith("sid")).map(c -> c.getKey() + "=" + c.getValue()).findFirst();
+    }
+
+    /** The cookie of this name, as {@code name=value}. */
+    Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name)).map(value -> name + "=" + value);
     }
 
     void setCookie(String nameAndValue) {
-        cookie = Optional.of(nameAndValue);
+        String[] pair = nameAndValue.split("=", 2);
+        cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
     }
 
+    /** Forgets every cookie: a fresh browser. */
     void clearCookie() {
-        cookie = Optional.empty();
+        cookies.clear();
     }
 
     Response get(String pathAndQuery) {
@@ -54,7 +67,9 @@ final class Browser {
     }
 
     Response send(HttpRequest.Builder request) {
-        cookie.ifPresent(c -> request.header("Cookie", c));
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().allValues("Set-Cookie").forEach(this::remember);
@@ -68,11 +83,11 @@ final class Browser {
     }
 
     private void remember(String setCookie) {
-        String pair = setCookie.split(";", 2)[0];
-        if (setCookie.contains("Max-Age=0") || pair.endsWith("=")) {
-            cookie = Optional.empty();
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        if (setCookie.contains("Max-Age=0") || pair.length < 2 || pair[1].isEmpty()) {
+            cookies.remove(pair[0]);
         } else {
-            cookie = Optional.of(pair);
+            cookies.put(pair[0], pair[1]);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.HistoryEntry;
@@ -35,10 +36,12 @@ import java.util.Optional;
  * code, learn who the user is, and store a credential that can read Gmail while they are away.
  *
  * <p>The state is consumed before anything else, so a missing, unknown, expired or replayed state is
- * rejected without any code exchange. So is a response whose {@code iss} names another authorization
- * server than the configured one (RFC 9207: checked when present, as Google sends it). Every error code
- * of the redirect has its own reason ({@link ConsentReason#ofRedirectError}). An account Google reported
- * hijacked is refused until Google enables it again; the person's history records each connection.
+ * rejected without any code exchange; so is a callback from a browser other than the one that began the
+ * sign-in (login CSRF: an attacker's own code, planted in a victim's browser, must not sign the victim in),
+ * and a response whose {@code iss} names another authorization server than the configured one (RFC 9207:
+ * checked when present, as Google sends it). Every error code of the redirect has its own reason
+ * ({@link ConsentReason#ofRedirectError}). An account Google reported hijacked is refused until Google
+ * enables it again; the person's history records each connection.
  */
 public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
@@ -60,18 +63,23 @@ public final class CompleteAuthorization {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** The query parameters of the redirect back, as received; {@code iss} is RFC 9207's. */
-    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<String> iss) {
+    /**
+     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), and the sign-in
+     * nonce the browser presented.
+     */
+    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
+                           Optional<String> iss) {
         public Callback {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(browser, "browser");
             Objects.requireNonNull(iss, "iss");
         }
 
         /** A redirect back without {@code iss}. */
-        public Callback(Optional<String> state, Optional<String> code, Optional<String> error) {
-            this(state, code, error, Optional.empty());
+        public Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser) {
+            this(state, code, error, browser, Optional.empty());
         }
     }
 
@@ -82,6 +90,9 @@ public final class CompleteAuthorization {
         if (taken.isEmpty()) return new Rejected("this sign-in was not started here, or was already completed");
         PendingAuthorization authorization = taken.get();
         if (authorization.isExpiredAt(clock.instant())) return new Rejected("this sign-in took too long and expired; please start again");
+        if (!authorization.browser().isMadeFrom(callback.browser())) {
+            return new Rejected("this sign-in was started in another browser; start signing in here instead");
+        }
         if (callback.iss().filter(iss -> !issuer.matches(iss)).isPresent()) {
             return new Rejected("the sign-in response names another authorization server (iss) than the one this sign-in went to;"
                     + " it was not used");

@@ -30,7 +30,7 @@ class ConnectionHistoryTest {
     private final UserIdentity alice = world.google.addAccount("alice@example.com");
 
     private AuthorizationState started() {
-        return World.stateOf(world.begin.begin(BeginAuthorization.Command.anonymous()));
+        return World.stateOf(world.started(BeginAuthorization.Command.anonymous(world.browser.binding())));
     }
 
     private List<Kind> historyKinds() {
@@ -54,7 +54,7 @@ class ConnectionHistoryTest {
     @MethodSource("redirectErrors")
     void eachRedirectErrorHasItsOwnReasonAndNoCodeExchange(String error, ConsentReason reason) {
         AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(started().value()), Optional.empty(),
-                Optional.of(error), Optional.of(World.ISSUER.value())));
+                Optional.of(error), Optional.of(world.browser), Optional.of(World.ISSUER.value())));
         assertThat(outcome).isInstanceOfSatisfying(ConsentRequired.class, consent -> assertThat(consent.reason()).isEqualTo(reason));
         assertThat(reason).isNotEqualTo(ConsentReason.CODE_EXCHANGE_FAILED);
         assertThat(world.google.exchangeCount()).isZero();
@@ -65,7 +65,7 @@ class ConnectionHistoryTest {
         AuthorizationState state = started();
         String code = world.google.approve(state, alice).value();
         AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
-                Optional.of("https://accounts.evil.example")));
+                Optional.of(world.browser), Optional.of("https://accounts.evil.example")));
         assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> assertThat(rejected.reason()).contains("iss"));
         assertThat(world.google.exchangeCount()).isZero();
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
@@ -74,7 +74,7 @@ class ConnectionHistoryTest {
     @Test
     void anErrorFromAnotherIssuerIsRefusedToo() {
         AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(started().value()), Optional.empty(),
-                Optional.of("access_denied"), Optional.of("https://accounts.google.com/")));
+                Optional.of("access_denied"), Optional.of(world.browser), Optional.of("https://accounts.google.com/")));
         assertThat(outcome).isInstanceOf(Rejected.class);
     }
 
@@ -82,7 +82,8 @@ class ConnectionHistoryTest {
     void aResponseWithoutIssIsAccepted() {
         AuthorizationState state = started();
         String code = world.google.approve(state, alice).value();
-        assertThat(world.complete.complete(new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty())))
+        assertThat(world.complete.complete(new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(world.browser))))
                 .isInstanceOf(AuthorizationOutcome.Authorized.class);
     }
 
@@ -94,7 +95,7 @@ class ConnectionHistoryTest {
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
         world.holds.release(alice.userId());
         // The refused sign-in's grant was dropped, so the next one forces consent for a new refresh token.
-        var forced = world.begin.begin(new BeginAuthorization.Command(Optional.empty(), Optional.of(alice.email()), true));
+        var forced = world.started(new BeginAuthorization.Command(Optional.empty(), Optional.of(alice.email()), true, world.browser.binding()));
         assertThat(world.signInAt(forced, alice, Scopes.REQUESTED)).isInstanceOf(AuthorizationOutcome.Authorized.class);
     }
 

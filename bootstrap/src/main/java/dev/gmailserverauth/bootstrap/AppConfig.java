@@ -35,6 +35,8 @@ public record AppConfig(
         boolean sandboxControlApi,
         int summaryCacheSize,
         Duration shutdownGrace,
+        int signInsPerClient,
+        int maxSignInsInFlight,
         LifecycleConfig lifecycle) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
@@ -79,6 +81,8 @@ public record AppConfig(
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
+                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
                 new LifecycleConfig(
                         read.url("GOOGLE_ISSUER").orElse(LifecycleConfig.GOOGLE_ISSUER),
                         read.url("GOOGLE_RISC_ISSUER").orElse(LifecycleConfig.GOOGLE_RISC_ISSUER),
@@ -90,13 +94,13 @@ public record AppConfig(
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, lifecycle);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, lifecycle);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

@@ -112,7 +112,7 @@ public final class GmailServerAuth implements AutoCloseable {
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
 
-            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace())
+            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace()).withSignInsPerClient(config.signInsPerClient())
                     .withRiscReceiverPath(config.lifecycle().riscReceiverPath());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
@@ -165,7 +165,8 @@ public final class GmailServerAuth implements AutoCloseable {
     private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
             AppConfig config, Lifecycle lifecycle, Clock clock) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
-        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
+        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
+                config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), persistence.accountHistory(),
                 lifecycle.renewalNotice(), clock);
         return new WebUseCases(

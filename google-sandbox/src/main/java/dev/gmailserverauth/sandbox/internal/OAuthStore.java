@@ -245,8 +245,14 @@ public final class OAuthStore {
         Instant now = clock.now();
         accessTokens.put(value, new AccessToken(grant.clientId(), grant.userId(), List.copyOf(scopes), now.plus(accessTokenLifetime)));
         Optional<Long> refreshExpiresIn = refresh.flatMap(r -> refreshTokens.get(r).expiresAt())
-                .map(end -> Duration.between(now, end).toSeconds());
+                .map(end -> secondsUntil(now, end));
         return new TokenOutcome.Issued(grant.userId(), value, accessTokenLifetime.toSeconds(), List.copyOf(scopes), refresh, refreshExpiresIn);
+    }
+
+    /** Whole seconds, rounded up: a token made a few microseconds earlier still reports its full lifetime. */
+    private static long secondsUntil(Instant now, Instant end) {
+        long millis = Math.max(0, Duration.between(now, end).toMillis());
+        return (millis + 999) / 1000;
     }
 
     private static GrantView view(Grant grant, GrantRecord record) {

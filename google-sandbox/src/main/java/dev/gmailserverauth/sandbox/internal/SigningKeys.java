@@ -49,6 +49,7 @@ public final class SigningKeys {
         return new JWKSet(keys);
     }
 
+    /** The current key's id (making the key if it is the first use). */
     public synchronized String currentKeyId() {
         return current().getKeyID();
     }
