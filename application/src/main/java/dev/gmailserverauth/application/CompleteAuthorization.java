@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
@@ -112,7 +113,7 @@ public final class CompleteAuthorization {
         }
         UserIdentity user = identified.identity();
         Optional<SignInHold> hold = holds.find(user.userId());
-        if (hold.isPresent()) return new SignInRefused(user.userId(), hold.get());
+        if (hold.isPresent()) return refuse(user, hold.get(), grant);
         if (!grant.grantedScopes().grantsGmailRead()) {
             // Force consent: the grant we drop may have carried the only refresh token Google will issue.
             return retry(Optional.of(user.email()), ConsentReason.INSUFFICIENT_SCOPE);
@@ -128,6 +129,19 @@ public final class CompleteAuthorization {
         history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
                 grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end).orElse("")));
         return new Authorized(user.userId(), user.email());
+    }
+
+    /**
+     * A held account gets nothing: the grant Google just issued is revoked again (best effort: the hold
+     * stands either way), so no token of a hijacked account outlives this answer.
+     */
+    private SignInRefused refuse(UserIdentity user, SignInHold hold, TokenGrant grant) {
+        try {
+            grant.refreshToken().ifPresent(provider::revoke);
+        } catch (ProviderUnavailableException e) {
+            // Nothing is stored; the token dies with the account's recovery at Google.
+        }
+        return new SignInRefused(user.userId(), hold);
     }
 
     /** The end of the refresh token that will be stored: a new token's as announced, the kept token's as before. */

@@ -279,6 +279,8 @@ public final class FakeGoogle {
             Grant grant = refreshTokens.remove(refreshToken.value());
             if (grant == null) return Revocation.ALREADY_INVALID;
             accessTokens.values().removeIf(i -> i.refreshToken().equals(refreshToken.value()));
+            // The grant is gone: the next consent is a first one again, and issues a refresh token.
+            consented.remove(grant.identity().userId());
             return Revocation.REVOKED;
         }
 
