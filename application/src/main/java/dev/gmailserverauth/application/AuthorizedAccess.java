@@ -15,6 +15,7 @@ import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -122,7 +123,7 @@ public final class AuthorizedAccess {
     private AccessOutcome timeLimitedAccessEnded(StoredCredential credential) {
         credentials.delete(credential.userId());
         history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED,
-                "access granted until " + credential.refreshTokenExpiresAt().orElseThrow()));
+                "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS)));
         return denied(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
     }
 

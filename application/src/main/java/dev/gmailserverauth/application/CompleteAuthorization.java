@@ -28,6 +28,7 @@ import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -127,7 +128,7 @@ public final class CompleteAuthorization {
         credentials.save(new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
                 grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored)));
         history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
-                grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end).orElse("")));
+                grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
         return new Authorized(user.userId(), user.email());
     }
 
