@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads the token endpoint's flat {@code {"error", "error_description"}} errors (oauth.md §5). */
 final class TokenErrors {
     static final String INVALID_GRANT = "invalid_grant";
-    /** Google's {@code error_description} when a Workspace session-control policy asks for a new sign-in (lifecycle). */
+    /** Google's {@code error_description} when a Workspace session-control policy asks for a new sign-in (observed). */
     private static final String INVALID_RAPT = "invalid_rapt";
     private static final Set<String> CLIENT_ERRORS =
             Set.of("invalid_client", "unauthorized_client", "redirect_uri_mismatch", "invalid_request", "unsupported_grant_type",
