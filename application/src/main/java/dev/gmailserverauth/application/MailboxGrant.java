@@ -26,6 +26,8 @@ public final class MailboxGrant {
     private final AuthorizedAccess access;
     private AccessToken token;
     private boolean refreshed;
+    /** Why the one refresh of this request was denied, so that every use case of the request hears the same reason. */
+    private Optional<ConsentRequired> denial = Optional.empty();
 
     MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access) {
         this.user = Objects.requireNonNull(user);
@@ -68,10 +70,13 @@ public final class MailboxGrant {
     /** One refresh per request: a token that was already replaced is not refreshed again. */
     private synchronized Optional<ConsentRequired> refreshAfterRejection(AccessToken rejected) {
         if (!rejected.equals(token)) return Optional.empty();
-        if (refreshed) return Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED));
+        if (refreshed) return denial.or(() -> Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED)));
         refreshed = true;
         AccessOutcome outcome = access.refreshAfterRejection(user, rejected);
-        if (outcome instanceof AccessOutcome.Denied denied) return Optional.of(denied.consent());
+        if (outcome instanceof AccessOutcome.Denied denied) {
+            denial = Optional.of(denied.consent());
+            return denial;
+        }
         token = ((AccessOutcome.Granted) outcome).grant().currentToken();
         return Optional.empty();
     }

@@ -8,7 +8,9 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.HistoryEntry.Kind;
+import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,5 +131,20 @@ class GrantLifecycleTest {
         HistoryEntry failed = world.history.latest(alice.userId(), 1).get(0);
         assertThat(failed.kind()).isEqualTo(Kind.REFRESH_FAILED);
         assertThat(failed.detail().orElseThrow()).contains("invalid_grant");
+    }
+
+    @Test
+    void everyUseCaseOfARequestHearsTheSameReasonWhenItsOneRefreshIsDenied() {
+        world.signIn(alice);
+        MailboxGrant grant = granted(world.access.open(alice.userId()));
+        world.google.requireReauthentication(alice, true);
+        world.google.expireAccessTokens(alice);
+        MailOutcome<?> labels = world.listLabels.list(grant);
+        MailOutcome<?> messages = world.listMessages.list(grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT));
+        for (MailOutcome<?> outcome : List.of(labels, messages)) {
+            assertThat(outcome).isInstanceOfSatisfying(MailOutcome.ReauthorizationRequired.class,
+                    denied -> assertThat(denied.consent().reason()).isEqualTo(ConsentReason.REAUTHENTICATION_REQUIRED));
+        }
+        assertThat(world.google.refreshCount()).isEqualTo(1);
     }
 }
