@@ -13,6 +13,8 @@ import java.util.Objects;
  */
 public final class WebApp {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** Our forms carry a CSRF token and nothing else. */
+    private static final int MAX_FORM_BYTES = 4 * 1024;
     /** At most this many sidebars load at once; the page waits this long after its main call for its sidebar. */
     private static final int SIDEBAR_THREADS = 16;
     private static final Duration SIDEBAR_PATIENCE = Duration.ofMillis(750);
@@ -37,7 +39,8 @@ public final class WebApp {
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
             javalin.jetty.modifyServer(JettyErrors::install);
-            javalin.jetty.modifyServer(server -> GracefulStop.install(server, config.shutdownGrace()));
+            javalin.jetty.modifyServer(server -> GracefulStop.install(server,
+                    new RequestArrival(null, (int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.shutdownGrace()));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -166,7 +166,7 @@ final class SandboxHarness {
                 .setClientAuthentication(new ClientParametersAuthentication(SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET));
     }
 
-    /** A full login of that account with the seed's scopes; returns the token response. */
+    /** A full login of that account with the scopes of Google's "Implementing server-side authorization" Python sample. */
     TokenResponse login(String account) throws IOException {
         return exchange(code(account, Map.of("prompt", "consent")));
     }

@@ -77,6 +77,7 @@ public final class ControlRoutes {
             control.resetCounters();
             return new JsonObject();
         }));
+        new LimitRoutes(control).register(routes);
     }
 
     static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
@@ -132,7 +133,8 @@ public final class ControlRoutes {
             for (JsonElement e : b.getAsJsonArray("attachments")) {
                 JsonObject a = e.getAsJsonObject();
                 attachments.add(new SandboxAttachment(string(a, "filename"), string(a, "mimeType"),
-                        a.has("base64") ? Base64.getDecoder().decode(string(a, "base64")) : string(a, "text").getBytes(StandardCharsets.UTF_8)));
+                        a.has("base64") ? Base64.getDecoder().decode(string(a, "base64")) : string(a, "text").getBytes(StandardCharsets.UTF_8),
+                        optional(a, "contentId")));
             }
         }
         return new SandboxMessage(string(b, "from"), string(b, "to"), b.has("subject") ? string(b, "subject") : "",

@@ -3,7 +3,9 @@ package dev.gmailserverauth.sandbox.internal;
 import dev.gmailserverauth.sandbox.Counters;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.Fault;
+import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.time.Duration;
 import java.util.List;
@@ -78,5 +80,25 @@ public final class InMemoryControl extends InMemoryLifecycleControl implements S
 
     @Override public void resetCounters() {
         state.faults().reset();
+    }
+
+    @Override public SandboxLimits limits() {
+        return state.limits().limits();
+    }
+
+    @Override public void setLimits(SandboxLimits limits) {
+        state.limits().set(Objects.requireNonNull(limits, "limits"));
+    }
+
+    @Override public void resetLimits() {
+        state.limits().restoreConfigured();
+    }
+
+    @Override public LimitUsage limitUsage(String email) {
+        return state.limits().usageOf(state.accounts().require(email).id());
+    }
+
+    @Override public void resetLimitUsage() {
+        state.limits().resetUsage();
     }
 }

@@ -23,6 +23,7 @@ public final class SandboxServer {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.events.serverStopped(batch::close);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 if (!ctx.path().startsWith(ControlRoutes.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
@@ -38,7 +39,7 @@ public final class SandboxServer {
                         r -> new UserinfoEndpoint(state, baseUrl(ctx) + "/a/").userinfo(r)));
             }
             routes.get("/gmail/v1/*", ctx -> {
-                Optional<Endpoint> endpoint = GmailApi.endpointOf("GET", ctx.path());
+                Optional<Endpoint> endpoint = GmailRoute.endpointOf("GET", ctx.path());
                 endpoint.ifPresent(state.faults()::roundTrip);
                 JavalinAdapter.serve(ctx, gmail::handle);
             });

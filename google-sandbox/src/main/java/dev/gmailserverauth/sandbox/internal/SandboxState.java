@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +18,16 @@ public final class SandboxState {
     private final OAuthStore oauth;
     private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
+    private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
+        this(seed, clients, SandboxLimits.google());
+    }
+
+    public SandboxState(long seed, List<SandboxClient> clients, SandboxLimits limits) {
+        this.limits = new LimitBoard(clock, limits);
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
@@ -51,6 +58,11 @@ public final class SandboxState {
 
     public FaultBoard faults() {
         return faults;
+    }
+
+    /** Gmail's per-user quota and concurrency limits. */
+    public LimitBoard limits() {
+        return limits;
     }
 
     public Optional<SandboxClient> client(String clientId) {
