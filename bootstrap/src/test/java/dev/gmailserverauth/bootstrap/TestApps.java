@@ -60,6 +60,9 @@ public final class TestApps {
         env.put("GOOGLE_API_ROOT_URL", root);
         env.put("GOOGLE_USERINFO_ROOT_URL", root);
         env.put("GOOGLE_REVOKE_URL", root + "revoke");
+        // The sandbox names itself in iss (RFC 9207) and in its security event tokens, as Google does.
+        env.put("GOOGLE_ISSUER", sandbox.control().issuer());
+        env.put("GOOGLE_RISC_ISSUER", sandbox.control().riscIssuer());
         return env;
     }
 
