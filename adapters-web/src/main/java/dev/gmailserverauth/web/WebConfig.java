@@ -1,8 +1,9 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.domain.model.PageSize;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,10 +33,8 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
 
     public WebConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) throw new IllegalArgumentException("base URL must be absolute, with a host");
-        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) throw new IllegalArgumentException("base URL must be http or https");
-        if (pageSize < 1 || pageSize > 500) throw new IllegalArgumentException("page size must be between 1 and 500");
+        HttpUrls.requireHttp(baseUrl, "base URL");
+        if (pageSize < 1 || pageSize > PageSize.MAX) throw new IllegalArgumentException("page size must be between 1 and " + PageSize.MAX);
         Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
         if (sessionMaxAge.isNegative() || sessionMaxAge.isZero()) throw new IllegalArgumentException("session max age must be positive");
         Objects.requireNonNull(banner, "banner");
@@ -45,7 +44,7 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
         Objects.requireNonNull(bodyDeadline, "bodyDeadline");
         if (bodyDeadline.isNegative() || bodyDeadline.isZero()) throw new IllegalArgumentException("body deadline must be positive");
         Objects.requireNonNull(riscReceiverPath, "riscReceiverPath");
-        if (!riscReceiverPath.matches("(/[A-Za-z0-9._~-]+)+")) {
+        if (!isPlainPath(riscReceiverPath)) {
             throw new IllegalArgumentException("RISC receiver path must be an absolute path of plain segments, e.g. /risc/events");
         }
     }
@@ -86,6 +85,11 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
 
     public WebConfig withRiscReceiverPath(String path) {
         return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, signInsPerClient, bodyDeadline, path);
+    }
+
+    /** An absolute URL path of plain segments ({@code /risc/events}): no query, no escapes, no dot segments. */
+    public static boolean isPlainPath(String path) {
+        return path.matches("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
     }
 
     /** True when the app is served over TLS: cookies get {@code Secure}, responses get HSTS. */

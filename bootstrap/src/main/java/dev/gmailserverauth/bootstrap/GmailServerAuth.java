@@ -17,6 +17,7 @@ import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.application.SweepExpired;
 import dev.gmailserverauth.application.ViewAccount;
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
@@ -83,7 +84,7 @@ public final class GmailServerAuth implements AutoCloseable {
         try {
             int port = config.port() == 0 ? freePort() : config.port();
             URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
-            RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+            RedirectUri redirectUri = RedirectUri.of(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
             // Chosen before anything starts, so the Google adapters can be built while the sandbox starts.
             int sandboxPort = !config.sandboxMode() ? 0 : config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
@@ -121,7 +122,7 @@ public final class GmailServerAuth implements AutoCloseable {
             web.start("0.0.0.0", port);
             resources.push(web::stop);
             // As a project registers its receiver with Google (RISC stream:update), once it can answer.
-            URI receiver = URI.create(stripTrailingSlash(baseUrl.toString()) + config.lifecycle().riscReceiverPath());
+            URI receiver = URI.create(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + config.lifecycle().riscReceiverPath());
             sandbox.ifPresent(s -> s.control().registerRiscReceiver(receiver));
             return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence);
         } catch (RuntimeException e) {
@@ -253,7 +254,4 @@ public final class GmailServerAuth implements AutoCloseable {
         }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -1,8 +1,8 @@
 package dev.gmailserverauth.google.risc;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,8 +37,8 @@ public record RiscConfig(
     private static final String DISCOVERY_PATH = ".well-known/risc-configuration";
 
     public RiscConfig {
-        requireHttp(issuer, "RISC issuer");
-        requireHttp(discoveryUrl, "RISC discovery url");
+        HttpUrls.requireHttp(issuer, "RISC issuer");
+        HttpUrls.requireHttp(discoveryUrl, "RISC discovery url");
         if (audience == null || audience.isBlank()) throw new IllegalArgumentException("RISC audience (client id) is blank");
         requirePositive(connectTimeout, "connect timeout");
         requirePositive(readTimeout, "read timeout");
@@ -63,8 +63,7 @@ public record RiscConfig(
 
     /** Where an issuer publishes its RISC configuration. */
     public static URI discoveryUrlOf(URI issuer) {
-        String base = issuer.toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + DISCOVERY_PATH);
+        return HttpUrls.withTrailingSlash(issuer).resolve(DISCOVERY_PATH);
     }
 
     public RiscConfig withDiscoveryUrl(URI url) {
@@ -77,14 +76,6 @@ public record RiscConfig(
 
     public RiscConfig withKeySetCaching(Duration cacheTtl, Duration refetchInterval) {
         return new RiscConfig(issuer, discoveryUrl, audience, connectTimeout, readTimeout, cacheTtl, refetchInterval);
-    }
-
-    private static void requireHttp(URI uri, String name) {
-        Objects.requireNonNull(uri, name);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL: " + uri);
-        }
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -11,14 +11,10 @@ public record Issuer(String value) {
 
     public Issuer {
         if (value == null || value.isBlank()) throw new IllegalArgumentException("issuer is blank");
-        URI uri;
         try {
-            uri = URI.create(value);
+            HttpUrls.requireHttp(URI.create(value), "issuer " + value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("issuer is not a URL: " + value);
-        }
-        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("issuer must be an http(s) URL: " + value);
+            throw new IllegalArgumentException("issuer must be an absolute http(s) URL with a host: " + value, e);
         }
     }
 
