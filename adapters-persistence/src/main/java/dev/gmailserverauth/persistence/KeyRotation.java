@@ -3,6 +3,7 @@ package dev.gmailserverauth.persistence;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
+import dev.gmailserverauth.persistence.store.Batches;
 import dev.gmailserverauth.persistence.store.SealedRows;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,12 +58,7 @@ final class KeyRotation {
         return new KeyRotationResult(next.id(), reencrypted, stillNeeded);
     }
 
-    /** The one re-encryption loop: batches until a batch rewrites nothing. */
     private static int reencryptAll(SealedRows store, TokenCipher.Sealer sealer) {
-        int total = 0;
-        for (int rewritten = store.reencrypt(sealer, BATCH); rewritten > 0; rewritten = store.reencrypt(sealer, BATCH)) {
-            total += rewritten;
-        }
-        return total;
+        return Batches.untilNoneChanged(() -> store.reencrypt(sealer, BATCH));
     }
 }

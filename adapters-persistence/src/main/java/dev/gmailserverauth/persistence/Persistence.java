@@ -2,17 +2,23 @@ package dev.gmailserverauth.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.RefreshLock;
+import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
+import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
+import dev.gmailserverauth.persistence.store.JdbcAccountHistory;
 import dev.gmailserverauth.persistence.store.JdbcCredentialRepository;
 import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
+import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
+import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SealedRows;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
@@ -49,13 +55,16 @@ public final class Persistence implements AutoCloseable {
     private final JdbcPendingAuthorizationStore pendingAuthorizations;
     private final JdbcSessionRepository sessions;
     private final RefreshLock refreshLock;
+    private final SeenSecurityEvents seenSecurityEvents;
+    private final AccountHistory accountHistory;
+    private final SignInHolds signInHolds;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
     }
 
     private Persistence(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
-                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock) {
+                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
         this.config = config;
@@ -65,6 +74,9 @@ public final class Persistence implements AutoCloseable {
         this.pendingAuthorizations = pendingAuthorizations;
         this.sessions = sessions;
         this.refreshLock = refreshLock;
+        this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
+        this.accountHistory = new JdbcAccountHistory(jdbc);
+        this.signInHolds = new JdbcSignInHolds(jdbc);
     }
 
     /**
@@ -122,10 +134,11 @@ public final class Persistence implements AutoCloseable {
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
+        RefreshTokenPrefixBackfill.run(credentials);
         Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Persistence(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock);
+        return new Persistence(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
     }
 
     public CredentialRepository credentials() {
@@ -138,6 +151,21 @@ public final class Persistence implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** The ids of security event tokens already received. */
+    public SeenSecurityEvents seenSecurityEvents() {
+        return seenSecurityEvents;
+    }
+
+    /** What happened to each person's grant, for their connection page. */
+    public AccountHistory accountHistory() {
+        return accountHistory;
+    }
+
+    /** Accounts whose sign-in is refused until Google enables them again. */
+    public SignInHolds signInHolds() {
+        return signInHolds;
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

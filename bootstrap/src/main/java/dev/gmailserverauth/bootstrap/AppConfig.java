@@ -3,6 +3,7 @@ package dev.gmailserverauth.bootstrap;
 import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.persistence.crypto.Keyring;
+import dev.gmailserverauth.web.WebConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ public record AppConfig(
         int maxSignInsInFlight,
         int gmailUnitsPerMinute,
         Duration googleDeadline,
+        LifecycleConfig lifecycle,
         OperationsConfig operations) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
@@ -53,6 +55,7 @@ public record AppConfig(
         Objects.requireNonNull(databaseUser);
         Objects.requireNonNull(databasePassword);
         Objects.requireNonNull(encryptionKey);
+        Objects.requireNonNull(lifecycle);
         Objects.requireNonNull(operations);
     }
 
@@ -91,19 +94,25 @@ public record AppConfig(
                 read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
                 read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
                 read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)),
+                new LifecycleConfig(
+                        read.url("GOOGLE_ISSUER").orElse(LifecycleConfig.GOOGLE_ISSUER),
+                        read.url("GOOGLE_RISC_ISSUER").orElse(LifecycleConfig.GOOGLE_RISC_ISSUER),
+                        read.url("GOOGLE_RISC_CONFIGURATION_URL"),
+                        read.path("APP_RISC_RECEIVER_PATH", LifecycleConfig.DEFAULT_RISC_RECEIVER_PATH),
+                        read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)),
                 read.operations(port));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -174,6 +183,15 @@ public record AppConfig(
                 throw new ConfigurationException("APP_MANAGEMENT_PORT", "must differ from APP_PORT: metrics are never served on the public port");
             }
             return new OperationsConfig(format, optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
+        }
+
+        /** An absolute URL path of plain segments, such as {@code /risc/events}. */
+        String path(String name, String fallback) {
+            String path = optional(name).orElse(fallback);
+            if (!WebConfig.isPlainPath(path)) {
+                throw new ConfigurationException(name, "must be an absolute path of plain segments such as /risc/events, was '" + path + "'");
+            }
+            return path;
         }
 
         boolean flag(String name) {

@@ -5,6 +5,7 @@ import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.ListAllMessages;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.Pause;
+import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.persistence.DatabaseSchema;
@@ -99,7 +100,9 @@ final class CommandContext implements AutoCloseable {
             Persistence stores = persistence();
             GoogleAdapters adapters = google();
             ListMessages listMessages = new ListMessages(adapters.mailbox(), SummaryCache.disabled(clock));
-            mail = new MailReading(new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(), clock),
+            AuthorizedAccess access = new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(),
+                    stores.accountHistory(), new RenewalNotice(config().lifecycle().reauthNotice()), clock);
+            mail = new MailReading(access,
                     listMessages, new GetMessage(adapters.mailbox()), new ListAllMessages(listMessages, clock, Pause.sleepingOn(clock)));
         }
         return mail;

@@ -50,7 +50,7 @@ final class UsersCommands {
             TextTable table = new TextTable("USER ID", "EMAIL", "SCOPES", "CONNECTED", "LAST REFRESH", "ACCESS ENDS", "STATE");
             for (StoredAccount account : accounts) {
                 table.row(account.userId(), account.email(), shortScopes(account.scopes()), time(account.connectedAt()),
-                        time(account.lastRefreshAt()), "-", state(account));
+                        time(account.lastRefreshAt()), account.accessEndsAt().map(UsersCommands::time).orElse("-"), state(account, now));
             }
             table.print(out);
             return CommandLineApp.OK;
@@ -77,7 +77,7 @@ final class UsersCommands {
             StoredAccount account = find(persistence.accounts(context.clock().instant()), who)
                     .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
             Disconnect disconnect = new Disconnect(context.google().authorizationProvider(), persistence.credentials(), persistence.sessions(),
-                    SummaryCache.disabled(context.clock()));
+                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.clock());
             disconnect.disconnect(new UserId(account.userId()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("disconnected " + account.email() + " (user " + account.userId() + "): grant revoked at Google, credential deleted, "
@@ -103,7 +103,8 @@ final class UsersCommands {
         return scopes.replace(SCOPE_PREFIX, "").replace(' ', ',');
     }
 
-    private static String state(StoredAccount account) {
+    private static String state(StoredAccount account, Instant now) {
+        if (account.accessEndsAt().filter(end -> !end.isAfter(now)).isPresent()) return "time-limited access ended: must consent again";
         if (!Scopes.parse(account.scopes()).grantsGmailRead()) return "no Gmail scope: must consent again";
         if (account.activeSessions() > 0) return "signed in (" + account.activeSessions() + " session" + (account.activeSessions() == 1 ? ")" : "s)");
         return "offline access";

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,13 +99,17 @@ class CommandLineTest {
         StoredCredential alice = credential("104", NOW);
         try (Persistence persistence = Persistence.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
             persistence.credentials().save(alice);
-            persistence.credentials().save(credential("105", NOW));
+            StoredCredential limited = credential("105", NOW);
+            persistence.credentials().save(new StoredCredential(limited.userId(), limited.email(), limited.refreshToken(), limited.accessToken(),
+                    limited.grantedScopes(), limited.createdAt(), limited.updatedAt(), Optional.of(NOW.plusSeconds(3600))));
         }
 
         CommandRun run = CommandRun.of(env, "users", "list");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(3);
+        assertThat(run.out().lines().filter(line -> line.startsWith("105")).findFirst().orElseThrow())
+                .as("a time-limited grant shows its end, here passed").contains("2026-11-25T11:00:00Z", "time-limited access ended");
         assertThat(run.out().lines().findFirst().orElseThrow()).contains("USER ID", "EMAIL", "SCOPES", "CONNECTED", "LAST REFRESH", "ACCESS ENDS", "STATE");
         assertThat(run.out()).contains("104", alice.email().value(), "gmail.readonly", "2026-11-25T10:00:00Z", "offline access");
         assertThat(run.all()).doesNotContain(alice.refreshToken().value());

@@ -119,6 +119,8 @@ class MailCommandsAgainstASandboxProcessTest {
         env.put("GOOGLE_API_ROOT_URL", root);
         env.put("GOOGLE_USERINFO_ROOT_URL", root);
         env.put("GOOGLE_REVOKE_URL", root + "revoke");
+        env.put("GOOGLE_ISSUER", sandboxUrl.toString());
+        env.put("GOOGLE_RISC_ISSUER", root);
         return env;
     }
 

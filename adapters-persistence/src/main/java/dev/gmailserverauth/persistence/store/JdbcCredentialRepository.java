@@ -4,6 +4,7 @@ import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
 import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -20,7 +21,9 @@ import java.util.Optional;
 
 /**
  * {@link CredentialRepository} on JDBC, the same SQL for SQLite and PostgreSQL. Refresh and access tokens
- * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds.
+ * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds. Beside the
+ * sealed refresh token the row keeps the SHA-256 of its first 16 characters, so that a {@code token-revoked}
+ * event (which names a token by that prefix) finds its credential without decrypting every row.
  */
 public final class JdbcCredentialRepository implements CredentialRepository, SealedRows {
     private static final String REFRESH_TOKEN_FIELD = "credentials.refresh_token";
@@ -30,8 +33,9 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
     // carries one (StoredCredential.refreshedWith keeps the old token when Google sends no new one).
     private static final String UPSERT = """
             INSERT INTO credentials (user_id, email, refresh_token, access_token, access_token_expires_at,
-                                     granted_scopes, created_at, updated_at, key_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     granted_scopes, created_at, updated_at, key_id,
+                                     refresh_token_expires_at, refresh_token_prefix_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 email = excluded.email,
                 refresh_token = excluded.refresh_token,
@@ -40,18 +44,24 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
                 granted_scopes = excluded.granted_scopes,
                 created_at = excluded.created_at,
                 updated_at = excluded.updated_at,
-                key_id = excluded.key_id
+                key_id = excluded.key_id,
+                refresh_token_expires_at = excluded.refresh_token_expires_at,
+                refresh_token_prefix_sha256 = excluded.refresh_token_prefix_sha256
             """;
-    private static final String SELECT = """
-            SELECT email, refresh_token, access_token, access_token_expires_at, granted_scopes, created_at, updated_at
-            FROM credentials WHERE user_id = ?
-            """;
+    private static final String COLUMNS = """
+            user_id, email, refresh_token, access_token, access_token_expires_at, granted_scopes, created_at, updated_at,
+            refresh_token_expires_at""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM credentials WHERE user_id = ?";
+    private static final String SELECT_BY_PREFIX = "SELECT " + COLUMNS + " FROM credentials WHERE refresh_token_prefix_sha256 = ?";
     private static final String DELETE = "DELETE FROM credentials WHERE user_id = ?";
     private static final String ACCOUNTS = """
-            SELECT user_id, email, granted_scopes, created_at, updated_at, access_token_expires_at, key_id
+            SELECT user_id, email, granted_scopes, created_at, updated_at, access_token_expires_at, refresh_token_expires_at, key_id
             FROM credentials ORDER BY email, user_id
             """;
     private static final String COUNT = "SELECT COUNT(*) FROM credentials";
+    private static final String WITHOUT_PREFIX =
+            "SELECT user_id, refresh_token FROM credentials WHERE refresh_token_prefix_sha256 IS NULL ORDER BY user_id LIMIT ?";
+    private static final String RECORD_PREFIX = "UPDATE credentials SET refresh_token_prefix_sha256 = ? WHERE user_id = ? AND refresh_token = ?";
     private static final String ROWS_BY_KEY = "SELECT key_id, COUNT(*) FROM credentials GROUP BY key_id";
     private static final String NOT_UNDER_KEY =
             "SELECT user_id, refresh_token, access_token FROM credentials WHERE key_id <> ? ORDER BY user_id LIMIT ?";
@@ -85,6 +95,8 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
             statement.setLong(7, credential.createdAt().toEpochMilli());
             statement.setLong(8, credential.updatedAt().toEpochMilli());
             statement.setString(9, sealer.keyId());
+            Jdbc.setNullableLong(statement, 10, credential.refreshTokenExpiresAt().map(Instant::toEpochMilli).orElse(null));
+            statement.setString(11, credential.refreshToken().prefix().sha256Hex());
         });
     }
 
@@ -92,13 +104,43 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
     public Optional<StoredCredential> findByUserId(UserId userId) {
         return jdbc.queryOne("reading the credential of user " + userId.value(), SELECT,
                 statement -> statement.setString(1, userId.value()),
-                row -> toCredential(userId, row));
+                row -> toCredential(row));
+    }
+
+    @Override
+    public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
+        // The hash narrows the search; the decrypted token decides (a shorter prefix than 16 finds nothing).
+        return jdbc.query("finding a credential by refresh token prefix", SELECT_BY_PREFIX,
+                        statement -> statement.setString(1, prefix.sha256Hex()),
+                        this::toCredential).stream()
+                .filter(credential -> credential.refreshToken().startsWith(prefix))
+                .toList();
     }
 
     @Override
     public boolean delete(UserId userId) {
         return jdbc.update("deleting the credential of user " + userId.value(), DELETE,
                 statement -> statement.setString(1, userId.value())) > 0;
+    }
+
+    /**
+     * Gives up to {@code limit} rows stored before schema 3 the hash of their refresh token's prefix (the token
+     * is sealed, so SQL alone cannot); a row saved meanwhile is left alone. Returns the rows changed.
+     */
+    public int recordMissingRefreshTokenPrefixes(int limit) {
+        record Sealed(String userId, byte[] refreshToken) { }
+        List<Sealed> rows = jdbc.query("reading credentials without a refresh token prefix", WITHOUT_PREFIX,
+                statement -> statement.setInt(1, limit), row -> new Sealed(row.getString(1), row.getBytes(2)));
+        int changed = 0;
+        for (Sealed row : rows) {
+            RefreshToken token = new RefreshToken(cipher.open(row.refreshToken(), refreshTokenData(row.userId())));
+            changed += jdbc.update("recording the refresh token prefix of user " + row.userId(), RECORD_PREFIX, statement -> {
+                statement.setString(1, token.prefix().sha256Hex());
+                statement.setString(2, row.userId());
+                statement.setBytes(3, row.refreshToken());
+            });
+        }
+        return changed;
     }
 
     /** Every stored credential without its tokens, by email; {@code activeSessions} is left at 0. */
@@ -110,6 +152,7 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
                 Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("updated_at")),
                 Jdbc.getNullableLong(row, "access_token_expires_at").map(Instant::ofEpochMilli),
+                Jdbc.getNullableLong(row, "refresh_token_expires_at").map(Instant::ofEpochMilli),
                 0,
                 row.getString("key_id")));
     }
@@ -159,7 +202,8 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
         return new AssociatedData(ACCESS_TOKEN_FIELD, userId);
     }
 
-    private StoredCredential toCredential(UserId userId, ResultSet row) throws SQLException {
+    private StoredCredential toCredential(ResultSet row) throws SQLException {
+        UserId userId = new UserId(row.getString("user_id"));
         String id = userId.value();
         RefreshToken refreshToken = new RefreshToken(cipher.open(row.getBytes("refresh_token"), refreshTokenData(id)));
         byte[] sealedAccess = row.getBytes("access_token");
@@ -176,6 +220,7 @@ public final class JdbcCredentialRepository implements CredentialRepository, Sea
                 accessToken,
                 Scopes.parse(row.getString("granted_scopes")),
                 Instant.ofEpochMilli(row.getLong("created_at")),
-                Instant.ofEpochMilli(row.getLong("updated_at")));
+                Instant.ofEpochMilli(row.getLong("updated_at")),
+                Jdbc.getNullableLong(row, "refresh_token_expires_at").map(Instant::ofEpochMilli));
     }
 }

@@ -10,10 +10,11 @@ import java.util.Optional;
  * @param connectedAt         when the credential was first stored
  * @param lastRefreshAt       when it was last written (a sign-in or a token refresh)
  * @param accessTokenExpiry   when the stored access token expires; empty when none is stored
+ * @param accessEndsAt        when a time-limited grant ends (Google's {@code refresh_token_expires_in}); empty when it does not
  * @param activeSessions      browser sessions of this user that have not expired
  */
 public record StoredAccount(String userId, String email, String scopes, Instant connectedAt, Instant lastRefreshAt,
-                            Optional<Instant> accessTokenExpiry, int activeSessions, String keyId) {
+                            Optional<Instant> accessTokenExpiry, Optional<Instant> accessEndsAt, int activeSessions, String keyId) {
     public StoredAccount {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(email, "email");
@@ -21,10 +22,11 @@ public record StoredAccount(String userId, String email, String scopes, Instant 
         Objects.requireNonNull(connectedAt, "connectedAt");
         Objects.requireNonNull(lastRefreshAt, "lastRefreshAt");
         Objects.requireNonNull(accessTokenExpiry, "accessTokenExpiry");
+        Objects.requireNonNull(accessEndsAt, "accessEndsAt");
         Objects.requireNonNull(keyId, "keyId");
     }
 
     public StoredAccount withActiveSessions(int count) {
-        return new StoredAccount(userId, email, scopes, connectedAt, lastRefreshAt, accessTokenExpiry, count, keyId);
+        return new StoredAccount(userId, email, scopes, connectedAt, lastRefreshAt, accessTokenExpiry, accessEndsAt, count, keyId);
     }
 }

@@ -12,17 +12,21 @@ import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.MailOutcome;
 import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.application.Pause;
+import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.bootstrap.ApiClient;
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
+import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
 import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
+import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.BrowserNonce;
+import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.SearchQuery;
@@ -259,11 +263,14 @@ final class LimitsBenchmarks {
         if (!(start instanceof BeginAuthorization.Start.Started started)) throw new IllegalStateException("sign-in refused: " + start);
         URI back = new HttpSignIn().approve(started.url().value(), email);
         QueryString query = QueryString.of(back);
-        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock)
+        InMemoryAccountHistory history = new InMemoryAccountHistory();
+        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, new InMemorySignInHolds(),
+                history, new Issuer(sandbox.control().issuer()), clock)
                 .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
                         Optional.of(browser)));
         if (!(outcome instanceof AuthorizationOutcome.Authorized authorized)) throw new IllegalStateException("sign-in failed: " + outcome);
-        AccessOutcome access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock).open(authorized.userId());
+        AccessOutcome access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history,
+                new RenewalNotice(RenewalNotice.DEFAULT), clock).open(authorized.userId());
         return ((AccessOutcome.Granted) access).grant();
     }
 
