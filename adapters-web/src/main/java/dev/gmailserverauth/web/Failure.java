@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,10 +10,15 @@ import java.util.Objects;
  * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
  */
 abstract sealed class Failure extends RuntimeException
-        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooManyRequests {
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooManyRequests, Failure.RateLimited {
 
     Failure(String reason) {
         super(reason, null, false, false);
+    }
+
+    /** A wait in whole seconds, rounded up, at least one, as {@code Retry-After} wants it. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The reason, fit to show to the person or the API client. */
@@ -56,15 +62,37 @@ abstract sealed class Failure extends RuntimeException
             this.retryAfter = Objects.requireNonNull(retryAfter);
         }
 
-        /** Whole seconds, at least one, as {@code Retry-After} wants them. */
         long retryAfterSeconds() {
-            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            return retryAfterSeconds(retryAfter);
         }
     }
 
     static final class Forbidden extends Failure {
         Forbidden(String reason) {
             super(reason);
+        }
+    }
+
+    /**
+     * Gmail's per-user limits are spent for this person (not the visitor's own pace, which is {@link TooManyRequests}):
+     * try again after {@code retryAfter}, at {@code retryAt}.
+     */
+    static final class RateLimited extends Failure {
+        private final Instant retryAt;
+        private final Duration retryAfter;
+
+        RateLimited(Instant retryAt, Duration retryAfter) {
+            super("Gmail has asked us to slow down for your account.");
+            this.retryAt = Objects.requireNonNull(retryAt);
+            this.retryAfter = Objects.requireNonNull(retryAfter);
+        }
+
+        Instant retryAt() {
+            return retryAt;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds(retryAfter);
         }
     }
 }

@@ -12,8 +12,8 @@ import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
-import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -57,8 +57,8 @@ class HtmlBodyTest {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
-            return new MailboxResponse.Ok<>(List.of());
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+            return new MailboxResponse.Ok<>(Summaries.complete(List.of()));
         }
 
         @Override
