@@ -8,15 +8,20 @@ import java.util.Locale;
 /** How dates read on pages: UTC, minutes, e.g. {@code 2026-03-05 14:02}. */
 final class Formats {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
 
     static String utc(Instant instant) {
         return MINUTES.format(instant);
+    }
+
+    /** A date a person reads in a sentence: {@code Wed 2 Dec 2026, 10:00 UTC}. */
+    static String utcLong(Instant instant) {
+        return SPELLED.format(instant);
     }
 
     /** The time of day to the second, UTC, e.g. {@code 14:02:31}. */
@@ -29,11 +34,6 @@ final class Formats {
         if (seconds < 90) return seconds + (seconds == 1 ? " second" : " seconds");
         long minutes = Math.round(seconds / 60.0);
         return "about " + minutes + " minutes";
-    }
-
-    /** A date a person reads in a sentence: {@code Wed 2 Dec 2026, 10:00 UTC}. */
-    static String utcLong(Instant instant) {
-        return SPELLED.format(instant);
     }
 
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */

@@ -83,17 +83,27 @@ class AppConfigTest {
             "GOOGLE_READ_TIMEOUT | soon | GOOGLE_READ_TIMEOUT: must be seconds",
             "GOOGLE_CONNECT_TIMEOUT | 0 | GOOGLE_CONNECT_TIMEOUT: must be positive",
             "APP_SUMMARY_CACHE_SIZE | -1 | APP_SUMMARY_CACHE_SIZE: must be between 0 and 1000000",
-            "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
-            "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
             "APP_REAUTH_NOTICE | tomorrow | APP_REAUTH_NOTICE: must be seconds",
             "APP_RISC_RECEIVER_PATH | risc/events | APP_RISC_RECEIVER_PATH: must be an absolute path",
             "APP_RISC_RECEIVER_PATH | /risc/../admin?x | APP_RISC_RECEIVER_PATH: must be an absolute path",
             "GOOGLE_RISC_ISSUER | accounts.google.com | GOOGLE_RISC_ISSUER: must be an absolute http(s) URL",
+            "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
+            "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void gmailsQuotaAndTheDeadlineReachTheGoogleAdapter() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_UNITS_PER_MINUTE", "6000", "GOOGLE_DEADLINE", "PT4S"));
+        GoogleAdapterConfig google = GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), config);
+        assertThat(google.limits().unitsPerMinute()).isEqualTo(6_000);
+        assertThat(google.retryPolicy().deadline()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), AppConfig.defaults()).limits())
+                .isEqualTo(GmailLimits.DEFAULT);
     }
 
     @Test
@@ -110,13 +120,17 @@ class AppConfigTest {
     }
 
     @Test
-    void gmailsQuotaAndTheDeadlineReachTheGoogleAdapter() {
-        AppConfig config = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_UNITS_PER_MINUTE", "6000", "GOOGLE_DEADLINE", "PT4S"));
-        GoogleAdapterConfig google = GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), config);
-        assertThat(google.limits().unitsPerMinute()).isEqualTo(6_000);
-        assertThat(google.retryPolicy().deadline()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), AppConfig.defaults()).limits())
-                .isEqualTo(GmailLimits.DEFAULT);
+    void theManagementPortIsTheNextOneOnLoopbackNeverThePublicOneAndCanBeSwitchedOff() {
+        OperationsConfig defaults = AppConfig.fromEnvironment(Map.of("APP_PORT", "8080")).operations();
+        assertThat(defaults.managementPort()).hasValue(8081);
+        assertThat(defaults.managementHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.logFormat()).isEqualTo(OperationsConfig.LogFormat.TEXT);
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_PORT", "0")).operations().managementPort()).hasValue(0);
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_MANAGEMENT_PORT", "off")).operations().managementPort()).isEmpty();
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_LOG_FORMAT", "JSON")).operations().logFormat()).isEqualTo(OperationsConfig.LogFormat.JSON);
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_PORT", "9000", "APP_MANAGEMENT_PORT", "9000")))
+                .hasMessageStartingWith("APP_MANAGEMENT_PORT: must differ from APP_PORT");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_LOG_FORMAT", "xml"))).hasMessage("APP_LOG_FORMAT: must be text or json");
     }
 
     @Test
