@@ -39,7 +39,11 @@ final class KeyRegistry {
                 row -> row.getString(1)).isEmpty();
     }
 
-    /** Fails when the keyring cannot read what the database holds; records the keyring's keys otherwise. */
+    /**
+     * Fails when the keyring cannot read what the database holds; records the current key otherwise (the one
+     * this instance writes with). Keys that are only read are never recorded again: a key a rotation forgot
+     * stays forgotten, and the newest recorded key is the one instances last began to write with.
+     */
     void verifyAndRecord(Keyring keyring, String source) {
         Map<String, byte[]> recorded = recordedChecks();
         for (EncryptionKey key : keyring.readable()) {
@@ -57,7 +61,7 @@ final class KeyRegistry {
             throw new PersistenceConfigurationException("the database was set up with encryption key(s) " + recorded.keySet()
                     + ", but " + source + " has key(s) " + keyring.ids() + ": this is not the key of this database");
         }
-        keyring.readable().forEach(this::record);
+        record(keyring.current());
     }
 
     /** Records a key (idempotent), so that rows may reference it. */

@@ -79,6 +79,9 @@ class SqliteKeyOperationsTest {
             assertThat(both.keyStatus().rowsUnderOtherKeys()).isZero();
             assertThat(both.keyStatus().recordedKeyIds()).containsExactly(otherId);
         }
+        try (Persistence reopened = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
+            assertThat(reopened.keyStatus().recordedKeyIds()).as("a forgotten key that is only read is not recorded again").containsExactly(otherId);
+        }
         try (Persistence newOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY))) {
             assertThat(newOnly.credentials().findByUserId(new UserId("user2"))).isPresent();
         }
