@@ -8,6 +8,8 @@ import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
@@ -77,6 +79,13 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
         return call("messages.get", () -> BearerToken.on(gmail.users().messages().get(ME, id.value()).setFormat("full"), token).execute(),
                 GmailModels::message);
+    }
+
+    @Override
+    public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+        return call("messages.attachments.get", () -> BearerToken.on(
+                gmail.users().messages().attachments().get(ME, message.value(), attachment.value()), token).execute(),
+                GmailModels::attachmentData);
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Header;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
@@ -48,7 +50,7 @@ class HtmlBodyTest {
         public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
             return new MailboxResponse.Ok<>(new Message(ID, new ThreadId("html0001"), List.of(new Header("Subject", "HTML"), new Header("From", "x@example.org")),
                     Optional.empty(), Optional.of("<p>Hi <i>Alice</i></p><a href=\"https://evil.example\">Click here</a> &lt;now&gt;<img src=x onerror=alert(1)>"),
-                    Set.of(LabelId.INBOX), "Hi Alice", Instant.parse("2026-01-01T00:00:00Z")));
+                    Set.of(LabelId.INBOX), "Hi Alice", Instant.parse("2026-01-01T00:00:00Z"), List.of()));
         }
 
         @Override
@@ -59,6 +61,11 @@ class HtmlBodyTest {
         @Override
         public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
             return new MailboxResponse.Ok<>(List.of());
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+            return new MailboxResponse.NotFound<>();
         }
 
         @Override

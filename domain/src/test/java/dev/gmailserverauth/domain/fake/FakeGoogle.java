@@ -2,6 +2,9 @@ package dev.gmailserverauth.domain.fake;
 
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Attachment;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.AuthorizationState;
@@ -19,6 +22,7 @@ import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.RefreshToken;
@@ -54,7 +58,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A small in-memory Google for use-case tests: an {@link AuthorizationProvider} and a {@link Mailbox}
  * that share accounts, grants and tokens, with knobs for the seed's error cases. Not a mock: it keeps
- * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only).
+ * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only, a new
+ * attachment id on every read of a message).
  */
 public final class FakeGoogle {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(3599);
@@ -62,6 +67,8 @@ public final class FakeGoogle {
     private final Clock clock;
     private final Map<EmailAddress, UserIdentity> accounts = new ConcurrentHashMap<>();
     private final Map<UserId, List<Message>> mail = new ConcurrentHashMap<>();
+    private final Map<PartKey, byte[]> attachmentBytes = new ConcurrentHashMap<>();
+    private final Map<String, PartKey> attachmentIds = new ConcurrentHashMap<>();
     private final Map<AuthorizationState, AuthorizationRequest> requests = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
@@ -81,6 +88,9 @@ public final class FakeGoogle {
     private record Issued(UserIdentity identity, Scopes scopes, Instant expiresAt, String refreshToken) {
     }
 
+    private record PartKey(UserId user, MessageId message, PartId part) {
+    }
+
     public FakeGoogle(Clock clock) {
         this.clock = clock;
     }
@@ -96,12 +106,23 @@ public final class FakeGoogle {
 
     public MessageId addMessage(UserIdentity account, NewMessage message) {
         String id = String.format("%016x", sequence.incrementAndGet());
+        MessageId messageId = new MessageId(id);
+        List<Message> box = mail.get(account.userId());
+        ThreadId thread = message.replyToPrevious() && !box.isEmpty() ? box.get(box.size() - 1).threadId() : new ThreadId(id);
         Set<LabelId> labels = new HashSet<>(Set.of(LabelId.INBOX));
         if (message.unread()) labels.add(LabelId.UNREAD);
-        mail.get(account.userId()).add(new Message(new MessageId(id), new ThreadId(id),
+        List<Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < message.attachments().size(); i++) {
+            NewAttachment file = message.attachments().get(i);
+            PartKey key = new PartKey(account.userId(), messageId, new PartId(String.valueOf(i + 1)));
+            attachmentBytes.put(key, file.content());
+            attachments.add(new Attachment(key.part(), new AttachmentId("placeholder"), file.filename(), file.mimeType(),
+                    file.content().length, Optional.empty(), false));
+        }
+        box.add(new Message(messageId, thread,
                 List.of(new Header("From", message.from()), new Header("Subject", message.subject())),
-                Optional.of(message.body()), Optional.empty(), labels, snippet(message.body()), message.date()));
-        return new MessageId(id);
+                Optional.of(message.body()), message.html(), labels, snippet(message.body()), message.date(), attachments));
+        return messageId;
     }
 
     /** The next refreshes take this long, so that concurrent callers overlap. */
@@ -278,12 +299,22 @@ public final class FakeGoogle {
         @Override
         public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
             return authorized(token, identity -> mail.get(identity.userId()).stream().filter(m -> m.id().equals(id)).findFirst()
-                    .<MailboxResponse<Message>>map(MailboxResponse.Ok::new).orElseGet(MailboxResponse.NotFound::new));
+                    .<MailboxResponse<Message>>map(m -> new MailboxResponse.Ok<>(withFreshAttachmentIds(identity, m)))
+                    .orElseGet(MailboxResponse.NotFound::new));
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+            return authorized(token, identity -> {
+                PartKey key = attachmentIds.get(attachment.value());
+                if (key == null || !key.user().equals(identity.userId()) || !key.message().equals(message)) return new MailboxResponse.NotFound<>();
+                return new MailboxResponse.Ok<>(new AttachmentData(attachmentBytes.get(key)));
+            });
         }
 
         @Override
         public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
-            return authorized(token, identity -> page(matching(identity, query), query)
+            return authorized(token, identity -> page(newestOfEachThread(matching(identity, query)), query)
                     .map(page -> new Page<>(page.items().stream().map(m -> new ThreadSummary(m.threadId(), m.snippet())).toList(),
                             page.nextPageToken(), page.resultSizeEstimate())));
         }
@@ -291,7 +322,8 @@ public final class FakeGoogle {
         @Override
         public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
             return authorized(token, identity -> {
-                List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id)).toList();
+                List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id))
+                        .sorted(Comparator.comparing(Message::date)).map(m -> withFreshAttachmentIds(identity, m)).toList();
                 return messages.isEmpty() ? new MailboxResponse.NotFound<>() : new MailboxResponse.Ok<>(new MailThread(id, messages));
             });
         }
@@ -321,6 +353,11 @@ public final class FakeGoogle {
                     .toList();
         }
 
+        private List<Message> newestOfEachThread(List<Message> newestFirst) {
+            Set<ThreadId> seen = new HashSet<>();
+            return newestFirst.stream().filter(m -> seen.add(m.threadId())).toList();
+        }
+
         private MailboxResponse<Page<Message>> page(List<Message> all, MailQuery query) {
             int offset = 0;
             if (query.pageToken().isPresent()) {
@@ -335,6 +372,16 @@ public final class FakeGoogle {
             Optional<PageToken> next = end < all.size() ? Optional.of(new PageToken(String.valueOf(end))) : Optional.empty();
             return new MailboxResponse.Ok<>(new Page<>(new ArrayList<>(all.subList(offset, end)), next, all.size()));
         }
+    }
+
+    /** As Gmail does: every read of a message hands out new attachment ids; every id handed out keeps working. */
+    private Message withFreshAttachmentIds(UserIdentity identity, Message m) {
+        List<Attachment> fresh = m.attachments().stream().map(a -> {
+            String attachmentId = "ANGjdJ" + sequence.incrementAndGet() + "_" + PkceVerifier.random().value();
+            attachmentIds.put(attachmentId, new PartKey(identity.userId(), m.id(), a.part()));
+            return new Attachment(a.part(), new AttachmentId(attachmentId), a.filename(), a.mimeType(), a.size(), a.contentId(), a.inline());
+        }).toList();
+        return new Message(m.id(), m.threadId(), m.headers(), m.textBody(), m.htmlBody(), m.labelIds(), m.snippet(), m.date(), fresh);
     }
 
     private static MessageSummary summarize(Message m) {
