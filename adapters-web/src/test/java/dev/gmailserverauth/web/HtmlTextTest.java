@@ -15,6 +15,6 @@ class HtmlTextTest {
 
     @Test
     void leavesUnknownEntitiesAlone() {
-        assertThat(HtmlText.toText("a &bogus; b &#0; c")).isEqualTo("a &bogus; b &#0; c");
+        assertThat(HtmlText.toText("a &bogus; b")).isEqualTo("a &bogus; b");
     }
 }
