@@ -1,6 +1,5 @@
 package dev.gmailserverauth.web;
 
-import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.DescribeUser;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
@@ -21,13 +20,13 @@ import java.util.Optional;
 final class ApiRoutes {
     private final ListMessages listMessages;
     private final DescribeUser describeUser;
-    private final BeginAuthorization begin;
+    private final Grants grants;
     private final Sessions sessions;
 
-    ApiRoutes(ListMessages listMessages, DescribeUser describeUser, BeginAuthorization begin, Sessions sessions) {
+    ApiRoutes(ListMessages listMessages, DescribeUser describeUser, Grants grants, Sessions sessions) {
         this.listMessages = Objects.requireNonNull(listMessages);
         this.describeUser = Objects.requireNonNull(describeUser);
-        this.begin = Objects.requireNonNull(begin);
+        this.grants = Objects.requireNonNull(grants);
         this.sessions = Objects.requireNonNull(sessions);
     }
 
@@ -37,12 +36,9 @@ final class ApiRoutes {
     }
 
     private void messages(Context ctx) {
-        UserId user = sessions.visitor(ctx).requireUser();
-        FormData params = FormData.parse(ctx.queryString());
-        ListMessages.Query query = new ListMessages.Query(user, Inputs.search(params), Inputs.pageToken(params),
-                Inputs.pageSize(params, PageSize.DEFAULT.value()));
-        Page<MessageSummary> page = Outcomes.value(listMessages.list(query), "no such page");
-        json(ctx, 200, Json.object(
+        ListRequest request = ListRequest.parse(ctx, PageSize.DEFAULT.value());
+        Page<MessageSummary> page = MailResults.value(listMessages.list(grants.require(ctx), request.messagesQuery()), "no such page");
+        Responses.json(ctx, 200, Json.object(
                 "messages", page.items().stream().map(ApiRoutes::message).toList(),
                 "nextPageToken", page.nextPageToken().map(PageToken::value),
                 "resultSizeEstimate", page.resultSizeEstimate()));
@@ -50,9 +46,9 @@ final class ApiRoutes {
 
     private void me(Context ctx) {
         UserId user = sessions.visitor(ctx).requireUser();
-        UserIdentity identity = describeUser.describe(user).orElseThrow(() -> new Failure.ConsentNeeded(new ConsentRequired(
-                begin.begin(BeginAuthorization.Command.reconsent(user, Optional.empty())), ConsentReason.NOT_AUTHORIZED)));
-        json(ctx, 200, Json.object("userId", identity.userId().value(), "email", identity.email().value()));
+        UserIdentity identity = describeUser.describe(user)
+                .orElseThrow(() -> new Failure.ConsentNeeded(new ConsentRequired(ConsentReason.NOT_AUTHORIZED, Optional.empty())));
+        Responses.json(ctx, 200, Json.object("userId", identity.userId().value(), "email", identity.email().value()));
     }
 
     private static Map<String, Object> message(MessageSummary summary) {
@@ -64,10 +60,5 @@ final class ApiRoutes {
                 "date", summary.date().toString(),
                 "snippet", summary.snippet(),
                 "unread", summary.unread());
-    }
-
-    static void json(Context ctx, int status, Object body) {
-        ErrorResponses.markAnswered(ctx);
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 }

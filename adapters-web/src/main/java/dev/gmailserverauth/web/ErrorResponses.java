@@ -19,13 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorResponses {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
-    private static final String ANSWERED = "web.answered";
     private static final List<Integer> STATUSES_WITH_PAGES = List.of(400, 401, 403, 404, 405, 406, 408, 413, 414, 415, 429, 431, 500, 501, 503);
 
-    private final Pages pages;
+    private final PageRenderer pages;
     private final WebConfig config;
 
-    ErrorResponses(Pages pages, WebConfig config) {
+    ErrorResponses(PageRenderer pages, WebConfig config) {
         this.pages = Objects.requireNonNull(pages);
         this.config = Objects.requireNonNull(config);
     }
@@ -50,17 +49,17 @@ final class ErrorResponses {
             if (Api.isApi(ctx)) {
                 answerJson(ctx, 401, Json.object("error", "unauthenticated", "reason", failure.reason(), "loginUrl", "/login"));
             } else {
-                ctx.attribute(ANSWERED, true);
+                Responses.markAnswered(ctx);
                 ctx.redirect("/login", HttpStatus.FOUND);
             }
         } else if (failure instanceof Failure.ConsentNeeded consent) {
-            String url = Links.consent(consent.consent().url());
+            String path = Links.reconsent(consent.consent());
             if (Api.isApi(ctx)) {
                 answerJson(ctx, 401, Json.object("error", "reauthorization_required", "reason", failure.reason(),
-                        "consentReason", consent.consent().reason().name(), "authorizationUrl", url));
+                        "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
             } else {
-                ctx.attribute(ANSWERED, true);
-                ctx.redirect(url, HttpStatus.FOUND);
+                Responses.markAnswered(ctx);
+                ctx.redirect(path, HttpStatus.FOUND);
             }
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
@@ -79,14 +78,9 @@ final class ErrorResponses {
         respond(ctx, 500, reason);
     }
 
-    /** Notes that this request has its answer, so that the status-based fallback leaves it alone. */
-    static void markAnswered(Context ctx) {
-        ctx.attribute(ANSWERED, true);
-    }
-
     /** Statuses set without one of our answers (an unknown route, a wrong method...). */
     private void fallback(Context ctx) {
-        if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) return;
+        if (Responses.answered(ctx)) return;
         respond(ctx, ctx.statusCode(), defaultReason(ctx.statusCode()));
     }
 
@@ -99,13 +93,12 @@ final class ErrorResponses {
             pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading(status)), status, heading(status), reason));
         } catch (RuntimeException renderFailure) {
             LOG.error("rendering the error page failed", renderFailure);
-            markAnswered(ctx);
-            ctx.status(status).contentType("text/plain; charset=utf-8").result(heading(status) + ": " + reason);
+            Responses.text(ctx, status, heading(status) + ": " + reason);
         }
     }
 
     private static void answerJson(Context ctx, int status, Object body) {
-        ApiRoutes.json(ctx, status, body);
+        Responses.json(ctx, status, body);
     }
 
     private static String code(int status) {

@@ -23,7 +23,7 @@ final class HealthRoute {
 
     private void health(Context ctx) {
         boolean database = databaseUp();
-        ApiRoutes.json(ctx, database ? 200 : 503, Json.object("status", database ? "UP" : "DOWN", "database", database ? "UP" : "DOWN"));
+        Responses.json(ctx, database ? 200 : 503, Json.object("status", database ? "UP" : "DOWN", "database", database ? "UP" : "DOWN"));
     }
 
     private boolean databaseUp() {

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.PageToken;
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 final class Links {
     static final String MESSAGES = "/messages";
+    static final String LOGIN = "/login";
 
     private Links() {
     }
@@ -31,6 +33,18 @@ final class Links {
 
     static String message(MessageId id) {
         return MESSAGES + "/" + id.value();
+    }
+
+    /**
+     * The way back through consent for this outcome: {@code /login}, which makes the consent URL (and
+     * its pending authorization) only when the browser follows it; {@code prompt=consent} when only a
+     * new consent yields a refresh token.
+     */
+    static String reconsent(ConsentRequired consent) {
+        List<String> params = new ArrayList<>();
+        if (consent.reason().needsNewRefreshToken()) params.add("prompt=consent");
+        consent.loginHint().ifPresent(hint -> params.add("login_hint=" + encode(hint.value())));
+        return params.isEmpty() ? LOGIN : LOGIN + "?" + String.join("&", params);
     }
 
     /** The consent URL, refused unless it is http(s), so a page can never carry a {@code javascript:} link. */

@@ -3,17 +3,14 @@ package dev.gmailserverauth.web;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
-import dev.gmailserverauth.application.MailOutcome;
+import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
-import dev.gmailserverauth.domain.model.PageSize;
-import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
-import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.web.view.HeaderLine;
 import dev.gmailserverauth.web.view.LabelLink;
 import dev.gmailserverauth.web.view.MessagePage;
@@ -34,16 +31,19 @@ final class MailPages {
     private final ListMessages listMessages;
     private final ListLabels listLabels;
     private final GetMessage getMessage;
-    private final Sessions sessions;
-    private final Pages pages;
+    private final Grants grants;
+    private final PageRenderer pages;
+    private final Sidebar sidebar;
     private final int defaultPageSize;
 
-    MailPages(ListMessages listMessages, ListLabels listLabels, GetMessage getMessage, Sessions sessions, Pages pages, int defaultPageSize) {
+    MailPages(ListMessages listMessages, ListLabels listLabels, GetMessage getMessage, Grants grants, PageRenderer pages, Sidebar sidebar,
+            int defaultPageSize) {
         this.listMessages = Objects.requireNonNull(listMessages);
         this.listLabels = Objects.requireNonNull(listLabels);
         this.getMessage = Objects.requireNonNull(getMessage);
-        this.sessions = Objects.requireNonNull(sessions);
+        this.grants = Objects.requireNonNull(grants);
         this.pages = Objects.requireNonNull(pages);
+        this.sidebar = Objects.requireNonNull(sidebar);
         this.defaultPageSize = defaultPageSize;
     }
 
@@ -53,43 +53,39 @@ final class MailPages {
     }
 
     private void list(Context ctx) {
-        UserId user = sessions.visitor(ctx).requireUser();
-        FormData params = FormData.parse(ctx.queryString());
-        SearchQuery search = Inputs.search(params);
-        Optional<PageToken> pageToken = Inputs.pageToken(params);
-        PageSize size = Inputs.pageSize(params, defaultPageSize);
-        Page<MessageSummary> page = Outcomes.value(listMessages.list(new ListMessages.Query(user, search, pageToken, size)), "no such page");
+        ListRequest request = ListRequest.parse(ctx, defaultPageSize);
+        MailboxGrant grant = grants.require(ctx);
+        Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
+        Page<MessageSummary> page = MailResults.value(listMessages.list(grant, request.messagesQuery()), "no such page");
 
-        Optional<Integer> explicitSize = params.get("maxResults").map(ignored -> size.value());
+        SearchQuery search = request.search();
         List<MessageRow> rows = page.items().stream().map(MailPages::row).toList();
         pages.render(ctx, 200, "messages.jte", new MessagesPage(
-                pages.chrome(ctx, search.isEmpty() ? "Messages" : "Search: " + search.value()),
+                pages.chrome(ctx, search.isEmpty() ? "Messages" : "Search: " + search.value(), grant),
                 search.value(),
                 rows,
-                page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), explicitSize)),
-                pageToken.map(ignored -> Links.messages(search, Optional.empty(), explicitSize)),
-                labels(user)));
+                page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), request.explicitSize())),
+                request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
+                labelLinks(labels.orEmpty())));
     }
 
     private void show(Context ctx) {
-        UserId user = sessions.visitor(ctx).requireUser();
-        MessageId id = Inputs.messageId(PathParams.get(ctx, "id"));
-        Message message = Outcomes.value(getMessage.get(user, id), "there is no message with this id in your mailbox");
+        MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
+        MailboxGrant grant = grants.require(ctx);
+        Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
         String subject = message.subject().isBlank() ? "(no subject)" : message.subject();
         List<HeaderLine> headers = message.headers().stream()
                 .filter(h -> SHOWN_HEADERS.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> new HeaderLine(h.name(), h.value()))
                 .toList();
         Body body = body(message);
-        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, subject), id.value(), subject, headers,
+        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, subject, grant), id.value(), subject, headers,
                 Formats.utc(message.date()) + " UTC", message.labelIds().stream().map(LabelId::value).sorted().toList(), body.text(), body.note()));
     }
 
-    /** The label sidebar; a failure there never costs the person the message list. */
-    private List<LabelLink> labels(UserId user) {
-        MailOutcome<List<Label>> outcome = listLabels.list(user);
-        if (!(outcome instanceof MailOutcome.Success<List<Label>> success)) return List.of();
-        return success.value().stream()
+    /** The label sidebar's links; {@link Sidebar} makes sure a failure there never costs the person the list. */
+    private static List<LabelLink> labelLinks(List<Label> labels) {
+        return labels.stream()
                 .filter(LabelNames::shown)
                 .sorted(LabelNames.SIDEBAR_ORDER)
                 .map(label -> new LabelLink(label.id().value(), LabelNames.display(label),

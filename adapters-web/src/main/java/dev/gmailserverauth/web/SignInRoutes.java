@@ -21,9 +21,9 @@ final class SignInRoutes {
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
     private final Sessions sessions;
-    private final Pages pages;
+    private final PageRenderer pages;
 
-    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, Pages pages) {
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, PageRenderer pages) {
         this.begin = Objects.requireNonNull(begin);
         this.complete = Objects.requireNonNull(complete);
         this.sessions = Objects.requireNonNull(sessions);
@@ -45,9 +45,15 @@ final class SignInRoutes {
         pages.render(ctx, 200, "landing.jte", new LandingPage(pages.chrome(ctx, "Sign in"), notice));
     }
 
+    /**
+     * The one place a consent URL is made (and its pending authorization stored): only when a browser
+     * asks to sign in. {@code prompt=consent} forces the consent screen; a signed-in visitor is the known user.
+     */
     private void login(Context ctx) {
-        Optional<EmailAddress> hint = Inputs.loginHint(FormData.parse(ctx.queryString()));
-        BeginAuthorization.Command command = hint.map(BeginAuthorization.Command::withLoginHint).orElseGet(BeginAuthorization.Command::anonymous);
+        FormData params = FormData.parse(ctx.queryString());
+        Optional<EmailAddress> hint = RequestValues.loginHint(params);
+        boolean force = RequestValues.forceConsent(params);
+        BeginAuthorization.Command command = new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force);
         ctx.redirect(Links.consent(begin.begin(command)), HttpStatus.FOUND);
     }
 
@@ -69,7 +75,7 @@ final class SignInRoutes {
     private ConsentPage consentPage(Context ctx, ConsentRequired consent) {
         String heading = ConsentReasons.heading(consent.reason());
         return new ConsentPage(pages.chrome(ctx, heading), heading, consent.reason().name(),
-                ConsentReasons.explain(consent.reason()), Links.consent(consent.url()));
+                ConsentReasons.explain(consent.reason()), Links.reconsent(consent));
     }
 
     private static Optional<String> farewell(String code) {

@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,9 @@ import java.util.Objects;
  */
 public final class WebApp {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** At most this many sidebars load at once; the page waits this long after its main call for its sidebar. */
+    private static final int SIDEBAR_THREADS = 16;
+    private static final Duration SIDEBAR_PATIENCE = Duration.ofMillis(750);
 
     private WebApp() {
     }
@@ -19,7 +23,8 @@ public final class WebApp {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(useCases, "useCases");
         Sessions sessions = new Sessions(useCases.startSession(), useCases.resolveSession(), useCases.endSession(), config);
-        Pages pages = new Pages(config, sessions, useCases.describeUser());
+        PageRenderer pages = new PageRenderer(config, sessions, useCases.describeUser());
+        Grants grants = new Grants(useCases.authorizedAccess(), sessions);
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
 
@@ -42,9 +47,9 @@ public final class WebApp {
             javalin.routes.before(headers::apply);
             new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
-            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), sessions, pages, config.pageSize())
-                    .register(javalin.routes);
-            new ApiRoutes(useCases.listMessages(), useCases.describeUser(), useCases.begin(), sessions).register(javalin.routes);
+            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
+                    Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
+            new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
             new HealthRoute(useCases.databaseHealthy()).register(javalin.routes);
             errors.register(javalin.routes);
         });

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
 import dev.gmailserverauth.application.DescribeUser;
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 /** Everything the web front calls: use cases only, never an adapter. */
 public record WebUseCases(
+        AuthorizedAccess authorizedAccess,
         BeginAuthorization begin,
         CompleteAuthorization complete,
         ListMessages listMessages,
@@ -28,6 +30,7 @@ public record WebUseCases(
         BooleanSupplier databaseHealthy) {
 
     public WebUseCases {
+        Objects.requireNonNull(authorizedAccess, "authorizedAccess");
         Objects.requireNonNull(begin, "begin");
         Objects.requireNonNull(complete, "complete");
         Objects.requireNonNull(listMessages, "listMessages");

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.web;
 
+import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -103,7 +104,10 @@ class ApiRoutesTest {
             assertThat(response.status()).isEqualTo(401);
             JsonObject body = json(response);
             assertThat(body.get("error").getAsString()).isEqualTo("reauthorization_required");
-            assertThat(body.get("authorizationUrl").getAsString()).startsWith("https://accounts.fake.example/").contains("prompt=consent");
+            String authorizationUrl = body.get("authorizationUrl").getAsString();
+            assertThat(authorizationUrl).isEqualTo(TestApp.BASE_URL + "/login?prompt=consent&login_hint=alice%40example.com");
+            assertThat(browser.get(URI.create(authorizationUrl).getRawPath() + "?" + URI.create(authorizationUrl).getRawQuery()).location())
+                    .startsWith("https://accounts.fake.example/").contains("prompt=consent");
 
             Browser.Response me = browser.get("/api/me");
             assertThat(me.status()).isEqualTo(401);

@@ -128,9 +128,15 @@ class MailPagesTest {
         TestApp.run(TestApp.app(world), browser -> {
             TestApp.signIn(browser, world, alice);
             world.google.revokeGrants(alice);
+            int pendingBefore = world.pending.size();
             Browser.Response page = browser.get("/messages");
             assertThat(page.status()).isEqualTo(302);
-            assertThat(page.location()).startsWith("https://accounts.fake.example/").contains("prompt=consent");
+            assertThat(page.location()).isEqualTo("/login?prompt=consent&login_hint=alice%40example.com");
+            assertThat(world.pending.size()).as("no pending authorization until the browser follows the link").isEqualTo(pendingBefore);
+            Browser.Response login = browser.get(page.location());
+            assertThat(login.status()).isEqualTo(302);
+            assertThat(login.location()).startsWith("https://accounts.fake.example/").contains("prompt=consent");
+            assertThat(world.pending.size()).isEqualTo(pendingBefore + 1);
         });
     }
 

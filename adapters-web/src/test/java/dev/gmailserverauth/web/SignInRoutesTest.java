@@ -102,7 +102,8 @@ class SignInRoutesTest {
             Browser.Response page = browser.get("/oauth2/callback?state=" + state + "&error=access_denied");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"error-reason\" data-reason=\"ACCESS_DENIED\"", "You chose not to let this app read your mail");
-            assertThat(page.hrefOf("consent-link")).startsWith("https://accounts.fake.example/");
+            assertThat(page.hrefOf("consent-link")).isEqualTo("/login");
+            assertThat(browser.get(page.hrefOf("consent-link")).location()).startsWith("https://accounts.fake.example/");
             assertThat(browser.cookie()).isEmpty();
         });
     }

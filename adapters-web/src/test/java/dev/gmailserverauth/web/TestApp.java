@@ -19,7 +19,7 @@ final class TestApp {
     }
 
     static WebUseCases useCases(World world, BooleanSupplier databaseHealthy) {
-        return new WebUseCases(world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels, world.disconnect,
+        return new WebUseCases(world.access, world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels, world.disconnect,
                 world.startSession, world.resolveSession, world.endSession, world.describeUser, databaseHealthy);
     }
 

@@ -1,19 +1,19 @@
 package dev.gmailserverauth.application;
 
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import java.util.Objects;
 
 /** Whether the application may act for a user right now. */
 public sealed interface AccessOutcome {
 
-    record Granted(AccessToken token) implements AccessOutcome {
+    /** A usable grant, to be shared by everything one request does for this person. */
+    record Granted(MailboxGrant grant) implements AccessOutcome {
         public Granted {
-            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(grant, "grant");
         }
     }
 
-    /** Nothing usable is stored: the user must go through consent at this URL. */
+    /** Nothing usable is stored: the user must go through consent. */
     record Denied(ConsentRequired consent) implements AccessOutcome {
         public Denied {
             Objects.requireNonNull(consent, "consent");

@@ -3,6 +3,7 @@ package dev.gmailserverauth.application;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
+import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -36,32 +37,32 @@ public final class AuthorizedAccess {
     private final CredentialRepository credentials;
     private final AuthorizationProvider provider;
     private final RefreshLock refreshLock;
-    private final BeginAuthorization begin;
     private final Clock clock;
     private final ConcurrentMap<UserId, CompletableFuture<AccessOutcome>> inFlight = new ConcurrentHashMap<>();
 
-    public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock,
-            BeginAuthorization begin, Clock clock) {
+    public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials);
         this.provider = Objects.requireNonNull(provider);
         this.refreshLock = Objects.requireNonNull(refreshLock);
-        this.begin = Objects.requireNonNull(begin);
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** A token that stays valid for at least the margin, refreshed if needed. */
-    public AccessOutcome accessFor(UserId user) {
+    /**
+     * The person's grant for this request, with a token that stays valid for at least the margin
+     * (refreshed if needed): read and decrypted once, then shared by the request's use cases.
+     */
+    public AccessOutcome open(UserId user) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
-        if (stored.isEmpty()) return denied(user, Optional.empty(), ConsentReason.NOT_AUTHORIZED);
+        if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
         Optional<AccessToken> usable = usableToken(stored.get(), Optional.empty());
-        return usable.<AccessOutcome>map(AccessOutcome.Granted::new).orElseGet(() -> refreshOnce(user, Optional.empty()));
+        return usable.map(token -> granted(stored.get(), token)).orElseGet(() -> refreshOnce(user, Optional.empty()));
     }
 
     /**
      * The provider refused {@code rejected} (401) although it had not expired: refresh once. If another
      * caller already replaced that token, its replacement is returned without a second refresh.
      */
-    public AccessOutcome refreshAfterRejection(UserId user, AccessToken rejected) {
+    AccessOutcome refreshAfterRejection(UserId user, AccessToken rejected) {
         return refreshOnce(user, Optional.of(rejected));
     }
 
@@ -83,19 +84,19 @@ public final class AuthorizedAccess {
 
     private AccessOutcome refreshUnderLock(UserId user, Optional<AccessToken> rejected) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
-        if (stored.isEmpty()) return denied(user, Optional.empty(), ConsentReason.NOT_AUTHORIZED);
+        if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
         StoredCredential credential = stored.get();
         Optional<AccessToken> alreadyFresh = usableToken(credential, rejected);
-        if (alreadyFresh.isPresent()) return new AccessOutcome.Granted(alreadyFresh.get());
+        if (alreadyFresh.isPresent()) return granted(credential, alreadyFresh.get());
 
         Refresh refresh = provider.refresh(credential.refreshToken());
         if (refresh instanceof Refresh.Refreshed refreshed) {
             StoredCredential updated = credential.refreshedWith(refreshed.grant(), clock.instant());
             credentials.save(updated);
-            return new AccessOutcome.Granted(refreshed.grant().accessToken().token());
+            return granted(updated, refreshed.grant().accessToken().token());
         }
         credentials.delete(user);
-        return denied(user, Optional.of(credential), ConsentReason.CREDENTIALS_REVOKED);
+        return denied(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
     }
 
     /** The stored access token, if it is not the one just rejected and lives past the margin. */
@@ -106,9 +107,12 @@ public final class AuthorizedAccess {
                 .filter(token -> rejected.map(r -> !r.equals(token)).orElse(true));
     }
 
-    private AccessOutcome denied(UserId user, Optional<StoredCredential> credential, ConsentReason reason) {
-        BeginAuthorization.Command command = BeginAuthorization.Command.reconsent(user, credential.map(StoredCredential::email));
-        return new AccessOutcome.Denied(new ConsentRequired(begin.begin(command), reason));
+    private AccessOutcome granted(StoredCredential credential, AccessToken token) {
+        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(), token, this));
+    }
+
+    private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {
+        return new AccessOutcome.Denied(new ConsentRequired(reason, hint));
     }
 
     private static AccessOutcome await(CompletableFuture<AccessOutcome> running) {

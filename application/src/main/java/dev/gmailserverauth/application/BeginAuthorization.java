@@ -23,7 +23,7 @@ import java.util.Optional;
  * <p>{@code prompt=consent} (the modern {@code approval_prompt=force}) is asked for when the caller
  * needs a new refresh token, or when the user is known but nothing usable is stored for them. For
  * an unknown user it is left out: Google issues a refresh token on first consent anyway, and if it
- * does not, the callback answers {@code NO_REFRESH_TOKEN} with a forcing URL, as the seed does.
+ * does not, the callback answers {@code NO_REFRESH_TOKEN} with a way back that forces consent, as Google's original guide does.
  */
 public final class BeginAuthorization {
     private final AuthorizationProvider provider;

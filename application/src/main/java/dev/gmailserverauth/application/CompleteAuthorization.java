@@ -24,7 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The browser comes back from consent (the seed's {@code get_credentials}): check the state, trade the
+ * The browser comes back from consent (the {@code get_credentials} step of Google's "Implementing
+ * server-side authorization" guide): check the state, trade the
  * code, learn who the user is, and store a credential that can read Gmail while they are away.
  *
  * <p>The state is consumed before anything else, so a missing, unknown, expired or replayed state is
@@ -34,15 +35,13 @@ public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
     private final PendingAuthorizationStore pending;
     private final CredentialRepository credentials;
-    private final BeginAuthorization begin;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            BeginAuthorization begin, Clock clock) {
+            Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
-        this.begin = Objects.requireNonNull(begin);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -65,28 +64,28 @@ public final class CompleteAuthorization {
 
         if (callback.error().isPresent()) {
             ConsentReason reason = "access_denied".equals(callback.error().get()) ? ConsentReason.ACCESS_DENIED : ConsentReason.CODE_EXCHANGE_FAILED;
-            return retry(authorization.loginHint(), reason, false);
+            return retry(authorization.loginHint(), reason);
         }
         Optional<AuthorizationCode> code = callback.code().filter(c -> !c.isBlank() && c.length() <= 2048).map(AuthorizationCode::new);
         if (code.isEmpty()) return new Rejected("the sign-in response carries no code");
 
         CodeExchange exchange = provider.exchange(code.get(), authorization.verifier(), authorization.redirectUri());
-        if (exchange instanceof CodeExchange.Rejected) return retry(authorization.loginHint(), ConsentReason.CODE_EXCHANGE_FAILED, false);
+        if (exchange instanceof CodeExchange.Rejected) return retry(authorization.loginHint(), ConsentReason.CODE_EXCHANGE_FAILED);
         TokenGrant grant = ((CodeExchange.Exchanged) exchange).grant();
 
         Identification identification = provider.identify(grant.accessToken().token());
         if (!(identification instanceof Identification.Identified identified)) {
-            return retry(authorization.loginHint(), ConsentReason.NO_USER_ID, false);
+            return retry(authorization.loginHint(), ConsentReason.NO_USER_ID);
         }
         UserIdentity user = identified.identity();
         if (!grant.grantedScopes().grantsGmailRead()) {
             // Force consent: the grant we drop may have carried the only refresh token Google will issue.
-            return retry(Optional.of(user.email()), ConsentReason.INSUFFICIENT_SCOPE, true);
+            return retry(Optional.of(user.email()), ConsentReason.INSUFFICIENT_SCOPE);
         }
 
         Optional<StoredCredential> stored = credentials.findByUserId(user.userId());
         Optional<RefreshToken> refreshToken = grant.refreshToken().or(() -> stored.map(StoredCredential::refreshToken));
-        if (refreshToken.isEmpty()) return retry(Optional.of(user.email()), ConsentReason.NO_REFRESH_TOKEN, true);
+        if (refreshToken.isEmpty()) return retry(Optional.of(user.email()), ConsentReason.NO_REFRESH_TOKEN);
 
         Instant now = clock.instant();
         credentials.save(new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
@@ -94,8 +93,9 @@ public final class CompleteAuthorization {
         return new Authorized(user.userId(), user.email());
     }
 
-    private ConsentRequired retry(Optional<EmailAddress> hint, ConsentReason reason, boolean force) {
-        return new ConsentRequired(begin.begin(new BeginAuthorization.Command(Optional.empty(), hint, force)), reason);
+    /** Back through consent; whether {@code prompt=consent} is forced follows from the reason. */
+    private static ConsentRequired retry(Optional<EmailAddress> hint, ConsentReason reason) {
+        return new ConsentRequired(reason, hint);
     }
 
     private static Optional<AuthorizationState> parseState(Optional<String> raw) {

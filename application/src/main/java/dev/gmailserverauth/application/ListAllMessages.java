@@ -5,7 +5,6 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
-import dev.gmailserverauth.domain.model.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,22 +18,21 @@ public final class ListAllMessages {
         this.listMessages = Objects.requireNonNull(listMessages);
     }
 
-    public record Query(UserId user, SearchQuery search, int maxMessages) {
+    public record Query(SearchQuery search, int maxMessages) {
         public static final int MAX_MESSAGES = 10_000;
 
         public Query {
-            Objects.requireNonNull(user, "user");
             Objects.requireNonNull(search, "search");
             if (maxMessages < 1 || maxMessages > MAX_MESSAGES) throw new IllegalArgumentException("maxMessages must be between 1 and " + MAX_MESSAGES);
         }
     }
 
-    public MailOutcome<List<MessageSummary>> listAll(Query query) {
+    public MailOutcome<List<MessageSummary>> listAll(MailboxGrant grant, Query query) {
         List<MessageSummary> all = new ArrayList<>();
         Optional<PageToken> next = Optional.empty();
         do {
             int size = Math.min(PageSize.MAX, query.maxMessages() - all.size());
-            MailOutcome<Page<MessageSummary>> page = listMessages.list(new ListMessages.Query(query.user(), query.search(), next, new PageSize(size)));
+            MailOutcome<Page<MessageSummary>> page = listMessages.list(grant, new ListMessages.Query(query.search(), next, new PageSize(size)));
             if (!(page instanceof MailOutcome.Success<Page<MessageSummary>> success)) return relay(page);
             all.addAll(success.value().items());
             next = success.value().nextPageToken();

@@ -1,7 +1,6 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.Label;
-import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
 import java.util.Comparator;
 import java.util.List;
@@ -10,15 +9,13 @@ import java.util.Objects;
 /** A user's labels: system labels first, then their own, each by name. */
 public final class ListLabels {
     private final Mailbox mailbox;
-    private final MailboxAccess access;
 
-    public ListLabels(Mailbox mailbox, AuthorizedAccess access, BeginAuthorization begin) {
+    public ListLabels(Mailbox mailbox) {
         this.mailbox = Objects.requireNonNull(mailbox);
-        this.access = new MailboxAccess(access, begin);
     }
 
-    public MailOutcome<List<Label>> list(UserId user) {
-        return access.call(user, token -> mailbox.listLabels(token).map(labels -> labels.stream()
+    public MailOutcome<List<Label>> list(MailboxGrant grant) {
+        return grant.call(token -> mailbox.listLabels(token).map(labels -> labels.stream()
                 .sorted(Comparator.comparing(Label::type).thenComparing(Label::name, String.CASE_INSENSITIVE_ORDER))
                 .toList()));
     }

@@ -19,24 +19,22 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One page of a user's messages for a search (the seed's {@code ListMessages}, one page at a time):
+ * One page of a user's messages for a search (the {@code ListMessages} helper of Google's original
+ * "Implementing server-side authorization" guide, one page at a time):
  * the list call, then one summarize call for what the cache does not hold. An empty mailbox is an
- * empty page, where the seed's loop crashed.
+ * empty page, where that guide's loop crashed.
  */
 public final class ListMessages {
     private final Mailbox mailbox;
-    private final MailboxAccess access;
     private final SummaryCache cache;
 
-    public ListMessages(Mailbox mailbox, AuthorizedAccess access, BeginAuthorization begin, SummaryCache cache) {
+    public ListMessages(Mailbox mailbox, SummaryCache cache) {
         this.mailbox = Objects.requireNonNull(mailbox);
-        this.access = new MailboxAccess(access, begin);
         this.cache = Objects.requireNonNull(cache);
     }
 
-    public record Query(UserId user, SearchQuery search, Optional<PageToken> pageToken, PageSize pageSize) {
+    public record Query(SearchQuery search, Optional<PageToken> pageToken, PageSize pageSize) {
         public Query {
-            Objects.requireNonNull(user, "user");
             Objects.requireNonNull(search, "search");
             Objects.requireNonNull(pageToken, "pageToken");
             Objects.requireNonNull(pageSize, "pageSize");
@@ -47,9 +45,9 @@ public final class ListMessages {
         }
     }
 
-    public MailOutcome<Page<MessageSummary>> list(Query query) {
-        return access.call(query.user(), token -> mailbox.listMessages(token, query.mailQuery())
-                .flatMap(refs -> summaries(query.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
+    public MailOutcome<Page<MessageSummary>> list(MailboxGrant grant, Query query) {
+        return grant.call(token -> mailbox.listMessages(token, query.mailQuery())
+                .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
                         .map(items -> new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate()))));
     }
 

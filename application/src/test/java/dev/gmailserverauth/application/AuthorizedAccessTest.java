@@ -22,19 +22,19 @@ class AuthorizedAccessTest {
 
     private AccessToken granted(AccessOutcome outcome) {
         assertThat(outcome).isInstanceOf(AccessOutcome.Granted.class);
-        return ((AccessOutcome.Granted) outcome).token();
+        return ((AccessOutcome.Granted) outcome).grant().currentToken();
     }
 
     @Test
     void reusesTheStoredTokenUntilSixtySecondsBeforeExpiry() {
         world.signIn(alice);
-        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        AccessToken first = granted(world.access.open(alice.userId()));
         world.clock.advance(FakeGoogle.ACCESS_TOKEN_LIFETIME.minusSeconds(61));
-        assertThat(granted(world.access.accessFor(alice.userId()))).isEqualTo(first);
+        assertThat(granted(world.access.open(alice.userId()))).isEqualTo(first);
         assertThat(world.google.refreshCount()).isZero();
 
         world.clock.advance(Duration.ofSeconds(2));
-        AccessToken second = granted(world.access.accessFor(alice.userId()));
+        AccessToken second = granted(world.access.open(alice.userId()));
         assertThat(second).isNotEqualTo(first);
         assertThat(world.google.refreshCount()).isEqualTo(1);
         assertThat(world.credentials.findByUserId(alice.userId()).orElseThrow().accessToken().orElseThrow().token()).isEqualTo(second);
@@ -52,7 +52,7 @@ class AuthorizedAccessTest {
             for (int i = 0; i < 50; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return world.access.accessFor(alice.userId());
+                    return world.access.open(alice.userId());
                 }));
             }
             start.countDown();
@@ -70,7 +70,7 @@ class AuthorizedAccessTest {
         world.signIn(alice);
         world.google.revokeGrants(alice);
         world.clock.advance(FakeGoogle.ACCESS_TOKEN_LIFETIME);
-        AccessOutcome outcome = world.access.accessFor(alice.userId());
+        AccessOutcome outcome = world.access.open(alice.userId());
         assertThat(outcome).isInstanceOf(AccessOutcome.Denied.class);
         assertThat(((AccessOutcome.Denied) outcome).consent().reason()).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
@@ -78,14 +78,14 @@ class AuthorizedAccessTest {
 
     @Test
     void aUserWithoutCredentialIsNotAuthorized() {
-        AccessOutcome outcome = world.access.accessFor(new UserId("nobody"));
+        AccessOutcome outcome = world.access.open(new UserId("nobody"));
         assertThat(((AccessOutcome.Denied) outcome).consent().reason()).isEqualTo(ConsentReason.NOT_AUTHORIZED);
     }
 
     @Test
     void aRejectedTokenIsRefreshedEvenBeforeItExpires() {
         world.signIn(alice);
-        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        AccessToken first = granted(world.access.open(alice.userId()));
         AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
         assertThat(second).isNotEqualTo(first);
         assertThat(world.google.refreshCount()).isEqualTo(1);
@@ -94,7 +94,7 @@ class AuthorizedAccessTest {
     @Test
     void aRejectionOfAnAlreadyReplacedTokenReusesTheReplacement() {
         world.signIn(alice);
-        AccessToken first = granted(world.access.accessFor(alice.userId()));
+        AccessToken first = granted(world.access.open(alice.userId()));
         AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
         assertThat(granted(world.access.refreshAfterRejection(alice.userId(), first))).isEqualTo(second);
         assertThat(world.google.refreshCount()).isEqualTo(1);

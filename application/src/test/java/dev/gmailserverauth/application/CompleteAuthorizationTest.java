@@ -92,7 +92,7 @@ class CompleteAuthorizationTest {
         AuthorizationState state = World.stateOf(started());
         AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(state.value()), Optional.empty(), Optional.of("access_denied")));
         ConsentRequired consent = consentRequired(outcome, ConsentReason.ACCESS_DENIED);
-        assertThat(world.pending.take(World.stateOf(consent.url()))).isPresent();
+        assertThat(world.pending.take(World.stateOf(world.consentUrl(consent, Optional.empty())))).isPresent();
         assertThat(world.google.exchangeCount()).isZero();
     }
 
@@ -121,10 +121,10 @@ class CompleteAuthorizationTest {
     void anUntickedGmailScopeStoresNothingAndForcesConsentAgain() {
         ConsentRequired consent = consentRequired(world.signIn(alice, FakeGoogle.withoutGmail()), ConsentReason.INSUFFICIENT_SCOPE);
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
-        QueryString query = QueryString.of(consent.url().value());
+        QueryString query = QueryString.of(world.consentUrl(consent, Optional.empty()).value());
         assertThat(query.get("prompt")).contains("consent");
         assertThat(query.require("login_hint")).isEqualTo("alice@example.com");
-        assertThat(world.signInAt(consent.url(), alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
+        assertThat(world.signInAt(world.consentUrl(consent, Optional.empty()), alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
     }
 
     @Test
@@ -143,8 +143,8 @@ class CompleteAuthorizationTest {
         world.signIn(alice);
         world.credentials.delete(alice.userId());
         ConsentRequired consent = consentRequired(world.signIn(alice), ConsentReason.NO_REFRESH_TOKEN);
-        assertThat(QueryString.of(consent.url().value()).get("prompt")).contains("consent");
-        assertThat(world.signInAt(consent.url(), alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
+        assertThat(QueryString.of(world.consentUrl(consent, Optional.empty()).value()).get("prompt")).contains("consent");
+        assertThat(world.signInAt(world.consentUrl(consent, Optional.empty()), alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
         assertThat(world.credentials.findByUserId(alice.userId())).isPresent();
     }
 }

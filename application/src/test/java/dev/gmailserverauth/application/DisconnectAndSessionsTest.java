@@ -39,7 +39,7 @@ class DisconnectAndSessionsTest {
             world.signIn(user);
             world.google.addMessage(user, new NewMessage("Carol <carol@example.com>", "Hi", "Hello",
                     Instant.parse("2026-01-01T00:00:00Z"), false));
-            world.listMessages.list(new ListMessages.Query(user.userId(), SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT));
+            world.asUser(user.userId(), grant -> world.listMessages.list(grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT)));
         }
         assertThat(world.cache.size()).isEqualTo(2);
         world.disconnect.disconnect(alice.userId());

@@ -40,7 +40,15 @@ class ListMessagesTest {
     }
 
     private ListMessages.Query query(String search, Optional<PageToken> token, int size) {
-        return new ListMessages.Query(alice.userId(), new SearchQuery(search), token, new PageSize(size));
+        return new ListMessages.Query(new SearchQuery(search), token, new PageSize(size));
+    }
+
+    private MailOutcome<Page<MessageSummary>> list(ListMessages.Query query) {
+        return world.asUser(alice.userId(), grant -> world.listMessages.list(grant, query));
+    }
+
+    private List<MessageSummary> listAll(int max) {
+        return success(world.asUser(alice.userId(), grant -> world.listAllMessages.listAll(grant, new ListAllMessages.Query(SearchQuery.ALL, max))));
     }
 
     private static <T> T success(MailOutcome<T> outcome) {
@@ -56,7 +64,7 @@ class ListMessagesTest {
     @Test
     void anEmptyMailboxIsAnEmptyPageNotACrash() {
         world.signIn(alice);
-        Page<MessageSummary> page = success(world.listMessages.list(query("", Optional.empty(), 50)));
+        Page<MessageSummary> page = success(list(query("", Optional.empty(), 50)));
         assertThat(page.items()).isEmpty();
         assertThat(page.hasNext()).isFalse();
     }
@@ -65,9 +73,9 @@ class ListMessagesTest {
     void followsPageTokensToTheEnd() {
         world.signIn(alice);
         fill(alice, 5);
-        Page<MessageSummary> first = success(world.listMessages.list(query("", Optional.empty(), 3)));
+        Page<MessageSummary> first = success(list(query("", Optional.empty(), 3)));
         assertThat(first.items()).extracting(MessageSummary::subject).containsExactly("Message 4", "Message 3", "Message 2");
-        Page<MessageSummary> second = success(world.listMessages.list(query("", first.nextPageToken(), 3)));
+        Page<MessageSummary> second = success(list(query("", first.nextPageToken(), 3)));
         assertThat(second.items()).extracting(MessageSummary::subject).containsExactly("Message 1", "Message 0");
         assertThat(second.hasNext()).isFalse();
     }
@@ -76,7 +84,7 @@ class ListMessagesTest {
     void aSearchNarrowsThePage() {
         world.signIn(alice);
         fill(alice, 12);
-        assertThat(success(world.listMessages.list(query("message 11", Optional.empty(), 50))).items())
+        assertThat(success(list(query("message 11", Optional.empty(), 50))).items())
                 .extracting(MessageSummary::subject).containsExactly("Message 11");
     }
 
@@ -85,7 +93,7 @@ class ListMessagesTest {
         world.signIn(alice);
         fill(alice, 2);
         world.google.expireAccessTokens(alice);
-        assertThat(success(world.listMessages.list(query("", Optional.empty(), 50))).items()).hasSize(2);
+        assertThat(success(list(query("", Optional.empty(), 50))).items()).hasSize(2);
         assertThat(world.google.refreshCount()).isEqualTo(1);
     }
 
@@ -93,7 +101,7 @@ class ListMessagesTest {
     void a401WithARevokedGrantEndsInReauthorization() {
         world.signIn(alice);
         world.google.revokeGrants(alice);
-        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
+        assertThat(reauthorization(list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
         assertThat(world.google.refreshCount()).isEqualTo(1);
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
     }
@@ -103,8 +111,8 @@ class ListMessagesTest {
         World rejecting = new World(new AlwaysUnauthorized());
         UserIdentity bob = rejecting.google.addAccount("bob@example.com");
         rejecting.signIn(bob);
-        MailOutcome<Page<MessageSummary>> outcome = rejecting.listMessages.list(
-                new ListMessages.Query(bob.userId(), SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT));
+        MailOutcome<Page<MessageSummary>> outcome = rejecting.asUser(bob.userId(), grant -> rejecting.listMessages.list(
+                grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT)));
         assertThat(reauthorization(outcome)).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
         assertThat(rejecting.google.refreshCount()).isEqualTo(1);
     }
@@ -117,28 +125,28 @@ class ListMessagesTest {
                 Optional.of(new dev.gmailserverauth.domain.model.ExpiringAccessToken(world.google.issueAccessToken(alice, FakeGoogle.withoutGmail()),
                         world.clock.instant().plusSeconds(3000))),
                 c.grantedScopes(), c.createdAt(), c.updatedAt())).orElseThrow());
-        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.INSUFFICIENT_SCOPE);
+        assertThat(reauthorization(list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.INSUFFICIENT_SCOPE);
     }
 
     @Test
     void aForeignPageTokenIsInvalid() {
         world.signIn(alice);
-        assertThat(world.listMessages.list(query("", Optional.of(new PageToken("forged")), 50))).isInstanceOf(MailOutcome.Invalid.class);
+        assertThat(list(query("", Optional.of(new PageToken("forged")), 50))).isInstanceOf(MailOutcome.Invalid.class);
     }
 
     @Test
     void aUserWhoNeverSignedInMustAuthorize() {
-        assertThat(reauthorization(world.listMessages.list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.NOT_AUTHORIZED);
+        assertThat(reauthorization(list(query("", Optional.empty(), 50)))).isEqualTo(ConsentReason.NOT_AUTHORIZED);
     }
 
     @Test
     void showingTheSamePageAgainCostsOnlyTheListCall() {
         world.signIn(alice);
         fill(alice, 5);
-        world.listMessages.list(query("", Optional.empty(), 50));
+        list(query("", Optional.empty(), 50));
         int callsAfterFirstView = world.google.mailboxCallCount();
         assertThat(callsAfterFirstView).isEqualTo(2);
-        assertThat(success(world.listMessages.list(query("", Optional.empty(), 50))).items()).hasSize(5);
+        assertThat(success(list(query("", Optional.empty(), 50))).items()).hasSize(5);
         assertThat(world.google.mailboxCallCount() - callsAfterFirstView).isEqualTo(1);
     }
 
@@ -146,29 +154,29 @@ class ListMessagesTest {
     void listAllFollowsPagesUpToTheCap() {
         world.signIn(alice);
         fill(alice, 7);
-        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 5)))).hasSize(5);
-        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 100)))).hasSize(7);
+        assertThat(listAll(5)).hasSize(5);
+        assertThat(listAll(100)).hasSize(7);
     }
 
     @Test
     void listAllOfAnEmptyMailboxIsEmpty() {
         world.signIn(alice);
-        assertThat(success(world.listAllMessages.listAll(new ListAllMessages.Query(alice.userId(), SearchQuery.ALL, 100)))).isEmpty();
+        assertThat(listAll(100)).isEmpty();
     }
 
     @Test
     void getsOneMessageAndSaysWhenThereIsNone() {
         world.signIn(alice);
         MessageId id = world.google.addMessage(alice, new NewMessage("Bob <bob@example.com>", "Hi", "Hello Alice", Instant.parse("2026-01-01T00:00:00Z"), true));
-        Message message = success(world.getMessage.get(alice.userId(), id));
+        Message message = success(world.asUser(alice.userId(), grant -> world.getMessage.get(grant, id)));
         assertThat(message.textBody()).contains("Hello Alice");
-        assertThat(world.getMessage.get(alice.userId(), new MessageId("ffff000000000000"))).isInstanceOf(MailOutcome.NotFound.class);
+        assertThat(world.asUser(alice.userId(), grant -> world.getMessage.get(grant, new MessageId("ffff000000000000")))).isInstanceOf(MailOutcome.NotFound.class);
     }
 
     @Test
     void listsLabelsSystemFirst() {
         world.signIn(alice);
-        List<Label> labels = success(world.listLabels.list(alice.userId()));
+        List<Label> labels = success(world.asUser(alice.userId(), world.listLabels::list));
         assertThat(labels).extracting(Label::name).containsExactly("INBOX", "STARRED", "UNREAD");
     }
 
@@ -176,11 +184,11 @@ class ListMessagesTest {
     void listsAndOpensThreads() {
         world.signIn(alice);
         fill(alice, 2);
-        Page<ThreadSummary> threads = success(world.listThreads.list(alice.userId(), MailQuery.firstPage(SearchQuery.ALL, PageSize.DEFAULT)));
+        Page<ThreadSummary> threads = success(world.asUser(alice.userId(), grant -> world.listThreads.list(grant, MailQuery.firstPage(SearchQuery.ALL, PageSize.DEFAULT))));
         assertThat(threads.items()).hasSize(2);
-        MailThread thread = success(world.getThread.get(alice.userId(), threads.items().get(0).id()));
+        MailThread thread = success(world.asUser(alice.userId(), grant -> world.getThread.get(grant, threads.items().get(0).id())));
         assertThat(thread.messages()).hasSize(1);
-        assertThat(world.getThread.get(alice.userId(), new ThreadId("ffff000000000000"))).isInstanceOf(MailOutcome.NotFound.class);
+        assertThat(world.asUser(alice.userId(), grant -> world.getThread.get(grant, new ThreadId("ffff000000000000")))).isInstanceOf(MailOutcome.NotFound.class);
     }
 
     /** A mailbox whose every call answers 401, to show the retry happens once. */

@@ -9,14 +9,17 @@ import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every use case wired to FakeGoogle and in-memory stores, with a clock the test moves. Published in
@@ -55,14 +58,14 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, begin, clock);
-        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), begin, clock);
-        listMessages = new ListMessages(mail, access, begin, cache);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock);
+        listMessages = new ListMessages(mail, cache);
         listAllMessages = new ListAllMessages(listMessages);
-        getMessage = new GetMessage(mail, access, begin);
-        listLabels = new ListLabels(mail, access, begin);
-        listThreads = new ListThreads(mail, access, begin);
-        getThread = new GetThread(mail, access, begin);
+        getMessage = new GetMessage(mail);
+        listLabels = new ListLabels(mail);
+        listThreads = new ListThreads(mail);
+        getThread = new GetThread(mail);
         disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
@@ -85,6 +88,25 @@ public final class World {
         AuthorizationState state = stateOf(url);
         String code = google.approve(state, account, granted).value();
         return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty()));
+    }
+
+    /** The user's grant for one request, as the web resolves it; fails the test if access is denied. */
+    public MailboxGrant grant(UserId user) {
+        AccessOutcome outcome = access.open(user);
+        if (outcome instanceof AccessOutcome.Granted granted) return granted.grant();
+        throw new AssertionError("access denied: " + outcome);
+    }
+
+    /** Runs a mail use case as the web does: the user's grant is opened first, a denial is the outcome. */
+    public <T> MailOutcome<T> asUser(UserId user, Function<MailboxGrant, MailOutcome<T>> useCase) {
+        AccessOutcome outcome = access.open(user);
+        if (outcome instanceof AccessOutcome.Denied denied) return new MailOutcome.ReauthorizationRequired<>(denied.consent());
+        return useCase.apply(((AccessOutcome.Granted) outcome).grant());
+    }
+
+    /** The consent URL a browser gets when it follows this outcome's way back (as {@code /login} does). */
+    public AuthorizationUrl consentUrl(ConsentRequired consent, Optional<UserId> signedIn) {
+        return begin.begin(new BeginAuthorization.Command(signedIn, consent.loginHint(), consent.reason().needsNewRefreshToken()));
     }
 
     public AuthorizationOutcome signIn(UserIdentity account) {

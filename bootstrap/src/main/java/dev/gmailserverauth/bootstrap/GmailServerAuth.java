@@ -130,13 +130,14 @@ public final class GmailServerAuth implements AutoCloseable {
             AppConfig config, Clock clock) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
-        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), begin, clock);
+        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), clock);
         return new WebUseCases(
+                access,
                 begin,
-                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), begin, clock),
-                new ListMessages(mailbox, access, begin, cache),
-                new GetMessage(mailbox, access, begin),
-                new ListLabels(mailbox, access, begin),
+                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), clock),
+                new ListMessages(mailbox, cache),
+                new GetMessage(mailbox),
+                new ListLabels(mailbox),
                 new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache),
                 new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                 new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),

@@ -34,6 +34,11 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void wiringRuleCatchesAUseCaseBuildingItsCollaborator() {
+        failsNaming(RULES.useCasesDoNotConstructCollaborators(), "UseCaseThatBuildsAUseCase");
+    }
+
+    @Test
     void adapterRuleCatchesAnAdapterUsingAnother() {
         failsNaming(RULES.adaptersDoNotDependOnEachOther(), "GoogleThing");
     }

@@ -74,6 +74,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void useCasesDoNotConstructCollaborators() {
+        RULES.useCasesDoNotConstructCollaborators().check(production);
+    }
+
+    @Test
     void modulesFormNoCycle() {
         RULES.noCycles().check(production);
     }

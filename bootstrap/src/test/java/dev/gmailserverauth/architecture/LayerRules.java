@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
@@ -73,6 +75,27 @@ final class LayerRules {
                 .should().dependOnClassesThat().resideInAnyPackage(module("google"), module("persistence"), module("sandbox"), module("bootstrap"));
     }
 
+    /**
+     * Use cases receive their collaborators from the composition root: application code constructs only
+     * values (records, enums, exceptions), itself (a static factory) and the per-request
+     * {@code MailboxGrant}, never another use case or helper. A nested class counts as its own, even within one source file.
+     */
+    ArchRule useCasesDoNotConstructCollaborators() {
+        String application = root + ".application";
+        DescribedPredicate<JavaConstructorCall> collaborator = DescribedPredicate.describe("a collaborator of the application layer",
+                call -> {
+                    JavaClass target = call.getTargetOwner();
+                    return target.getPackageName().startsWith(application)
+                            && !target.isRecord() && !target.isEnum() && !target.isAssignableTo(Throwable.class)
+                            && !target.isAnonymousClass()
+                            && !target.equals(call.getOriginOwner())
+                            && !target.getName().equals(application + ".MailboxGrant");
+                });
+        return noClasses().that().resideInAPackage(module("application"))
+                .should().callConstructorWhere(collaborator)
+                .because("the composition root wires use cases; a use case that builds its own collaborators hides them");
+    }
+
     /** Modules form no cycle. */
     ArchRule noCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
@@ -92,7 +115,8 @@ final class LayerRules {
 
     List<ArchRule> all() {
         return List.of(domainDependsOnlyOnJava(), applicationDependsOnlyOnDomain(), adaptersDoNotDependOnEachOther(),
-                onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(), noCycles(),
+                onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(),
+                useCasesDoNotConstructCollaborators(), noCycles(),
                 noStandardStreams(), noPrintStackTrace());
     }
 }

@@ -133,8 +133,10 @@ class BrowserEndToEndTest {
         reachConsentAs(fullMailbox);
         browser.click("#cancel");
         assertThat(browser.find("#error-reason").getText()).isNotBlank();
-        assertThat(browser.find("#consent-link").getAttribute("href")).startsWith(app.sandbox().orElseThrow().baseUrl().toString());
+        assertThat(browser.find("#consent-link").getAttribute("href")).endsWith("/login");
         browser.screenshot("08-access-denied");
+        browser.click("#consent-link");
+        assertThat(browser.currentUrl()).startsWith(app.sandbox().orElseThrow().baseUrl().toString());
     }
 
     @Test

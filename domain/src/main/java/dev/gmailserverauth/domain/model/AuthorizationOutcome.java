@@ -1,6 +1,7 @@
 package dev.gmailserverauth.domain.model;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** How an authorization callback ended. Expected outcomes are values, not exceptions. */
 public sealed interface AuthorizationOutcome {
@@ -13,11 +14,15 @@ public sealed interface AuthorizationOutcome {
         }
     }
 
-    /** The user must go through consent (again), at this URL, for this reason. */
-    record ConsentRequired(AuthorizationUrl url, ConsentReason reason) implements AuthorizationOutcome {
+    /**
+     * The user must go through consent (again), for this reason, as this account if a hint is known.
+     * It carries no consent URL: the URL (and the pending authorization behind it) is made only when a
+     * browser actually starts the sign-in, so an outcome nobody follows costs nothing.
+     */
+    record ConsentRequired(ConsentReason reason, Optional<EmailAddress> loginHint) implements AuthorizationOutcome {
         public ConsentRequired {
-            Objects.requireNonNull(url, "url");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(loginHint, "loginHint");
         }
     }
 

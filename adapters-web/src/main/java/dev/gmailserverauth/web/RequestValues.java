@@ -12,8 +12,8 @@ import java.util.function.Function;
  * Turns request parameters into domain values through their validating constructors; whatever they
  * refuse becomes a {@link BadInput} carrying their message.
  */
-final class Inputs {
-    private Inputs() {
+final class RequestValues {
+    private RequestValues() {
     }
 
     static SearchQuery search(FormData params) {
@@ -40,6 +40,14 @@ final class Inputs {
         } catch (IllegalArgumentException e) {
             throw new BadInput("login_hint must be an email address: " + e.getMessage());
         }
+    }
+
+    /** {@code prompt=consent} asks for the consent screen; no other prompt value is accepted. */
+    static boolean forceConsent(FormData params) {
+        Optional<String> prompt = params.get("prompt");
+        if (prompt.isEmpty()) return false;
+        if (!prompt.get().equals("consent")) throw new BadInput("prompt may only be \"consent\"");
+        return true;
     }
 
     static MessageId messageId(String raw) {

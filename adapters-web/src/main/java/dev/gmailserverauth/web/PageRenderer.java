@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.web.view.Chrome;
@@ -11,13 +12,13 @@ import io.javalin.http.Context;
 import java.util.Objects;
 
 /** Renders the precompiled jte templates (no compiler at run time) and builds the chrome around each page. */
-final class Pages {
+final class PageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final WebConfig config;
     private final Sessions sessions;
     private final DescribeUser describeUser;
 
-    Pages(WebConfig config, Sessions sessions, DescribeUser describeUser) {
+    PageRenderer(WebConfig config, Sessions sessions, DescribeUser describeUser) {
         this.config = Objects.requireNonNull(config);
         this.sessions = Objects.requireNonNull(sessions);
         this.describeUser = Objects.requireNonNull(describeUser);
@@ -31,6 +32,11 @@ final class Pages {
         return new Chrome(title, true, email, visitor.csrfToken(), config.banner());
     }
 
+    /** The chrome of a page that already holds the person's grant: no second look-up of who they are. */
+    Chrome chrome(Context ctx, String title, MailboxGrant grant) {
+        return new Chrome(title, true, grant.email().value(), sessions.visitor(ctx).csrfToken(), config.banner());
+    }
+
     /** The chrome without the account bar, for pages that must not touch the stores (error pages). */
     Chrome plainChrome(String title) {
         return new Chrome(title, false, "", "", config.banner());
@@ -39,7 +45,6 @@ final class Pages {
     void render(Context ctx, int status, String template, Object model) {
         StringOutput out = new StringOutput();
         engine.render(template, model, out);
-        ErrorResponses.markAnswered(ctx);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(out.toString());
+        Responses.html(ctx, status, out.toString());
     }
 }

@@ -3,8 +3,8 @@ package dev.gmailserverauth.web;
 import dev.gmailserverauth.application.MailOutcome;
 
 /** Unwraps a mail use case's outcome: the value on success, otherwise the {@link Failure} that answers it. */
-final class Outcomes {
-    private Outcomes() {
+final class MailResults {
+    private MailResults() {
     }
 
     static <T> T value(MailOutcome<T> outcome, String notFoundReason) {

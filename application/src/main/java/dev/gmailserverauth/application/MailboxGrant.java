@@ -1,0 +1,87 @@
+package dev.gmailserverauth.application;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.ConsentReason;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A person's authorized access to their mailbox, resolved once per request by {@link AuthorizedAccess#open}
+ * and shared by every use case that request runs: the credential is read and decrypted once, the page
+ * chrome takes the person's address from here, and a refresh after a 401 is done at most once for the
+ * whole request.
+ *
+ * <p>{@link #call} runs one mailbox call with the current token. A 401 gets exactly one refresh and one
+ * retry; a second 401 means the grant is gone ("credentials revoked").
+ */
+public final class MailboxGrant {
+    private final UserId user;
+    private final EmailAddress email;
+    private final AuthorizedAccess access;
+    private AccessToken token;
+    private boolean refreshed;
+
+    MailboxGrant(UserId user, EmailAddress email, AccessToken token, AuthorizedAccess access) {
+        this.user = Objects.requireNonNull(user);
+        this.email = Objects.requireNonNull(email);
+        this.token = Objects.requireNonNull(token);
+        this.access = Objects.requireNonNull(access);
+    }
+
+    public UserId user() {
+        return user;
+    }
+
+    public EmailAddress email() {
+        return email;
+    }
+
+    /** Runs {@code call} with a valid token, applying the 401 rule, and says how it ended. */
+    public <T> MailOutcome<T> call(Function<AccessToken, MailboxResponse<T>> call) {
+        AccessToken used = currentToken();
+        MailboxResponse<T> response = call.apply(used);
+        if (response instanceof MailboxResponse.Unauthorized<T>) {
+            Optional<ConsentRequired> denied = refreshAfterRejection(used);
+            if (denied.isPresent()) return new MailOutcome.ReauthorizationRequired<>(denied.get());
+            response = call.apply(currentToken());
+            if (response instanceof MailboxResponse.Unauthorized<T>) return reconsent(ConsentReason.CREDENTIALS_REVOKED);
+        }
+        return translate(response);
+    }
+
+    synchronized AccessToken currentToken() {
+        return token;
+    }
+
+    /** One refresh per request: a token that was already replaced is not refreshed again. */
+    private synchronized Optional<ConsentRequired> refreshAfterRejection(AccessToken rejected) {
+        if (!rejected.equals(token)) return Optional.empty();
+        if (refreshed) return Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED));
+        refreshed = true;
+        AccessOutcome outcome = access.refreshAfterRejection(user, rejected);
+        if (outcome instanceof AccessOutcome.Denied denied) return Optional.of(denied.consent());
+        token = ((AccessOutcome.Granted) outcome).grant().currentToken();
+        return Optional.empty();
+    }
+
+    private <T> MailOutcome<T> translate(MailboxResponse<T> response) {
+        if (response instanceof MailboxResponse.Ok<T> ok) return new MailOutcome.Success<>(ok.value());
+        if (response instanceof MailboxResponse.InsufficientScope<T>) return reconsent(ConsentReason.INSUFFICIENT_SCOPE);
+        if (response instanceof MailboxResponse.NotFound<T>) return new MailOutcome.NotFound<>();
+        if (response instanceof MailboxResponse.BadRequest<T> bad) return new MailOutcome.Invalid<>(bad.reason());
+        return reconsent(ConsentReason.CREDENTIALS_REVOKED);
+    }
+
+    private <T> MailOutcome<T> reconsent(ConsentReason reason) {
+        return new MailOutcome.ReauthorizationRequired<>(consent(reason));
+    }
+
+    private ConsentRequired consent(ConsentReason reason) {
+        return new ConsentRequired(reason, Optional.of(email));
+    }
+}
