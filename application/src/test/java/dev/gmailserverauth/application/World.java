@@ -27,6 +27,8 @@ import java.util.function.Function;
  */
 public final class World {
     public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    /** The largest attachment the world's {@link GetAttachment} hands out. */
+    public static final long ATTACHMENT_LIMIT = 64 * 1024;
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeGoogle google = new FakeGoogle(clock);
@@ -43,6 +45,7 @@ public final class World {
     public final ListLabels listLabels;
     public final ListThreads listThreads;
     public final GetThread getThread;
+    public final GetAttachment getAttachment;
     public final Disconnect disconnect;
     public final StartSession startSession;
     public final ResolveSession resolveSession;
@@ -66,6 +69,7 @@ public final class World {
         listLabels = new ListLabels(mail);
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
+        getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
         disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
