@@ -47,7 +47,7 @@ final class ErrorResponses {
     private void failure(Context ctx, Failure failure) {
         if (failure instanceof Failure.NotSignedIn) {
             if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "unauthenticated", "reason", failure.reason(), "loginUrl", "/login"));
+                answerJson(ctx, 401, Json.object("error", "unauthenticated", "message", failure.reason(), "loginUrl", "/login"));
             } else {
                 Responses.markAnswered(ctx);
                 ctx.redirect("/login", HttpStatus.FOUND);
@@ -55,7 +55,7 @@ final class ErrorResponses {
         } else if (failure instanceof Failure.ConsentNeeded consent) {
             String path = Links.reconsent(consent.consent());
             if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "reason", failure.reason(),
+                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "message", failure.reason(),
                         "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
             } else {
                 Responses.markAnswered(ctx);
@@ -65,6 +65,13 @@ final class ErrorResponses {
             respond(ctx, 404, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
+        } else if (failure instanceof Failure.TooLarge tooLarge) {
+            if (Api.isApi(ctx)) {
+                answerJson(ctx, 422, Json.object("error", "attachment_too_large", "message", failure.reason(),
+                        "sizeBytes", tooLarge.sizeBytes(), "limitBytes", tooLarge.limitBytes()));
+            } else {
+                respond(ctx, 422, failure.reason());
+            }
         } else {
             respond(ctx, 400, failure.reason());
         }
@@ -86,7 +93,7 @@ final class ErrorResponses {
 
     private void respond(Context ctx, int status, String reason) {
         if (Api.isApi(ctx)) {
-            answerJson(ctx, status, Json.object("error", code(status), "reason", reason));
+            answerJson(ctx, status, Json.object("error", code(status), "message", reason));
             return;
         }
         try {
@@ -108,6 +115,12 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "rate_limited";
+            case 431 -> "headers_too_large";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -121,6 +134,7 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 422 -> "Cannot be served";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

@@ -3,6 +3,7 @@ package dev.gmailserverauth.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How dates read on pages: UTC, minutes, e.g. {@code 2026-03-05 14:02}. */
 final class Formats {
@@ -13,6 +14,13 @@ final class Formats {
 
     static String utc(Instant instant) {
         return MINUTES.format(instant);
+    }
+
+    /** A file size as people read it: {@code 812 bytes}, {@code 14 KB}, {@code 2.4 MB} (units of 1024). */
+    static String size(long bytes) {
+        if (bytes < 1024) return bytes == 1 ? "1 byte" : bytes + " bytes";
+        if (bytes < 1024 * 1024) return Math.round(bytes / 1024.0) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */

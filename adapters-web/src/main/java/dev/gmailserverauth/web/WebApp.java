@@ -27,6 +27,7 @@ public final class WebApp {
         Grants grants = new Grants(useCases.authorizedAccess(), sessions);
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
+        Sidebar sidebar = Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -47,9 +48,14 @@ public final class WebApp {
             javalin.routes.before(headers::apply);
             new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
-            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
-                    Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
+            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())
+                    .register(javalin.routes);
+            new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(javalin.routes);
+            new MessageFrames(useCases.getMessage(), grants).register(javalin.routes);
+            new AttachmentRoutes(useCases.getAttachment(), grants).register(javalin.routes);
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
+            new MailApi(useCases.getMessage(), useCases.listThreads(), useCases.getThread(), useCases.listLabels(), grants, sidebar)
+                    .register(javalin.routes);
             new HealthRoute(useCases.databaseHealthy()).register(javalin.routes);
             errors.register(javalin.routes);
         });

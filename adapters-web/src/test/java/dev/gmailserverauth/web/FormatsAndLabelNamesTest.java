@@ -46,4 +46,21 @@ class FormatsAndLabelNamesTest {
         assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.SYSTEM))).isFalse();
         assertThat(LabelNames.shown(new Label(new LabelId("CHAT"), "CHAT", Label.Type.USER))).isTrue();
     }
+
+    @Test
+    void fileSizesReadAsPeopleSayThem() {
+        assertThat(Formats.size(0)).isEqualTo("0 bytes");
+        assertThat(Formats.size(1)).isEqualTo("1 byte");
+        assertThat(Formats.size(1023)).isEqualTo("1023 bytes");
+        assertThat(Formats.size(48_213)).isEqualTo("47 KB");
+        assertThat(Formats.size(10L * 1024 * 1024)).isEqualTo("10.0 MB");
+    }
+
+    @Test
+    void aMessagesChipsNameItsLabelsWithoutTheMarks() {
+        java.util.Map<LabelId, Label> known = java.util.Map.of(new LabelId("Label_7"), new Label(new LabelId("Label_7"), "Projects/Apollo", Label.Type.USER));
+        assertThat(LabelNames.chips(java.util.List.of(new LabelId("Label_7"), LabelId.UNREAD, LabelId.STARRED, new LabelId("CATEGORY_FORUMS"),
+                LabelId.INBOX, new LabelId("Label_9"), new LabelId("CHAT")), known))
+                .containsExactly("Inbox", "Forums", "Label_9", "Projects/Apollo");
+    }
 }

@@ -68,6 +68,7 @@ public final class FakeGoogle {
     private final Map<EmailAddress, UserIdentity> accounts = new ConcurrentHashMap<>();
     private final Map<UserId, List<Message>> mail = new ConcurrentHashMap<>();
     private final Map<PartKey, byte[]> attachmentBytes = new ConcurrentHashMap<>();
+    private final Map<UserId, List<Label>> userLabels = new ConcurrentHashMap<>();
     private final Map<String, PartKey> attachmentIds = new ConcurrentHashMap<>();
     private final Map<AuthorizationState, AuthorizationRequest> requests = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -111,18 +112,24 @@ public final class FakeGoogle {
         ThreadId thread = message.replyToPrevious() && !box.isEmpty() ? box.get(box.size() - 1).threadId() : new ThreadId(id);
         Set<LabelId> labels = new HashSet<>(Set.of(LabelId.INBOX));
         if (message.unread()) labels.add(LabelId.UNREAD);
+        message.labels().forEach(label -> labels.add(new LabelId(label)));
         List<Attachment> attachments = new ArrayList<>();
         for (int i = 0; i < message.attachments().size(); i++) {
             NewAttachment file = message.attachments().get(i);
             PartKey key = new PartKey(account.userId(), messageId, new PartId(String.valueOf(i + 1)));
             attachmentBytes.put(key, file.content());
             attachments.add(new Attachment(key.part(), new AttachmentId("placeholder"), file.filename(), file.mimeType(),
-                    file.content().length, Optional.empty(), false));
+                    file.content().length, file.contentId(), file.contentId().isPresent()));
         }
         box.add(new Message(messageId, thread,
                 List.of(new Header("From", message.from()), new Header("Subject", message.subject())),
                 Optional.of(message.body()), message.html(), labels, snippet(message.body()), message.date(), attachments));
         return messageId;
+    }
+
+    /** A label of the user's own, listed by {@code labels.list}; messages carry it by its id. */
+    public void addLabel(UserIdentity account, String id, String name) {
+        userLabels.computeIfAbsent(account.userId(), user -> new CopyOnWriteArrayList<>()).add(new Label(new LabelId(id), name, Label.Type.USER));
     }
 
     /** The next refreshes take this long, so that concurrent callers overlap. */
@@ -330,10 +337,14 @@ public final class FakeGoogle {
 
         @Override
         public MailboxResponse<List<Label>> listLabels(AccessToken token) {
-            return authorized(token, identity -> new MailboxResponse.Ok<>(List.of(
-                    new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
-                    new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
-                    new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM))));
+            return authorized(token, identity -> {
+                List<Label> labels = new ArrayList<>(List.of(
+                        new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
+                        new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
+                        new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM)));
+                labels.addAll(userLabels.getOrDefault(identity.userId(), List.of()));
+                return new MailboxResponse.Ok<>(labels);
+            });
         }
 
         private <T> MailboxResponse<T> authorized(AccessToken token, java.util.function.Function<UserIdentity, MailboxResponse<T>> call) {
