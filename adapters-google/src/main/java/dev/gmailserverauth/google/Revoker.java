@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /revoke} with the token in the form body (oauth.md §8), on google-http-client:
- * 200 means revoked; 400 {@code invalid_token} means there was nothing left to revoke.
+ * 200 means revoked; any 400 ({@code invalid_token}, but also {@code invalid_grant} and the like) means the
+ * token is already unusable at Google, so there is nothing left to revoke. Any other refusal is a
+ * configuration problem (a wrong revoke URL), reported as such.
  */
 final class Revoker {
     private static final Logger LOG = LoggerFactory.getLogger(Revoker.class);
@@ -45,8 +47,8 @@ final class Revoker {
             return Revocation.REVOKED;
         } catch (HttpResponseException e) {
             String error = errorCode(e).orElse("");
-            if (e.getStatusCode() == 400 && (error.equals("invalid_token") || error.isEmpty())) {
-                LOG.info("revocation: the token was already invalid");
+            if (e.getStatusCode() == 400) {
+                LOG.info("revocation: the token was already invalid ({})", error.isEmpty() ? "400" : error);
                 return Revocation.ALREADY_INVALID;
             }
             throw new ProviderConfigurationException("the revoke endpoint refused the request: HTTP " + e.getStatusCode()

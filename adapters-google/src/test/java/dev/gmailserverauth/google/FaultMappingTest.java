@@ -218,6 +218,20 @@ class FaultMappingTest {
     }
 
     @Test
+    void revokeAnsweredWithAny400MeansTheTokenIsAlreadyUnusable() {
+        control().injectFault(Endpoint.REVOKE, 1, new Fault.InvalidGrant());
+        assertThat(sandbox.provider().revoke(refreshToken())).isEqualTo(Revocation.ALREADY_INVALID);
+    }
+
+    @Test
+    void revokeAnsweredWithAnotherClientErrorIsAConfigurationProblem() {
+        control().injectFault(Endpoint.REVOKE, 1, new Fault.HttpError(404, "notFound", "Not Found", Optional.empty()));
+        assertThatThrownBy(() -> sandbox.provider().revoke(refreshToken()))
+                .isInstanceOf(dev.gmailserverauth.domain.error.ProviderConfigurationException.class)
+                .hasMessageContaining("HTTP 404");
+    }
+
+    @Test
     void revokeOfAGarbageTokenIsAlreadyInvalid() {
         assertThat(sandbox.provider().revoke(new RefreshToken("1//never-issued"))).isEqualTo(Revocation.ALREADY_INVALID);
     }

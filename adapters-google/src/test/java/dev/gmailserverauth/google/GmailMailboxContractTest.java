@@ -27,7 +27,7 @@ class GmailMailboxContractTest extends MailboxContract {
         for (NewMessage m : messages) {
             SandboxMessage message = SandboxMessage.of(m.from(), email, m.subject(), m.date(), m.body())
                     .withLabels(m.unread() ? List.of("INBOX", "UNREAD") : List.of("INBOX"))
-                    .withAttachments(m.attachments().stream().map(a -> new SandboxAttachment(a.filename(), a.mimeType(), a.content())).toList());
+                    .withAttachments(m.attachments().stream().map(a -> new SandboxAttachment(a.filename(), a.mimeType(), a.content(), a.contentId())).toList());
             if (m.html().isPresent()) message = message.withHtmlBody(m.html().get());
             if (m.replyToPrevious() && thread != null) message = message.inThread(thread);
             String id = sandbox.control().addMessage(email, message);

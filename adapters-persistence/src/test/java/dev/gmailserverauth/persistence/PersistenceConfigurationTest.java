@@ -81,7 +81,19 @@ class PersistenceConfigurationTest {
                 """);
         assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(files.jdbcUrl())))
                 .isInstanceOf(PersistenceConfigurationException.class)
-                .hasMessageContaining("has schema version 99, newer than this application knows (up to 1)");
+                .hasMessageContaining("has schema version 99, newer than this application knows (up to " + latestMigration() + ")");
+    }
+
+    /** The newest schema version this code ships, read from its SQLite migration scripts. */
+    private static int latestMigration() {
+        try (var scripts = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration/sqlite"))) {
+            return scripts.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                    .max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

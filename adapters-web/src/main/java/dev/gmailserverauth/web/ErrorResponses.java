@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.error.LockTimeoutException;
+import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.web.view.ErrorPage;
 import io.javalin.config.RoutesConfig;
@@ -36,6 +37,11 @@ final class ErrorResponses {
             LOG.warn("{} {}: Google is unavailable ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
             respond(ctx, 503, "Google could not be reached just now. Please try again in a moment.");
         });
+        routes.exception(ProviderConfigurationException.class, (e, ctx) -> {
+            LOG.error("{} {}: Google refused the request as configured ({})", ctx.method().name(), RequestLog.safePath(ctx), e.getMessage());
+            respond(ctx, 502, "Google refused this request, so nothing was changed. This is a problem with this server's setup; "
+                    + "it has been logged. Please try again later.");
+        });
         routes.exception(LockTimeoutException.class, (e, ctx) -> {
             LOG.warn("{} {}: refresh lock timed out", ctx.method().name(), RequestLog.safePath(ctx));
             respond(ctx, 503, "Your access is being renewed by another request. Please try again in a moment.");
@@ -63,6 +69,9 @@ final class ErrorResponses {
             }
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
+        } else if (failure instanceof Failure.TooManyRequests tooMany) {
+            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+            respond(ctx, 429, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
         } else if (failure instanceof Failure.TooLarge tooLarge) {
@@ -119,8 +128,9 @@ final class ErrorResponses {
             case 413 -> "payload_too_large";
             case 414 -> "uri_too_long";
             case 415 -> "unsupported_media_type";
-            case 429 -> "rate_limited";
+            case 429 -> "too_many_requests";
             case 431 -> "headers_too_large";
+            case 502 -> "bad_gateway";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
             default -> status >= 500 ? "server_error" : "client_error";
@@ -135,6 +145,8 @@ final class ErrorResponses {
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
             case 422 -> "Cannot be served";
+            case 429 -> "Too many requests";
+            case 502 -> "Google refused the request";
             case 503 -> "Temporarily unavailable";
             case 500 -> "Something went wrong";
             default -> "Error " + status;

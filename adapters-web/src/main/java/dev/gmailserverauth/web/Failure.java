@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Objects;
  * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
  */
 abstract sealed class Failure extends RuntimeException
-        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooLarge {
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooLarge,
+        Failure.TooManyRequests {
 
     Failure(String reason) {
         super(reason, null, false, false);
@@ -43,6 +45,21 @@ abstract sealed class Failure extends RuntimeException
     static final class NotFound extends Failure {
         NotFound(String reason) {
             super(reason);
+        }
+    }
+
+    /** The visitor must slow down: answered 429 with {@code Retry-After}. */
+    static final class TooManyRequests extends Failure {
+        private final transient Duration retryAfter;
+
+        TooManyRequests(String reason, Duration retryAfter) {
+            super(reason);
+            this.retryAfter = Objects.requireNonNull(retryAfter);
+        }
+
+        /** Whole seconds, at least one, as {@code Retry-After} wants them. */
+        long retryAfterSeconds() {
+            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -12,8 +13,10 @@ final class GracefulStop {
     private GracefulStop() {
     }
 
-    static void install(Server server, Duration grace) {
-        server.setHandler(new GracefulHandler());
+    /** Installs graceful stopping inside {@code outer}, which becomes the server's handler. */
+    static void install(Server server, Handler.Wrapper outer, Duration grace) {
+        outer.setHandler(new GracefulHandler());
+        server.setHandler(outer);
         server.setStopTimeout(grace.toMillis());
     }
 }

@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.web.view.ConsentPage;
 import dev.gmailserverauth.web.view.ErrorPage;
@@ -21,12 +22,17 @@ final class SignInRoutes {
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
     private final Sessions sessions;
+    private final SignInCookie signInCookie;
+    private final SignInThrottle throttle;
     private final PageRenderer pages;
 
-    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, PageRenderer pages) {
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, SignInCookie signInCookie,
+            SignInThrottle throttle, PageRenderer pages) {
         this.begin = Objects.requireNonNull(begin);
         this.complete = Objects.requireNonNull(complete);
         this.sessions = Objects.requireNonNull(sessions);
+        this.signInCookie = Objects.requireNonNull(signInCookie);
+        this.throttle = Objects.requireNonNull(throttle);
         this.pages = Objects.requireNonNull(pages);
     }
 
@@ -53,14 +59,21 @@ final class SignInRoutes {
         FormData params = FormData.parse(ctx.queryString());
         Optional<EmailAddress> hint = RequestValues.loginHint(params);
         boolean force = RequestValues.forceConsent(params);
-        BeginAuthorization.Command command = new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force);
-        ctx.redirect(Links.consent(begin.begin(command)), HttpStatus.FOUND);
+        throttle.take(ctx.ip()).ifPresent(wait -> {
+            throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
+        });
+        BrowserNonce nonce = signInCookie.issue(ctx);
+        BeginAuthorization.Start start = begin.begin(new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()));
+        if (start instanceof BeginAuthorization.Start.TooManyInFlight busy) {
+            throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
+        }
+        ctx.redirect(Links.consent(((BeginAuthorization.Start.Started) start).url()), HttpStatus.FOUND);
     }
 
     private void callback(Context ctx) {
         FormData params = FormData.parse(ctx.queryString());
         AuthorizationOutcome outcome = complete.complete(
-                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error")));
+                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx)));
         if (outcome instanceof Authorized authorized) {
             sessions.signIn(ctx, authorized.userId());
             ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);

@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.Objects;
  */
 public final class WebApp {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** Our forms carry a CSRF token and nothing else. */
+    private static final int MAX_FORM_BYTES = 4 * 1024;
     /** At most this many sidebars load at once; the page waits this long after its main call for its sidebar. */
     private static final int SIDEBAR_THREADS = 16;
     private static final Duration SIDEBAR_PATIENCE = Duration.ofMillis(750);
@@ -37,7 +40,8 @@ public final class WebApp {
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
             javalin.jetty.modifyServer(JettyErrors::install);
-            javalin.jetty.modifyServer(server -> GracefulStop.install(server, config.shutdownGrace()));
+            javalin.jetty.modifyServer(server -> GracefulStop.install(server,
+                    new RequestArrival(null, (int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.shutdownGrace()));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -47,7 +51,8 @@ public final class WebApp {
 
             javalin.routes.before(headers::apply);
             new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
-            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, pages).register(javalin.routes);
+            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
+                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())
                     .register(javalin.routes);
             new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(javalin.routes);

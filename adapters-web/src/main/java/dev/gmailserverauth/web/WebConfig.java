@@ -15,9 +15,15 @@ import java.util.Optional;
  * @param sessionMaxAge  how long the browser keeps the session cookie (the server ends sessions on its own policy)
  * @param banner         a line shown on top of every page, for example "Sandbox mode: sign in with a demo account"
  * @param shutdownGrace  on stop, how long requests already running may take to finish (new ones are refused at once)
+ * @param signInsPerClient how many sign-ins one client address may start at once; after that, one more every
+ *                       {@link #SIGN_IN_REFILL} (a bound on {@code /login}, which stores a pending authorization)
+ * @param bodyDeadline   how long a request body may take to arrive whole; a slower one is answered 408
  */
 public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duration sessionMaxAge, Optional<String> banner,
-                        Duration shutdownGrace) {
+                        Duration shutdownGrace, int signInsPerClient, Duration bodyDeadline) {
+    public static final Duration DEFAULT_BODY_DEADLINE = Duration.ofSeconds(10);
+    public static final int DEFAULT_SIGN_INS_PER_CLIENT = 20;
+    public static final Duration SIGN_IN_REFILL = Duration.ofSeconds(3);
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final Duration DEFAULT_SESSION_MAX_AGE = Duration.ofDays(30);
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
@@ -33,27 +39,38 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
         Objects.requireNonNull(banner, "banner");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (shutdownGrace.isNegative()) throw new IllegalArgumentException("shutdown grace is negative");
+        if (signInsPerClient < 1) throw new IllegalArgumentException("sign-ins per client must be at least 1");
+        Objects.requireNonNull(bodyDeadline, "bodyDeadline");
+        if (bodyDeadline.isNegative() || bodyDeadline.isZero()) throw new IllegalArgumentException("body deadline must be positive");
     }
 
     /** Production defaults for this base URL: errors hidden, 25 messages a page, no banner. */
     public static WebConfig of(URI baseUrl) {
-        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty(), DEFAULT_SHUTDOWN_GRACE);
+        return new WebConfig(baseUrl, false, DEFAULT_PAGE_SIZE, DEFAULT_SESSION_MAX_AGE, Optional.empty(), DEFAULT_SHUTDOWN_GRACE, DEFAULT_SIGN_INS_PER_CLIENT, DEFAULT_BODY_DEADLINE);
     }
 
     public WebConfig withBanner(String text) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()), shutdownGrace);
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, Optional.of(text).filter(t -> !t.isBlank()), shutdownGrace, signInsPerClient, bodyDeadline);
     }
 
     public WebConfig withPageSize(int size) {
-        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner, shutdownGrace);
+        return new WebConfig(baseUrl, exposeErrors, size, sessionMaxAge, banner, shutdownGrace, signInsPerClient, bodyDeadline);
     }
 
     public WebConfig withExposeErrors(boolean expose) {
-        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner, shutdownGrace);
+        return new WebConfig(baseUrl, expose, pageSize, sessionMaxAge, banner, shutdownGrace, signInsPerClient, bodyDeadline);
     }
 
     public WebConfig withShutdownGrace(Duration grace) {
-        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, grace);
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, grace, signInsPerClient, bodyDeadline);
+    }
+
+    public WebConfig withSignInsPerClient(int signIns) {
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, signIns, bodyDeadline);
+    }
+
+    public WebConfig withBodyDeadline(Duration deadline) {
+        return new WebConfig(baseUrl, exposeErrors, pageSize, sessionMaxAge, banner, shutdownGrace, signInsPerClient, deadline);
     }
 
     /** True when the app is served over TLS: cookies get {@code Secure}, responses get HSTS. */

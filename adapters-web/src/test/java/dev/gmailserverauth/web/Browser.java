@@ -9,17 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
-/** A test browser: follows no redirects, keeps the session cookie, can send forms and extra headers. */
+/**
+ * A test browser: follows no redirects, keeps its cookies (the session cookie and the sign-in nonce),
+ * can send forms and extra headers.
+ */
 final class Browser {
     private final String origin;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private Optional<String> cookie = Optional.empty();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     Browser(String origin) {
         this.origin = origin;
@@ -33,16 +38,24 @@ final class Browser {
         return URI.create(origin).getPort();
     }
 
+    /** The session cookie, as {@code name=value}. */
     Optional<String> cookie() {
-        return cookie;
+        return cookies.entrySet().stream().filter(c -> c.getKey().endsWith("sid")).map(c -> c.getKey() + "=" + c.getValue()).findFirst();
+    }
+
+    /** The cookie of this name, as {@code name=value}. */
+    Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies.get(name)).map(value -> name + "=" + value);
     }
 
     void setCookie(String nameAndValue) {
-        cookie = Optional.of(nameAndValue);
+        String[] pair = nameAndValue.split("=", 2);
+        cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
     }
 
+    /** Forgets every cookie: a fresh browser. */
     void clearCookie() {
-        cookie = Optional.empty();
+        cookies.clear();
     }
 
     Response get(String pathAndQuery) {
@@ -52,7 +65,7 @@ final class Browser {
     /** A GET whose answer is kept as bytes (a download). */
     Download download(String pathAndQuery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET();
-        cookie.ifPresent(c -> request.header("Cookie", c));
+        cookieHeader().ifPresent(header -> request.header("Cookie", header));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Download(response.statusCode(), response.headers(), response.body());
@@ -77,7 +90,7 @@ final class Browser {
     }
 
     Response send(HttpRequest.Builder request) {
-        cookie.ifPresent(c -> request.header("Cookie", c));
+        cookieHeader().ifPresent(header -> request.header("Cookie", header));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().allValues("Set-Cookie").forEach(this::remember);
@@ -91,6 +104,11 @@ final class Browser {
         }
     }
 
+    private Optional<String> cookieHeader() {
+        if (cookies.isEmpty()) return Optional.empty();
+        return Optional.of(String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+    }
+
     /** Every JSON answer of the API that any test receives must be one its OpenAPI document describes. */
     private static void checkAgainstOpenApi(HttpResponse<String> response) {
         String path = response.request().uri().getRawPath();
@@ -101,11 +119,11 @@ final class Browser {
     }
 
     private void remember(String setCookie) {
-        String pair = setCookie.split(";", 2)[0];
-        if (setCookie.contains("Max-Age=0") || pair.endsWith("=")) {
-            cookie = Optional.empty();
+        String[] pair = setCookie.split(";", 2)[0].split("=", 2);
+        if (setCookie.contains("Max-Age=0") || pair.length < 2 || pair[1].isEmpty()) {
+            cookies.remove(pair[0]);
         } else {
-            cookie = Optional.of(pair);
+            cookies.put(pair[0], pair[1]);
         }
     }
 

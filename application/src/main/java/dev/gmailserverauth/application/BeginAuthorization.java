@@ -3,6 +3,7 @@ package dev.gmailserverauth.application;
 import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.BrowserBinding;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.PkceVerifier;
@@ -14,6 +15,8 @@ import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,47 +33,67 @@ public final class BeginAuthorization {
     private final PendingAuthorizationStore pending;
     private final CredentialRepository credentials;
     private final RedirectUri redirectUri;
+    private final int maxInFlight;
     private final Clock clock;
 
+    /** At most {@code maxInFlight} sign-ins may be in flight at once (started, not come back, not expired), on all instances. */
     public BeginAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            RedirectUri redirectUri, Clock clock) {
+            RedirectUri redirectUri, int maxInFlight, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
         this.redirectUri = Objects.requireNonNull(redirectUri);
+        if (maxInFlight < 1) throw new IllegalArgumentException("maxInFlight must be at least 1");
+        this.maxInFlight = maxInFlight;
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** Who is signing in, as far as we know, and whether a new refresh token must be forced. */
-    public record Command(Optional<UserId> knownUser, Optional<EmailAddress> loginHint, boolean forceConsent) {
+    /**
+     * Who is signing in, as far as we know, whether a new refresh token must be forced, and the browser
+     * the sign-in is bound to: only a callback from that browser will complete it.
+     */
+    public record Command(Optional<UserId> knownUser, Optional<EmailAddress> loginHint, boolean forceConsent, BrowserBinding browser) {
         public Command {
             Objects.requireNonNull(knownUser, "knownUser");
             Objects.requireNonNull(loginHint, "loginHint");
+            Objects.requireNonNull(browser, "browser");
         }
 
-        public static Command anonymous() {
-            return new Command(Optional.empty(), Optional.empty(), false);
-        }
-
-        public static Command withLoginHint(EmailAddress hint) {
-            return new Command(Optional.empty(), Optional.of(hint), false);
-        }
-
-        /** Send this user through consent again, forcing a new refresh token. */
-        public static Command reconsent(UserId user, Optional<EmailAddress> hint) {
-            return new Command(Optional.of(user), hint, true);
+        public static Command anonymous(BrowserBinding browser) {
+            return new Command(Optional.empty(), Optional.empty(), false, browser);
         }
     }
 
-    public AuthorizationUrl begin(Command command) {
+    /** How starting a sign-in ended. */
+    public sealed interface Start {
+        /** Send the browser to this consent URL. */
+        record Started(AuthorizationUrl url) implements Start {
+            public Started {
+                Objects.requireNonNull(url, "url");
+            }
+        }
+
+        /** Too many sign-ins are in flight; the oldest of them expire within {@code retryAfter}. */
+        record TooManyInFlight(Duration retryAfter) implements Start {
+            public TooManyInFlight {
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+        }
+    }
+
+    public Start begin(Command command) {
+        Instant now = clock.instant();
+        if (pending.countCreatedSince(now.minus(PendingAuthorization.TIME_TO_LIVE)) >= maxInFlight) {
+            return new Start.TooManyInFlight(Duration.ofMinutes(1));
+        }
         Optional<StoredCredential> stored = command.knownUser().flatMap(credentials::findByUserId);
         boolean force = command.forceConsent() || command.knownUser().isPresent() && stored.isEmpty();
         Optional<EmailAddress> hint = command.loginHint().or(() -> stored.map(StoredCredential::email));
 
         PendingAuthorization authorization = new PendingAuthorization(
-                AuthorizationState.random(), PkceVerifier.random(), redirectUri, hint, clock.instant());
+                AuthorizationState.random(), PkceVerifier.random(), redirectUri, hint, command.browser(), now);
         pending.put(authorization);
-        return provider.authorizationUrl(new AuthorizationRequest(
-                authorization.state(), authorization.verifier(), redirectUri, Scopes.REQUESTED, hint, force));
+        return new Start.Started(provider.authorizationUrl(new AuthorizationRequest(
+                authorization.state(), authorization.verifier(), redirectUri, Scopes.REQUESTED, hint, force)));
     }
 }

@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * code, learn who the user is, and store a credential that can read Gmail while they are away.
  *
  * <p>The state is consumed before anything else, so a missing, unknown, expired or replayed state is
- * rejected without any code exchange.
+ * rejected without any code exchange; so is a callback from a browser other than the one that began the
+ * sign-in (login CSRF: an attacker's own code, planted in a victim's browser, must not sign the victim in).
  */
 public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
@@ -45,12 +47,13 @@ public final class CompleteAuthorization {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** The query parameters of the redirect back, as received. */
-    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error) {
+    /** The query parameters of the redirect back, as received, and the sign-in nonce the browser presented. */
+    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser) {
         public Callback {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
+            Objects.requireNonNull(browser, "browser");
         }
     }
 
@@ -61,6 +64,9 @@ public final class CompleteAuthorization {
         if (taken.isEmpty()) return new Rejected("this sign-in was not started here, or was already completed");
         PendingAuthorization authorization = taken.get();
         if (authorization.isExpiredAt(clock.instant())) return new Rejected("this sign-in took too long and expired; please start again");
+        if (!authorization.browser().isMadeFrom(callback.browser())) {
+            return new Rejected("this sign-in was started in another browser; start signing in here instead");
+        }
 
         if (callback.error().isPresent()) {
             ConsentReason reason = "access_denied".equals(callback.error().get()) ? ConsentReason.ACCESS_DENIED : ConsentReason.CODE_EXCHANGE_FAILED;

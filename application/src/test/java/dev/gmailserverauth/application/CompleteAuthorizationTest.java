@@ -11,6 +11,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.Scopes;
@@ -25,11 +26,11 @@ class CompleteAuthorizationTest {
     private final UserIdentity alice = world.google.addAccount("alice@example.com");
 
     private AuthorizationUrl started() {
-        return world.begin.begin(BeginAuthorization.Command.anonymous());
+        return world.started(BeginAuthorization.Command.anonymous(world.browser.binding()));
     }
 
-    private static Callback callback(AuthorizationState state, String code) {
-        return new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty());
+    private Callback callback(AuthorizationState state, String code) {
+        return new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(), Optional.of(world.browser));
     }
 
     private static ConsentRequired consentRequired(AuthorizationOutcome outcome, ConsentReason reason) {
@@ -51,14 +52,14 @@ class CompleteAuthorizationTest {
 
     @Test
     void rejectsAMissingStateWithoutExchangingTheCode() {
-        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.empty(), Optional.of("4/code"), Optional.empty()));
+        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.empty(), Optional.of("4/code"), Optional.empty(), Optional.of(world.browser)));
         assertThat(outcome).isInstanceOf(Rejected.class);
         assertThat(world.google.exchangeCount()).isZero();
     }
 
     @Test
     void rejectsAMalformedState() {
-        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of("<script>"), Optional.of("4/code"), Optional.empty()));
+        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of("<script>"), Optional.of("4/code"), Optional.empty(), Optional.of(world.browser)));
         assertThat(outcome).isInstanceOf(Rejected.class);
         assertThat(world.google.exchangeCount()).isZero();
     }
@@ -90,16 +91,48 @@ class CompleteAuthorizationTest {
     @Test
     void aDeniedConsentOffersToTryAgain() {
         AuthorizationState state = World.stateOf(started());
-        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(state.value()), Optional.empty(), Optional.of("access_denied")));
+        AuthorizationOutcome outcome = world.complete.complete(new Callback(Optional.of(state.value()), Optional.empty(), Optional.of("access_denied"), Optional.of(world.browser)));
         ConsentRequired consent = consentRequired(outcome, ConsentReason.ACCESS_DENIED);
         assertThat(world.pending.take(World.stateOf(world.consentUrl(consent, Optional.empty())))).isPresent();
         assertThat(world.google.exchangeCount()).isZero();
     }
 
     @Test
+    void aCallbackFromAnotherBrowserIsRejectedWithoutAnyExchange() {
+        UserIdentity mallory = world.google.addAccount("mallory@example.com");
+        AuthorizationState attackers = World.stateOf(started());
+        String code = world.google.approve(attackers, mallory).value();
+
+        BrowserNonce victim = BrowserNonce.random();
+        AuthorizationOutcome outcome = world.complete.complete(
+                new Callback(Optional.of(attackers.value()), Optional.of(code), Optional.empty(), Optional.of(victim)));
+        assertThat(outcome).isInstanceOf(Rejected.class);
+        assertThat(((Rejected) outcome).reason()).contains("another browser");
+        assertThat(world.google.exchangeCount()).isZero();
+        assertThat(world.credentials.findByUserId(mallory.userId())).isEmpty();
+    }
+
+    @Test
+    void aCallbackWithoutTheSignInNonceIsRejected() {
+        AuthorizationState state = World.stateOf(started());
+        String code = world.google.approve(state, alice).value();
+        assertThat(world.complete.complete(new Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(), Optional.empty())))
+                .isInstanceOf(Rejected.class);
+        assertThat(world.google.exchangeCount()).isZero();
+    }
+
+    @Test
+    void twoSignInsStartedInOneBrowserBothComplete() {
+        AuthorizationUrl first = started();
+        AuthorizationUrl second = started();
+        assertThat(world.signInAt(second, alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
+        assertThat(world.signInAt(first, alice, Scopes.REQUESTED)).isInstanceOf(Authorized.class);
+    }
+
+    @Test
     void rejectsACallbackWithoutCode() {
         AuthorizationState state = World.stateOf(started());
-        assertThat(world.complete.complete(new Callback(Optional.of(state.value()), Optional.empty(), Optional.empty()))).isInstanceOf(Rejected.class);
+        assertThat(world.complete.complete(new Callback(Optional.of(state.value()), Optional.empty(), Optional.empty(), Optional.of(world.browser)))).isInstanceOf(Rejected.class);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -53,6 +54,11 @@ public final class World {
     public final DescribeUser describeUser;
     public final SweepExpired sweepExpired;
 
+    /** How many sign-ins may be in flight in a test world. */
+    public static final int MAX_IN_FLIGHT = 100;
+    /** The nonce of the one browser the tests sign in with. */
+    public final BrowserNonce browser = BrowserNonce.random();
+
     public World() {
         this(null);
     }
@@ -60,7 +66,7 @@ public final class World {
     /** A world whose use cases read mail through {@code mailbox} instead of FakeGoogle's. */
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
-        begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, clock);
+        begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
         complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock);
         listMessages = new ListMessages(mail, cache);
@@ -85,13 +91,21 @@ public final class World {
 
     /** Runs the whole sign-in for the account, granting these scopes, and returns the callback's outcome. */
     public AuthorizationOutcome signIn(UserIdentity account, Scopes granted) {
-        return signInAt(begin.begin(BeginAuthorization.Command.anonymous()), account, granted);
+        return signInAt(started(BeginAuthorization.Command.anonymous(browser.binding())), account, granted);
+    }
+
+    /** The consent URL of a sign-in that was started; fails the test if it was refused. */
+    public AuthorizationUrl started(BeginAuthorization.Command command) {
+        BeginAuthorization.Start start = begin.begin(command);
+        if (start instanceof BeginAuthorization.Start.Started started) return started.url();
+        throw new AssertionError("sign-in refused: " + start);
     }
 
     public AuthorizationOutcome signInAt(AuthorizationUrl url, UserIdentity account, Scopes granted) {
         AuthorizationState state = stateOf(url);
         String code = google.approve(state, account, granted).value();
-        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty()));
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(browser)));
     }
 
     /** The user's grant for one request, as the web resolves it; fails the test if access is denied. */
@@ -110,7 +124,7 @@ public final class World {
 
     /** The consent URL a browser gets when it follows this outcome's way back (as {@code /login} does). */
     public AuthorizationUrl consentUrl(ConsentRequired consent, Optional<UserId> signedIn) {
-        return begin.begin(new BeginAuthorization.Command(signedIn, consent.loginHint(), consent.reason().needsNewRefreshToken()));
+        return started(new BeginAuthorization.Command(signedIn, consent.loginHint(), consent.reason().needsNewRefreshToken(), browser.binding()));
     }
 
     public AuthorizationOutcome signIn(UserIdentity account) {

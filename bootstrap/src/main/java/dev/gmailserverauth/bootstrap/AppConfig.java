@@ -34,7 +34,9 @@ public record AppConfig(
         int sandboxPort,
         boolean sandboxControlApi,
         int summaryCacheSize,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        int signInsPerClient,
+        int maxSignInsInFlight) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -76,19 +78,21 @@ public record AppConfig(
                 read.port("SANDBOX_PORT", 0),
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
-                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+                read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+                read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
+                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

@@ -104,7 +104,7 @@ public final class GmailServerAuth implements AutoCloseable {
             WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
 
-            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace());
+            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace()).withSignInsPerClient(config.signInsPerClient());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
@@ -134,7 +134,8 @@ public final class GmailServerAuth implements AutoCloseable {
     private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
             AppConfig config, Clock clock) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
-        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri, clock);
+        BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
+                config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), clock);
         return new WebUseCases(
                 access,

@@ -27,7 +27,8 @@ public final class HttpSignIn {
     /** Signs {@code email} in at the app and grants every scope on the consent page. */
     public String signIn(URI appBaseUrl, String email) {
         HttpResponse<String> login = get(appBaseUrl.resolve("/login"), "");
-        HttpResponse<String> callback = get(approve(URI.create(location(login)), email), "");
+        String signInCookie = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+        HttpResponse<String> callback = get(approve(URI.create(location(login)), email), signInCookie);
         List<String> cookies = callback.headers().allValues("Set-Cookie");
         if (callback.statusCode() != 302 || cookies.isEmpty()) {
             throw new IllegalStateException("sign-in of " + email + " did not end in a session: " + callback.statusCode());

@@ -40,6 +40,33 @@ public sealed interface Fault {
     /** Closes the TCP connection without sending a response. */
     record DropConnection() implements Fault {}
 
+    /**
+     * Authorization endpoint only: after the client and redirect URI check out, 302 back to the client with
+     * {@code error=<error>}, {@code state} and {@code iss}, as Google answers with the errors it redirects.
+     */
+    record RedirectError(String error) implements Fault {
+        /** The codes Google returns to the redirect URI besides {@code access_denied} (which the consent page's Cancel gives). */
+        public static final java.util.Set<String> CODES = java.util.Set.of("access_denied", "invalid_scope", "unauthorized_client",
+                "server_error", "temporarily_unavailable", "invalid_request", "login_required", "consent_required", "interaction_required");
+
+        public RedirectError {
+            if (error == null || !CODES.contains(error)) throw new IllegalArgumentException("not a redirect error code: " + error);
+        }
+    }
+
+    /** Authorization endpoint only: see {@link RedirectError}. */
+    static Fault redirectError(String error) {
+        return new RedirectError(error);
+    }
+
+    /**
+     * Token endpoint: 400 {@code invalid_grant} / {@code reauth related error (invalid_rapt)}, what Google answers a
+     * refresh when a Workspace policy wants the person to sign in again.
+     */
+    static Fault reauthRequired() {
+        return new HttpError(400, "invalid_grant", "reauth related error (invalid_rapt)", Optional.empty());
+    }
+
     /** 429 {@code rateLimitExceeded} (Google's "Resource has been exhausted" body) with a Retry-After header. */
     static Fault rateLimited(Duration retryAfter) {
         return new HttpError(429, "rateLimitExceeded", "Resource has been exhausted (e.g. check quota).", Optional.of(retryAfter));

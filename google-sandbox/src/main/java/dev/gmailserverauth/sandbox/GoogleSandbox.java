@@ -1,7 +1,9 @@
 package dev.gmailserverauth.sandbox;
 
 import dev.gmailserverauth.sandbox.internal.DemoData;
+import dev.gmailserverauth.sandbox.internal.IdentityState;
 import dev.gmailserverauth.sandbox.internal.InMemoryControl;
+import dev.gmailserverauth.sandbox.internal.ManagedDemoAccount;
 import dev.gmailserverauth.sandbox.internal.SandboxServer;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import io.javalin.Javalin;
@@ -21,23 +23,28 @@ public final class GoogleSandbox implements AutoCloseable {
     private final Javalin app;
     private final SandboxControl control;
     private final URI baseUrl;
+    private final IdentityState identity;
 
-    private GoogleSandbox(Javalin app, SandboxControl control, URI baseUrl) {
+    private GoogleSandbox(Javalin app, SandboxControl control, URI baseUrl, IdentityState identity) {
         this.app = app;
         this.control = control;
         this.baseUrl = baseUrl;
+        this.identity = identity;
     }
 
     /** Starts on {@code config.port()} (0 = a free port), seeded per config. */
     public static GoogleSandbox start(SandboxConfig config) {
-        SandboxState state = new SandboxState(config.demoSeed(), config.clients());
+        SandboxState state = new SandboxState(config.demoSeed(), config.clients(), config.limits());
         if (config.demoData()) DemoData.seed(state, config.demoSeed());
+        if (config.demoData()) ManagedDemoAccount.seed(state, config.workspaceReauthEvery());
+        if (config.port() != 0) state.identity().issuer().listeningAt(URI.create("http://" + HOST + ":" + config.port()));
         SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
         Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());
         state.fillInBackground();
         URI baseUrl = URI.create("http://" + HOST + ":" + app.port());
+        state.identity().issuer().listeningAt(baseUrl);
         LOG.info("Google sandbox listening on {} (control API {})", baseUrl, config.controlApiEnabled() ? "on" : "off");
-        return new GoogleSandbox(app, control, baseUrl);
+        return new GoogleSandbox(app, control, baseUrl, state.identity());
     }
 
     /** E.g. {@code http://127.0.0.1:41234}, no trailing slash. */
@@ -53,5 +60,6 @@ public final class GoogleSandbox implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        identity.close();
     }
 }

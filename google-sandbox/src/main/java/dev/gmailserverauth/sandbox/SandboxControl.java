@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The Java face of the control API ({@code /__sandbox/}). */
-public interface SandboxControl {
+public interface SandboxControl extends SandboxLifecycleControl {
 
     /** Adds an account; returns its Google user id (a numeric string like Google's {@code sub}). */
     String addAccount(String email, String displayName);
@@ -39,10 +39,25 @@ public interface SandboxControl {
     /** Lifetime of access tokens issued from now on (default 3599 s). */
     void setAccessTokenLifetime(Duration lifetime);
 
-    /** Moves the sandbox clock forward (expires codes and tokens without waiting). */
+    /** Moves the sandbox clock forward (expires codes and tokens, moves the quota window, without waiting). */
     void advanceClock(Duration amount);
 
     Counters counters();
 
     void resetCounters();
+
+    /** The per-user limits being played now. */
+    SandboxLimits limits();
+
+    /** Plays these limits from now on (spent units, refusals and peaks are kept). */
+    void setLimits(SandboxLimits limits);
+
+    /** Back to the limits the sandbox was started with, every user's usage forgotten. */
+    void resetLimits();
+
+    /** What that account has spent of its limits, and how often it was refused. */
+    LimitUsage limitUsage(String email);
+
+    /** Forgets every user's spent units, refusals and peaks; the limits stay as they are. */
+    void resetLimitUsage();
 }

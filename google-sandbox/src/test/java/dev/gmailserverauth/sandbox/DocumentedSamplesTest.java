@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Field-by-field comparisons with the samples in shared/google (oauth.md, gmail.md, errors.md). */
+/** Field-by-field comparisons with the samples of Google's OAuth 2.0, Gmail API reference and error guide pages. */
 class DocumentedSamplesTest {
     private static final String GMAIL_METADATA = "https://www.googleapis.com/auth/gmail.metadata";
     private static SandboxHarness h;

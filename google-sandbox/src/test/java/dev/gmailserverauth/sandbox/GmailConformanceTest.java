@@ -62,7 +62,7 @@ class GmailConformanceTest {
         assertThat(page.getMessages().get(0).keySet()).containsExactlyInAnyOrder("id", "threadId");
         assertThat(page.getMessages()).allSatisfy(m -> assertThat(m.getId()).matches("[0-9a-f]{16}"));
         assertThat(page.getNextPageToken()).isNotBlank();
-        assertThat(page.getResultSizeEstimate()).isGreaterThan(250L);
+        assertThat(page.getResultSizeEstimate()).as("an estimate, not the count of ~290 (see ResultSizeEstimateTest)").isEqualTo(201L);
         List<String> ids = page.getMessages().stream().map(Message::getId).toList();
         assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }

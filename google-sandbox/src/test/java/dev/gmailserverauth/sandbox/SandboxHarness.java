@@ -7,6 +7,9 @@ import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.RefreshTokenRequest;
 import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.googleapis.auth.oauth2.GoogleAuthorizationCodeTokenRequest;
+import com.google.api.client.googleapis.auth.oauth2.GoogleRefreshTokenRequest;
+import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpTransport;
 import com.google.api.client.http.javanet.NetHttpTransport;
@@ -97,6 +100,20 @@ final class SandboxHarness {
 
     /** Opens the consent page and answers it; returns the parsed redirect. */
     AuthorizationCodeResponseUrl consent(Map<String, String> params, String account, List<String> tickedScopes, String decision) {
+        return consent(params, account, tickedScopes, decision, List.of());
+    }
+
+    /** The same, with more form fields (e.g. {@code access_duration}). */
+    AuthorizationCodeResponseUrl consent(Map<String, String> params, String account, List<String> tickedScopes, String decision,
+                                         List<Map.Entry<String, String>> extraFields) {
+        HttpResponse<String> answer = answerConsent(params, account, tickedScopes, decision, extraFields);
+        if (answer.statusCode() != 302) throw new AssertionError("decision status " + answer.statusCode() + ": " + answer.body());
+        return new AuthorizationCodeResponseUrl(answer.headers().firstValue("Location").orElseThrow());
+    }
+
+    /** Opens the consent page and posts the answer; returns the raw answer (a redirect or an error page). */
+    HttpResponse<String> answerConsent(Map<String, String> params, String account, List<String> tickedScopes, String decision,
+                                       List<Map.Entry<String, String>> extraFields) {
         HttpResponse<String> page = get(authorizationUrl(params));
         if (page.statusCode() != 200) throw new AssertionError("consent page status " + page.statusCode() + ": " + page.body());
         List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -104,9 +121,26 @@ final class SandboxHarness {
         fields.add(Map.entry("account", account));
         tickedScopes.forEach(s -> fields.add(Map.entry("scope", s)));
         fields.add(Map.entry("decision", decision));
-        HttpResponse<String> answer = postForm("/o/oauth2/v2/auth/decision", fields);
-        if (answer.statusCode() != 302) throw new AssertionError("decision status " + answer.statusCode() + ": " + answer.body());
-        return new AuthorizationCodeResponseUrl(answer.headers().firstValue("Location").orElseThrow());
+        fields.addAll(extraFields);
+        return postForm("/o/oauth2/v2/auth/decision", fields);
+    }
+
+    /** Offline consent with Gmail ticked and this access duration; returns the code. */
+    String timeLimitedCode(String account, String accessDuration) {
+        return consent(Map.of("access_type", "offline", "prompt", "consent", "state", "s1"), account, List.of(GMAIL_READONLY), "allow",
+                List.of(Map.entry("access_duration", accessDuration))).getCode();
+    }
+
+    /** The code exchange as Google's own client for Google's endpoints sends it. */
+    GoogleTokenResponse googleExchange(String code) throws IOException {
+        return new GoogleAuthorizationCodeTokenRequest(TRANSPORT, JSON, url("/token"), SandboxClient.DEFAULT_ID,
+                SandboxClient.DEFAULT_SECRET, code, REDIRECT).execute();
+    }
+
+    /** A refresh as Google's own client sends it. */
+    GoogleTokenResponse googleRefresh(String refreshToken) throws IOException {
+        return new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, SandboxClient.DEFAULT_ID,
+                SandboxClient.DEFAULT_SECRET).setTokenServerUrl(new GenericUrl(url("/token"))).execute();
     }
 
     /** Consents with every scope ticked, offline access; returns the code. */
@@ -132,7 +166,7 @@ final class SandboxHarness {
                 .setClientAuthentication(new ClientParametersAuthentication(SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET));
     }
 
-    /** A full login of that account with the seed's scopes; returns the token response. */
+    /** A full login of that account with the scopes of Google's "Implementing server-side authorization" Python sample. */
     TokenResponse login(String account) throws IOException {
         return exchange(code(account, Map.of("prompt", "consent")));
     }

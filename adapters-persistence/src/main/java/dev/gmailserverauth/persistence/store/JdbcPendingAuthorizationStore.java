@@ -1,6 +1,7 @@
 package dev.gmailserverauth.persistence.store;
 
 import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.BrowserBinding;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.PkceVerifier;
@@ -24,19 +25,21 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
     public static final String VERIFIER_FIELD = "pending_authorizations.verifier";
 
     private static final String UPSERT = """
-            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, created_at, key_id)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, browser_binding, created_at, key_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (state) DO UPDATE SET
                 verifier = excluded.verifier,
                 redirect_uri = excluded.redirect_uri,
                 login_hint = excluded.login_hint,
+                browser_binding = excluded.browser_binding,
                 created_at = excluded.created_at,
                 key_id = excluded.key_id
             """;
     private static final String TAKE = """
             DELETE FROM pending_authorizations WHERE state = ?
-            RETURNING verifier, redirect_uri, login_hint, created_at
+            RETURNING verifier, redirect_uri, login_hint, browser_binding, created_at
             """;
+    private static final String COUNT_SINCE = "SELECT count(*) AS live FROM pending_authorizations WHERE created_at >= ?";
     private static final String PURGE = "DELETE FROM pending_authorizations WHERE created_at < ?";
 
     private final Jdbc jdbc;
@@ -57,8 +60,9 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
             statement.setBytes(2, verifier);
             statement.setString(3, pending.redirectUri().value().toString());
             statement.setString(4, pending.loginHint().map(EmailAddress::value).orElse(null));
-            statement.setLong(5, pending.createdAt().toEpochMilli());
-            statement.setString(6, sealer.keyId());
+            statement.setString(5, pending.browser().value());
+            statement.setLong(6, pending.createdAt().toEpochMilli());
+            statement.setString(7, sealer.keyId());
         });
     }
 
@@ -67,6 +71,13 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
         return jdbc.queryOne("taking a pending authorization", TAKE,
                 statement -> statement.setString(1, state.value()),
                 row -> toPending(state, row));
+    }
+
+    @Override
+    public int countCreatedSince(Instant since) {
+        return jdbc.queryOne("counting pending authorizations", COUNT_SINCE,
+                statement -> statement.setLong(1, since.toEpochMilli()),
+                row -> row.getInt("live")).orElse(0);
     }
 
     @Override
@@ -86,6 +97,7 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
                 new PkceVerifier(cipher.open(row.getBytes("verifier"), verifierData(state.value()))),
                 RedirectUri.of(row.getString("redirect_uri")),
                 Optional.ofNullable(loginHint).map(EmailAddress::new),
+                new BrowserBinding(row.getString("browser_binding")),
                 Instant.ofEpochMilli(row.getLong("created_at")));
     }
 }

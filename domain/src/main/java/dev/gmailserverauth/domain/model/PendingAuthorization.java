@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * An authorization this server started and has not seen come back yet. Used once: the callback
- * takes it out of the store, so a replayed state finds nothing.
+ * takes it out of the store, so a replayed state finds nothing. It is bound to the browser that
+ * started it: the callback must come from a browser holding the nonce behind {@code browser}.
  */
 public record PendingAuthorization(
         AuthorizationState state,
         PkceVerifier verifier,
         RedirectUri redirectUri,
         Optional<EmailAddress> loginHint,
+        BrowserBinding browser,
         Instant createdAt) {
 
     /** How long the user has to come back from the consent screen. */
@@ -24,6 +26,7 @@ public record PendingAuthorization(
         Objects.requireNonNull(verifier, "verifier");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(loginHint, "loginHint");
+        Objects.requireNonNull(browser, "browser");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 

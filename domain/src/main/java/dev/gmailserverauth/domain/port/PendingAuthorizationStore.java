@@ -23,6 +23,12 @@ public interface PendingAuthorizationStore {
      */
     Optional<PendingAuthorization> take(AuthorizationState state);
 
+    /**
+     * How many entries were created at or after this instant: with the time to live as the window, the
+     * sign-ins in flight, across every instance sharing the store. Lets the caller bound them.
+     */
+    int countCreatedSince(Instant since);
+
     /** Deletes every entry created before the cut-off; returns how many. */
     int purgeCreatedBefore(Instant cutoff);
 }

@@ -2,6 +2,7 @@ package dev.gmailserverauth.domain.fake;
 
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationState;
+import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
@@ -41,6 +42,7 @@ public final class Fixtures {
                 PkceVerifier.random(),
                 REDIRECT_URI,
                 Optional.of(new EmailAddress("alice@example.com")),
+                BrowserNonce.random().binding(),
                 createdAt.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -23,6 +23,11 @@ public final class InMemoryPendingAuthorizationStore implements PendingAuthoriza
     }
 
     @Override
+    public int countCreatedSince(Instant since) {
+        return (int) pending.values().stream().filter(p -> !p.createdAt().isBefore(since)).count();
+    }
+
+    @Override
     public int purgeCreatedBefore(Instant cutoff) {
         int before = pending.size();
         pending.values().removeIf(p -> p.createdAt().isBefore(cutoff));

@@ -191,6 +191,20 @@ public abstract class MailboxContract {
     }
 
     @Test
+    void anInlineImageCarriesItsContentId() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        AccessToken token = mailboxWith(List.of(message(1, "Letter", false).withHtml("<p><img src=\"cid:logo@letters.example\"> Hello</p>")
+                .withAttachments(List.of(NewAttachment.inline("logo@letters.example", "logo.png", "image/png", png)))));
+        MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
+        Message message = ok(mailbox().getMessage(token, id));
+        assertThat(message.htmlBody()).hasValueSatisfying(html -> assertThat(html).contains("cid:logo@letters.example"));
+        Attachment logo = message.inlinePart("logo@letters.example").orElseThrow();
+        assertThat(logo.inline()).isTrue();
+        assertThat(logo.mimeType()).isEqualTo("image/png");
+        assertThat(ok(mailbox().getAttachment(token, id, logo.id())).bytes()).isEqualTo(png);
+    }
+
+    @Test
     void anUnknownAttachmentIsRefused() {
         AccessToken token = mailboxWith(List.of(message(1, "No files", false)));
         MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();

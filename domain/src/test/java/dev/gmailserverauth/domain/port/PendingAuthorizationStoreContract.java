@@ -57,6 +57,29 @@ public abstract class PendingAuthorizationStoreContract {
     }
 
     @Test
+    void countsTheEntriesCreatedSinceAnInstant() {
+        PendingAuthorizationStore store = store();
+        store.put(pending(NOW.minusSeconds(3600)));
+        store.put(pending(NOW.minusSeconds(60)));
+        PendingAuthorization newest = pending(NOW);
+        store.put(newest);
+        assertThat(store.countCreatedSince(NOW.minusSeconds(600))).isEqualTo(2);
+        assertThat(store.countCreatedSince(NOW)).isEqualTo(1);
+        store.take(newest.state());
+        assertThat(store.countCreatedSince(NOW.minusSeconds(600))).isEqualTo(1);
+    }
+
+    @Test
+    void keepsTheBrowserBindingOfEachEntry() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization first = pending(NOW);
+        PendingAuthorization second = pending(NOW);
+        store.put(first);
+        store.put(second);
+        assertThat(store.take(first.state()).orElseThrow().browser()).isEqualTo(first.browser()).isNotEqualTo(second.browser());
+    }
+
+    @Test
     void fiftyConcurrentTakersOfOneStateHaveExactlyOneWinner() throws Exception {
         PendingAuthorizationStore store = store();
         PendingAuthorization pending = pending(NOW);

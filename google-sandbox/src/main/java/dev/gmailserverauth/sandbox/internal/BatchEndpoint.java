@@ -13,23 +13,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /batch} and {@code POST /batch/gmail/v1}: a multipart/mixed of application/http parts, each
- * answered in order. Outer headers (but not Content-*) and outer query parameters apply to every part.
+ * answered in order. Outer headers (but not Content-*) and outer query parameters apply to every part. The parts
+ * run in parallel, as at Google, each holding one of its user's concurrency slots.
  */
 public final class BatchEndpoint {
     public static final int MAX_PARTS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoint.class);
     private static final String CRLF = "\r\n";
 
     private final SandboxState state;
     private final GmailApi gmail;
     private final SecureRandom random = new SecureRandom();
+    private final ExecutorService parallel = partRunner();
 
     public BatchEndpoint(SandboxState state, GmailApi gmail) {
         this.state = state;
         this.gmail = gmail;
+    }
+
+    /** Up to {@link #MAX_PARTS} daemon threads, created when needed and gone after a minute idle; more parts queue. */
+    private static ExecutorService partRunner() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_PARTS, MAX_PARTS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "google-sandbox-batch-part-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     public ApiResponse batch(ApiRequest request) {
@@ -48,9 +74,11 @@ public final class BatchEndpoint {
         if (parts.size() > MAX_PARTS) return GoogleErrors.badRequest("Too many requests in batch: at most " + MAX_PARTS, "body");
 
         String responseBoundary = "batch_" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        List<ApiResponse> answers = answerAll(parts, request);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (MultipartMixed.Part part : parts) {
-            ApiResponse answer = answer(part, request);
+        for (int i = 0; i < parts.size(); i++) {
+            MultipartMixed.Part part = parts.get(i);
+            ApiResponse answer = answers.get(i);
             write(out, "--" + responseBoundary + CRLF + "Content-Type: application/http" + CRLF);
             String contentId = part.headers().get("Content-ID");
             if (contentId != null) write(out, "Content-ID: " + responseContentId(contentId) + CRLF);
@@ -65,12 +93,50 @@ public final class BatchEndpoint {
         return new ApiResponse(200, "multipart/mixed; boundary=" + responseBoundary, Map.of(), out.toByteArray());
     }
 
-    private ApiResponse answer(MultipartMixed.Part part, ApiRequest outer) {
+    /**
+     * Admits the parts in order (so faults and counters follow the part order), gives them their users'
+     * concurrency slots all at once, as Google starts the parts of a batch together, then runs them in parallel.
+     */
+    private List<ApiResponse> answerAll(List<MultipartMixed.Part> parts, ApiRequest outer) {
+        List<Admission> admissions = parts.stream().map(part -> admit(part, outer)).toList();
+        List<String> users = admissions.stream().filter(Admission.Ready.class::isInstance)
+                .map(a -> ((Admission.Ready) a).call().owner().id()).toList();
+        Iterator<Optional<LimitBoard.Slot>> slots = state.limits().enterAll(users).iterator();
+        List<Future<ApiResponse>> running = new ArrayList<>();
+        for (Admission admission : admissions) {
+            if (admission instanceof Admission.Ready ready) {
+                Optional<LimitBoard.Slot> slot = slots.next();
+                running.add(parallel.submit(() -> gmail.run(ready.call(), slot)));
+            } else {
+                running.add(CompletableFuture.completedFuture(((Admission.Answered) admission).response()));
+            }
+        }
+        return running.stream().map(BatchEndpoint::await).toList();
+    }
+
+    private Admission admit(MultipartMixed.Part part, ApiRequest outer) {
         Optional<ApiRequest> inner = innerRequest(part.content(), outer);
-        if (inner.isEmpty()) return GoogleErrors.badRequest("Could not parse the batch part's HTTP request", "body");
-        Optional<Endpoint> endpoint = GmailApi.endpointOf(inner.get().method(), inner.get().path());
+        if (inner.isEmpty()) return new Admission.Answered(GoogleErrors.badRequest("Could not parse the batch part's HTTP request", "body"));
+        Optional<Endpoint> endpoint = GmailRoute.endpointOf(inner.get().method(), inner.get().path());
         endpoint.ifPresent(state.faults()::batchPart);
-        return gmail.handle(inner.get());
+        return gmail.admit(inner.get());
+    }
+
+    private static ApiResponse await(Future<ApiResponse> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return GoogleErrors.backendError();
+        } catch (ExecutionException e) {
+            LOG.error("a batch part failed", e.getCause());
+            return GoogleErrors.backendError();
+        }
+    }
+
+    /** Stops the threads that run batch parts. */
+    public void close() {
+        parallel.shutdownNow();
     }
 
     /**

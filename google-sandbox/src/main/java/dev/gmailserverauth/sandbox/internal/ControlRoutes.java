@@ -77,9 +77,10 @@ public final class ControlRoutes {
             control.resetCounters();
             return new JsonObject();
         }));
+        new LimitRoutes(control).register(routes);
     }
 
-    private void handle(Context ctx, Function<JsonObject, JsonElement> action) {
+    static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
         try {
             String text = ctx.body();
             JsonObject body = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
@@ -92,7 +93,7 @@ public final class ControlRoutes {
         }
     }
 
-    private static void json(Context ctx, JsonElement body) {
+    static void json(Context ctx, JsonElement body) {
         JavalinAdapter.write(ctx, ApiResponse.json(200, body));
     }
 
@@ -132,7 +133,8 @@ public final class ControlRoutes {
             for (JsonElement e : b.getAsJsonArray("attachments")) {
                 JsonObject a = e.getAsJsonObject();
                 attachments.add(new SandboxAttachment(string(a, "filename"), string(a, "mimeType"),
-                        a.has("base64") ? Base64.getDecoder().decode(string(a, "base64")) : string(a, "text").getBytes(StandardCharsets.UTF_8)));
+                        a.has("base64") ? Base64.getDecoder().decode(string(a, "base64")) : string(a, "text").getBytes(StandardCharsets.UTF_8),
+                        optional(a, "contentId")));
             }
         }
         return new SandboxMessage(string(b, "from"), string(b, "to"), b.has("subject") ? string(b, "subject") : "",
@@ -149,6 +151,8 @@ public final class ControlRoutes {
             case "malformed_json" -> new Fault.MalformedJson();
             case "delay" -> new Fault.Delay(Duration.ofMillis(b.get("millis").getAsLong()));
             case "drop_connection" -> new Fault.DropConnection();
+            case "redirect_error" -> new Fault.RedirectError(string(b, "error"));
+            case "reauth_required" -> Fault.reauthRequired();
             default -> throw new IllegalArgumentException("unknown fault type: " + type);
         };
     }
@@ -157,17 +161,17 @@ public final class ControlRoutes {
         return Endpoint.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    private static String string(JsonObject o, String name) {
+    static String string(JsonObject o, String name) {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) throw new IllegalArgumentException("missing field: " + name);
         return e.getAsString();
     }
 
-    private static Optional<String> optional(JsonObject o, String name) {
+    static Optional<String> optional(JsonObject o, String name) {
         return o.has(name) && !o.get(name).isJsonNull() ? Optional.of(o.get(name).getAsString()) : Optional.empty();
     }
 
-    private static List<String> strings(JsonArray array) {
+    static List<String> strings(JsonArray array) {
         List<String> out = new ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));
         return out;

@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * The seeded demo: Alice with ~300 varied messages over nine months, Bob with a few, Carol with none.
+ * The seeded demo: Alice with 300 varied messages over nine months (among them the hand-made {@link DemoShowcase}),
+ * Bob with a few, Carol with none.
  * Same seed, same data: every choice comes from one {@link Random} and dates from a fixed anchor.
  */
 public final class DemoData {
@@ -53,8 +54,10 @@ public final class DemoData {
         state.addAccount(ALICE, "Alice Example");
         state.addAccount(BOB, "Bob Builder");
         state.addAccount(CAROL, "Carol Empty");
-        state.mailbox(state.accounts().require(ALICE)).fillLazily(
-                m -> fill(m, "Alice Example <" + ALICE + ">", ALICE_MESSAGES, new Random(seed)));
+        state.mailbox(state.accounts().require(ALICE)).fillLazily(m -> {
+            fill(m, "Alice Example <" + ALICE + ">", ALICE_MESSAGES - DemoShowcase.MESSAGES, new Random(seed));
+            DemoShowcase.addTo(m, ANCHOR);
+        });
         state.mailbox(state.accounts().require(BOB)).fillLazily(
                 m -> fill(m, "Bob Builder <" + BOB + ">", BOB_MESSAGES, new Random(seed + 1)));
     }

@@ -23,6 +23,7 @@ public final class FaultResponses {
             return Optional.empty();
         }
         if (fault instanceof Fault.DropConnection) throw new DropConnection();
+        if (fault instanceof Fault.RedirectError) return Optional.empty();  // only the authorization endpoint acts on it
         if (fault instanceof Fault.MalformedJson) {
             String truncated = style == Style.OAUTH ? "{\"access_token\": \"ya29.a0" : "{\"messages\": [{\"id\": \"18f2c1a2";
             return Optional.of(new ApiResponse(200, ApiResponse.JSON, Map.of(), truncated.getBytes(StandardCharsets.UTF_8)));
@@ -38,7 +39,8 @@ public final class FaultResponses {
         return Optional.of(switch (style) {
             case GOOGLE_API -> GoogleErrors.fromFault(error);
             case OAUTH -> GoogleErrors.withRetryAfter(GoogleErrors.oauthError(error.status(), error.reason(), error.message()), error);
-            case PAGE -> GoogleErrors.withRetryAfter(ApiResponse.html(error.status(), ConsentPage.errorPage(error.reason(), error.message())), error);
+            case PAGE -> GoogleErrors.withRetryAfter(
+                    ApiResponse.html(error.status(), ConsentPage.errorPage(error.status(), error.reason(), error.message())), error);
         });
     }
 

@@ -63,7 +63,9 @@ public final class GmailAccountMailbox {
         }
         List<String> labelIds = new ArrayList<>(new LinkedHashSet<>(message.labels().stream().map(this::labelIdFor).toList()));
         historyId += 1 + random.nextInt(40);
-        messages.put(id, MessageBuilder.build(message, id, threadId, labelIds, historyId));
+        List<String> references = message.threadId().isEmpty() ? List.of()
+                : thread(threadId).stream().map(m -> MessageBuilder.messageIdHeader(m.id())).toList();
+        messages.put(id, MessageBuilder.build(message, id, threadId, labelIds, historyId, references));
         return id;
     }
 

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.sandbox.internal;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +25,12 @@ public final class GmailSearchExpression {
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final Map<String, String> CATEGORIES = Map.of("primary", "CATEGORY_PERSONAL", "personal", "CATEGORY_PERSONAL",
             "social", "CATEGORY_SOCIAL", "promotions", "CATEGORY_PROMOTIONS", "updates", "CATEGORY_UPDATES", "forums", "CATEGORY_FORUMS");
+
+    /** Sandbox bounds (Google publishes none) that keep one query from costing seconds or the stack. */
+    static final int MAX_TOKENS = 1000;
+    static final int MAX_NESTING = 64;
+    private static final Set<String> OPERATORS = Set.of("from", "to", "cc", "bcc", "subject", "label", "in", "is", "has",
+            "filename", "after", "before", "newer_than", "older_than", "larger", "smaller", "category", "rfc822msgid");
 
     /** What a matcher needs to know about the mailbox it searches. */
     public interface Context {
@@ -40,8 +50,16 @@ public final class GmailSearchExpression {
         this.reachesSpamOrTrash = reachesSpamOrTrash;
     }
 
+    /**
+     * Parses a query.
+     *
+     * @throws InvalidQueryException for a query Gmail answers 400 to (numbers out of range, bad dates, too
+     *         many terms or too deep a nesting); the parser never fails otherwise
+     */
     public static GmailSearchExpression parse(String q, Context context) {
-        Parser parser = new Parser(tokenize(q), context);
+        List<Token> tokens = tokenize(q);
+        if (tokens.size() > MAX_TOKENS) throw new InvalidQueryException("Query has more than " + MAX_TOKENS + " terms");
+        Parser parser = new Parser(tokens, context);
         Predicate<StoredMessage> p = parser.parseAll();
         return new GmailSearchExpression(p, parser.reachesSpamOrTrash);
     }
@@ -97,6 +115,7 @@ public final class GmailSearchExpression {
         private final List<Token> tokens;
         private final Context context;
         private int pos;
+        private int depth;
         boolean reachesSpamOrTrash;
 
         Parser(List<Token> tokens, Context context) {
@@ -105,55 +124,86 @@ public final class GmailSearchExpression {
         }
 
         Predicate<StoredMessage> parseAll() {
-            Predicate<StoredMessage> p = parseSequence(null);
-            return p;
+            return parseSequence(Optional.empty());
         }
 
-        private Predicate<StoredMessage> parseSequence(String closer) {
-            Predicate<StoredMessage> all = m -> true;
-            while (pos < tokens.size() && !isPunct(closer)) {
+        /** Terms up to the closer (or the end), all of which must match; an unclosed group ends with the query. */
+        private Predicate<StoredMessage> parseSequence(Optional<String> closer) {
+            List<Predicate<StoredMessage>> all = new ArrayList<>();
+            while (pos < tokens.size() && !closer.filter(this::isPunct).isPresent()) {
                 if (isPunct(")") || isPunct("}")) {
                     pos++;  // stray closer: ignore, as Gmail does
                     continue;
                 }
-                all = all.and(parseOr());
+                all.add(parseOr());
             }
-            if (closer != null && pos < tokens.size()) pos++;
-            return all;
+            if (closer.isPresent() && pos < tokens.size()) pos++;
+            return allOf(all);
         }
 
         private Predicate<StoredMessage> parseOr() {
-            Predicate<StoredMessage> left = parseUnary();
+            List<Predicate<StoredMessage>> any = new ArrayList<>(List.of(parseUnary()));
             while (pos < tokens.size() && isWord("OR") && pos + 1 < tokens.size()) {
                 pos++;
-                left = left.or(parseUnary());
+                any.add(parseUnary());
             }
-            return left;
+            return any.size() == 1 ? any.get(0) : anyOf(any);
         }
 
         private Predicate<StoredMessage> parseUnary() {
             if (isPunct("-")) {
                 pos++;
-                return pos < tokens.size() ? parseUnary().negate() : m -> true;
+                return pos < tokens.size() ? nested(() -> parseUnary().negate()) : m -> true;
             }
             if (isPunct("(")) {
                 pos++;
-                return parseSequence(")");
+                return nested(() -> parseSequence(Optional.of(")")));
             }
             if (isPunct("{")) {
                 pos++;
-                Predicate<StoredMessage> any = m -> false;
-                while (pos < tokens.size() && !isPunct("}")) any = any.or(parseUnary());
-                if (pos < tokens.size()) pos++;
-                return any;
+                return nested(this::parseEither);
             }
             if (isWord("AND") && pos + 1 < tokens.size()) pos++;
             Token t = tokens.get(pos++);
             return t.quoted() ? phrase(t.text()) : term(t.text());
         }
 
+        /** {@code {a b c}}: any of them. */
+        private Predicate<StoredMessage> parseEither() {
+            List<Predicate<StoredMessage>> any = new ArrayList<>();
+            while (pos < tokens.size() && !isPunct("}")) any.add(parseUnary());
+            if (pos < tokens.size()) pos++;
+            return anyOf(any);
+        }
+
+        private Predicate<StoredMessage> nested(Supplier<Predicate<StoredMessage>> inner) {
+            if (++depth > MAX_NESTING) throw new InvalidQueryException("Query nests more than " + MAX_NESTING + " levels");
+            try {
+                return inner.get();
+            } finally {
+                depth--;
+            }
+        }
+
+        /** Iterates rather than chaining {@code Predicate.and}, so a long query cannot overflow the stack. */
+        private static Predicate<StoredMessage> allOf(List<Predicate<StoredMessage>> predicates) {
+            List<Predicate<StoredMessage>> all = List.copyOf(predicates);
+            return m -> {
+                for (Predicate<StoredMessage> p : all) if (!p.test(m)) return false;
+                return true;
+            };
+        }
+
+        private static Predicate<StoredMessage> anyOf(List<Predicate<StoredMessage>> predicates) {
+            List<Predicate<StoredMessage>> any = List.copyOf(predicates);
+            return m -> {
+                for (Predicate<StoredMessage> p : any) if (p.test(m)) return true;
+                return false;
+            };
+        }
+
         private boolean isPunct(String p) {
-            return p != null && pos < tokens.size() && !tokens.get(pos).quoted() && tokens.get(pos).text().equals(p);
+            return pos < tokens.size() && !tokens.get(pos).quoted() && tokens.get(pos).text().equals(p);
         }
 
         private boolean isWord(String w) {
@@ -165,14 +215,18 @@ public final class GmailSearchExpression {
             if (colon > 0 && colon < text.length() - 1) {
                 String op = text.substring(0, colon).toLowerCase(Locale.ROOT);
                 String value = text.substring(colon + 1).trim();
-                Predicate<StoredMessage> p = operator(op, value);
-                if (p != null) return p;
+                Optional<Predicate<StoredMessage>> p = operator(op, value);
+                if (p.isPresent()) return p.get();
             }
             return word(text);
         }
 
-        /** The predicate of a known operator; null means "not an operator, search the text". */
-        private Predicate<StoredMessage> operator(String op, String value) {
+        /** The predicate of a known operator; empty means "not an operator, search the text". */
+        private Optional<Predicate<StoredMessage>> operator(String op, String value) {
+            return OPERATORS.contains(op) ? Optional.of(knownOperator(op, value)) : Optional.empty();
+        }
+
+        private Predicate<StoredMessage> knownOperator(String op, String value) {
             String v = value.toLowerCase(Locale.ROOT);
             return switch (op) {
                 case "from" -> header("From", v.equals("me") ? context.ownerEmail() : v);
@@ -201,11 +255,11 @@ public final class GmailSearchExpression {
                     yield m -> m.internalDate().isBefore(t);
                 }
                 case "newer_than" -> {
-                    Instant t = context.now().minus(period(v));
+                    Instant t = ago(v);
                     yield m -> m.internalDate().isAfter(t);
                 }
                 case "older_than" -> {
-                    Instant t = context.now().minus(period(v));
+                    Instant t = ago(v);
                     yield m -> m.internalDate().isBefore(t);
                 }
                 case "larger" -> {
@@ -217,11 +271,11 @@ public final class GmailSearchExpression {
                     yield m -> m.sizeEstimate() < size;
                 }
                 case "category" -> {
-                    String id = CATEGORIES.get(v);
-                    yield m -> id != null && m.hasLabel(id);
+                    Optional<String> id = Optional.ofNullable(CATEGORIES.get(v));
+                    yield m -> id.filter(m::hasLabel).isPresent();
                 }
                 case "rfc822msgid" -> m -> m.header("Message-ID").orElse("").toLowerCase(Locale.ROOT).contains(v);
-                default -> null;
+                default -> throw new IllegalStateException("operator without a rule: " + op);
             };
         }
 
@@ -269,31 +323,52 @@ public final class GmailSearchExpression {
             return m -> m.searchableText().replaceAll("\\s+", " ").contains(normalized);
         }
 
+        /** {@code yyyy/mm/dd} (or with dashes) at midnight Pacific, or epoch seconds. */
         private static Instant instant(String value) {
-            if (value.matches("\\d{9,}")) return Instant.ofEpochSecond(Long.parseLong(value));
-            String[] p = value.split("[/-]");
             try {
-                if (p.length != 3) throw new IllegalArgumentException("bad date " + value);
+                if (value.matches("\\d{9,}")) return Instant.ofEpochSecond(number(value));
+                String[] p = value.split("[/-]");
+                if (p.length != 3) throw new InvalidQueryException("Invalid date in query: " + value);
                 return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])).atStartOfDay(PACIFIC).toInstant();
-            } catch (NumberFormatException | java.time.DateTimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
                 throw new InvalidQueryException("Invalid date in query: " + value);
             }
         }
 
-        private static Duration period(String v) {
+        /** Now minus {@code 7d}, {@code 2m} (30 days each) or {@code 1y} (365 days each). */
+        private Instant ago(String v) {
             if (!v.matches("\\d+[dmy]")) throw new InvalidQueryException("Invalid relative date in query: " + v);
-            long n = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (v.charAt(v.length() - 1)) {
-                case 'd' -> Duration.ofDays(n);
-                case 'm' -> Duration.ofDays(30 * n);
-                default -> Duration.ofDays(365 * n);
-            };
+            try {
+                long n = number(v.substring(0, v.length() - 1));
+                long days = switch (v.charAt(v.length() - 1)) {
+                    case 'd' -> n;
+                    case 'm' -> Math.multiplyExact(n, 30L);
+                    default -> Math.multiplyExact(n, 365L);
+                };
+                return context.now().minus(Duration.ofDays(days));
+            } catch (ArithmeticException | DateTimeException e) {
+                throw new InvalidQueryException("Relative date out of range in query: " + v);
+            }
         }
 
+        /** Bytes, or {@code k}/{@code m} (KiB, MiB). */
         private static long size(String v) {
             if (!v.matches("\\d+[km]?")) throw new InvalidQueryException("Invalid size in query: " + v);
-            long n = Long.parseLong(v.replaceAll("[km]", ""));
-            return v.endsWith("k") ? n * 1024 : v.endsWith("m") ? n * 1024 * 1024 : n;
+            long unit = v.endsWith("k") ? 1024L : v.endsWith("m") ? 1024L * 1024 : 1L;
+            try {
+                return Math.multiplyExact(number(v.replaceAll("[km]", "")), unit);
+            } catch (ArithmeticException e) {
+                throw new InvalidQueryException("Size out of range in query: " + v);
+            }
+        }
+
+        /** A decimal number that fits a long, else a query Gmail refuses. */
+        private static long number(String digits) {
+            try {
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw new InvalidQueryException("Number out of range in query: " + digits);
+            }
         }
     }
 

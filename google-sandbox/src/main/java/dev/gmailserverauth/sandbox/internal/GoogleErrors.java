@@ -3,10 +3,14 @@ package dev.gmailserverauth.sandbox.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Fault;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.util.Optional;
 import java.util.Set;
 
-/** Google's JSON error envelope (errors.md) for the googleapis.com endpoints. */
+/**
+ * Google's JSON error envelope for the googleapis.com endpoints, as in Gmail's error guide
+ * (https://developers.google.com/workspace/gmail/api/guides/handle-errors) and as observed live.
+ */
 public final class GoogleErrors {
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
     public static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"https://accounts.google.com/\", error=\"invalid_token\"";
@@ -60,7 +64,7 @@ public final class GoogleErrors {
                 .withHeader(WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
     }
 
-    /** 401 for an expired, revoked or unknown token (errors.md sample, verbatim). */
+    /** 401 for an expired, revoked or unknown token (the body gmail.googleapis.com sends, verbatim). */
     public static ApiResponse invalidCredentials() {
         Item item = new Item("Invalid Credentials", "global", "authError", Optional.of("Authorization"), Optional.of("header"));
         return error(401, "Request had invalid authentication credentials." + CREDENTIALS_HELP, item, Optional.empty())
@@ -87,6 +91,12 @@ public final class GoogleErrors {
         return error(404, m, Item.of(m, "global", "notFound"), Optional.empty());
     }
 
+    /** 500 {@code backendError}, Gmail's guide sample. */
+    public static ApiResponse backendError() {
+        String m = "Backend Error";
+        return error(500, m, Item.of(m, "global", "backendError"), Optional.empty());
+    }
+
     public static ApiResponse invalidArgument(String message) {
         return error(400, message, Item.of(message, "global", "invalidArgument"), Optional.empty());
     }
@@ -97,6 +107,26 @@ public final class GoogleErrors {
 
     public static ApiResponse forbidden(String message) {
         return error(403, message, Item.of(message, "global", "forbidden"), Optional.empty());
+    }
+
+    /** The project number the sandbox's quota errors name as the consumer ("project_number:NNN"). */
+    public static final String PROJECT_NUMBER = "123456789012";
+
+    /**
+     * A user's per-minute quota is spent. The 403 form is the one observed from Gmail ({@code usageLimits} /
+     * {@code rateLimitExceeded}); the 429 form carries the same text with {@code RESOURCE_EXHAUSTED}.
+     */
+    public static ApiResponse quotaExceeded(SandboxLimits.QuotaRefusal refusal) {
+        String m = "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' of service "
+                + "'gmail.googleapis.com' for consumer 'project_number:" + PROJECT_NUMBER + "'.";
+        String domain = refusal == SandboxLimits.QuotaRefusal.FORBIDDEN ? "usageLimits" : "global";
+        return error(refusal.status(), m, Item.of(m, domain, "rateLimitExceeded"), Optional.empty());
+    }
+
+    /** Too many of one user's calls are running at once (observed text). */
+    public static ApiResponse tooManyConcurrentRequests() {
+        String m = "Too many concurrent requests for user.";
+        return error(429, m, Item.of(m, "global", "rateLimitExceeded"), Optional.empty());
     }
 
     /** The envelope for an injected {@link Fault.HttpError}, with Retry-After when asked for. */

@@ -1,63 +1,54 @@
 package dev.gmailserverauth.sandbox.internal;
 
-import com.google.gson.JsonObject;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * ID tokens shaped like Google's (JWT with Google's claims). The signature is random bytes: the sandbox
- * publishes no keys, so these tokens parse but cannot be verified.
+ * ID tokens with Google's claims, signed RS256 with the sandbox's current key: they verify against the JWKS at
+ * {@code /oauth2/v3/certs}, and {@code iss} is the sandbox's issuer.
  */
 public final class IdTokens {
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final long LIFETIME_SECONDS = 3600;
     private final SandboxClock clock;
-    private final SecureRandom random = new SecureRandom();
+    private final IdentityState identity;
 
-    public IdTokens(SandboxClock clock) {
+    public IdTokens(SandboxClock clock, IdentityState identity) {
         this.clock = clock;
+        this.identity = identity;
     }
 
     public String create(Account account, String clientId, List<String> scopes, String accessToken) {
-        JsonObject header = new JsonObject();
-        header.addProperty("alg", "RS256");
-        header.addProperty("kid", "sandbox");
-        header.addProperty("typ", "JWT");
         long now = clock.now().getEpochSecond();
-        JsonObject claims = new JsonObject();
-        claims.addProperty("iss", "https://accounts.google.com");
-        claims.addProperty("azp", clientId);
-        claims.addProperty("aud", clientId);
-        claims.addProperty("sub", account.id());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(identity.issuer().oidc())
+                .claim("azp", clientId)
+                .audience(clientId)
+                .subject(account.id());
+        identity.workspace().hostedDomain(account.id()).ifPresent(hd -> claims.claim("hd", hd));
         if (scopes.contains(OAuthScopes.EMAIL)) {
-            claims.addProperty("email", account.email());
-            claims.addProperty("email_verified", true);
+            claims.claim("email", account.email()).claim("email_verified", true);
         }
-        claims.addProperty("at_hash", atHash(accessToken));
+        claims.claim("at_hash", atHash(accessToken));
         if (scopes.contains(OAuthScopes.PROFILE)) {
-            claims.addProperty("name", account.displayName());
-            claims.addProperty("given_name", account.givenName());
-            if (!account.familyName().isEmpty()) claims.addProperty("family_name", account.familyName());
+            claims.claim("name", account.displayName()).claim("given_name", account.givenName());
+            if (!account.familyName().isEmpty()) claims.claim("family_name", account.familyName());
         }
-        claims.addProperty("iat", now);
-        claims.addProperty("exp", now + 3600);
-        byte[] signature = new byte[256];
-        random.nextBytes(signature);
-        return encode(ApiResponse.toJson(header)) + "." + encode(ApiResponse.toJson(claims)) + "." + B64.encodeToString(signature);
-    }
-
-    private static String encode(String json) {
-        return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        claims.issueTime(new Date(now * 1000)).expirationTime(new Date((now + LIFETIME_SECONDS) * 1000));
+        return identity.keys().sign(claims.build(), SigningKeys.Signer.CURRENT, Optional.of(JOSEObjectType.JWT));
     }
 
     private static String atHash(String accessToken) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return B64.encodeToString(Arrays.copyOf(digest, 16));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing", e);
         }

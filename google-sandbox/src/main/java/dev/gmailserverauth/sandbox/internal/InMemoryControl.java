@@ -3,18 +3,21 @@ package dev.gmailserverauth.sandbox.internal;
 import dev.gmailserverauth.sandbox.Counters;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.Fault;
+import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /** {@link SandboxControl} on the sandbox's state. */
-public final class InMemoryControl implements SandboxControl {
+public final class InMemoryControl extends InMemoryLifecycleControl implements SandboxControl {
     private final SandboxState state;
     private final List<String> demoAccounts;
 
     public InMemoryControl(SandboxState state, List<String> demoAccounts) {
+        super(state);
         this.state = state;
         this.demoAccounts = List.copyOf(demoAccounts);
     }
@@ -49,6 +52,9 @@ public final class InMemoryControl implements SandboxControl {
     }
 
     @Override public void injectFault(Endpoint endpoint, int times, Fault fault) {
+        if (fault instanceof Fault.RedirectError && endpoint != Endpoint.AUTHORIZE) {
+            throw new IllegalArgumentException("a redirect error is a fault of the authorization endpoint only");
+        }
         state.faults().inject(Objects.requireNonNull(endpoint, "endpoint"), times, Objects.requireNonNull(fault, "fault"));
     }
 
@@ -74,5 +80,25 @@ public final class InMemoryControl implements SandboxControl {
 
     @Override public void resetCounters() {
         state.faults().reset();
+    }
+
+    @Override public SandboxLimits limits() {
+        return state.limits().limits();
+    }
+
+    @Override public void setLimits(SandboxLimits limits) {
+        state.limits().set(Objects.requireNonNull(limits, "limits"));
+    }
+
+    @Override public void resetLimits() {
+        state.limits().restoreConfigured();
+    }
+
+    @Override public LimitUsage limitUsage(String email) {
+        return state.limits().usageOf(state.accounts().require(email).id());
+    }
+
+    @Override public void resetLimitUsage() {
+        state.limits().resetUsage();
     }
 }

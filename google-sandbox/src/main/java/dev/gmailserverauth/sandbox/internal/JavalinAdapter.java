@@ -34,9 +34,24 @@ public final class JavalinAdapter {
     }
 
     public static void write(Context ctx, ApiResponse response) {
+        gzipAsGoogleDoes(ctx);
         ctx.status(response.status());
         response.headers().forEach(ctx::header);
         ctx.contentType(response.contentType());
         ctx.result(response.body());
+    }
+
+    /**
+     * Google's performance guide: a client gets gzip by sending {@code Accept-Encoding: gzip} and a
+     * {@code User-Agent} that contains "gzip" (Google's Java client does both); then every body is compressed.
+     * Javalin compresses when the request accepts gzip.
+     */
+    private static void gzipAsGoogleDoes(Context ctx) {
+        String userAgent = ctx.header("User-Agent");
+        if (userAgent != null && userAgent.toLowerCase(java.util.Locale.ROOT).contains("gzip")) {
+            ctx.minSizeForCompression(0);
+        } else {
+            ctx.disableCompression();
+        }
     }
 }

@@ -3,14 +3,18 @@ package dev.gmailserverauth.sandbox.internal;
 import java.util.List;
 import java.util.Optional;
 
-/** A node of a message's MIME tree; {@code content} holds the decoded bytes of a leaf. */
+/**
+ * A node of a message's MIME tree; {@code content} holds the decoded bytes of a leaf.
+ *
+ * @param attachmentKey stable within the sandbox for an attachment part; clients see ids from {@link AttachmentIds}
+ */
 public record MessagePart(String partId, String mimeType, String filename, List<MimeHeader> headers,
-                          byte[] content, Optional<String> attachmentId, List<MessagePart> parts) {
+                          byte[] content, Optional<String> attachmentKey, List<MessagePart> parts) {
     public MessagePart {
         if (partId == null || mimeType == null || filename == null) throw new IllegalArgumentException("part id, mime type and filename are required");
         headers = List.copyOf(headers);
         parts = List.copyOf(parts);
-        if (attachmentId == null) throw new IllegalArgumentException("attachment id is null");
+        if (attachmentKey == null) throw new IllegalArgumentException("attachment key is null");
         if (content == null) throw new IllegalArgumentException("content is null");
     }
 

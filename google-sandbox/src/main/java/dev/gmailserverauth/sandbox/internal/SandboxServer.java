@@ -17,12 +17,13 @@ public final class SandboxServer {
     public static Javalin create(SandboxState state, SandboxControl control, boolean controlApi) {
         GmailApi gmail = new GmailApi(state);
         AuthorizationEndpoint authorization = new AuthorizationEndpoint(state);
-        TokenEndpoint token = new TokenEndpoint(state, new IdTokens(state.clock()));
+        TokenEndpoint token = new TokenEndpoint(state, new IdTokens(state.clock(), state.identity()));
         BatchEndpoint batch = new BatchEndpoint(state, gmail);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
+            config.events.serverStopped(batch::close);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 if (!ctx.path().startsWith(ControlRoutes.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
@@ -38,16 +39,18 @@ public final class SandboxServer {
                         r -> new UserinfoEndpoint(state, baseUrl(ctx) + "/a/").userinfo(r)));
             }
             routes.get("/gmail/v1/*", ctx -> {
-                Optional<Endpoint> endpoint = GmailApi.endpointOf("GET", ctx.path());
+                Optional<Endpoint> endpoint = GmailRoute.endpointOf("GET", ctx.path());
                 endpoint.ifPresent(state.faults()::roundTrip);
                 JavalinAdapter.serve(ctx, gmail::handle);
             });
             for (String path : List.of("/batch", "/batch/gmail/v1")) {
                 routes.post(path, ctx -> counted(ctx, state, Endpoint.BATCH, batch::batch));
             }
-            routes.get("/.well-known/openid-configuration", ctx -> JavalinAdapter.write(ctx, ApiResponse.json(200, discovery(baseUrl(ctx)))));
+            routes.get("/.well-known/openid-configuration", ctx -> JavalinAdapter.write(ctx, ApiResponse.json(200, discovery(baseUrl(ctx), state.identity().issuer().oidc()))));
             routes.get("/a/{avatar}", ctx -> avatar(ctx, state));
+            new LifecycleRoutes(state).register(routes);
             if (controlApi) new ControlRoutes(control).register(routes);
+            if (controlApi) new LifecycleControlRoutes(control).register(routes);
         });
     }
 
@@ -61,9 +64,9 @@ public final class SandboxServer {
     }
 
     /** The OpenID discovery document with the sandbox's own URLs in Google's field names. */
-    static JsonObject discovery(String base) {
+    static JsonObject discovery(String base, String issuer) {
         JsonObject o = new JsonObject();
-        o.addProperty("issuer", "https://accounts.google.com");
+        o.addProperty("issuer", issuer);
         o.addProperty("authorization_endpoint", base + "/o/oauth2/v2/auth");
         o.addProperty("token_endpoint", base + "/token");
         o.addProperty("userinfo_endpoint", base + "/oauth2/v2/userinfo");

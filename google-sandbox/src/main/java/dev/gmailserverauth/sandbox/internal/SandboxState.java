@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -14,15 +15,24 @@ public final class SandboxState {
     private final Random dataRandom;
     private final Accounts accounts;
     private final Map<String, GmailAccountMailbox> mailboxes = new HashMap<>();
-    private final OAuthStore oauth = new OAuthStore(clock);
+    private final OAuthStore oauth;
+    private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
+    private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
+        this(seed, clients, SandboxLimits.google());
+    }
+
+    public SandboxState(long seed, List<SandboxClient> clients, SandboxLimits limits) {
+        this.limits = new LimitBoard(clock, limits);
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
+        this.identity = new IdentityState(clock, accounts, this.clients);
+        this.oauth = new OAuthStore(clock, identity.publishing());
         this.seed = seed;
     }
 
@@ -42,8 +52,17 @@ public final class SandboxState {
         return oauth;
     }
 
+    public IdentityState identity() {
+        return identity;
+    }
+
     public FaultBoard faults() {
         return faults;
+    }
+
+    /** Gmail's per-user quota and concurrency limits. */
+    public LimitBoard limits() {
+        return limits;
     }
 
     public Optional<SandboxClient> client(String clientId) {
@@ -74,6 +93,7 @@ public final class SandboxState {
             } catch (InterruptedException e) {
                 return;
             }
+            identity.keys().currentKeyId();  // makes the signing key, so the first ID token does not wait for it
             all.forEach(GmailAccountMailbox::ensureFilled);
         }, "google-sandbox-demo-fill");
         filler.setDaemon(true);

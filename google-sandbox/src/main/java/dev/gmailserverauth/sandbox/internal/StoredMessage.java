@@ -29,10 +29,6 @@ public record StoredMessage(String id, String threadId, List<String> labelIds, I
         return payload.flatten().map(MessagePart::filename).filter(f -> !f.isEmpty()).toList();
     }
 
-    public Optional<MessagePart> attachment(String attachmentId) {
-        return payload.flatten().filter(p -> p.attachmentId().filter(attachmentId::equals).isPresent()).findFirst();
-    }
-
     public int sizeEstimate() {
         return raw.length;
     }

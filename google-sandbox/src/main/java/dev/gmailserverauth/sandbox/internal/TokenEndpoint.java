@@ -60,7 +60,9 @@ public final class TokenEndpoint {
         Optional<String> refreshToken = request.formParam("refresh_token");
         if (refreshToken.isEmpty()) return GoogleErrors.oauthError(400, "invalid_request", "Missing required parameter: refresh_token");
         state.faults().refresh();
-        return respond(state.oauth().refresh(refreshToken.get(), client.clientId()), client);
+        WorkspacePolicies workspace = state.identity().workspace();
+        return respond(state.oauth().refresh(refreshToken.get(), client.clientId(),
+                userId -> workspace.reauthenticationDue(userId, state.clock().now())), client);
     }
 
     private ApiResponse respond(OAuthStore.TokenOutcome outcome, SandboxClient client) {
@@ -73,6 +75,7 @@ public final class TokenEndpoint {
         body.addProperty("access_token", issued.accessToken());
         body.addProperty("expires_in", issued.expiresInSeconds());
         issued.refreshToken().ifPresent(r -> body.addProperty("refresh_token", r));
+        issued.refreshTokenExpiresIn().ifPresent(seconds -> body.addProperty("refresh_token_expires_in", seconds));
         body.addProperty("scope", OAuthScopes.join(issued.scopes()));
         body.addProperty("token_type", "Bearer");
         if (issued.scopes().stream().anyMatch(OAuthScopes::isSignIn)) {

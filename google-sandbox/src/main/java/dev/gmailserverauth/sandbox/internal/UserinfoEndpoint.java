@@ -41,6 +41,7 @@ public final class UserinfoEndpoint {
         }
         o.addProperty("picture", avatarBase + account.id() + "=s96-c");
         if (profile) o.addProperty("locale", "en");
+        state.identity().workspace().hostedDomain(account.id()).ifPresent(hd -> o.addProperty("hd", hd));
         return ApiResponse.json(200, o);
     }
 }

@@ -1,0 +1,10 @@
+package dev.gmailserverauth.sandbox.internal;
+
+import com.google.gson.JsonObject;
+
+/** What a Gmail method gives back: the resource (before {@code fields=} selects from it), or an error. */
+sealed interface GmailAnswer {
+    record Resource(JsonObject json) implements GmailAnswer {}
+
+    record Refused(ApiResponse response) implements GmailAnswer {}
+}
