@@ -84,7 +84,7 @@ public final class Benchmarks {
 
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
-     * sandbox, roundtrips, refresh, postgres, throughput, jar, load); a partial run prints its rows but leaves
+     * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load); a partial run prints its rows but leaves
      * BENCHMARKS.md alone.
      */
     private void run() throws Exception {
@@ -92,6 +92,8 @@ public final class Benchmarks {
         java.util.function.Predicate<String> wanted = section -> only.equals(java.util.Set.of("")) || only.contains(section);
         if (wanted.test("sandbox")) sandboxStart();
         if (wanted.test("roundtrips")) roundTripsLatencyAndQuota();
+        if (wanted.test("reading")) rows.addAll(new ReadingBench(api).run());
+        if (wanted.test("htmlcorpus")) rows.addAll(HtmlCorpusBench.run());
         if (wanted.test("refresh")) refreshStormOneInstance();
         if (wanted.test("postgres")) {
             try (PostgresProcess postgres = PostgresProcess.start(PostgresBinaries.find().orElseThrow(
@@ -462,11 +464,11 @@ public final class Benchmarks {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private interface Action {
+    interface Action {
         void run() throws Exception;
     }
 
-    private static Stats time(int warmUp, int iterations, Action action) throws Exception {
+    static Stats time(int warmUp, int iterations, Action action) throws Exception {
         for (int i = 0; i < warmUp; i++) action.run();
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
@@ -477,12 +479,12 @@ public final class Benchmarks {
         return new Stats(nanos);
     }
 
-    private static HttpResponse<String> expectOk(HttpResponse<String> response) {
+    static HttpResponse<String> expectOk(HttpResponse<String> response) {
         if (response.statusCode() != 200) throw new IllegalStateException("expected 200 from " + response.uri() + ", got " + response.statusCode());
         return response;
     }
 
-    private static String ms(double millis) {
+    static String ms(double millis) {
         return String.format("%.1f ms", millis);
     }
 
