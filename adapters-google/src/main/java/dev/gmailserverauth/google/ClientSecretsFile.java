@@ -2,6 +2,7 @@ package dev.gmailserverauth.google;
 
 import com.google.api.client.googleapis.auth.oauth2.GoogleClientSecrets;
 import com.google.api.client.json.gson.GsonFactory;
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import java.io.IOException;
 import java.io.Reader;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -79,8 +79,7 @@ record ClientSecretsFile(Path file, String section, String clientId, String clie
         if (value == null || value.isBlank()) return Optional.empty();
         try {
             URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (uri.isAbsolute() && (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) return Optional.of(uri);
+            if (HttpUrls.isHttp(uri)) return Optional.of(uri);
         } catch (java.net.URISyntaxException e) {
             // reported below
         }

@@ -1,10 +1,10 @@
 package dev.gmailserverauth.google;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,8 +52,8 @@ public record GoogleAdapterConfig(
         requirePositive(readTimeout, "read timeout");
         requireText(applicationName, "application name");
         Objects.requireNonNull(retryPolicy, "retry policy");
-        userinfoRootUrl = withTrailingSlash(userinfoRootUrl);
-        gmailRootUrl = withTrailingSlash(gmailRootUrl);
+        userinfoRootUrl = HttpUrls.withTrailingSlash(userinfoRootUrl);
+        gmailRootUrl = HttpUrls.withTrailingSlash(gmailRootUrl);
     }
 
     /** The same without a retry policy: {@link RetryPolicy#DEFAULT}. */
@@ -73,7 +73,7 @@ public record GoogleAdapterConfig(
 
     /** The google-sandbox at {@code baseUrl}, which serves Google's paths under its root. */
     public static GoogleAdapterConfig forSandbox(URI baseUrl, String clientId, String clientSecret) {
-        URI root = withTrailingSlash(Objects.requireNonNull(baseUrl, "base url"));
+        URI root = HttpUrls.withTrailingSlash(Objects.requireNonNull(baseUrl, "base url"));
         return new GoogleAdapterConfig(clientId, clientSecret, root.resolve("o/oauth2/v2/auth"), root.resolve("token"),
                 root.resolve("revoke"), root, root, root.resolve("batch/gmail/v1"), DEFAULT_CONNECT_TIMEOUT,
                 DEFAULT_READ_TIMEOUT, DEFAULT_APPLICATION_NAME);
@@ -127,21 +127,13 @@ public record GoogleAdapterConfig(
                 + ", readTimeout=" + readTimeout + ", applicationName=" + applicationName + ", retryPolicy=" + retryPolicy + "]";
     }
 
-    private static URI withTrailingSlash(URI uri) {
-        String s = uri.toString();
-        return s.endsWith("/") ? uri : URI.create(s + "/");
-    }
-
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) throw new IllegalArgumentException(name + " is blank");
     }
 
     private static void requireHttp(URI uri, String name) {
         Objects.requireNonNull(uri, name);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException(name + " must be an absolute http(s) URL: " + uri);
-        }
+        if (!HttpUrls.isHttp(uri)) throw new IllegalArgumentException(name + " must be an absolute http(s) URL: " + uri);
     }
 
     private static void requirePositive(Duration d, String name) {

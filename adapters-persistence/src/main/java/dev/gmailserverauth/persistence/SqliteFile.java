@@ -1,12 +1,26 @@
 package dev.gmailserverauth.persistence;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The database file a {@code jdbc:sqlite:} URL names, made ready to be opened. */
+/**
+ * The database file a {@code jdbc:sqlite:} URL names, made ready to be opened: readable and writable by
+ * this user only (0600), like the key file, since it holds email addresses and user ids in the clear.
+ * SQLite gives its {@code -wal} and {@code -shm} files the database file's permissions.
+ */
 final class SqliteFile {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteFile.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
     private SqliteFile() {
     }
 
@@ -27,7 +41,25 @@ final class SqliteFile {
         if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isWritable(file))) {
             throw new PersistenceConfigurationException("the SQLite database " + file + " is not a writable file");
         }
+        ownerOnly(file);
         return file;
+    }
+
+    /** Creates the file 0600 if it is missing, and takes group and other access away from it and its -wal and -shm files. */
+    private static void ownerOnly(Path file) {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) return;
+        try {
+            if (!Files.exists(file)) Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            for (Path each : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
+                if (Files.exists(each) && !Files.getPosixFilePermissions(each).equals(OWNER_ONLY)) {
+                    LOG.warn("{} was readable by other users; it is now readable and writable by its owner only", each.getFileName());
+                    Files.setPosixFilePermissions(each, OWNER_ONLY);
+                }
+            }
+        } catch (IOException e) {
+            throw new PersistenceConfigurationException("cannot make the SQLite database " + file + " private to its owner: "
+                    + e.getClass().getSimpleName() + " " + e.getMessage(), e);
+        }
     }
 
     static Path pathOf(PersistenceConfig config) {

@@ -133,6 +133,30 @@ class SqliteEncryptionAtRestTest {
     }
 
     @Test
+    void theDatabaseAndItsWalAndShmFilesAreReadableByTheirOwnerOnly() throws Exception {
+        try (Persistence persistence = open()) {
+            persistence.credentials().save(credential("alice", NOW));
+            for (String suffix : java.util.List.of("", "-wal", "-shm")) {
+                Path file = folder.resolve("store.db" + suffix);
+                assertThat(file).exists();
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.getFileName().toString()).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void anExistingDatabaseReadableByOthersIsMadePrivateAtStart() throws Exception {
+        try (Persistence persistence = open()) {
+            persistence.credentials().save(credential("alice", NOW));
+        }
+        Path database = folder.resolve("store.db");
+        Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
+        try (Persistence persistence = open()) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void aWrongKeyIsAClearStartupError() {
         try (Persistence persistence = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             persistence.credentials().save(credential("alice", NOW));

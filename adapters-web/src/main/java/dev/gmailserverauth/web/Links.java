@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -78,10 +77,8 @@ final class Links {
         return params.isEmpty() ? LOGIN : LOGIN + "?" + String.join("&", params);
     }
 
-    /** The consent URL, refused unless it is http(s), so a page can never carry a {@code javascript:} link. */
+    /** The consent URL ({@link AuthorizationUrl} is http(s) by construction). */
     static String consent(AuthorizationUrl url) {
-        String scheme = url.value().getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) throw new IllegalStateException("authorization URL is not http(s)");
         return url.value().toString();
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +13,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,14 +43,18 @@ import org.slf4j.LoggerFactory;
  *   <li>not all there by the deadline: 408, and the connection is closed;</li>
  *   <li>the client goes away: nothing to answer.</li>
  * </ul>
- * Each of these is one log line, never a stack trace.
+ * Headers get the same deadline: a connection that has not sent a whole request's headers within it
+ * (since it opened, or since its previous response) is closed, so a slowloris holds a socket for
+ * seconds, not hours. Each of these is one log line, never a stack trace.
  */
-final class RequestArrival extends Handler.Wrapper {
+final class RequestArrival extends Handler.Wrapper implements Connection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(RequestArrival.class);
 
     private final int maxBodyBytes;
     private final int maxFormBytes;
     private final Duration bodyDeadline;
+    /** Connections waiting for their next request's headers, and since when (nanoTime). */
+    private final Map<Connection, Long> waiting = new ConcurrentHashMap<>();
 
     RequestArrival(Handler next, int maxBodyBytes, int maxFormBytes, Duration bodyDeadline) {
         super(next);
@@ -55,8 +64,74 @@ final class RequestArrival extends Handler.Wrapper {
         this.bodyDeadline = bodyDeadline;
     }
 
+    /** Listens to the server's connectors once they exist, and starts the sweep of connections whose headers are late. */
+    @Override
+    protected void doStart() throws Exception {
+        for (Connector connector : getServer().getConnectors()) {
+            if (connector instanceof AbstractConnector abstractConnector) abstractConnector.addEventListener(this);
+        }
+        super.doStart();
+        scheduleSweep();
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+        waiting.put(connection, System.nanoTime());
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+        waiting.remove(connection);
+    }
+
+    private void scheduleSweep() {
+        if (!isRunning() && !isStarting()) return;
+        getServer().getScheduler().schedule(this::sweep, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Closes every connection that has waited longer than the deadline for a request's headers since it
+     * opened or since its last response: a slowloris, or an idle keep-alive connection past its time.
+     */
+    private void sweep() {
+        try {
+            long now = System.nanoTime();
+            waiting.forEach((connection, since) -> {
+                if (now - since > bodyDeadline.toNanos() && waiting.remove(connection, since)) {
+                    LOG.info("closed a connection that sent no complete request headers within {} s", bodyDeadline.toSeconds());
+                    connection.getEndPoint().close();
+                }
+            });
+        } finally {
+            scheduleSweep();
+        }
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        waiting.remove(connection);
+        Callback answered = new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+                waitAgain(connection);
+                super.succeeded();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                waitAgain(connection);
+                super.failed(failure);
+            }
+        };
+        return arrive(request, response, answered);
+    }
+
+    private void waitAgain(Connection connection) {
+        if (connection.getEndPoint().isOpen()) waiting.put(connection, System.nanoTime());
+    }
+
+    private boolean arrive(Request request, Response response, Callback callback) throws Exception {
         long declared = request.getLength();
         boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
         if (declared <= 0 && !chunked) return super.handle(request, response, callback);

@@ -8,7 +8,7 @@ import io.javalin.http.Context;
  */
 final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /**
      * The message frame's own policy: nothing runs, nothing is submitted, nothing loads but the

@@ -1,8 +1,9 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.domain.model.PageSize;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,10 +31,8 @@ public record WebConfig(URI baseUrl, boolean exposeErrors, int pageSize, Duratio
 
     public WebConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        if (!baseUrl.isAbsolute() || baseUrl.getHost() == null) throw new IllegalArgumentException("base URL must be absolute, with a host");
-        String scheme = baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) throw new IllegalArgumentException("base URL must be http or https");
-        if (pageSize < 1 || pageSize > 500) throw new IllegalArgumentException("page size must be between 1 and 500");
+        HttpUrls.requireHttp(baseUrl, "base URL");
+        if (pageSize < 1 || pageSize > PageSize.MAX) throw new IllegalArgumentException("page size must be between 1 and " + PageSize.MAX);
         Objects.requireNonNull(sessionMaxAge, "sessionMaxAge");
         if (sessionMaxAge.isNegative() || sessionMaxAge.isZero()) throw new IllegalArgumentException("session max age must be positive");
         Objects.requireNonNull(banner, "banner");

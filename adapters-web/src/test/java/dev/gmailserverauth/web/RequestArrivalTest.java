@@ -128,6 +128,60 @@ class RequestArrivalTest {
     }
 
     @Test
+    void headersTricklingInAreCutOffAtTheDeadline() {
+        TestApp.run(TestApp.app(world, quickDeadline()), browser -> {
+            try (Socket socket = new Socket("localhost", browser.port())) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                long started = System.nanoTime();
+                boolean cut = false;
+                byte[] head = ("GET /health HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + "x".repeat(200)).getBytes(StandardCharsets.ISO_8859_1);
+                try {
+                    for (byte b : head) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException closed) {
+                    cut = true;
+                }
+                assertThat(cut || closedByServer(socket)).isTrue();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            }
+            assertThat(messages()).anyMatch(m -> m.contains("no complete request headers within"));
+        });
+    }
+
+    @Test
+    void aKeepAliveConnectionServesRequestAfterRequestWithinTheDeadline() {
+        TestApp.run(TestApp.app(world, quickDeadline()), browser -> {
+            try (Socket socket = new Socket("localhost", browser.port())) {
+                socket.setSoTimeout(5_000);
+                for (int i = 0; i < 3; i++) {
+                    socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    assertThat(readStatusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
+                    drainHeadersAndBody(socket.getInputStream());
+                    Thread.sleep(300);
+                }
+            }
+        });
+    }
+
+    /** Reads one response's headers and its Content-Length body. */
+    private static void drainHeadersAndBody(InputStream in) throws IOException {
+        int length = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(line.substring(15).trim());
+        }
+        in.readNBytes(length);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        return readStatusLine(in);
+    }
+
+    @Test
     void aBrokenChunkedBodyOnASignedInPostIs400WithoutAStackTrace() {
         TestApp.run(TestApp.app(world), browser -> {
             TestApp.signIn(browser, world, alice);

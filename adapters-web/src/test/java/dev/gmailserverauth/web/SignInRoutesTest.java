@@ -59,6 +59,18 @@ class SignInRoutesTest {
     }
 
     @Test
+    void loginRefusesALoginHintWithControlCharacters() {
+        TestApp.run(TestApp.app(world), browser -> {
+            for (String hint : java.util.List.of("alice%00@example.com", "alice@example.com%0D%0ALocation:%20x", "al%07ice@example.com")) {
+                Browser.Response login = browser.get("/login?login_hint=" + hint);
+                assertThat(login.status()).as(hint).isEqualTo(400);
+                assertThat(login.header("Location")).isEmpty();
+            }
+            assertThat(world.pending.size()).isZero();
+        });
+    }
+
+    @Test
     void callbackSignsInWithAFreshSessionCookieAndGoesToMessages() {
         TestApp.run(TestApp.app(world), browser -> {
             Browser.Response callback = TestApp.signIn(browser, world, alice);

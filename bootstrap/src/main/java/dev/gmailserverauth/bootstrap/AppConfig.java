@@ -1,5 +1,7 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,8 +75,8 @@ public record AppConfig(
                 read.url("GOOGLE_REVOKE_URL"),
                 read.url("GOOGLE_USERINFO_ROOT_URL"),
                 read.url("GOOGLE_BATCH_URL"),
-                read.duration("GOOGLE_CONNECT_TIMEOUT", Duration.ofSeconds(5)),
-                read.duration("GOOGLE_READ_TIMEOUT", Duration.ofSeconds(20)),
+                read.duration("GOOGLE_CONNECT_TIMEOUT", GoogleAdapterConfig.DEFAULT_CONNECT_TIMEOUT),
+                read.duration("GOOGLE_READ_TIMEOUT", GoogleAdapterConfig.DEFAULT_READ_TIMEOUT),
                 read.port("SANDBOX_PORT", 0),
                 read.flag("SANDBOX_CONTROL_API"),
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
@@ -121,10 +123,7 @@ public record AppConfig(
             return optional(name).map(raw -> {
                 try {
                     URI uri = new URI(raw);
-                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                        throw new ConfigurationException(name, "must be an absolute http(s) URL, was '" + raw + "'");
-                    }
+                    if (!HttpUrls.isHttp(uri)) throw new ConfigurationException(name, "must be an absolute http(s) URL, was '" + raw + "'");
                     return uri;
                 } catch (java.net.URISyntaxException e) {
                     throw new ConfigurationException(name, "is not a URL: " + e.getReason());

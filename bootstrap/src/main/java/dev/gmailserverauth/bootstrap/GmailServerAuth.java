@@ -17,6 +17,7 @@ import dev.gmailserverauth.application.SessionPolicy;
 import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.application.SweepExpired;
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.Mailbox;
@@ -81,7 +82,7 @@ public final class GmailServerAuth implements AutoCloseable {
         try {
             int port = config.port() == 0 ? freePort() : config.port();
             URI baseUrl = config.baseUrl().orElse(URI.create("http://localhost:" + port));
-            RedirectUri redirectUri = RedirectUri.of(stripTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
+            RedirectUri redirectUri = RedirectUri.of(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + "/oauth2/callback");
             // Chosen before anything starts, so the Google adapters can be built while the sandbox starts.
             int sandboxPort = !config.sandboxMode() ? 0 : config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
@@ -219,7 +220,4 @@ public final class GmailServerAuth implements AutoCloseable {
         }
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 
@@ -11,7 +12,7 @@ final class GoogleOverrides {
     static GoogleAdapterConfig apply(GoogleAdapterConfig base, AppConfig config) {
         URI gmailRoot = config.googleApiRootUrl().orElse(base.gmailRootUrl());
         URI batch = config.googleBatchUrl()
-                .orElse(config.googleApiRootUrl().isPresent() ? withSlash(gmailRoot).resolve("batch/gmail/v1") : base.batchUrl());
+                .orElse(config.googleApiRootUrl().isPresent() ? HttpUrls.withTrailingSlash(gmailRoot).resolve("batch/gmail/v1") : base.batchUrl());
         return new GoogleAdapterConfig(
                 base.clientId(),
                 base.clientSecret(),
@@ -27,8 +28,4 @@ final class GoogleOverrides {
                 base.retryPolicy());
     }
 
-    private static URI withSlash(URI uri) {
-        String text = uri.toString();
-        return text.endsWith("/") ? uri : URI.create(text + "/");
-    }
 }

@@ -39,6 +39,11 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void nameRuleCatchesASandboxTypeNamedLikeADomainType() {
+        failsNaming(RULES.typeNamesAreUniqueAcrossModules(), "planted.sandbox.LeakyEntity");
+    }
+
+    @Test
     void adapterRuleCatchesAnAdapterUsingAnother() {
         failsNaming(RULES.adaptersDoNotDependOnEachOther(), "GoogleThing");
     }

@@ -79,6 +79,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void typeNamesAreUniqueAcrossModules() {
+        RULES.typeNamesAreUniqueAcrossModules().check(production);
+    }
+
+    @Test
     void modulesFormNoCycle() {
         RULES.noCycles().check(production);
     }

@@ -10,9 +10,17 @@ import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.properties.HasOwner;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The layering of the hexagon, as rules over a root package. Production code is checked under
@@ -96,6 +104,40 @@ final class LayerRules {
                 .because("the composition root wires use cases; a use case that builds its own collaborators hides them");
     }
 
+    /**
+     * No two modules have a top-level type of the same simple name, so a reader never has to check the
+     * package to know which one a name means (the sandbox's types do not reuse the domain's names).
+     */
+    ArchRule typeNamesAreUniqueAcrossModules() {
+        return classes().that().resideInAPackage(root + "..").and().areTopLevelClasses()
+                .should(new ArchCondition<JavaClass>("have a simple name no other module uses") {
+                    private final Map<String, Set<String>> modulesByName = new HashMap<>();
+                    private final List<JavaClass> seen = new ArrayList<>();
+
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        modulesByName.computeIfAbsent(type.getSimpleName(), ignored -> new TreeSet<>()).add(moduleOf(type));
+                        seen.add(type);
+                    }
+
+                    @Override
+                    public void finish(ConditionEvents events) {
+                        for (JavaClass type : seen) {
+                            Set<String> modules = modulesByName.get(type.getSimpleName());
+                            if (modules.size() > 1) {
+                                events.add(SimpleConditionEvent.violated(type, type.getName() + " shares its name with a type in " + modules));
+                            }
+                        }
+                    }
+                });
+    }
+
+    private String moduleOf(JavaClass type) {
+        String rest = type.getPackageName().substring(root.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
     /** Modules form no cycle. */
     ArchRule noCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
@@ -116,7 +158,7 @@ final class LayerRules {
     List<ArchRule> all() {
         return List.of(domainDependsOnlyOnJava(), applicationDependsOnlyOnDomain(), adaptersDoNotDependOnEachOther(),
                 onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(),
-                useCasesDoNotConstructCollaborators(), noCycles(),
+                useCasesDoNotConstructCollaborators(), typeNamesAreUniqueAcrossModules(), noCycles(),
                 noStandardStreams(), noPrintStackTrace());
     }
 }

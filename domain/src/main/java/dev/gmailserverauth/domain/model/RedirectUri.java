@@ -10,8 +10,7 @@ public record RedirectUri(URI value) {
         if (!value.isAbsolute() || value.getFragment() != null) {
             throw new IllegalArgumentException("redirect uri must be absolute and carry no fragment");
         }
-        String scheme = value.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) throw new IllegalArgumentException("redirect uri must be http(s)");
+        HttpUrls.requireHttp(value, "redirect uri");
     }
 
     public static RedirectUri of(String uri) {

@@ -31,13 +31,13 @@ public final class AccountPermissionsEndpoint {
         Optional<Account> account = request.formParam("authuser").flatMap(e -> state.accounts().byEmail(e));
         if (account.isEmpty()) return noSuchAccount();
         Optional<String> clientId = request.formParam("client_id").filter(c -> !c.isBlank());
-        if (clientId.isEmpty()) return ApiResponse.html(400, ConsentPage.errorPage("invalid_request", "Missing client_id."));
+        if (clientId.isEmpty()) return ApiResponse.html(400, GoogleConsentScreen.errorPage("invalid_request", "Missing client_id."));
         removal.remove(account.get(), clientId.get());
         return ApiResponse.redirect(AccountPermissionsPage.link(account.get().email()) + "&removed="
                 + URLEncoder.encode(clientId.get(), StandardCharsets.UTF_8));
     }
 
     private static ApiResponse noSuchAccount() {
-        return ApiResponse.html(404, ConsentPage.errorPage(404, "not_found", "No such Google Account in this sandbox."));
+        return ApiResponse.html(404, GoogleConsentScreen.errorPage(404, "not_found", "No such Google Account in this sandbox."));
     }
 }

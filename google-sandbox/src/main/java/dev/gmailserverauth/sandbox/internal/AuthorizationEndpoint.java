@@ -113,7 +113,7 @@ public final class AuthorizationEndpoint {
         String preselected = hinted.map(Account::email).orElse(accounts.isEmpty() ? "" : accounts.get(0).email());
         List<String> signIn = scopes.stream().filter(OAuthScopes::isSignIn).toList();
         List<String> optional = scopes.stream().filter(s -> !OAuthScopes.isSignIn(s)).toList();
-        return ApiResponse.html(200, ConsentPage.render(requestId, p.clientId(), accounts, hostedDomains(accounts), preselected, signIn, optional));
+        return ApiResponse.html(200, GoogleConsentScreen.render(requestId, p.clientId(), accounts, hostedDomains(accounts), preselected, signIn, optional));
     }
 
     /**
@@ -142,7 +142,7 @@ public final class AuthorizationEndpoint {
         String decision = request.formParam("decision").orElse("");
         if (decision.startsWith("error:")) {
             String error = decision.substring("error:".length());
-            if (!ConsentPage.SIMULATED_ERRORS.contains(error)) return page(400, "invalid_request", "Unknown decision.");
+            if (!GoogleConsentScreen.SIMULATED_ERRORS.contains(error)) return page(400, "invalid_request", "Unknown decision.");
             return redirectError(p, error);
         }
         if (!decision.equals("allow")) return redirectError(p, "access_denied");
@@ -174,7 +174,7 @@ public final class AuthorizationEndpoint {
 
     /** Empty when the value is bad; else the chosen limit (empty = until the person removes the app). */
     private static Optional<Optional<Duration>> accessLimit(Optional<String> value) {
-        if (value.isEmpty() || value.get().equals(ConsentPage.UNLIMITED)) return Optional.of(Optional.empty());
+        if (value.isEmpty() || value.get().equals(GoogleConsentScreen.UNLIMITED)) return Optional.of(Optional.empty());
         if (!value.get().matches("\\d{1,9}")) return Optional.empty();
         long seconds = Long.parseLong(value.get());
         if (seconds < 1 || seconds > LONGEST_ACCESS_SECONDS) return Optional.empty();
@@ -229,7 +229,7 @@ public final class AuthorizationEndpoint {
     }
 
     private static ApiResponse page(int status, String error, String description) {
-        return ApiResponse.html(status, ConsentPage.errorPage(status, error, description));
+        return ApiResponse.html(status, GoogleConsentScreen.errorPage(status, error, description));
     }
 
     private void purgeExpired() {

@@ -101,7 +101,7 @@ public final class DemoData {
 
     private static String html(String text) {
         StringBuilder html = new StringBuilder("<div dir=\"ltr\">");
-        for (String line : text.split("\n")) html.append("<p>").append(ConsentPage.escape(line)).append("</p>");
+        for (String line : text.split("\n")) html.append("<p>").append(GoogleConsentScreen.escape(line)).append("</p>");
         return html.append("</div>").toString();
     }
 

@@ -31,7 +31,7 @@ public final class SandboxServer {
             for (String path : List.of("/o/oauth2/v2/auth", "/o/oauth2/auth")) {
                 routes.get(path, ctx -> counted(ctx, state, Endpoint.AUTHORIZE, authorization::authorize));
             }
-            routes.post(ConsentPage.DECISION_PATH, ctx -> JavalinAdapter.serve(ctx, authorization::decide));
+            routes.post(GoogleConsentScreen.DECISION_PATH, ctx -> JavalinAdapter.serve(ctx, authorization::decide));
             routes.post("/token", ctx -> counted(ctx, state, Endpoint.TOKEN, token::token));
             routes.post("/revoke", ctx -> counted(ctx, state, Endpoint.REVOKE, token::revoke));
             for (String path : List.of("/oauth2/v2/userinfo", "/userinfo/v2/me")) {
@@ -97,7 +97,7 @@ public final class SandboxServer {
             JavalinAdapter.write(ctx, GoogleErrors.notFound());
             return;
         }
-        String initial = ConsentPage.escape(account.get().displayName().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+        String initial = GoogleConsentScreen.escape(account.get().displayName().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"96\" height=\"96\"><circle cx=\"48\" cy=\"48\" r=\"48\" fill=\"#4a86e8\"/>"
                 + "<text x=\"48\" y=\"62\" font-size=\"44\" text-anchor=\"middle\" fill=\"#fff\" font-family=\"sans-serif\">" + initial + "</text></svg>";
         ctx.contentType("image/svg+xml").result(svg);

@@ -9,10 +9,10 @@ import java.util.Map;
  * contract for browser tests (see README): {@code account}, {@code scope}, {@code auth_request}, {@code access_duration},
  * buttons {@code #allow}, {@code #cancel} and {@code #error-<code>} (all {@code name="decision"}).
  */
-public final class ConsentPage {
+public final class GoogleConsentScreen {
     public static final String DECISION_PATH = "/o/oauth2/v2/auth/decision";
 
-    private ConsentPage() {}
+    private GoogleConsentScreen() {}
 
     /** The time-limited access choices: value in seconds ({@code unlimited} = until the person removes the app) and label. */
     public static final Map<String, String> ACCESS_DURATIONS = durations();

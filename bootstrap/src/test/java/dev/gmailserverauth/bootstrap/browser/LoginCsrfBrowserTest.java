@@ -1,0 +1,110 @@
+package dev.gmailserverauth.bootstrap.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gmailserverauth.bootstrap.GmailServerAuth;
+import dev.gmailserverauth.bootstrap.HttpSignIn;
+import dev.gmailserverauth.bootstrap.TestApps;
+import dev.gmailserverauth.sandbox.SandboxControl;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+
+/**
+ * Login CSRF in a real browser: an attacker's callback URL, opened in a signed-in victim's Chromium,
+ * signs nobody in and leaves the victim themselves; ordinary sign-ins still work, also two tabs at once.
+ */
+class LoginCsrfBrowserTest {
+    private static GmailServerAuth app;
+    private static Browser browser;
+    private static SandboxControl sandbox;
+
+    @BeforeAll
+    static void startAppAndBrowser() {
+        browser = Browser.start();
+        app = TestApps.startSandboxApp();
+        sandbox = app.sandbox().orElseThrow().control();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (app != null) app.close();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        browser.forgetCookies();
+    }
+
+    private String url(String path) {
+        return app.baseUrl() + path;
+    }
+
+    /** The attacker, in their own client: starts a sign-in, consents as themselves, keeps the callback URL. */
+    private URI attackersCallback(String attacker) throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create(url("/login"))).GET().build(), HttpResponse.BodyHandlers.discarding());
+        URI consent = URI.create(login.headers().firstValue("Location").orElseThrow());
+        return new HttpSignIn().approve(consent, attacker);
+    }
+
+    private void consentAs(String email) {
+        browser.find("#consent");
+        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
+                .filter(radio -> email.equals(radio.getAttribute("value")))
+                .findFirst().orElseThrow().click();
+        browser.click("#allow");
+    }
+
+    @Test
+    void theAttackersCallbackInTheVictimsBrowserIsRefusedAndTheVictimStaysThemselves() throws Exception {
+        List<String> demo = sandbox.demoAccounts();
+        String victim = demo.get(0);
+        String attacker = demo.get(1);
+        URI planted = attackersCallback(attacker);
+
+        browser.open(url("/login"));
+        consentAs(victim);
+        browser.find("#messages");
+
+        browser.open(planted.toString());
+        assertThat(browser.text("#error-reason")).contains("started in another browser");
+        browser.screenshot("12-login-csrf-refused");
+
+        browser.open(url("/api/me"));
+        assertThat(browser.driver().getPageSource()).contains(victim).doesNotContain(attacker);
+        browser.open(url("/messages"));
+        assertThat(browser.find("#messages")).isNotNull();
+    }
+
+    @Test
+    void twoTabsSigningInAtOnceBothArrive() {
+        String person = sandbox.demoAccounts().get(0);
+        String first = browser.driver().getWindowHandle();
+        browser.open(url("/login"));
+        browser.find("#consent");
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        String second = browser.driver().getWindowHandle();
+        browser.open(url("/login"));
+        consentAs(person);
+        browser.find("#messages");
+
+        browser.driver().switchTo().window(first);
+        consentAs(person);
+        browser.find("#messages");
+        assertThat(browser.currentUrl()).isEqualTo(url("/messages"));
+
+        browser.driver().switchTo().window(second).close();
+        browser.driver().switchTo().window(first);
+    }
+}
