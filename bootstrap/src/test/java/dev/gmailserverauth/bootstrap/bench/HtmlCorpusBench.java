@@ -24,7 +24,7 @@ final class HtmlCorpusBench {
             String html = corpus.html(n);
             Stats stats = Benchmarks.time(10, 20, () -> MailHtmlSanitizer.sanitize(html, false, InlineImages.NONE));
             double p50 = stats.percentileMillis(50);
-            rows.add(new Benchmarks.Row("HTML mail sanitized for display: " + corpus.description() + ", n = " + n + " (" + size(html.length()) + "), p50",
+            rows.add(new Benchmarks.Row("HTML mail sanitized for display: `" + corpus.description() + "`, n = " + n + " (" + size(html.length()) + "), p50",
                     "< 100 ms", Benchmarks.ms(p50), "p95 " + Benchmarks.ms(stats.percentileMillis(95)), p50 < TARGET_MILLIS));
         }
         return rows;
