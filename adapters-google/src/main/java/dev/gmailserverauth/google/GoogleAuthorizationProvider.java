@@ -137,6 +137,10 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
                     .execute());
             return new Refresh.Refreshed(grant(response, sent));
         } catch (TokenResponseException e) {
+            if (TokenErrors.isReauthenticationRequired(e)) {
+                LOG.info("refresh needs the person to sign in again: {}", TokenErrors.describe(e));
+                return new Refresh.ReauthenticationRequired(TokenErrors.describe(e));
+            }
             if (TokenErrors.INVALID_GRANT.equals(TokenErrors.error(e))) {
                 LOG.info("refresh token rejected: {}", TokenErrors.describe(e));
                 return new Refresh.Revoked(TokenErrors.describe(e));
@@ -191,7 +195,9 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         // Counted from when the request left: the token cannot outlive that.
         Instant expiresAt = sent.plus(expiresIn == null ? DEFAULT_LIFETIME : Duration.ofSeconds(expiresIn));
         Optional<RefreshToken> refresh = Optional.ofNullable(response.getRefreshToken()).filter(r -> !r.isBlank()).map(RefreshToken::new);
-        return new TokenGrant(new ExpiringAccessToken(new AccessToken(accessToken), expiresAt), refresh, Scopes.parse(response.getScope()));
+        Optional<Instant> refreshTokenExpiresAt = RefreshTokenLifetime.of(response).map(sent::plus);
+        return new TokenGrant(new ExpiringAccessToken(new AccessToken(accessToken), expiresAt), refresh, Scopes.parse(response.getScope()),
+                refreshTokenExpiresAt);
     }
 
     private static List<String> scopeValues(Scopes scopes) {

@@ -9,6 +9,8 @@ import java.util.Set;
 /** Reads the token endpoint's flat {@code {"error", "error_description"}} errors (oauth.md §5). */
 final class TokenErrors {
     static final String INVALID_GRANT = "invalid_grant";
+    /** Google's {@code error_description} when a Workspace session-control policy asks for a new sign-in (observed). */
+    private static final String INVALID_RAPT = "invalid_rapt";
     private static final Set<String> CLIENT_ERRORS =
             Set.of("invalid_client", "unauthorized_client", "redirect_uri_mismatch", "invalid_request", "unsupported_grant_type",
                     "invalid_scope", "deleted_client");
@@ -19,6 +21,17 @@ final class TokenErrors {
     static String error(TokenResponseException e) {
         TokenErrorResponse details = e.getDetails();
         return details == null || details.getError() == null ? "" : details.getError();
+    }
+
+    /**
+     * {@code invalid_grant} with {@code reauth related error (invalid_rapt)}: not a revocation, the person
+     * must sign in again. Descriptions are not a stable API, so only the {@code invalid_rapt} marker is
+     * matched; any other {@code invalid_grant} stays a revocation.
+     */
+    static boolean isReauthenticationRequired(TokenResponseException e) {
+        TokenErrorResponse details = e.getDetails();
+        return INVALID_GRANT.equals(error(e)) && details.getErrorDescription() != null
+                && details.getErrorDescription().contains(INVALID_RAPT);
     }
 
     static String describe(TokenResponseException e) {

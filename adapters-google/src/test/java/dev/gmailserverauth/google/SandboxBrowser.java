@@ -50,6 +50,11 @@ final class SandboxBrowser {
     }
 
     Redirect decide(AuthorizationUrl url, String email, boolean grantGmail, boolean allow) {
+        return decide(url, email, grantGmail, allow, Optional.empty());
+    }
+
+    /** As {@link #decide(AuthorizationUrl, String, boolean, boolean)}, choosing time-limited access ({@code access_duration}, seconds). */
+    Redirect decide(AuthorizationUrl url, String email, boolean grantGmail, boolean allow, Optional<String> accessDuration) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(url.value()).GET().build());
         if (page.statusCode() != 200) throw new AssertionError("consent page answered " + page.statusCode() + ": " + page.body());
         String html = page.body();
@@ -61,6 +66,7 @@ final class SandboxBrowser {
             String scope = unescape(boxes.group(1));
             if (grantGmail || !scope.contains("gmail")) form.add(pair("scope", scope));
         }
+        accessDuration.ifPresent(seconds -> form.add(pair("access_duration", seconds)));
         form.add(pair("decision", allow ? "allow" : "cancel"));
         URI action = url.value().resolve(unescape(find(FORM_ACTION, html)));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(action)

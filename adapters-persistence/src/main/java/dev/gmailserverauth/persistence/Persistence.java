@@ -1,17 +1,23 @@
 package dev.gmailserverauth.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.RefreshLock;
+import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
+import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
+import dev.gmailserverauth.persistence.store.JdbcAccountHistory;
 import dev.gmailserverauth.persistence.store.JdbcCredentialRepository;
 import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
+import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
+import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
 import java.nio.file.Path;
@@ -39,6 +45,9 @@ public final class Persistence implements AutoCloseable {
     private final PendingAuthorizationStore pendingAuthorizations;
     private final SessionRepository sessions;
     private final RefreshLock refreshLock;
+    private final SeenSecurityEvents seenSecurityEvents;
+    private final AccountHistory accountHistory;
+    private final SignInHolds signInHolds;
     private final KeyRotation keyRotation;
 
     private Persistence(List<HikariDataSource> pools, TokenCipher cipher, KeyRegistry registry, KeySource keySource, RefreshLock refreshLock) {
@@ -49,6 +58,9 @@ public final class Persistence implements AutoCloseable {
         this.pendingAuthorizations = new JdbcPendingAuthorizationStore(jdbc, cipher);
         this.sessions = new JdbcSessionRepository(jdbc);
         this.refreshLock = refreshLock;
+        this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
+        this.accountHistory = new JdbcAccountHistory(jdbc);
+        this.signInHolds = new JdbcSignInHolds(jdbc);
         this.keyRotation = new KeyRotation(jdbc, cipher, registry, keySource);
     }
 
@@ -101,6 +113,7 @@ public final class Persistence implements AutoCloseable {
         TokenCipher cipher = new TokenCipher(keyring);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher);
         registry.verifyAndRecord(keyring, keySource.describe());
+        RefreshTokenPrefixBackfill.run(jdbc, cipher);
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
         return new Persistence(pools, cipher, registry, keySource, refreshLock);
@@ -116,6 +129,21 @@ public final class Persistence implements AutoCloseable {
 
     public SessionRepository sessions() {
         return sessions;
+    }
+
+    /** The ids of security event tokens already received. */
+    public SeenSecurityEvents seenSecurityEvents() {
+        return seenSecurityEvents;
+    }
+
+    /** What happened to each person's grant, for their connection page. */
+    public AccountHistory accountHistory() {
+        return accountHistory;
+    }
+
+    /** Accounts whose sign-in is refused until Google enables them again. */
+    public SignInHolds signInHolds() {
+        return signInHolds;
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

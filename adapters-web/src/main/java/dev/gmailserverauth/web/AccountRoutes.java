@@ -11,15 +11,18 @@ import java.util.Objects;
 
 /**
  * {@code POST /logout} and {@code POST /disconnect}, and the CSRF check in front of every POST route: a
- * signed-in visitor's form must carry the token derived from their session ({@link Csrf}).
+ * signed-in visitor's form must carry the token derived from their session ({@link Csrf}). The security
+ * event receiver is exempt: Google posts to it server to server, with no session and no form.
  */
 final class AccountRoutes {
     private final Disconnect disconnect;
     private final Sessions sessions;
+    private final String riscReceiverPath;
 
-    AccountRoutes(Disconnect disconnect, Sessions sessions) {
+    AccountRoutes(Disconnect disconnect, Sessions sessions, String riscReceiverPath) {
         this.disconnect = Objects.requireNonNull(disconnect);
         this.sessions = Objects.requireNonNull(sessions);
+        this.riscReceiverPath = Objects.requireNonNull(riscReceiverPath);
     }
 
     void register(RoutesConfig routes) {
@@ -29,7 +32,7 @@ final class AccountRoutes {
     }
 
     private void checkCsrf(Context ctx) {
-        if (!ctx.method().equals(HandlerType.POST)) return;
+        if (!ctx.method().equals(HandlerType.POST) || ctx.path().equals(riscReceiverPath)) return;
         Visitor visitor = sessions.visitor(ctx);
         if (!visitor.signedIn()) return; // nothing to forge: the POST routes do nothing without a session
         String presented = form(ctx).get(Csrf.FIELD).orElse("");

@@ -63,6 +63,9 @@ final class ErrorResponses {
             if (Api.isApi(ctx)) {
                 answerJson(ctx, 401, Json.object("error", "reauthorization_required", "message", failure.reason(),
                         "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
+            } else if (ConsentReasons.explainFirst(consent.consent().reason())) {
+                String heading = ConsentReasons.heading(consent.consent().reason());
+                pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.plainChrome(heading), consent.consent()));
             } else {
                 Responses.markAnswered(ctx);
                 ctx.redirect(path, HttpStatus.FOUND);

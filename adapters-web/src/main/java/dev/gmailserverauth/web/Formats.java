@@ -8,6 +8,8 @@ import java.util.Locale;
 /** How dates read on pages: UTC, minutes, e.g. {@code 2026-03-05 14:02}. */
 final class Formats {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -21,6 +23,11 @@ final class Formats {
         if (bytes < 1024) return bytes == 1 ? "1 byte" : bytes + " bytes";
         if (bytes < 1024 * 1024) return Math.round(bytes / 1024.0) + " KB";
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** A date a person reads in a sentence: {@code Wed 2 Dec 2026, 10:00 UTC}. */
+    static String utcLong(Instant instant) {
+        return SPELLED.format(instant);
     }
 
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */

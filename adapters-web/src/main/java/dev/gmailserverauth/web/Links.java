@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.PartId;
@@ -21,6 +22,7 @@ final class Links {
     static final String MESSAGES = "/messages";
     static final String THREADS = "/threads";
     static final String LOGIN = "/login";
+    static final String ACCOUNT = "/account";
 
     private Links() {
     }
@@ -75,6 +77,11 @@ final class Links {
         if (consent.reason().needsNewRefreshToken()) params.add("prompt=consent");
         consent.loginHint().ifPresent(hint -> params.add("login_hint=" + encode(hint.value())));
         return params.isEmpty() ? LOGIN : LOGIN + "?" + String.join("&", params);
+    }
+
+    /** Renewing a time-limited grant: Google's consent screen again (to choose a new duration), as this account. */
+    static String renew(EmailAddress email) {
+        return LOGIN + "?prompt=consent&login_hint=" + encode(email.value());
     }
 
     /** The consent URL ({@link AuthorizationUrl} is http(s) by construction). */

@@ -6,9 +6,9 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
-import dev.gmailserverauth.web.view.ConsentPage;
 import dev.gmailserverauth.web.view.ErrorPage;
 import dev.gmailserverauth.web.view.LandingPage;
 import io.javalin.config.RoutesConfig;
@@ -73,28 +73,30 @@ final class SignInRoutes {
     private void callback(Context ctx) {
         FormData params = FormData.parse(ctx.queryString());
         AuthorizationOutcome outcome = complete.complete(
-                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx)));
+                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx),
+                        params.get("iss")));
         if (outcome instanceof Authorized authorized) {
             sessions.signIn(ctx, authorized.userId());
             ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
         } else if (outcome instanceof ConsentRequired consent) {
-            pages.render(ctx, 200, "consent.jte", consentPage(ctx, consent));
+            pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
+        } else if (outcome instanceof SignInRefused refused) {
+            pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in suspended"), 403, "Sign-in suspended",
+                    "Google reported this Google account hijacked (" + refused.hold().reason() + ", since "
+                            + Formats.utcLong(refused.hold().since()) + "), so signing in with it is refused until Google restores"
+                            + " the account. Nothing was stored."));
         } else {
             String reason = ((Rejected) outcome).reason();
             pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", reason));
         }
     }
 
-    private ConsentPage consentPage(Context ctx, ConsentRequired consent) {
-        String heading = ConsentReasons.heading(consent.reason());
-        return new ConsentPage(pages.chrome(ctx, heading), heading, consent.reason().name(),
-                ConsentReasons.explain(consent.reason()), Links.reconsent(consent));
-    }
-
     private static Optional<String> farewell(String code) {
         return switch (code) {
             case "signed-out" -> Optional.of("You are signed out. The app keeps its access to your mailbox until you disconnect it.");
-            case "disconnected" -> Optional.of("Disconnected: access was revoked at Google and everything stored about you here was deleted.");
+            case "disconnected" -> Optional.of("Disconnected: access was revoked at Google and everything stored about you here was"
+                    + " deleted, except the date you disconnected and, if Google reported your account hijacked, the hold on signing in"
+                    + " until Google restores it.");
             default -> Optional.empty();
         };
     }

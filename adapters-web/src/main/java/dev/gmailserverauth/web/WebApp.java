@@ -50,7 +50,9 @@ public final class WebApp {
             });
 
             javalin.routes.before(headers::apply);
-            new AccountRoutes(useCases.disconnect(), sessions).register(javalin.routes);
+            new AccountRoutes(useCases.disconnect(), sessions, config.riscReceiverPath()).register(javalin.routes);
+            new RiscRoutes(useCases.handleSecurityEvent(), config.riscReceiverPath()).register(javalin.routes);
+            new ConnectionRoutes(useCases.viewAccount(), sessions, pages).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
                     new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())

@@ -9,11 +9,13 @@ import dev.gmailserverauth.application.EndSession;
 import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
+import dev.gmailserverauth.application.HandleSecurityEvent;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListThreads;
 import dev.gmailserverauth.application.ResolveSession;
 import dev.gmailserverauth.application.StartSession;
+import dev.gmailserverauth.application.ViewAccount;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -33,6 +35,8 @@ public record WebUseCases(
         ResolveSession resolveSession,
         EndSession endSession,
         DescribeUser describeUser,
+        ViewAccount viewAccount,
+        HandleSecurityEvent handleSecurityEvent,
         BooleanSupplier databaseHealthy) {
 
     public WebUseCases {
@@ -50,6 +54,8 @@ public record WebUseCases(
         Objects.requireNonNull(resolveSession, "resolveSession");
         Objects.requireNonNull(endSession, "endSession");
         Objects.requireNonNull(describeUser, "describeUser");
+        Objects.requireNonNull(viewAccount, "viewAccount");
+        Objects.requireNonNull(handleSecurityEvent, "handleSecurityEvent");
         Objects.requireNonNull(databaseHealthy, "databaseHealthy");
     }
 }

@@ -21,7 +21,8 @@ final class TestApp {
     static WebUseCases useCases(World world, BooleanSupplier databaseHealthy) {
         return new WebUseCases(world.access, world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels,
                 world.listThreads, world.getThread, world.getAttachment, world.disconnect,
-                world.startSession, world.resolveSession, world.endSession, world.describeUser, databaseHealthy);
+                world.startSession, world.resolveSession, world.endSession, world.describeUser, world.viewAccount, world.handleSecurityEvent,
+                databaseHealthy);
     }
 
     static Javalin app(World world) {
@@ -48,6 +49,15 @@ final class TestApp {
         var state = World.stateOf(consentUrl);
         String code = world.google.approve(state, account, granted).value();
         return browser.get("/oauth2/callback?state=" + state.value() + "&code=" + Browser.encode(code));
+    }
+
+    /** The same, the person granting time-limited access on the consent screen. */
+    static Browser.Response signInTimeLimited(Browser browser, World world, UserIdentity account, Duration limit) {
+        Browser.Response login = browser.get("/login");
+        var state = World.stateOf(new AuthorizationUrl(URI.create(login.location())));
+        String code = world.google.approveTimeLimited(state, account, limit).value();
+        return browser.get("/oauth2/callback?state=" + state.value() + "&code=" + Browser.encode(code) + "&iss="
+                + Browser.encode(World.ISSUER.value()));
     }
 
     static Browser.Response signIn(Browser browser, World world, UserIdentity account) {

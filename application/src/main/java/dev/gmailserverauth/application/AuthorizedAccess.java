@@ -5,14 +5,17 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +29,14 @@ import java.util.concurrent.ConcurrentMap;
  * <p>A stored token is reused until {@link #EXPIRY_MARGIN} before it expires; then it is refreshed.
  * Concurrent callers for one user share a single refresh in this process (single flight), and the
  * {@link RefreshLock} keeps other instances from refreshing the same user at the same time: whoever
- * gets the lock second re-reads the store and finds the new token. A refresh answered with
- * {@code invalid_grant} deletes the stored credential and sends the user back through consent.
+ * gets the lock second re-reads the store and finds the new token.
+ *
+ * <p>How a grant ends: a refresh answered with {@code invalid_grant} deletes the stored credential and
+ * sends the person back through consent ({@code CREDENTIALS_REVOKED}). A grant whose refresh token has an
+ * announced end (time-limited access, a client in "Testing") is never refreshed after it: the credential
+ * is deleted and the reason says the time-limited access ended. {@code invalid_rapt} (a Workspace policy
+ * wants a new sign-in) keeps the credential: passing Google's sign-in again is enough. Each ending is
+ * written to the person's history.
  */
 public final class AuthorizedAccess {
     /** Refresh this long before expiry, so a token never dies in flight. */
@@ -37,13 +46,18 @@ public final class AuthorizedAccess {
     private final CredentialRepository credentials;
     private final AuthorizationProvider provider;
     private final RefreshLock refreshLock;
+    private final AccountHistory history;
+    private final RenewalNotice renewalNotice;
     private final Clock clock;
     private final ConcurrentMap<UserId, CompletableFuture<AccessOutcome>> inFlight = new ConcurrentHashMap<>();
 
-    public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, Clock clock) {
+    public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
+            RenewalNotice renewalNotice, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials);
         this.provider = Objects.requireNonNull(provider);
         this.refreshLock = Objects.requireNonNull(refreshLock);
+        this.history = Objects.requireNonNull(history);
+        this.renewalNotice = Objects.requireNonNull(renewalNotice);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -54,7 +68,8 @@ public final class AuthorizedAccess {
     public AccessOutcome open(UserId user) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
         if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
-        Optional<AccessToken> usable = usableToken(stored.get(), Optional.empty());
+        // After the announced end even a live-looking access token is gone (Google ends every token of the grant).
+        Optional<AccessToken> usable = stored.filter(c -> !c.refreshTokenExpiredAt(clock.instant())).flatMap(c -> usableToken(c, Optional.empty()));
         return usable.map(token -> granted(stored.get(), token)).orElseGet(() -> refreshOnce(user, Optional.empty()));
     }
 
@@ -86,6 +101,8 @@ public final class AuthorizedAccess {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
         if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
         StoredCredential credential = stored.get();
+        // Never a refresh after the refresh token's announced end: it can only fail.
+        if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
         Optional<AccessToken> alreadyFresh = usableToken(credential, rejected);
         if (alreadyFresh.isPresent()) return granted(credential, alreadyFresh.get());
 
@@ -95,8 +112,28 @@ public final class AuthorizedAccess {
             credentials.save(updated);
             return granted(updated, refreshed.grant().accessToken().token());
         }
+        if (refresh instanceof Refresh.ReauthenticationRequired reauth) return reauthenticationRequired(credential, reauth.reason());
+        // The end may have come while the request was on its way.
+        if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
         credentials.delete(user);
+        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, ((Refresh.Revoked) refresh).reason()));
         return denied(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
+    }
+
+    private AccessOutcome timeLimitedAccessEnded(StoredCredential credential) {
+        credentials.delete(credential.userId());
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED,
+                "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS)));
+        return denied(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
+    }
+
+    /** The grant stays: once the person has signed in again, the same refresh token works. */
+    private AccessOutcome reauthenticationRequired(StoredCredential credential, String reason) {
+        // Every request until then hears the same answer: the history says it once.
+        boolean alreadySaid = history.latest(credential.userId(), 1).stream()
+                .anyMatch(entry -> entry.kind() == HistoryEntry.Kind.REAUTHENTICATION_REQUIRED);
+        if (!alreadySaid) history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason));
+        return denied(Optional.of(credential.email()), ConsentReason.REAUTHENTICATION_REQUIRED);
     }
 
     /** The stored access token, if it is not the one just rejected and lives past the margin. */
@@ -108,7 +145,8 @@ public final class AuthorizedAccess {
     }
 
     private AccessOutcome granted(StoredCredential credential, AccessToken token) {
-        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(), token, this));
+        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(),
+                renewalNotice.accessEnd(credential, clock.instant()), token, this));
     }
 
     private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {

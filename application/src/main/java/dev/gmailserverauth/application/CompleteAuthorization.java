@@ -1,26 +1,34 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.HistoryEntry;
+import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.SignInHold;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Identification;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
+import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,29 +39,49 @@ import java.util.Optional;
  *
  * <p>The state is consumed before anything else, so a missing, unknown, expired or replayed state is
  * rejected without any code exchange; so is a callback from a browser other than the one that began the
- * sign-in (login CSRF: an attacker's own code, planted in a victim's browser, must not sign the victim in).
+ * sign-in (login CSRF: an attacker's own code, planted in a victim's browser, must not sign the victim in),
+ * and a response whose {@code iss} names another authorization server than the configured one (RFC 9207:
+ * checked when present, as Google sends it). Every error code of the redirect has its own reason
+ * ({@link ConsentReason#ofRedirectError}). An account Google reported hijacked is refused until Google
+ * enables it again; the person's history records each connection.
  */
 public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
     private final PendingAuthorizationStore pending;
     private final CredentialRepository credentials;
+    private final SignInHolds holds;
+    private final AccountHistory history;
+    private final Issuer issuer;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            Clock clock) {
+            SignInHolds holds, AccountHistory history, Issuer issuer, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
+        this.holds = Objects.requireNonNull(holds);
+        this.history = Objects.requireNonNull(history);
+        this.issuer = Objects.requireNonNull(issuer);
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** The query parameters of the redirect back, as received, and the sign-in nonce the browser presented. */
-    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser) {
+    /**
+     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), and the sign-in
+     * nonce the browser presented.
+     */
+    public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
+                           Optional<String> iss) {
         public Callback {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(browser, "browser");
+            Objects.requireNonNull(iss, "iss");
+        }
+
+        /** A redirect back without {@code iss}. */
+        public Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser) {
+            this(state, code, error, browser, Optional.empty());
         }
     }
 
@@ -67,11 +95,12 @@ public final class CompleteAuthorization {
         if (!authorization.browser().isMadeFrom(callback.browser())) {
             return new Rejected("this sign-in was started in another browser; start signing in here instead");
         }
-
-        if (callback.error().isPresent()) {
-            ConsentReason reason = "access_denied".equals(callback.error().get()) ? ConsentReason.ACCESS_DENIED : ConsentReason.CODE_EXCHANGE_FAILED;
-            return retry(authorization.loginHint(), reason);
+        if (callback.iss().filter(iss -> !issuer.matches(iss)).isPresent()) {
+            return new Rejected("the sign-in response names another authorization server (iss) than the one this sign-in went to;"
+                    + " it was not used");
         }
+
+        if (callback.error().isPresent()) return retry(authorization.loginHint(), ConsentReason.ofRedirectError(callback.error().get()));
         Optional<AuthorizationCode> code = callback.code().filter(c -> !c.isBlank() && c.length() <= 2048).map(AuthorizationCode::new);
         if (code.isEmpty()) return new Rejected("the sign-in response carries no code");
 
@@ -84,6 +113,8 @@ public final class CompleteAuthorization {
             return retry(authorization.loginHint(), ConsentReason.NO_USER_ID);
         }
         UserIdentity user = identified.identity();
+        Optional<SignInHold> hold = holds.find(user.userId());
+        if (hold.isPresent()) return refuse(user, hold.get(), grant);
         if (!grant.grantedScopes().grantsGmailRead()) {
             // Force consent: the grant we drop may have carried the only refresh token Google will issue.
             return retry(Optional.of(user.email()), ConsentReason.INSUFFICIENT_SCOPE);
@@ -95,8 +126,29 @@ public final class CompleteAuthorization {
 
         Instant now = clock.instant();
         credentials.save(new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
-                grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now));
+                grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored)));
+        history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
+                grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
         return new Authorized(user.userId(), user.email());
+    }
+
+    /**
+     * A held account gets nothing: the grant Google just issued is revoked again (best effort: the hold
+     * stands either way), so no token of a hijacked account outlives this answer.
+     */
+    private SignInRefused refuse(UserIdentity user, SignInHold hold, TokenGrant grant) {
+        try {
+            grant.refreshToken().ifPresent(provider::revoke);
+        } catch (ProviderUnavailableException e) {
+            // Nothing is stored; the token dies with the account's recovery at Google.
+        }
+        return new SignInRefused(user.userId(), hold);
+    }
+
+    /** The end of the refresh token that will be stored: a new token's as announced, the kept token's as before. */
+    private static Optional<Instant> refreshTokenEnd(TokenGrant grant, Optional<StoredCredential> stored) {
+        if (grant.refreshToken().isPresent() || grant.refreshTokenExpiresAt().isPresent()) return grant.refreshTokenExpiresAt();
+        return stored.flatMap(StoredCredential::refreshTokenExpiresAt);
     }
 
     /** Back through consent; whether {@code prompt=consent} is forced follows from the reason. */

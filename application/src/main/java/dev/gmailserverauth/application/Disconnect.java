@@ -1,30 +1,42 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.SessionRepository;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The user disconnects the application: revoke the grant at the provider, then forget the credential,
- * the cached mail and every session. A token the provider already considers invalid is forgotten all
- * the same. If the provider cannot be reached, nothing is deleted (the exception propagates) so that
- * the user can try again and the grant does not outlive our record of it.
+ * the cached mail, every session and the account history. A token the provider already considers invalid
+ * is forgotten all the same. If the provider cannot be reached, nothing is deleted (the exception
+ * propagates) so that the user can try again and the grant does not outlive our record of it.
+ *
+ * <p>What is kept, and the person is told so: one history entry saying when they disconnected, and a
+ * sign-in hold if Google reported the account hijacked (disconnecting must not lift it; only Google's
+ * {@code account-enabled} does).
  */
 public final class Disconnect {
     private final AuthorizationProvider provider;
     private final CredentialRepository credentials;
     private final SessionRepository sessions;
     private final SummaryCache cache;
+    private final AccountHistory history;
+    private final Clock clock;
 
-    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache) {
+    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
+            AccountHistory history, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.cache = Objects.requireNonNull(cache);
+        this.history = Objects.requireNonNull(history);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     public enum Result { DISCONNECTED, NOTHING_STORED }
@@ -35,6 +47,8 @@ public final class Disconnect {
         credentials.delete(user);
         cache.forget(user);
         sessions.deleteAllOf(user);
+        history.deleteAllOf(user);
+        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.DISCONNECTED));
         return stored.isPresent() ? Result.DISCONNECTED : Result.NOTHING_STORED;
     }
 }

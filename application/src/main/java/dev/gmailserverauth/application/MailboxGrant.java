@@ -22,13 +22,17 @@ import java.util.function.Function;
 public final class MailboxGrant {
     private final UserId user;
     private final EmailAddress email;
+    private final Optional<AccessEnd> accessEnd;
     private final AuthorizedAccess access;
     private AccessToken token;
     private boolean refreshed;
+    /** Why the one refresh of this request was denied, so that every use case of the request hears the same reason. */
+    private Optional<ConsentRequired> denial = Optional.empty();
 
-    MailboxGrant(UserId user, EmailAddress email, AccessToken token, AuthorizedAccess access) {
+    MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access) {
         this.user = Objects.requireNonNull(user);
         this.email = Objects.requireNonNull(email);
+        this.accessEnd = Objects.requireNonNull(accessEnd);
         this.token = Objects.requireNonNull(token);
         this.access = Objects.requireNonNull(access);
     }
@@ -39,6 +43,11 @@ public final class MailboxGrant {
 
     public EmailAddress email() {
         return email;
+    }
+
+    /** When the person's time-limited access ends (for the pages' "access ends on" notice); empty when it does not. */
+    public Optional<AccessEnd> accessEnd() {
+        return accessEnd;
     }
 
     /** Runs {@code call} with a valid token, applying the 401 rule, and says how it ended. */
@@ -61,10 +70,13 @@ public final class MailboxGrant {
     /** One refresh per request: a token that was already replaced is not refreshed again. */
     private synchronized Optional<ConsentRequired> refreshAfterRejection(AccessToken rejected) {
         if (!rejected.equals(token)) return Optional.empty();
-        if (refreshed) return Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED));
+        if (refreshed) return denial.or(() -> Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED)));
         refreshed = true;
         AccessOutcome outcome = access.refreshAfterRejection(user, rejected);
-        if (outcome instanceof AccessOutcome.Denied denied) return Optional.of(denied.consent());
+        if (outcome instanceof AccessOutcome.Denied denied) {
+            denial = Optional.of(denied.consent());
+            return denial;
+        }
         token = ((AccessOutcome.Granted) outcome).grant().currentToken();
         return Optional.empty();
     }

@@ -8,9 +8,11 @@ import dev.gmailserverauth.domain.fake.Fixtures;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
+import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,12 +115,14 @@ class DisconnectAndSessionsTest {
     }
 
     @Test
-    void sweepDropsAbandonedSignInsAndExpiredSessions() {
+    void sweepDropsAbandonedSignInsExpiredSessionsAndOldSecurityEventIds() {
         world.pending.put(Fixtures.pending(world.clock.instant()));
         world.startSession.start(alice.userId());
+        world.seenSecurityEvents.firstSighting(new SecurityEventId("old"), world.clock.instant().minus(SeenSecurityEvents.RETENTION));
         world.clock.advance(Duration.ofDays(8));
         world.pending.put(Fixtures.pending(world.clock.instant()));
-        assertThat(world.sweepExpired.sweep()).isEqualTo(new SweepExpired.Swept(1, 1));
+        world.seenSecurityEvents.firstSighting(new SecurityEventId("recent"), world.clock.instant());
+        assertThat(world.sweepExpired.sweep()).isEqualTo(new SweepExpired.Swept(1, 1, 1));
         assertThat(world.pending.size()).isEqualTo(1);
     }
 }

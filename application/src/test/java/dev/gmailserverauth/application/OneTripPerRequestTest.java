@@ -9,10 +9,12 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,11 @@ class OneTripPerRequestTest {
         }
 
         @Override
+        public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
+            return inner.findByRefreshTokenPrefix(prefix);
+        }
+
+        @Override
         public boolean delete(UserId userId) {
             return inner.delete(userId);
         }
@@ -52,7 +59,8 @@ class OneTripPerRequestTest {
     void aMessagesPageReadsTheCredentialOnceForTheListTheSidebarAndTheChrome() {
         world.signIn(alice);
         CountingCredentials counting = new CountingCredentials(world.credentials);
-        AuthorizedAccess access = new AuthorizedAccess(counting, world.google.authorizationProvider(), new InMemoryRefreshLock(), world.clock);
+        AuthorizedAccess access = new AuthorizedAccess(counting, world.google.authorizationProvider(), new InMemoryRefreshLock(), world.history,
+                world.renewalNotice, world.clock);
 
         MailboxGrant grant = ((AccessOutcome.Granted) access.open(alice.userId())).grant();
         assertThat(world.listMessages.list(grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT)))

@@ -1,11 +1,15 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.Fixtures;
+import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
 import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
+import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
+import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
@@ -13,6 +17,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
+import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -30,12 +35,19 @@ public final class World {
     public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     /** The largest attachment the world's {@link GetAttachment} hands out. */
     public static final long ATTACHMENT_LIMIT = 64 * 1024;
+    /** The issuer FakeGoogle's redirects would name. */
+    public static final Issuer ISSUER = Issuer.GOOGLE;
 
     public final MutableClock clock = new MutableClock(START);
     public final FakeGoogle google = new FakeGoogle(clock);
     public final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository();
     public final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final InMemoryAccountHistory history = new InMemoryAccountHistory();
+    public final InMemorySignInHolds holds = new InMemorySignInHolds();
+    public final InMemorySeenSecurityEvents seenSecurityEvents = new InMemorySeenSecurityEvents();
+    public final FakeSecurityEventIssuer riscIssuer = new FakeSecurityEventIssuer(clock);
+    public final RenewalNotice renewalNotice = new RenewalNotice(RenewalNotice.DEFAULT);
     public final SummaryCache cache = new SummaryCache(1000, Duration.ofMinutes(5), clock);
     public final BeginAuthorization begin;
     public final CompleteAuthorization complete;
@@ -53,6 +65,8 @@ public final class World {
     public final EndSession endSession;
     public final DescribeUser describeUser;
     public final SweepExpired sweepExpired;
+    public final HandleSecurityEvent handleSecurityEvent;
+    public final ViewAccount viewAccount;
 
     /** How many sign-ins may be in flight in a test world. */
     public static final int MAX_IN_FLIGHT = 100;
@@ -67,8 +81,8 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, clock);
-        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
         listMessages = new ListMessages(mail, cache);
         listAllMessages = new ListAllMessages(listMessages);
         getMessage = new GetMessage(mail);
@@ -76,12 +90,14 @@ public final class World {
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
         getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
-        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
         endSession = new EndSession(sessions);
         describeUser = new DescribeUser(credentials);
-        sweepExpired = new SweepExpired(pending, sessions, clock);
+        sweepExpired = new SweepExpired(pending, sessions, seenSecurityEvents, clock);
+        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, cache, clock);
+        viewAccount = new ViewAccount(credentials, history, holds, renewalNotice, clock);
     }
 
     /** The state an authorization URL carries. */
@@ -105,7 +121,15 @@ public final class World {
         AuthorizationState state = stateOf(url);
         String code = google.approve(state, account, granted).value();
         return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
-                Optional.of(browser)));
+                Optional.of(browser), Optional.of(ISSUER.value())));
+    }
+
+    /** The whole sign-in, the person granting time-limited access for {@code limit}. */
+    public AuthorizationOutcome signInTimeLimited(UserIdentity account, Duration limit) {
+        AuthorizationState state = stateOf(started(BeginAuthorization.Command.anonymous(browser.binding())));
+        String code = google.approveTimeLimited(state, account, limit).value();
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(browser), Optional.of(ISSUER.value())));
     }
 
     /** The user's grant for one request, as the web resolves it; fails the test if access is denied. */

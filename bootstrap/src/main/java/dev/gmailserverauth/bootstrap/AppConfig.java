@@ -2,6 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
+import dev.gmailserverauth.web.WebConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,8 @@ public record AppConfig(
         int summaryCacheSize,
         Duration shutdownGrace,
         int signInsPerClient,
-        int maxSignInsInFlight) {
+        int maxSignInsInFlight,
+        LifecycleConfig lifecycle) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -49,6 +51,7 @@ public record AppConfig(
         Objects.requireNonNull(databaseUser);
         Objects.requireNonNull(databasePassword);
         Objects.requireNonNull(encryptionKey);
+        Objects.requireNonNull(lifecycle);
     }
 
     public boolean sandboxMode() {
@@ -82,19 +85,25 @@ public record AppConfig(
                 read.integer("APP_SUMMARY_CACHE_SIZE", 10_000, 0, 1_000_000),
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
                 read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
-                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000));
+                read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
+                new LifecycleConfig(
+                        read.url("GOOGLE_ISSUER").orElse(LifecycleConfig.GOOGLE_ISSUER),
+                        read.url("GOOGLE_RISC_ISSUER").orElse(LifecycleConfig.GOOGLE_RISC_ISSUER),
+                        read.url("GOOGLE_RISC_CONFIGURATION_URL"),
+                        read.path("APP_RISC_RECEIVER_PATH", LifecycleConfig.DEFAULT_RISC_RECEIVER_PATH),
+                        read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -151,6 +160,15 @@ public record AppConfig(
                 if (bytes.length != 32) throw new ConfigurationException(name, "must be 32 bytes (AES-256) in base64, was " + bytes.length + " bytes");
             });
             return key;
+        }
+
+        /** An absolute URL path of plain segments, such as {@code /risc/events}. */
+        String path(String name, String fallback) {
+            String path = optional(name).orElse(fallback);
+            if (!WebConfig.isPlainPath(path)) {
+                throw new ConfigurationException(name, "must be an absolute path of plain segments such as /risc/events, was '" + path + "'");
+            }
+            return path;
         }
 
         boolean flag(String name) {

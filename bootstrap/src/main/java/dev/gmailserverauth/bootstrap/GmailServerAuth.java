@@ -9,20 +9,29 @@ import dev.gmailserverauth.application.EndSession;
 import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
+import dev.gmailserverauth.application.HandleSecurityEvent;
+import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListThreads;
+import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.ResolveSession;
 import dev.gmailserverauth.application.SessionPolicy;
 import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.application.SweepExpired;
+import dev.gmailserverauth.application.ViewAccount;
 import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.google.risc.GoogleSecurityEventVerifier;
+import dev.gmailserverauth.google.risc.RiscConfig;
 import dev.gmailserverauth.persistence.Persistence;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
@@ -90,28 +99,38 @@ public final class GmailServerAuth implements AutoCloseable {
             ParallelStart parts = new ParallelStart();
             var sandboxPart = parts.start("sandbox", () -> config.sandboxMode() ? Optional.of(startSandbox(config, redirectUri, sandboxPort))
                     : Optional.<GoogleSandbox>empty());
-            var googlePart = parts.start("google", () -> GoogleAdapters.create(googleConfig(config, redirectUri, sandboxPort), clock));
+            var googlePart = parts.start("google", () -> {
+                GoogleAdapterConfig google = googleConfig(config, redirectUri, sandboxPort);
+                return new Google(google, GoogleAdapters.create(google, clock));
+            });
             var persistencePart = parts.start("persistence", () -> Persistence.open(persistenceConfig(config)));
             parts.awaitAll();
             sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
-            googlePart.result().ifPresent(google -> resources.push(google::close));
+            googlePart.result().ifPresent(google -> resources.push(google.adapters()::close));
             persistencePart.result().ifPresent(resources::push);
             parts.rethrowFirstFailure();
 
             Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
-            GoogleAdapters google = googlePart.result().orElseThrow();
+            Google google = googlePart.result().orElseThrow();
             Persistence persistence = persistencePart.result().orElseThrow();
 
-            WebUseCases useCases = wire(google.authorizationProvider(), google.mailbox(), persistence, redirectUri, config, clock);
-            resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(), clock)));
+            Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
+            WebUseCases useCases = wire(google.adapters().authorizationProvider(), google.adapters().mailbox(), persistence, redirectUri, config,
+                    lifecycle, clock);
+            resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
+                    persistence.seenSecurityEvents(), clock)));
 
-            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace()).withSignInsPerClient(config.signInsPerClient());
+            WebConfig webConfig = WebConfig.of(baseUrl).withShutdownGrace(config.shutdownGrace()).withSignInsPerClient(config.signInsPerClient())
+                    .withRiscReceiverPath(config.lifecycle().riscReceiverPath());
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
             Javalin web = WebApp.create(webConfig, useCases);
             web.start("0.0.0.0", port);
             resources.push(web::stop);
+            // As a project registers its receiver with Google (RISC stream:update), once it can answer.
+            URI receiver = URI.create(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + config.lifecycle().riscReceiverPath());
+            sandbox.ifPresent(s -> s.control().registerRiscReceiver(receiver));
             return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -132,27 +151,51 @@ public final class GmailServerAuth implements AutoCloseable {
         return GoogleOverrides.apply(base, config);
     }
 
+    /** The Google adapters and the configuration they were built with. */
+    private record Google(GoogleAdapterConfig config, GoogleAdapters adapters) {
+    }
+
+    /** What a grant's life needs: the issuer the redirect back must name, the security event verifier, the renewal notice. */
+    private record Lifecycle(Issuer issuer, SecurityEventVerifier verifier, RenewalNotice renewalNotice) {
+    }
+
+    /** Google's issuers as configured, or, in sandbox mode, the sandbox's. */
+    private static Lifecycle lifecycle(LifecycleConfig config, Optional<GoogleSandbox> sandbox, String clientId, Clock clock) {
+        Issuer issuer = new Issuer(sandbox.map(s -> s.control().issuer()).orElse(config.issuer().toString()));
+        URI riscIssuer = sandbox.map(s -> URI.create(s.control().riscIssuer())).orElse(config.riscIssuer());
+        RiscConfig risc = RiscConfig.forIssuer(riscIssuer, clientId);
+        if (sandbox.isEmpty() && config.riscConfigurationUrl().isPresent()) risc = risc.withDiscoveryUrl(config.riscConfigurationUrl().get());
+        // The local sandbox rotates its keys on request; nothing to protect from refetching on every unknown kid.
+        if (sandbox.isPresent()) risc = risc.withKeySetCaching(RiscConfig.DEFAULT_KEY_SET_CACHE_TTL, Duration.ZERO);
+        return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
+    }
+
     private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
-            AppConfig config, Clock clock) {
+            AppConfig config, Lifecycle lifecycle, Clock clock) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
-        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), clock);
+        AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, persistence.refreshLock(), persistence.accountHistory(),
+                lifecycle.renewalNotice(), clock);
         return new WebUseCases(
                 access,
                 begin,
-                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), clock),
+                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), persistence.signInHolds(),
+                        persistence.accountHistory(), lifecycle.issuer(), clock),
                 new ListMessages(mailbox, cache),
                 new GetMessage(mailbox),
                 new ListLabels(mailbox),
                 new ListThreads(mailbox),
                 new GetThread(mailbox),
                 new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES),
-                new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache),
+                new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock),
                 new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                 new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                 new EndSession(persistence.sessions()),
                 new DescribeUser(persistence.credentials()),
+                new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
+                new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(), persistence.sessions(),
+                        persistence.signInHolds(), persistence.accountHistory(), cache, clock),
                 persistence::isHealthy);
     }
 
@@ -172,7 +215,8 @@ public final class GmailServerAuth implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 SweepExpired.Swept swept = sweep.sweep();
-                LOG.debug("swept {} abandoned sign-ins and {} expired sessions", swept.pendingAuthorizations(), swept.sessions());
+                LOG.debug("swept {} abandoned sign-ins, {} expired sessions and {} old security event ids", swept.pendingAuthorizations(),
+                        swept.sessions(), swept.securityEventIds());
             } catch (RuntimeException e) {
                 LOG.warn("sweeping expired sign-ins and sessions failed", e);
             }

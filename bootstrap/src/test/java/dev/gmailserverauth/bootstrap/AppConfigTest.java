@@ -44,6 +44,31 @@ class AppConfigTest {
         assertThat(config.googleReadTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
+    @Test
+    void aGrantsLifeDefaultsToGooglesIssuersAndADayOfNotice() {
+        LifecycleConfig lifecycle = AppConfig.defaults().lifecycle();
+        assertThat(lifecycle.issuer()).isEqualTo(URI.create("https://accounts.google.com"));
+        assertThat(lifecycle.riscIssuer()).isEqualTo(URI.create("https://accounts.google.com/"));
+        assertThat(lifecycle.riscConfigurationUrl()).isEmpty();
+        assertThat(lifecycle.riscReceiverPath()).isEqualTo("/risc/events");
+        assertThat(lifecycle.reauthNotice()).isEqualTo(Duration.ofDays(1));
+    }
+
+    @Test
+    void readsTheLifecycleVariables() {
+        LifecycleConfig lifecycle = AppConfig.fromEnvironment(Map.of(
+                "APP_REAUTH_NOTICE", "PT6H",
+                "APP_RISC_RECEIVER_PATH", "/google/security-events",
+                "GOOGLE_ISSUER", "https://accounts.example.com",
+                "GOOGLE_RISC_ISSUER", "https://accounts.example.com/",
+                "GOOGLE_RISC_CONFIGURATION_URL", "https://accounts.example.com/.well-known/risc-configuration")).lifecycle();
+        assertThat(lifecycle.reauthNotice()).isEqualTo(Duration.ofHours(6));
+        assertThat(lifecycle.riscReceiverPath()).isEqualTo("/google/security-events");
+        assertThat(lifecycle.issuer()).isEqualTo(URI.create("https://accounts.example.com"));
+        assertThat(lifecycle.riscIssuer()).isEqualTo(URI.create("https://accounts.example.com/"));
+        assertThat(lifecycle.riscConfigurationUrl()).contains(URI.create("https://accounts.example.com/.well-known/risc-configuration"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "APP_PORT | eighty | APP_PORT: must be a whole number",
@@ -56,6 +81,10 @@ class AppConfigTest {
             "GOOGLE_READ_TIMEOUT | soon | GOOGLE_READ_TIMEOUT: must be seconds",
             "GOOGLE_CONNECT_TIMEOUT | 0 | GOOGLE_CONNECT_TIMEOUT: must be positive",
             "APP_SUMMARY_CACHE_SIZE | -1 | APP_SUMMARY_CACHE_SIZE: must be between 0 and 1000000",
+            "APP_REAUTH_NOTICE | tomorrow | APP_REAUTH_NOTICE: must be seconds",
+            "APP_RISC_RECEIVER_PATH | risc/events | APP_RISC_RECEIVER_PATH: must be an absolute path",
+            "APP_RISC_RECEIVER_PATH | /risc/../admin?x | APP_RISC_RECEIVER_PATH: must be an absolute path",
+            "GOOGLE_RISC_ISSUER | accounts.google.com | GOOGLE_RISC_ISSUER: must be an absolute http(s) URL",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))

@@ -26,14 +26,19 @@ public final class HttpSignIn {
 
     /** Signs {@code email} in at the app and grants every scope on the consent page. */
     public String signIn(URI appBaseUrl, String email) {
-        HttpResponse<String> login = get(appBaseUrl.resolve("/login"), "");
-        String signInCookie = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
-        HttpResponse<String> callback = get(approve(URI.create(location(login)), email), signInCookie);
+        HttpResponse<String> callback = complete(appBaseUrl, email);
         List<String> cookies = callback.headers().allValues("Set-Cookie");
         if (callback.statusCode() != 302 || cookies.isEmpty()) {
             throw new IllegalStateException("sign-in of " + email + " did not end in a session: " + callback.statusCode());
         }
         return cookies.stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+    }
+
+    /** The whole sign-in up to the app's answer to the callback, whatever it is. */
+    public HttpResponse<String> complete(URI appBaseUrl, String email) {
+        HttpResponse<String> login = get(appBaseUrl.resolve("/login"), "");
+        String signInCookie = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
+        return get(approve(URI.create(location(login)), email), signInCookie);
     }
 
     /** Plays the person on the sandbox's consent page at {@code consent}: picks the account, allows every scope. Returns the redirect back. */

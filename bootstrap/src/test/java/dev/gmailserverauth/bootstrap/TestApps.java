@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,11 @@ public final class TestApps {
 
     /** Sandbox mode, SQLite in a new temp folder, any free port; {@code extra} variables override. */
     public static GmailServerAuth startSandboxApp(Map<String, String> extra) {
+        return startSandboxApp(extra, Clock.systemUTC());
+    }
+
+    /** The same with the application's clock (the sandbox keeps its own: move both to move time). */
+    public static GmailServerAuth startSandboxApp(Map<String, String> extra, Clock clock) {
         try {
             Path folder = Files.createTempDirectory("gmail-server-auth-test");
             Map<String, String> env = new HashMap<>();
@@ -29,7 +35,7 @@ public final class TestApps {
             env.put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
             env.put("APP_SIGNINS_PER_CLIENT", MANY_PEOPLE_ON_LOOPBACK);
             env.putAll(extra);
-            return GmailServerAuth.start(AppConfig.fromEnvironment(env));
+            return GmailServerAuth.start(AppConfig.fromEnvironment(env), clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +60,9 @@ public final class TestApps {
         env.put("GOOGLE_API_ROOT_URL", root);
         env.put("GOOGLE_USERINFO_ROOT_URL", root);
         env.put("GOOGLE_REVOKE_URL", root + "revoke");
+        // The sandbox names itself in iss (RFC 9207) and in its security event tokens, as Google does.
+        env.put("GOOGLE_ISSUER", sandbox.control().issuer());
+        env.put("GOOGLE_RISC_ISSUER", sandbox.control().riscIssuer());
         return env;
     }
 

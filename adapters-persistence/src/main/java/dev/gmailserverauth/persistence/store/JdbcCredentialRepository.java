@@ -4,6 +4,7 @@ import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
 import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -13,12 +14,15 @@ import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * {@link CredentialRepository} on JDBC, the same SQL for SQLite and PostgreSQL. Refresh and access tokens
- * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds.
+ * are sealed with {@link TokenCipher}, bound to the user id; instants are epoch milliseconds. Beside the
+ * sealed refresh token the row keeps the SHA-256 of its first 16 characters, so that a {@code token-revoked}
+ * event (which names a token by that prefix) finds its credential without decrypting every row.
  */
 public final class JdbcCredentialRepository implements CredentialRepository {
     /** Associated-data field names; also used by the key rotation. */
@@ -29,8 +33,9 @@ public final class JdbcCredentialRepository implements CredentialRepository {
     // carries one (StoredCredential.refreshedWith keeps the old token when Google sends no new one).
     private static final String UPSERT = """
             INSERT INTO credentials (user_id, email, refresh_token, access_token, access_token_expires_at,
-                                     granted_scopes, created_at, updated_at, key_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     granted_scopes, created_at, updated_at, key_id,
+                                     refresh_token_expires_at, refresh_token_prefix_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (user_id) DO UPDATE SET
                 email = excluded.email,
                 refresh_token = excluded.refresh_token,
@@ -39,12 +44,15 @@ public final class JdbcCredentialRepository implements CredentialRepository {
                 granted_scopes = excluded.granted_scopes,
                 created_at = excluded.created_at,
                 updated_at = excluded.updated_at,
-                key_id = excluded.key_id
+                key_id = excluded.key_id,
+                refresh_token_expires_at = excluded.refresh_token_expires_at,
+                refresh_token_prefix_sha256 = excluded.refresh_token_prefix_sha256
             """;
-    private static final String SELECT = """
-            SELECT email, refresh_token, access_token, access_token_expires_at, granted_scopes, created_at, updated_at
-            FROM credentials WHERE user_id = ?
-            """;
+    private static final String COLUMNS = """
+            user_id, email, refresh_token, access_token, access_token_expires_at, granted_scopes, created_at, updated_at,
+            refresh_token_expires_at""";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM credentials WHERE user_id = ?";
+    private static final String SELECT_BY_PREFIX = "SELECT " + COLUMNS + " FROM credentials WHERE refresh_token_prefix_sha256 = ?";
     private static final String DELETE = "DELETE FROM credentials WHERE user_id = ?";
 
     private final Jdbc jdbc;
@@ -74,6 +82,8 @@ public final class JdbcCredentialRepository implements CredentialRepository {
             statement.setLong(7, credential.createdAt().toEpochMilli());
             statement.setLong(8, credential.updatedAt().toEpochMilli());
             statement.setString(9, sealer.keyId());
+            Jdbc.setNullableLong(statement, 10, credential.refreshTokenExpiresAt().map(Instant::toEpochMilli).orElse(null));
+            statement.setString(11, credential.refreshToken().prefix().sha256Hex());
         });
     }
 
@@ -81,7 +91,17 @@ public final class JdbcCredentialRepository implements CredentialRepository {
     public Optional<StoredCredential> findByUserId(UserId userId) {
         return jdbc.queryOne("reading the credential of user " + userId.value(), SELECT,
                 statement -> statement.setString(1, userId.value()),
-                row -> toCredential(userId, row));
+                row -> toCredential(row));
+    }
+
+    @Override
+    public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
+        // The hash narrows the search; the decrypted token decides (a shorter prefix than 16 finds nothing).
+        return jdbc.query("finding a credential by refresh token prefix", SELECT_BY_PREFIX,
+                        statement -> statement.setString(1, prefix.sha256Hex()),
+                        this::toCredential).stream()
+                .filter(credential -> credential.refreshToken().startsWith(prefix))
+                .toList();
     }
 
     @Override
@@ -98,7 +118,8 @@ public final class JdbcCredentialRepository implements CredentialRepository {
         return new AssociatedData(ACCESS_TOKEN_FIELD, userId);
     }
 
-    private StoredCredential toCredential(UserId userId, ResultSet row) throws SQLException {
+    private StoredCredential toCredential(ResultSet row) throws SQLException {
+        UserId userId = new UserId(row.getString("user_id"));
         String id = userId.value();
         RefreshToken refreshToken = new RefreshToken(cipher.open(row.getBytes("refresh_token"), refreshTokenData(id)));
         byte[] sealedAccess = row.getBytes("access_token");
@@ -115,6 +136,7 @@ public final class JdbcCredentialRepository implements CredentialRepository {
                 accessToken,
                 Scopes.parse(row.getString("granted_scopes")),
                 Instant.ofEpochMilli(row.getLong("created_at")),
-                Instant.ofEpochMilli(row.getLong("updated_at")));
+                Instant.ofEpochMilli(row.getLong("updated_at")),
+                Jdbc.getNullableLong(row, "refresh_token_expires_at").map(Instant::ofEpochMilli));
     }
 }

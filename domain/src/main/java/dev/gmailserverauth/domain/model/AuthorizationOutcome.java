@@ -26,6 +26,17 @@ public sealed interface AuthorizationOutcome {
         }
     }
 
+    /**
+     * The sign-in was genuine, but this account may not sign in now: Google reported it hijacked
+     * ({@code account-disabled}, reason {@code hijacking}) and has not enabled it again. Nothing was stored.
+     */
+    record SignInRefused(UserId userId, SignInHold hold) implements AuthorizationOutcome {
+        public SignInRefused {
+            Objects.requireNonNull(userId, "userId");
+            Objects.requireNonNull(hold, "hold");
+        }
+    }
+
     /** The callback is not one this server asked for (missing, unknown, expired or replayed state). */
     record Rejected(String reason) implements AuthorizationOutcome {
         public Rejected {

@@ -58,6 +58,13 @@ public interface AuthorizationProvider {
         /** {@code invalid_grant}: the refresh token was revoked or expired; only consent helps. */
         record Revoked(String reason) implements Refresh {
         }
+
+        /**
+         * {@code invalid_grant} with {@code reauth related error (invalid_rapt)}: a Workspace policy wants the
+         * person to sign in again. The grant is not revoked; the person goes through the authorization endpoint.
+         */
+        record ReauthenticationRequired(String reason) implements Refresh {
+        }
     }
 
     sealed interface Identification {

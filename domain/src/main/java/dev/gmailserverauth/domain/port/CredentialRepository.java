@@ -1,7 +1,9 @@
 package dev.gmailserverauth.domain.port;
 
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
+import java.util.List;
 import java.util.Optional;
 
 /** Driven port for storing credentials, one per user, keyed by the provider's user id. */
@@ -11,6 +13,12 @@ public interface CredentialRepository {
     void save(StoredCredential credential);
 
     Optional<StoredCredential> findByUserId(UserId userId);
+
+    /**
+     * The credentials whose refresh token starts with this prefix, as Google's {@code token-revoked}
+     * event names a token (in practice one credential, or none).
+     */
+    List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix);
 
     /** Forgets the user's credential; true when there was one. */
     boolean delete(UserId userId);

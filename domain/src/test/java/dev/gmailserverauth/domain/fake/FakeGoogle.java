@@ -75,6 +75,8 @@ public final class FakeGoogle {
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, Issued> accessTokens = new ConcurrentHashMap<>();
     private final Set<UserId> consented = ConcurrentHashMap.newKeySet();
+    private final Set<UserId> reauthenticationRequired = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> refreshTokenEnds = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger exchanges = new AtomicInteger();
@@ -83,7 +85,8 @@ public final class FakeGoogle {
     private volatile boolean anonymousUserinfo;
     private volatile boolean unavailable;
 
-    private record Grant(UserIdentity identity, Scopes scopes, String challenge, RedirectUri redirectUri, boolean offline) {
+    private record Grant(UserIdentity identity, Scopes scopes, String challenge, RedirectUri redirectUri, boolean offline,
+                         Optional<Duration> timeLimit) {
     }
 
     private record Issued(UserIdentity identity, Scopes scopes, Instant expiresAt, String refreshToken) {
@@ -160,6 +163,12 @@ public final class FakeGoogle {
         consented.remove(account.userId());
     }
 
+    /** A Workspace policy asks the account to sign in again: refreshes answer {@code invalid_rapt} until it does. */
+    public void requireReauthentication(UserIdentity account, boolean required) {
+        if (required) reauthenticationRequired.add(account.userId());
+        else reauthenticationRequired.remove(account.userId());
+    }
+
     public int refreshCount() {
         return refreshes.get();
     }
@@ -174,13 +183,22 @@ public final class FakeGoogle {
 
     /** Simulates the person on the consent screen: picks the account and the scopes, gets the code. */
     public AuthorizationCode approve(AuthorizationState state, UserIdentity account, Scopes granted) {
+        return approve(state, account, granted, Optional.empty());
+    }
+
+    private AuthorizationCode approve(AuthorizationState state, UserIdentity account, Scopes granted, Optional<Duration> timeLimit) {
         AuthorizationRequest request = requests.remove(state);
         if (request == null) throw new IllegalStateException("no authorization was started with that state");
         boolean issueRefresh = request.forceConsent() || !consented.contains(account.userId());
         consented.add(account.userId());
         String code = "4/" + sequence.incrementAndGet() + "-" + PkceVerifier.random().value();
-        codes.put(code, new Grant(account, granted, request.verifier().s256Challenge(), request.redirectUri(), issueRefresh));
+        codes.put(code, new Grant(account, granted, request.verifier().s256Challenge(), request.redirectUri(), issueRefresh, timeLimit));
         return new AuthorizationCode(code);
+    }
+
+    /** As {@link #approve(AuthorizationState, UserIdentity)}, with time-limited access: the refresh token ends {@code limit} after the exchange. */
+    public AuthorizationCode approveTimeLimited(AuthorizationState state, UserIdentity account, Duration limit) {
+        return approve(state, account, Scopes.REQUESTED, Optional.of(limit));
     }
 
     public AuthorizationCode approve(AuthorizationState state, UserIdentity account) {
@@ -248,9 +266,13 @@ public final class FakeGoogle {
             if (!grant.redirectUri().equals(redirectUri)) return new CodeExchange.Rejected("redirect_uri_mismatch");
             String refresh = grant.offline() ? "1//" + sequence.incrementAndGet() + "-" + PkceVerifier.random().value() : "";
             if (grant.offline()) refreshTokens.put(refresh, grant);
+            Optional<Instant> end = grant.timeLimit().map(clock.instant()::plus);
+            if (grant.offline()) end.ifPresent(instant -> refreshTokenEnds.put(refresh, instant));
+            // A sign-in counts as the re-authentication a Workspace policy asked for.
+            reauthenticationRequired.remove(grant.identity().userId());
             TokenGrant issued = issue(grant.identity(), grant.scopes(), refresh);
             return new CodeExchange.Exchanged(new TokenGrant(issued.accessToken(),
-                    grant.offline() ? Optional.of(new RefreshToken(refresh)) : Optional.empty(), grant.scopes()));
+                    grant.offline() ? Optional.of(new RefreshToken(refresh)) : Optional.empty(), grant.scopes(), end));
         }
 
         @Override
@@ -259,8 +281,15 @@ public final class FakeGoogle {
             refreshes.incrementAndGet();
             sleep(refreshDelay);
             Grant grant = refreshTokens.get(refreshToken.value());
-            if (grant == null) return new Refresh.Revoked("invalid_grant: Token has been expired or revoked.");
-            return new Refresh.Refreshed(issue(grant.identity(), grant.scopes(), refreshToken.value()));
+            Optional<Instant> end = Optional.ofNullable(refreshTokenEnds.get(refreshToken.value()));
+            if (grant == null || end.filter(instant -> !clock.instant().isBefore(instant)).isPresent()) {
+                return new Refresh.Revoked("invalid_grant (Token has been expired or revoked.)");
+            }
+            if (reauthenticationRequired.contains(grant.identity().userId())) {
+                return new Refresh.ReauthenticationRequired("invalid_grant (reauth related error (invalid_rapt))");
+            }
+            TokenGrant issued = issue(grant.identity(), grant.scopes(), refreshToken.value());
+            return new Refresh.Refreshed(new TokenGrant(issued.accessToken(), Optional.empty(), issued.grantedScopes(), end));
         }
 
         @Override
@@ -278,6 +307,8 @@ public final class FakeGoogle {
             Grant grant = refreshTokens.remove(refreshToken.value());
             if (grant == null) return Revocation.ALREADY_INVALID;
             accessTokens.values().removeIf(i -> i.refreshToken().equals(refreshToken.value()));
+            // The grant is gone: the next consent is a first one again, and issues a refresh token.
+            consented.remove(grant.identity().userId());
             return Revocation.REVOKED;
         }
 

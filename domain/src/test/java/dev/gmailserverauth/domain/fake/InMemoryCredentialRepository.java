@@ -1,8 +1,10 @@
 package dev.gmailserverauth.domain.fake;
 
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,11 @@ public final class InMemoryCredentialRepository implements CredentialRepository 
     @Override
     public Optional<StoredCredential> findByUserId(UserId userId) {
         return Optional.ofNullable(credentials.get(userId));
+    }
+
+    @Override
+    public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
+        return credentials.values().stream().filter(credential -> credential.refreshToken().startsWith(prefix)).toList();
     }
 
     @Override

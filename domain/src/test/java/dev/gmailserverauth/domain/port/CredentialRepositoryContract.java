@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
 import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import java.time.Instant;
@@ -73,5 +74,61 @@ public abstract class CredentialRepositoryContract {
         assertThat(repository.delete(saved.userId())).isTrue();
         assertThat(repository.findByUserId(saved.userId())).isEmpty();
         assertThat(repository.delete(saved.userId())).isFalse();
+    }
+
+    @Test
+    void keepsTheRefreshTokensAnnouncedEnd() {
+        CredentialRepository repository = repository();
+        StoredCredential base = credential("777", NOW);
+        StoredCredential timeLimited = withRefreshTokenEnd(base, Optional.of(NOW.plusSeconds(604_799)));
+        repository.save(timeLimited);
+        assertThat(repository.findByUserId(base.userId())).contains(timeLimited);
+        assertThat(repository.findByUserId(base.userId()).orElseThrow().isTimeLimited()).isTrue();
+    }
+
+    @Test
+    void savingWithoutAnEndClearsTheStoredEnd() {
+        CredentialRepository repository = repository();
+        StoredCredential base = credential("778", NOW);
+        repository.save(withRefreshTokenEnd(base, Optional.of(NOW.plusSeconds(3600))));
+        repository.save(base);
+        assertThat(repository.findByUserId(base.userId()).orElseThrow().refreshTokenExpiresAt()).isEmpty();
+    }
+
+    @Test
+    void findsACredentialByItsRefreshTokensPrefix() {
+        CredentialRepository repository = repository();
+        StoredCredential alice = credential("881", NOW);
+        StoredCredential bob = credential("882", NOW);
+        repository.save(alice);
+        repository.save(bob);
+        assertThat(repository.findByRefreshTokenPrefix(alice.refreshToken().prefix())).containsExactly(alice);
+        assertThat(repository.findByRefreshTokenPrefix(new RefreshTokenPrefix("1//unknownPrefix"))).isEmpty();
+    }
+
+    @Test
+    void findsARotatedRefreshTokenByItsNewPrefixOnly() {
+        CredentialRepository repository = repository();
+        StoredCredential first = credential("883", NOW);
+        repository.save(first);
+        StoredCredential rotated = new StoredCredential(first.userId(), first.email(), new RefreshToken("1//0rotated-" + first.userId().value()),
+                first.accessToken(), first.grantedScopes(), first.createdAt(), NOW.plusSeconds(60));
+        repository.save(rotated);
+        assertThat(repository.findByRefreshTokenPrefix(first.refreshToken().prefix())).isEmpty();
+        assertThat(repository.findByRefreshTokenPrefix(rotated.refreshToken().prefix())).containsExactly(rotated);
+    }
+
+    @Test
+    void aDeletedCredentialIsNotFoundByPrefix() {
+        CredentialRepository repository = repository();
+        StoredCredential saved = credential("884", NOW);
+        repository.save(saved);
+        repository.delete(saved.userId());
+        assertThat(repository.findByRefreshTokenPrefix(saved.refreshToken().prefix())).isEmpty();
+    }
+
+    private static StoredCredential withRefreshTokenEnd(StoredCredential c, Optional<Instant> end) {
+        return new StoredCredential(c.userId(), c.email(), c.refreshToken(), c.accessToken(), c.grantedScopes(), c.createdAt(),
+                c.updatedAt(), end);
     }
 }

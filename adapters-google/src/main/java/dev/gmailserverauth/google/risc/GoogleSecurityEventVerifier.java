@@ -1,0 +1,192 @@
+package dev.gmailserverauth.google.risc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.ResourceRetriever;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.domain.model.SecurityEvent;
+import dev.gmailserverauth.domain.model.SecurityEventId;
+import dev.gmailserverauth.domain.model.SecurityEventToken;
+import dev.gmailserverauth.domain.port.SecurityEventVerifier;
+import java.io.IOException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SecurityEventVerifier} for Google's Cross-Account Protection (RISC) tokens, on nimbus-jose-jwt.
+ *
+ * <p>What is checked, in this order (Google's "Protect user accounts with Cross-Account Protection",
+ * RFC 8417): a compact JWS signed with RS256 ({@code typ}, when present, {@code secevent+jwt} or {@code JWT});
+ * a key of the issuer's key set with the header's {@code kid} verifies the signature; {@code iss} is the
+ * configured issuer; {@code aud} names our client id; {@code iat} and {@code jti} are present; {@code exp},
+ * which SETs do not carry, is only checked when present. Each failure maps to an RFC 8935 error code.
+ *
+ * <p>Keys: the key set's URL comes from the issuer's {@code risc-configuration}, read once (and again after
+ * a failure). Nimbus's {@link JWKSourceBuilder} caches the set for {@link RiscConfig#keySetCacheTtl()} and
+ * refetches it when a token names an unknown {@code kid} (a key rotation), at most once per
+ * {@link RiscConfig#keySetRefetchInterval()}.
+ */
+public final class GoogleSecurityEventVerifier implements SecurityEventVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleSecurityEventVerifier.class);
+    /** Google's tokens are around a kilobyte; anything this long is not one. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    private static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Set<JOSEObjectType> ACCEPTED_TYPES =
+            Set.of(new JOSEObjectType("secevent+jwt"), new JOSEObjectType("application/secevent+jwt"), JOSEObjectType.JWT);
+
+    private final RiscConfig config;
+    private final Clock clock;
+    private final ResourceRetriever retriever;
+    private volatile JWKSource<SecurityContext> keys;
+
+    private GoogleSecurityEventVerifier(RiscConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.retriever = new DefaultResourceRetriever(millis(config.connectTimeout()), millis(config.readTimeout()), MAX_DOCUMENT_BYTES);
+    }
+
+    /** A verifier for the configured issuer; nothing is fetched until the first token arrives. */
+    public static GoogleSecurityEventVerifier create(RiscConfig config, Clock clock) {
+        return new GoogleSecurityEventVerifier(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    @Override
+    public Verification verify(String token) {
+        if (token == null || token.isBlank()) return invalidRequest("the body is empty: expected a security event token");
+        if (token.length() > MAX_TOKEN_LENGTH) return invalidRequest("the token is longer than " + MAX_TOKEN_LENGTH + " characters");
+        SignedJWT jwt;
+        try {
+            jwt = SignedJWT.parse(token.strip());
+        } catch (ParseException e) {
+            return invalidRequest("not a signed JWT (compact JWS): " + e.getMessage());
+        }
+        Optional<Verification.Rejected> rejected = checkHeader(jwt.getHeader()).or(() -> checkSignature(jwt));
+        if (rejected.isPresent()) return rejected.get();
+        try {
+            return checkClaims(jwt.getJWTClaimsSet());
+        } catch (ParseException e) {
+            return invalidRequest("the claims are not a JSON object: " + e.getMessage());
+        }
+    }
+
+    private Optional<Verification.Rejected> checkHeader(JWSHeader header) {
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            return Optional.of(rejected(Error.INVALID_REQUEST, "signed with " + header.getAlgorithm() + ", expected RS256"));
+        }
+        if (header.getType() != null && ACCEPTED_TYPES.stream().noneMatch(t -> t.toString().equalsIgnoreCase(header.getType().toString()))) {
+            return Optional.of(rejected(Error.INVALID_REQUEST, "typ is " + header.getType() + ", expected secevent+jwt"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Verification.Rejected> checkSignature(SignedJWT jwt) {
+        List<JWK> candidates;
+        try {
+            candidates = keys().get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
+        } catch (RateLimitReachedException e) {
+            return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID()
+                    + " is not in the issuer's key set, fetched again moments ago"));
+        } catch (KeySourceException | IOException e) {
+            LOG.warn("the key set of RISC issuer {} could not be had: {}", config.issuer(), e.getMessage());
+            return Optional.of(rejected(Error.INVALID_KEY, "the issuer's key set could not be fetched to check key id "
+                    + jwt.getHeader().getKeyID() + "; try again later"));
+        }
+        if (candidates.isEmpty()) {
+            return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID() + " is not in the issuer's key set"));
+        }
+        for (JWK candidate : candidates) {
+            try {
+                if (candidate instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa))) return Optional.empty();
+            } catch (JOSEException e) {
+                LOG.debug("key {} cannot check the signature: {}", candidate.getKeyID(), e.getMessage());
+            }
+        }
+        return Optional.of(rejected(Error.INVALID_KEY, "the signature does not verify with key id " + jwt.getHeader().getKeyID()));
+    }
+
+    private Verification checkClaims(JWTClaimsSet claims) throws ParseException {
+        if (!config.issuer().toString().equals(claims.getIssuer())) {
+            return rejected(Error.INVALID_ISSUER, "iss is " + claims.getIssuer() + ", expected " + config.issuer());
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(config.audience())) {
+            return rejected(Error.INVALID_AUDIENCE, "aud " + claims.getAudience() + " does not name this application's client id");
+        }
+        if (claims.getIssueTime() == null) return invalidRequest("the token has no iat");
+        Instant issuedAt = claims.getIssueTime().toInstant();
+        Instant now = clock.instant();
+        if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) return invalidRequest("iat is in the future");
+        if (claims.getExpirationTime() != null && !now.minus(CLOCK_SKEW).isBefore(claims.getExpirationTime().toInstant())) {
+            return invalidRequest("the token has expired (exp)");
+        }
+        SecurityEventId id;
+        try {
+            id = new SecurityEventId(Optional.ofNullable(claims.getJWTID()).orElse(""));
+        } catch (IllegalArgumentException e) {
+            return invalidRequest("jti: " + e.getMessage());
+        }
+        try {
+            List<SecurityEvent> events = SecurityEventClaims.events(claims.getJSONObjectClaim("events"));
+            return new Verification.Verified(new SecurityEventToken(id, issuedAt, events));
+        } catch (SecurityEventClaims.MalformedEvent e) {
+            return invalidRequest(e.getMessage());
+        }
+    }
+
+    /** The issuer's key source, built from its configuration document on first use (and retried after a failure). */
+    private JWKSource<SecurityContext> keys() throws IOException {
+        JWKSource<SecurityContext> known = keys;
+        if (known != null) return known;
+        synchronized (this) {
+            if (keys != null) return keys;
+            RiscDiscovery.Document document = RiscDiscovery.fetch(retriever, config.discoveryUrl());
+            if (!config.issuer().toString().equals(document.issuer())) {
+                throw new IOException(config.discoveryUrl() + " names issuer " + document.issuer() + ", not the configured "
+                        + config.issuer());
+            }
+            JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.<SecurityContext>create(document.jwksUri(), retriever)
+                    .cache(config.keySetCacheTtl().toMillis(), millis(config.readTimeout()))
+                    .refreshAheadCache(false)
+                    .retrying(false);
+            builder = config.keySetRefetchInterval().isZero() ? builder.rateLimited(false)
+                    : builder.rateLimited(config.keySetRefetchInterval().toMillis());
+            keys = builder.build();
+            LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
+            return keys;
+        }
+    }
+
+    private static Verification.Rejected invalidRequest(String description) {
+        return rejected(Error.INVALID_REQUEST, description);
+    }
+
+    private static Verification.Rejected rejected(Error error, String description) {
+        return new Verification.Rejected(error, description);
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+}

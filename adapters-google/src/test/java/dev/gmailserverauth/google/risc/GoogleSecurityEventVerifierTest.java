@@ -1,0 +1,203 @@
+package dev.gmailserverauth.google.risc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.domain.model.SecurityEvent;
+import dev.gmailserverauth.domain.model.SecurityEventToken;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.SecurityEventVerifier.Error;
+import dev.gmailserverauth.domain.port.SecurityEventVerifier.Verification;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxConfig;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The verifier against the sandbox's signing keys, JWKS and risc-configuration, over real HTTP. */
+class GoogleSecurityEventVerifierTest {
+    /** Nothing listens there: the sandbox's push fails, and the test takes the token it signed. */
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9/risc");
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    private static GoogleSandbox sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of("http://localhost:8080/oauth2/callback")).withDemoData(false));
+        sandbox.control().registerRiscReceiver(NOWHERE);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static RiscConfig config() {
+        return RiscConfig.forIssuer(URI.create(sandbox.control().riscIssuer()), SandboxClient.DEFAULT_ID)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                .withKeySetCaching(Duration.ofMinutes(5), Duration.ZERO);
+    }
+
+    private static GoogleSecurityEventVerifier verifier() {
+        return GoogleSecurityEventVerifier.create(config(), Clock.systemUTC());
+    }
+
+    private static String signed(SandboxSecurityEvent event, Tampering tampering) {
+        return sandbox.control().pushSecurityEvent(event, tampering).token();
+    }
+
+    private static String account() {
+        String email = "risc-" + ACCOUNTS.incrementAndGet() + "@example.com";
+        sandbox.control().addAccount(email, "RISC test");
+        return email;
+    }
+
+    private static SecurityEvent verifiedEvent(Verification verification) {
+        assertThat(verification).isInstanceOf(Verification.Verified.class);
+        SecurityEventToken token = ((Verification.Verified) verification).token();
+        assertThat(token.events()).hasSize(1);
+        return token.events().get(0);
+    }
+
+    private static void assertRejected(Verification verification, Error error) {
+        assertThat(verification).isInstanceOfSatisfying(Verification.Rejected.class, rejected -> assertThat(rejected.error()).isEqualTo(error));
+    }
+
+    @Test
+    void everyAccountEventIsReadWithThePersonsGoogleId() {
+        GoogleSecurityEventVerifier verifier = verifier();
+        String email = account();
+        UserId id = new UserId(sandbox.control().userId(email));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.tokensRevoked(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.TokensRevoked(id));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.SessionsRevoked(id));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.accountDisabled(email, "hijacking"), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountDisabled(id, Optional.of("hijacking")));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.accountDisabled(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountDisabled(id, Optional.empty()));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.accountEnabled(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountEnabled(id));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.accountPurged(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountPurged(id));
+        assertThat(verifiedEvent(verifier.verify(signed(SandboxSecurityEvent.accountCredentialChangeRequired(email), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountCredentialChangeRequired(id));
+    }
+
+    @Test
+    void tokenRevokedNamesTheRefreshTokenByItsFirstSixteenCharacters() {
+        String refreshToken = "1//0gAbCdEfGhIjKlMnOpQrStUvWxYz-0123456789";
+        SecurityEvent event = verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.tokenRevoked(refreshToken), Tampering.NONE)));
+        assertThat(event).isInstanceOfSatisfying(SecurityEvent.TokenRevoked.class,
+                revoked -> assertThat(revoked.token().value()).isEqualTo(refreshToken.substring(0, 16)));
+    }
+
+    @Test
+    void verificationEchoesItsState() {
+        assertThat(verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.verification("state-42"), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.Verification(Optional.of("state-42")));
+    }
+
+    @Test
+    void aVerifiedTokenCarriesItsJtiAndIssueTime() {
+        var delivery = sandbox.control().pushSecurityEvent(SandboxSecurityEvent.sessionsRevoked(account()));
+        Verification verification = verifier().verify(delivery.token());
+        assertThat(verification).isInstanceOfSatisfying(Verification.Verified.class, verified -> {
+            assertThat(verified.token().id().value()).isEqualTo(delivery.jti());
+            assertThat(verified.token().issuedAt()).isBetween(delivery.at().minusSeconds(5), delivery.at().plusSeconds(5));
+        });
+    }
+
+    @Test
+    void aBadSignatureIsAnInvalidKey() {
+        assertRejected(verifier().verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.BAD_SIGNATURE)), Error.INVALID_KEY);
+    }
+
+    @Test
+    void anotherIssuerIsRefused() {
+        assertRejected(verifier().verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.WRONG_ISSUER)), Error.INVALID_ISSUER);
+    }
+
+    @Test
+    void anotherAudienceIsRefused() {
+        assertRejected(verifier().verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.WRONG_AUDIENCE)), Error.INVALID_AUDIENCE);
+    }
+
+    @Test
+    void anUnknownKeyIdIsRefusedUntilTheKeySetIsRotatedThenTheKeySetIsFetchedAgain() {
+        GoogleSecurityEventVerifier verifier = verifier();
+        String email = account();
+        assertThat(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))).isInstanceOf(Verification.Verified.class);
+        String underNextKey = signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.UNKNOWN_KEY_ID);
+        assertRejected(verifier.verify(underNextKey), Error.INVALID_KEY);
+        sandbox.control().rotateSigningKey();
+        assertThat(verifier.verify(underNextKey)).isInstanceOf(Verification.Verified.class);
+        assertThat(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))).isInstanceOf(Verification.Verified.class);
+    }
+
+    @Test
+    void unknownKeyIdsDoNotMakeTheVerifierFetchTheKeySetAgainAndAgain() {
+        GoogleSecurityEventVerifier limited = GoogleSecurityEventVerifier.create(
+                config().withKeySetCaching(Duration.ofMinutes(5), Duration.ofMinutes(1)), Clock.systemUTC());
+        String email = account();
+        String underNextKey = signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.UNKNOWN_KEY_ID);
+        assertRejected(limited.verify(underNextKey), Error.INVALID_KEY); // first fetch, then one refetch
+        sandbox.control().rotateSigningKey();
+        // Within the refetch interval the rotated set is not fetched: the same key id is still unknown.
+        assertThat(limited.verify(underNextKey)).isInstanceOfSatisfying(Verification.Rejected.class,
+                rejected -> assertThat(rejected.description()).contains("fetched again moments ago"));
+    }
+
+    @Test
+    void notAJwtIsAnInvalidRequest() {
+        assertRejected(verifier().verify("hello"), Error.INVALID_REQUEST);
+        assertRejected(verifier().verify(""), Error.INVALID_REQUEST);
+        assertRejected(verifier().verify("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0."), Error.INVALID_REQUEST);
+        assertRejected(verifier().verify("x".repeat(GoogleSecurityEventVerifier.MAX_TOKEN_LENGTH + 1)), Error.INVALID_REQUEST);
+    }
+
+    @Test
+    void aTokenMacedInsteadOfSignedIsRefusedBeforeAnyKeyLookUp() throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(sandbox.control().riscIssuer()).audience(SandboxClient.DEFAULT_ID)
+                .issueTime(new Date()).jwtID("mac-1").claim("events", Map.of(SecurityEvent.Verification.TYPE, Map.of("state", "x"))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner("a shared secret of at least 256 bits, for HS256!!".getBytes(StandardCharsets.US_ASCII)));
+        assertRejected(verifier().verify(jwt.serialize()), Error.INVALID_REQUEST);
+    }
+
+    @Test
+    void aConfigurationDocumentNamingAnotherIssuerTrustsNothing() {
+        RiscConfig misconfigured = config();
+        misconfigured = new RiscConfig(URI.create(sandbox.control().issuer()), misconfigured.discoveryUrl(), misconfigured.audience(),
+                misconfigured.connectTimeout(), misconfigured.readTimeout(), misconfigured.keySetCacheTtl(), misconfigured.keySetRefetchInterval());
+        Verification verification = GoogleSecurityEventVerifier.create(misconfigured, Clock.systemUTC())
+                .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
+        assertRejected(verification, Error.INVALID_KEY);
+    }
+
+    @Test
+    void anUnreachableIssuerIsAnInvalidKeyNotAnException() {
+        RiscConfig unreachable = config().withDiscoveryUrl(URI.create("http://127.0.0.1:9/.well-known/risc-configuration"));
+        Verification verification = GoogleSecurityEventVerifier.create(unreachable, Clock.systemUTC())
+                .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
+        assertThat(verification).isInstanceOfSatisfying(Verification.Rejected.class,
+                rejected -> assertThat(rejected.description()).contains("could not be fetched"));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gmailserverauth.domain.model;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event of a Cross-Account Protection (RISC) security event token, as Google sends them
+ * (<a href="https://developers.google.com/identity/protocols/risc">Protect user accounts with
+ * Cross-Account Protection</a>). Account events name the person by their Google account id, the same id
+ * userinfo gives ({@link UserId}); {@link TokenRevoked} names one refresh token by its prefix instead.
+ */
+public sealed interface SecurityEvent {
+
+    /** The event type URI, as in the token's {@code events} claim. */
+    String type();
+
+    /** Every token Google issued to this application for the person was revoked. */
+    record TokensRevoked(UserId subject) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/oauth/event-type/tokens-revoked";
+
+        public TokensRevoked {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** One refresh token was revoked; Google names it by its first characters only. */
+    record TokenRevoked(RefreshTokenPrefix token) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/oauth/event-type/token-revoked";
+
+        public TokenRevoked {
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Google ended the person's sessions (for example after a password change): end ours too. */
+    record SessionsRevoked(UserId subject) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/sessions-revoked";
+
+        public SessionsRevoked {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Google disabled the account; {@code reason} is {@value #HIJACKING}, {@code bulk-account}, or absent. */
+    record AccountDisabled(UserId subject, Optional<String> reason) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-disabled";
+        public static final String HIJACKING = "hijacking";
+
+        public AccountDisabled {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The account was taken over: Google advises suspending sign-in with it until it is enabled again. */
+        public boolean isHijacking() {
+            return reason.filter(HIJACKING::equals).isPresent();
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Google enabled the account again, ending a hold that {@link AccountDisabled} put on it. */
+    record AccountEnabled(UserId subject) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-enabled";
+
+        public AccountEnabled {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** The account was deleted for good. */
+    record AccountPurged(UserId subject) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-purged";
+
+        public AccountPurged {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** Google asks that the person's credentials be checked: end their sessions so they sign in again. */
+    record AccountCredentialChangeRequired(UserId subject) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-credential-change-required";
+
+        public AccountCredentialChangeRequired {
+            Objects.requireNonNull(subject, "subject");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** A test token the receiver's owner asked Google for; {@code state} echoes what they sent. */
+    record Verification(Optional<String> state) implements SecurityEvent {
+        public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/verification";
+
+        public Verification {
+            Objects.requireNonNull(state, "state");
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
+    /** An event type this application does not act on; RFC 8417 asks receivers to accept and ignore it. */
+    record Unrecognized(String type) implements SecurityEvent {
+        public Unrecognized {
+            if (type == null || type.isBlank()) throw new IllegalArgumentException("event type is blank");
+        }
+    }
+}
