@@ -9,6 +9,7 @@ import dev.gmailserverauth.domain.model.Attachment;
 import dev.gmailserverauth.domain.model.PartId;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -155,7 +156,7 @@ class DecodingTest {
     }
 
     private static MessagePart file(String partId, String filename, String mimeType, int size, String disposition, String contentId) {
-        List<MessagePartHeader> headers = new java.util.ArrayList<>();
+        List<MessagePartHeader> headers = new ArrayList<>();
         headers.add(new MessagePartHeader().setName("Content-Type").setValue(mimeType));
         if (disposition != null) headers.add(new MessagePartHeader().setName("Content-Disposition").setValue(disposition));
         if (contentId != null) headers.add(new MessagePartHeader().setName("Content-ID").setValue(contentId));
