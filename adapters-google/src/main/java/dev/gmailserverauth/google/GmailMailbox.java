@@ -16,14 +16,14 @@ import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
-import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
-import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -35,34 +35,47 @@ import java.util.function.Function;
 /**
  * {@link Mailbox} on the generated Gmail v1 client. Every request carries the caller's token as a plain
  * bearer header and nothing refreshes it here: a 401 goes back to the use case, which refreshes once.
- * Transient failures are retried ({@link RetryPolicy}); the rest map to {@link MailboxResponse}.
+ * Every call goes through the user's {@link UserBudget} (calls in flight, quota units) and the one retry
+ * loop ({@link Retrier}) within one deadline, and asks Gmail only for the fields the app reads.
  */
 public final class GmailMailbox implements Mailbox, AutoCloseable {
-    /** How many single gets run at once when the batch endpoint is down. */
-    static final int SINGLE_GET_PARALLELISM = 4;
+    /** Threads for single gets when the batch endpoint is down (each still holds a slot of its user's budget). */
+    static final int SINGLE_GET_THREADS = 8;
+    static final String LIST_FIELDS = "messages(id,threadId),nextPageToken,resultSizeEstimate";
+    static final String THREAD_LIST_FIELDS = "threads(id,snippet),nextPageToken,resultSizeEstimate";
+    static final String MESSAGE_FIELDS = "id,threadId,labelIds,snippet,internalDate,payload";
+    static final String THREAD_FIELDS = "id,messages(" + MESSAGE_FIELDS + ")";
+    static final String LABEL_FIELDS = "labels(id,name,type)";
+    static final String ATTACHMENT_FIELDS = "data";
     private static final String ME = "me";
+    private static final List<String> ONE_CALL = List.of("call");
 
     private final Gmail gmail;
     private final Retrier retrier;
+    private final UserBudgets budgets;
     private final ExecutorService singles;
     private final SummaryFetcher summaries;
+    private final Clock clock;
 
-    GmailMailbox(GoogleAdapterConfig config, HttpTransport transport, JsonFactory json) {
+    GmailMailbox(GoogleAdapterConfig config, HttpTransport transport, JsonFactory json, Clock clock) {
         HttpRequestInitializer initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
         this.gmail = new Gmail.Builder(transport, json, initializer)
                 .setRootUrl(config.gmailRootUrl().toString())
                 .setServicePath("")
                 .setApplicationName(config.applicationName())
                 .build();
-        this.retrier = new Retrier(config.retryPolicy());
-        this.singles = Executors.newFixedThreadPool(SINGLE_GET_PARALLELISM, daemonThreads());
-        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, singles);
+        this.clock = clock;
+        this.retrier = new Retrier(config.retryPolicy(), config.limits(), clock, config.callListener());
+        this.budgets = new UserBudgets(config.limits(), config.retryPolicy(), clock, config.callListener());
+        this.singles = Executors.newFixedThreadPool(SINGLE_GET_THREADS, daemonThreads());
+        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles, clock);
     }
 
     @Override
     public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
-        return call("messages.list", () -> {
-            Gmail.Users.Messages.List list = gmail.users().messages().list(ME).setMaxResults((long) query.pageSize().value());
+        return call(token, GmailMethod.MESSAGES_LIST, () -> {
+            Gmail.Users.Messages.List list = gmail.users().messages().list(ME).setMaxResults((long) query.pageSize().value())
+                    .setFields(LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
             return BearerToken.on(list, token).execute();
@@ -70,28 +83,28 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     }
 
     @Override
-    public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
-        if (ids.isEmpty()) return new MailboxResponse.Ok<>(List.of());
+    public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+        if (ids.isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(List.of()));
         return summaries.summarize(token, ids);
     }
 
     @Override
     public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
-        return call("messages.get", () -> BearerToken.on(gmail.users().messages().get(ME, id.value()).setFormat("full"), token).execute(),
-                GmailModels::message);
+        return call(token, GmailMethod.MESSAGES_GET, () -> BearerToken.on(gmail.users().messages().get(ME, id.value())
+                .setFormat("full").setFields(MESSAGE_FIELDS), token).execute(), GmailModels::message);
     }
 
     @Override
     public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
-        return call("messages.attachments.get", () -> BearerToken.on(
-                gmail.users().messages().attachments().get(ME, message.value(), attachment.value()), token).execute(),
-                GmailModels::attachmentData);
+        return call(token, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> BearerToken.on(gmail.users().messages().attachments()
+                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), token).execute(), GmailModels::attachmentData);
     }
 
     @Override
     public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
-        return call("threads.list", () -> {
-            Gmail.Users.Threads.List list = gmail.users().threads().list(ME).setMaxResults((long) query.pageSize().value());
+        return call(token, GmailMethod.THREADS_LIST, () -> {
+            Gmail.Users.Threads.List list = gmail.users().threads().list(ME).setMaxResults((long) query.pageSize().value())
+                    .setFields(THREAD_LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
             return BearerToken.on(list, token).execute();
@@ -100,14 +113,14 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
 
     @Override
     public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
-        return call("threads.get", () -> BearerToken.on(gmail.users().threads().get(ME, id.value()).setFormat("full"), token).execute(),
-                GmailModels::thread);
+        return call(token, GmailMethod.THREADS_GET, () -> BearerToken.on(gmail.users().threads().get(ME, id.value())
+                .setFormat("full").setFields(THREAD_FIELDS), token).execute(), GmailModels::thread);
     }
 
     @Override
     public MailboxResponse<List<Label>> listLabels(AccessToken token) {
-        return call("labels.list", () -> BearerToken.on(gmail.users().labels().list(ME), token).execute(),
-                response -> GmailModels.labels(response.getLabels()));
+        return call(token, GmailMethod.LABELS_LIST, () -> BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS), token)
+                .execute(), response -> GmailModels.labels(response.getLabels()));
     }
 
     @Override
@@ -115,15 +128,16 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
         singles.shutdownNow();
     }
 
-    private <T, R> MailboxResponse<R> call(String operation, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
-        try {
-            return new MailboxResponse.Ok<>(toDomain.apply(retrier.call(operation, attempt)));
-        } catch (IOException e) {
-            return MailboxOutcomes.of(operation, GoogleFailure.of(e), e);
-        }
+    /** One Gmail call within the user's budget and the retry loop. */
+    private <T, R> MailboxResponse<R> call(AccessToken token, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
+        Retrier.Settled<String, T> settled = retrier.settle(method.label(), method.units(), budgets.of(token), 1, ONE_CALL,
+                keys -> List.of(new Retrier.Part.Done<>(attempt.call())));
+        T value = settled.done().get(ONE_CALL.get(0));
+        if (value != null) return new MailboxResponse.Ok<>(toDomain.apply(value));
+        return MailboxOutcomes.unfinished(method.label(), settled, clock);
     }
 
-    /** Gmail omits {@code messages} when nothing matches (the seed's {@code KeyError}): an empty page. */
+    /** Gmail omits {@code messages} when nothing matches (the {@code KeyError} of Google's "Implementing server-side authorization" Python sample): an empty page. */
     private static Page<MessageRef> messagePage(ListMessagesResponse response) {
         List<MessageRef> refs = response.getMessages() == null ? List.of() : response.getMessages().stream().map(GmailModels::ref).toList();
         return new Page<>(refs, pageToken(response.getNextPageToken()), estimate(response.getResultSizeEstimate()));

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Everything the Google adapters need: the OAuth client, every endpoint (so the same code runs
- * against Google or the sandbox), time-outs and the retry policy. Bootstrap builds it; the adapters
- * never read the environment themselves.
+ * against Google or the sandbox), time-outs, the retry policy with the one deadline of every call
+ * ({@link RetryPolicy#deadline()}), Gmail's per-user limits and a listener for metrics. Bootstrap builds
+ * it; the adapters never read the environment themselves.
  */
 public record GoogleAdapterConfig(
         String clientId,
@@ -24,13 +25,15 @@ public record GoogleAdapterConfig(
         Duration connectTimeout,
         Duration readTimeout,
         String applicationName,
-        RetryPolicy retryPolicy) {
+        RetryPolicy retryPolicy,
+        GmailLimits limits,
+        GoogleCallListener callListener) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     public static final String DEFAULT_APPLICATION_NAME = "gmail-server-auth";
 
-    /** Google's published endpoints (see shared/google/README.md). */
+    /** Google's published endpoints (Google's OAuth 2.0 for web server applications guide and the Gmail API reference). */
     public static final URI GOOGLE_AUTHORIZATION_URL = URI.create("https://accounts.google.com/o/oauth2/v2/auth");
     public static final URI GOOGLE_TOKEN_URL = URI.create("https://oauth2.googleapis.com/token");
     public static final URI GOOGLE_REVOKE_URL = URI.create("https://oauth2.googleapis.com/revoke");
@@ -52,8 +55,18 @@ public record GoogleAdapterConfig(
         requirePositive(readTimeout, "read timeout");
         requireText(applicationName, "application name");
         Objects.requireNonNull(retryPolicy, "retry policy");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(callListener, "call listener");
         userinfoRootUrl = HttpUrls.withTrailingSlash(userinfoRootUrl);
         gmailRootUrl = HttpUrls.withTrailingSlash(gmailRootUrl);
+    }
+
+    /** The same with Gmail's default limits ({@link GmailLimits#DEFAULT}) and no listener. */
+    public GoogleAdapterConfig(String clientId, String clientSecret, URI authorizationUrl, URI tokenUrl, URI revokeUrl,
+                               URI userinfoRootUrl, URI gmailRootUrl, URI batchUrl, Duration connectTimeout,
+                               Duration readTimeout, String applicationName, RetryPolicy retryPolicy) {
+        this(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl, gmailRootUrl, batchUrl,
+                connectTimeout, readTimeout, applicationName, retryPolicy, GmailLimits.DEFAULT, GoogleCallListener.NONE);
     }
 
     /** The same without a retry policy: {@link RetryPolicy#DEFAULT}. */
@@ -96,27 +109,43 @@ public record GoogleAdapterConfig(
 
     public GoogleAdapterConfig withAuthorizationUrl(URI url) {
         return new GoogleAdapterConfig(clientId, clientSecret, url, tokenUrl, revokeUrl, userinfoRootUrl, gmailRootUrl,
-                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy);
+                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
     }
 
     public GoogleAdapterConfig withTokenUrl(URI url) {
         return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, url, revokeUrl, userinfoRootUrl, gmailRootUrl,
-                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy);
+                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
     }
 
     public GoogleAdapterConfig withTimeouts(Duration connect, Duration read) {
         return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
-                gmailRootUrl, batchUrl, connect, read, applicationName, retryPolicy);
+                gmailRootUrl, batchUrl, connect, read, applicationName, retryPolicy, limits, callListener);
     }
 
     public GoogleAdapterConfig withRetryPolicy(RetryPolicy policy) {
         return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
-                gmailRootUrl, batchUrl, connectTimeout, readTimeout, applicationName, policy);
+                gmailRootUrl, batchUrl, connectTimeout, readTimeout, applicationName, policy, limits, callListener);
     }
 
     public GoogleAdapterConfig withApplicationName(String name) {
         return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
-                gmailRootUrl, batchUrl, connectTimeout, readTimeout, name, retryPolicy);
+                gmailRootUrl, batchUrl, connectTimeout, readTimeout, name, retryPolicy, limits, callListener);
+    }
+
+    /** The one deadline of every call to Google: tries, waits for the user's limits and backoff included. */
+    public GoogleAdapterConfig withDeadline(Duration deadline) {
+        return withRetryPolicy(retryPolicy.withDeadline(deadline));
+    }
+
+    public GoogleAdapterConfig withLimits(GmailLimits gmailLimits) {
+        return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
+                gmailRootUrl, batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, gmailLimits, callListener);
+    }
+
+    /** Who hears of every Gmail call, for metrics (bootstrap's Micrometer binding; none by default). */
+    public GoogleAdapterConfig withCallListener(GoogleCallListener listener) {
+        return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
+                gmailRootUrl, batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, listener);
     }
 
     @Override
@@ -124,7 +153,8 @@ public record GoogleAdapterConfig(
         return "GoogleAdapterConfig[clientId=" + clientId + ", clientSecret=***, authorizationUrl=" + authorizationUrl
                 + ", tokenUrl=" + tokenUrl + ", revokeUrl=" + revokeUrl + ", userinfoRootUrl=" + userinfoRootUrl
                 + ", gmailRootUrl=" + gmailRootUrl + ", batchUrl=" + batchUrl + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", applicationName=" + applicationName + ", retryPolicy=" + retryPolicy + "]";
+                + ", readTimeout=" + readTimeout + ", applicationName=" + applicationName + ", retryPolicy=" + retryPolicy
+                + ", limits=" + limits + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -48,7 +48,7 @@ public final class GoogleAdapters implements AutoCloseable {
         JsonFactory json = GsonFactory.getDefaultInstance();
         LOG.info("Google adapters: token endpoint {}, Gmail at {}", config.tokenUrl(), config.gmailRootUrl());
         return new GoogleAdapters(transport, new GoogleAuthorizationProvider(config, clock, transport, json),
-                new GmailMailbox(config, transport, json));
+                new GmailMailbox(config, transport, json, clock));
     }
 
     public GoogleAuthorizationProvider authorizationProvider() {

@@ -43,14 +43,14 @@ import org.slf4j.LoggerFactory;
  * google-api-client ({@link GoogleAuthorizationCodeFlow}, {@link GoogleRefreshTokenRequest}) and the
  * generated {@link Oauth2} client for userinfo v2.
  *
- * <p>Two pitfalls of the flow are handled here (shared/google/java-client.md): it ignores
+ * <p>Two pitfalls of the flow are handled here (google-api-client's source shows both): it ignores
  * {@code auth_uri}/{@code token_uri}, so both endpoints are set explicitly; and it drops PKCE
  * ({@code enablePKCE()} has no effect on the Google subclass), so {@code code_challenge} and
  * {@code code_verifier} are added by hand.
  *
  * <p>Scopes are whatever the request carries; the application asks for {@link Scopes#REQUESTED}
  * ({@code gmail.readonly} + {@code userinfo.email}). The userinfo scope rather than {@code openid email
- * profile}: the adapter identifies users with userinfo v2 ({@code id}, {@code email}), as the seed did,
+ * profile}: the adapter identifies users with userinfo v2 ({@code id}, {@code email}), as Google's "Implementing server-side authorization" Python sample did,
  * needs no ID token, and {@code userinfo.profile} (name, picture) would ask for more than is used.
  */
 public final class GoogleAuthorizationProvider implements AuthorizationProvider {
@@ -74,7 +74,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         this.transport = transport;
         this.json = json;
         this.initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
-        this.retrier = new Retrier(config.retryPolicy());
+        this.retrier = new Retrier(config.retryPolicy(), clock, config.callListener());
         this.flow = new GoogleAuthorizationCodeFlow.Builder(transport, json, config.clientId(), config.clientSecret(),
                 scopeValues(Scopes.REQUESTED))
                 .setAuthorizationServerEncodedUrl(config.authorizationUrl().toString())
@@ -109,7 +109,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         Instant sent = clock.instant();
         try {
             // No retries: a code is single-use, so a second try after a lost answer could only fail.
-            GoogleTokenResponse response = new Retrier(RetryPolicy.none()).call("code exchange", () -> flow.newTokenRequest(code.value())
+            GoogleTokenResponse response = new Retrier(RetryPolicy.none(), clock, config.callListener()).call("code exchange", () -> flow.newTokenRequest(code.value())
                     .setRedirectUri(redirectUri.value().toString())
                     .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
                     .set("code_verifier", verifier.value())

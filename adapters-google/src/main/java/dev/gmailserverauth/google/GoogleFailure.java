@@ -29,13 +29,20 @@ record GoogleFailure(Kind kind, int status, String reason, String message, Optio
         NOT_FOUND,
         /** 400: an argument was rejected. */
         BAD_REQUEST,
-        /** 429, 500, 502, 503, 504, 403 rate limits, I/O errors: back off and try again. */
+        /** 429 "Too many concurrent requests for user.": fewer calls at once for this user, then again soon. */
+        CONCURRENCY,
+        /**
+         * The user's quota is spent: 403 {@code usageLimits} {@code rateLimitExceeded} / {@code userRateLimitExceeded},
+         * or any other 429. It frees up as the per-minute window rolls on.
+         */
+        QUOTA,
+        /** 500, 502, 503, 504, I/O errors, time-outs: back off and try again. */
         TRANSIENT,
         /** Anything else (403 dailyLimitExceeded, domainPolicy, 409, ...): retrying unchanged does not help. */
         REFUSED
     }
 
-    private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
+    private static final Set<Integer> SERVER_ERRORS = Set.of(500, 502, 503, 504);
     private static final Set<String> RATE_LIMIT_REASONS = Set.of("rateLimitExceeded", "userRateLimitExceeded");
     private static final Set<String> SCOPE_REASONS = Set.of("insufficientPermissions", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
 
@@ -65,9 +72,27 @@ record GoogleFailure(Kind kind, int status, String reason, String message, Optio
         if (status == 401) return Kind.UNAUTHORIZED;
         if (status == 403 && isInsufficientScope(reason, error, headers)) return Kind.INSUFFICIENT_SCOPE;
         if (status == 404) return Kind.NOT_FOUND;
-        if (RETRYABLE_STATUSES.contains(status) || status == 403 && RATE_LIMIT_REASONS.contains(reason)) return Kind.TRANSIENT;
+        if (status == 429) return isConcurrencyLimit(error) ? Kind.CONCURRENCY : Kind.QUOTA;
+        if (status == 403 && RATE_LIMIT_REASONS.contains(reason)) return Kind.QUOTA;
+        if (SERVER_ERRORS.contains(status)) return Kind.TRANSIENT;
         if (status == 400) return Kind.BAD_REQUEST;
         return Kind.REFUSED;
+    }
+
+    /** Gmail's observed 429 for too many calls of one user at once: "Too many concurrent requests for user." */
+    private static boolean isConcurrencyLimit(GoogleJsonError error) {
+        if (error == null) return false;
+        if (mentionsConcurrency(error.getMessage())) return true;
+        return error.getErrors() != null && error.getErrors().stream().anyMatch(e -> mentionsConcurrency(e.getMessage()));
+    }
+
+    private static boolean mentionsConcurrency(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("concurrent");
+    }
+
+    /** Retrying helps: the call may succeed later without any change. */
+    boolean retryable() {
+        return kind == Kind.CONCURRENCY || kind == Kind.QUOTA || kind == Kind.TRANSIENT;
     }
 
     private static boolean isInsufficientScope(String reason, GoogleJsonError error, HttpHeaders headers) {

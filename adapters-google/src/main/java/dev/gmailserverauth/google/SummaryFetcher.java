@@ -11,17 +11,14 @@ import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.port.MailboxResponse;
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -29,143 +26,152 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Summaries of many messages in as few round trips as Gmail allows: one {@link BatchRequest} of
- * {@code messages.get?format=metadata} per 50 ids. Parts that fail transiently are retried, alone,
- * in a smaller batch; if the batch endpoint itself fails, the rest is fetched with single gets,
- * a few at a time. Messages Gmail no longer has (404) are left out.
+ * Summaries of many messages in as few round trips as the user's limits allow: {@link BatchRequest}s of
+ * {@code messages.get?format=metadata}, as large as the user's {@link UserBudget} admits (at most 50), with
+ * only the fields a row shows. {@link Retrier} runs the rounds; this class is one round: a batch, or, once the
+ * batch endpoint itself has failed for this call, single gets for the same ids, so never more at once than
+ * the budget granted. Messages Gmail no longer has (404) are left out; summaries that arrived are kept when
+ * the rest runs out of time.
  */
 final class SummaryFetcher {
-    /** Gmail: batches larger than 50 are likely to be rate limited (batch.md). */
-    static final int MAX_BATCH = 50;
+    /** Partial response: only what a row of the list shows (Google's performance guide, {@code fields=}). */
+    static final String SUMMARY_FIELDS = "id,threadId,labelIds,snippet,internalDate,payload/headers";
     private static final Logger LOG = LoggerFactory.getLogger(SummaryFetcher.class);
     private static final List<String> METADATA_HEADERS = List.of("Subject", "From", "Date");
-    private static final String OPERATION = "messages.get (batch)";
+    private static final GmailMethod METHOD = GmailMethod.MESSAGES_GET;
+    private static final String OPERATION = "messages.get (summaries)";
 
     private final Gmail gmail;
     private final HttpRequestInitializer batchInitializer;
     private final GenericUrl batchUrl;
     private final Retrier retrier;
+    private final UserBudgets budgets;
     private final ExecutorService singles;
+    private final Clock clock;
 
-    SummaryFetcher(Gmail gmail, HttpRequestInitializer batchInitializer, GenericUrl batchUrl, Retrier retrier, ExecutorService singles) {
+    SummaryFetcher(Gmail gmail, HttpRequestInitializer batchInitializer, GenericUrl batchUrl, Retrier retrier, UserBudgets budgets,
+            ExecutorService singles, Clock clock) {
         this.gmail = gmail;
         this.batchInitializer = batchInitializer;
         this.batchUrl = batchUrl;
         this.retrier = retrier;
+        this.budgets = budgets;
         this.singles = singles;
+        this.clock = clock;
     }
 
-    MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
-        Map<MessageId, MessageSummary> found = new ConcurrentHashMap<>();
+    MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
         List<MessageId> distinct = ids.stream().distinct().toList();
-        for (int from = 0; from < distinct.size(); from += MAX_BATCH) {
-            List<MessageId> chunk = distinct.subList(from, Math.min(from + MAX_BATCH, distinct.size()));
-            Optional<GoogleFailure> failure = fetchBatch(token, chunk, found);
-            if (failure.isPresent()) return MailboxOutcomes.of(OPERATION, failure.get(), null);
-        }
-        return new MailboxResponse.Ok<>(ids.stream().map(found::get).filter(Objects::nonNull).toList());
+        Retrier.Settled<MessageId, MessageSummary> settled = retrier.settle(METHOD.label(), METHOD.units(), budgets.of(token),
+                GmailLimits.MAX_BATCH, distinct, new Fetch(token));
+        if (settled.fatal().isPresent()) return MailboxOutcomes.unfinished(OPERATION, settled, clock);
+        List<MessageSummary> found = ids.stream().map(settled.done()::get).filter(Objects::nonNull).toList();
+        if (settled.missing().isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(found));
+        if (found.isEmpty()) return MailboxOutcomes.unfinished(OPERATION, settled, clock);
+        LOG.info("{}: {} of {} summaries arrived before the deadline; answering with the rest missing", OPERATION,
+                found.size(), distinct.size());
+        return new MailboxResponse.Ok<>(new Summaries(found, settled.missing()));
     }
 
-    private Optional<GoogleFailure> fetchBatch(AccessToken token, List<MessageId> chunk, Map<MessageId, MessageSummary> found) {
-        List<MessageId> pending = chunk;
-        RetryBudget budget = new RetryBudget(retrier.policy());
-        while (true) {
-            Round round = new Round();
+    /** The rounds of one summarize call. */
+    private final class Fetch implements Retrier.Round<MessageId, MessageSummary> {
+        private final AccessToken token;
+        private boolean batchFailed;
+
+        Fetch(AccessToken token) {
+            this.token = token;
+        }
+
+        @Override
+        public List<Retrier.Part<MessageSummary>> send(List<MessageId> ids) throws IOException {
+            if (batchFailed) return singly(ids);
+            @SuppressWarnings("unchecked")
+            Retrier.Part<MessageSummary>[] parts = new Retrier.Part[ids.size()];
             try {
                 // batch() without an initializer would give the outer POST the library's default time-outs.
                 BatchRequest batch = gmail.batch(batchInitializer).setBatchUrl(batchUrl);
-                for (MessageId id : pending) metadataGet(token, id).queue(batch, round.callback(id));
+                for (int i = 0; i < ids.size(); i++) metadataGet(ids.get(i)).queue(batch, callback(parts, i));
                 batch.execute();
             } catch (IOException | RuntimeException e) {
                 // RuntimeException too: BatchRequest fails with NullPointerException or IllegalArgumentException
                 // when the answer is not multipart at all (for example a 200 with a JSON body).
-                found.putAll(round.found);
-                List<MessageId> rest = pending.stream().filter(id -> !round.settled(id)).toList();
-                LOG.warn("Gmail batch failed ({}); fetching {} message(s) one by one", describe(e), rest.size());
-                return fetchSingly(token, rest, found);
+                List<Integer> open = new ArrayList<>();
+                for (int i = 0; i < parts.length; i++) if (parts[i] == null) open.add(i);
+                if (e instanceof IOException io && CallDeadline.passed()) {
+                    // Out of time, not a broken endpoint: the loop reports these as missing.
+                    for (int i : open) parts[i] = failure(io);
+                    return Arrays.asList(parts);
+                }
+                batchFailed = true;
+                LOG.warn("Gmail batch failed ({}); fetching {} message(s) one by one", describe(e), open.size());
+                List<Retrier.Part<MessageSummary>> single = singly(open.stream().map(ids::get).toList());
+                for (int i = 0; i < open.size(); i++) parts[open.get(i)] = single.get(i);
             }
-            found.putAll(round.found);
-            Optional<GoogleFailure> fatal = MailboxOutcomes.mostSevere(round.fatal);
-            if (fatal.isPresent() || round.retry.isEmpty()) return fatal;
-            GoogleFailure first = round.retry.values().iterator().next();
-            Optional<Duration> retryAfter = round.retry.values().stream()
-                    .map(GoogleFailure::retryAfter).flatMap(Optional::stream).max(Comparator.naturalOrder());
-            Optional<Duration> wait = budget.nextWait(retryAfter);
-            if (wait.isEmpty()) throw Retrier.unavailable(OPERATION, budget.attempts(), first, null);
-            LOG.warn("{}: {} part(s) failed with {}; retrying them in {} ms", OPERATION, round.retry.size(), first.describe(),
-                    wait.get().toMillis());
-            budget.await(wait.get());
-            pending = List.copyOf(round.retry.keySet());
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] == null) parts[i] = failure(new IOException("the batch answer had no part for message " + ids.get(i).value()));
+            }
+            return Arrays.asList(parts);
+        }
+
+        /** Single gets, all at once: the round already holds a slot of the user's budget for each. */
+        private List<Retrier.Part<MessageSummary>> singly(List<MessageId> ids) {
+            long deadline = CallDeadline.current();
+            List<Future<Retrier.Part<MessageSummary>>> futures = ids.stream().map(id -> singles.submit(() -> one(id, deadline))).toList();
+            List<Retrier.Part<MessageSummary>> parts = new ArrayList<>();
+            try {
+                for (Future<Retrier.Part<MessageSummary>> future : futures) parts.add(future.get());
+                return parts;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                throw new ProviderUnavailableException("messages.get failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderUnavailableException("interrupted while fetching messages", e);
+            } finally {
+                futures.forEach(f -> f.cancel(true));
+            }
+        }
+
+        private Retrier.Part<MessageSummary> one(MessageId id, long deadline) {
+            try {
+                return new Retrier.Part.Done<>(GmailModels.summary(CallDeadline.around(deadline, () -> metadataGet(id).execute())));
+            } catch (IOException e) {
+                return failure(e);
+            } catch (IllegalArgumentException e) {
+                return failure(new IOException("unparsable response: " + e.getMessage(), e));
+            }
+        }
+
+        private Gmail.Users.Messages.Get metadataGet(MessageId id) throws IOException {
+            return BearerToken.on(gmail.users().messages().get("me", id.value())
+                    .setFormat("metadata")
+                    .setMetadataHeaders(METADATA_HEADERS)
+                    .setFields(SUMMARY_FIELDS), token);
         }
     }
 
-    private Optional<GoogleFailure> fetchSingly(AccessToken token, List<MessageId> ids, Map<MessageId, MessageSummary> found) {
-        List<Future<Optional<GoogleFailure>>> futures = ids.stream()
-                .map(id -> singles.submit(() -> fetchOne(token, id, found)))
-                .toList();
-        List<GoogleFailure> failures = new ArrayList<>();
-        try {
-            for (Future<Optional<GoogleFailure>> future : futures) future.get().ifPresent(failures::add);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
-            throw new ProviderUnavailableException("messages.get failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("interrupted while fetching messages", e);
-        } finally {
-            futures.forEach(f -> f.cancel(true));
-        }
-        return MailboxOutcomes.mostSevere(failures);
+    private static Retrier.Part<MessageSummary> failure(IOException e) {
+        GoogleFailure failure = GoogleFailure.of(e);
+        return failure.kind() == GoogleFailure.Kind.NOT_FOUND ? new Retrier.Part.Gone<>() : new Retrier.Part.Failed<>(failure, e);
     }
 
-    private Optional<GoogleFailure> fetchOne(AccessToken token, MessageId id, Map<MessageId, MessageSummary> found) {
-        try {
-            found.put(id, GmailModels.summary(retrier.call("messages.get", () -> metadataGet(token, id).execute())));
-            return Optional.empty();
-        } catch (IOException e) {
-            GoogleFailure failure = GoogleFailure.of(e);
-            return failure.kind() == GoogleFailure.Kind.NOT_FOUND ? Optional.empty() : Optional.of(failure);
-        }
-    }
+    private static JsonBatchCallback<com.google.api.services.gmail.model.Message> callback(Retrier.Part<MessageSummary>[] parts, int index) {
+        return new JsonBatchCallback<>() {
+            @Override
+            public void onSuccess(com.google.api.services.gmail.model.Message message, HttpHeaders headers) {
+                parts[index] = new Retrier.Part.Done<>(GmailModels.summary(message));
+            }
 
-    private Gmail.Users.Messages.Get metadataGet(AccessToken token, MessageId id) throws IOException {
-        return BearerToken.on(gmail.users().messages().get("me", id.value())
-                .setFormat("metadata")
-                .setMetadataHeaders(METADATA_HEADERS), token);
+            @Override
+            public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+                GoogleFailure failure = GoogleFailure.of(error.getCode(), error, headers);
+                parts[index] = failure.kind() == GoogleFailure.Kind.NOT_FOUND ? new Retrier.Part.Gone<>()
+                        : new Retrier.Part.Failed<>(failure, new IOException("batch part failed: " + failure.describe()));
+            }
+        };
     }
 
     private static String describe(Exception e) {
         return e instanceof IOException io ? GoogleFailure.of(io).describe() : "unparsable response: " + e.getMessage();
-    }
-
-    /** What one batch round brought back, part by part. */
-    private static final class Round {
-        final Map<MessageId, MessageSummary> found = new LinkedHashMap<>();
-        final List<MessageId> gone = new ArrayList<>();
-        final Map<MessageId, GoogleFailure> retry = new LinkedHashMap<>();
-        final List<GoogleFailure> fatal = new ArrayList<>();
-
-        boolean settled(MessageId id) {
-            return found.containsKey(id) || gone.contains(id);
-        }
-
-        JsonBatchCallback<com.google.api.services.gmail.model.Message> callback(MessageId id) {
-            return new JsonBatchCallback<>() {
-                @Override
-                public void onSuccess(com.google.api.services.gmail.model.Message message, HttpHeaders headers) {
-                    found.put(id, GmailModels.summary(message));
-                }
-
-                @Override
-                public void onFailure(GoogleJsonError error, HttpHeaders headers) {
-                    GoogleFailure failure = GoogleFailure.of(error.getCode(), error, headers);
-                    switch (failure.kind()) {
-                        case NOT_FOUND -> gone.add(id);
-                        case TRANSIENT -> retry.put(id, failure);
-                        default -> fatal.add(failure);
-                    }
-                }
-            };
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.google;
 
+import static dev.gmailserverauth.google.GoogleRoundTripTest.complete;
 import static dev.gmailserverauth.google.GoogleRoundTripTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class GmailDecodingOverHttpTest {
             assertThat(data.bytes()).asString(StandardCharsets.UTF_8).isEqualTo("not a body");
         });
 
-        List<MessageSummary> summaries = ok(sandbox.mailbox().summarize(token, List.of(new MessageId(id))));
+        List<MessageSummary> summaries = complete(sandbox.mailbox().summarize(token, List.of(new MessageId(id))));
         assertThat(summaries).singleElement().satisfies(s -> {
             assertThat(s.subject()).isEqualTo("Grüße aus Köln — 日本 & <tags>");
             assertThat(s.from()).isEqualTo("Jürgen Müller <j@example.de>");
@@ -62,6 +63,6 @@ class GmailDecodingOverHttpTest {
         var page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(new SearchQuery("from:nobody@nowhere.example"), new PageSize(50))));
         assertThat(page.items()).isEmpty();
         assertThat(ok(sandbox.mailbox().listThreads(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(5)))).items()).isEmpty();
-        assertThat(ok(sandbox.mailbox().summarize(token, List.of()))).isEmpty();
+        assertThat(complete(sandbox.mailbox().summarize(token, List.of()))).isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Identification;
@@ -40,6 +41,13 @@ class GoogleRoundTripTest {
         return ((MailboxResponse.Ok<T>) response).value();
     }
 
+    /** The summaries of a complete answer (none missing). */
+    static List<MessageSummary> complete(MailboxResponse<Summaries> response) {
+        Summaries summaries = ok(response);
+        assertThat(summaries.missing()).as("missing ids").isEmpty();
+        return summaries.found();
+    }
+
     private static String accountWith(int messages) {
         String email = sandbox.newAccount("trip");
         IntStream.range(0, messages).forEach(i -> sandbox.control().addMessage(email,
@@ -65,7 +73,7 @@ class GoogleRoundTripTest {
 
         AccessToken token = grant.accessToken().token();
         Page<MessageRef> page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(10))));
-        List<MessageSummary> summaries = ok(sandbox.mailbox().summarize(token, page.items().stream().map(MessageRef::id).toList()));
+        List<MessageSummary> summaries = complete(sandbox.mailbox().summarize(token, page.items().stream().map(MessageRef::id).toList()));
         assertThat(summaries).extracting(MessageSummary::subject).containsExactly("Message 2", "Message 1", "Message 0");
         assertThat(summaries.get(0).date()).isEqualTo(JAN_1.plusSeconds(120));
         assertThat(summaries.get(0).from()).isEqualTo("Bob <bob@example.org>");
@@ -83,7 +91,7 @@ class GoogleRoundTripTest {
         sandbox.control().resetCounters();
 
         Page<MessageRef> page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(50))));
-        List<MessageSummary> summaries = ok(sandbox.mailbox().summarize(token, page.items().stream().map(MessageRef::id).toList()));
+        List<MessageSummary> summaries = complete(sandbox.mailbox().summarize(token, page.items().stream().map(MessageRef::id).toList()));
 
         Counters counters = sandbox.control().counters();
         assertThat(summaries).hasSize(50);
@@ -102,7 +110,7 @@ class GoogleRoundTripTest {
                 .items().stream().map(MessageRef::id).toList();
         sandbox.control().resetCounters();
 
-        assertThat(ok(sandbox.mailbox().summarize(token, ids))).extracting(MessageSummary::id).containsExactlyElementsOf(ids);
+        assertThat(complete(sandbox.mailbox().summarize(token, ids))).extracting(MessageSummary::id).containsExactlyElementsOf(ids);
         assertThat(sandbox.control().counters().roundTrips(Endpoint.BATCH)).isEqualTo(3);
     }
 

@@ -4,6 +4,7 @@ import dev.gmailserverauth.application.DescribeUser;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
+import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
@@ -37,11 +38,14 @@ final class ApiRoutes {
 
     private void messages(Context ctx) {
         ListRequest request = ListRequest.parse(ctx, PageSize.DEFAULT.value());
-        Page<MessageSummary> page = MailResults.value(listMessages.list(grants.require(ctx), request.messagesQuery()), "no such page");
+        ListMessages.Listing listing = MailResults.value(listMessages.list(grants.require(ctx), request.messagesQuery()), "no such page");
+        Page<MessageSummary> page = listing.page();
         Responses.json(ctx, 200, Json.object(
                 "messages", page.items().stream().map(ApiRoutes::message).toList(),
                 "nextPageToken", page.nextPageToken().map(PageToken::value),
-                "resultSizeEstimate", page.resultSizeEstimate()));
+                "resultSizeEstimate", page.resultSizeEstimate(),
+                "partial", !listing.complete(),
+                "missingIds", listing.missing().stream().map(MessageId::value).toList()));
     }
 
     private void me(Context ctx) {

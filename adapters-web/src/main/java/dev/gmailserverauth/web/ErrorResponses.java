@@ -70,6 +70,8 @@ final class ErrorResponses {
                 Responses.markAnswered(ctx);
                 ctx.redirect(path, HttpStatus.FOUND);
             }
+        } else if (failure instanceof Failure.RateLimited limited) {
+            rateLimited(ctx, limited);
         } else if (failure instanceof Failure.NotFound) {
             respond(ctx, 404, failure.reason());
         } else if (failure instanceof Failure.TooManyRequests tooMany) {
@@ -87,6 +89,18 @@ final class ErrorResponses {
         } else {
             respond(ctx, 400, failure.reason());
         }
+    }
+
+    /** Gmail's limits, not the visitor's pace: 429 with {@code Retry-After}; JSON says how many seconds, a page says it in words. */
+    private void rateLimited(Context ctx, Failure.RateLimited limited) {
+        long seconds = limited.retryAfterSeconds();
+        ctx.header("Retry-After", Long.toString(seconds));
+        if (Api.isApi(ctx)) {
+            answerJson(ctx, 429, Json.object("error", "rate_limited", "message", limited.reason(), "retryAfterSeconds", seconds));
+            return;
+        }
+        page(ctx, 429, "Please wait a moment", limited.reason() + " Please try again in " + Formats.waitInWords(seconds) + " (after "
+                + Formats.utcSeconds(limited.retryAt()) + " UTC); nothing is wrong with your account.");
     }
 
     private void unexpected(Exception e, Context ctx) {
@@ -108,11 +122,15 @@ final class ErrorResponses {
             answerJson(ctx, status, Json.object("error", code(status), "message", reason));
             return;
         }
+        page(ctx, status, heading(status), reason);
+    }
+
+    private void page(Context ctx, int status, String heading, String reason) {
         try {
-            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading(status)), status, heading(status), reason));
+            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading), status, heading, reason));
         } catch (RuntimeException renderFailure) {
             LOG.error("rendering the error page failed", renderFailure);
-            Responses.text(ctx, status, heading(status) + ": " + reason);
+            Responses.text(ctx, status, heading + ": " + reason);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -10,10 +11,15 @@ import java.util.Objects;
  */
 abstract sealed class Failure extends RuntimeException
         permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooLarge,
-        Failure.TooManyRequests {
+        Failure.TooManyRequests, Failure.RateLimited {
 
     Failure(String reason) {
         super(reason, null, false, false);
+    }
+
+    /** A wait in whole seconds, rounded up, at least one, as {@code Retry-After} wants it. */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The reason, fit to show to the person or the API client. */
@@ -57,9 +63,8 @@ abstract sealed class Failure extends RuntimeException
             this.retryAfter = Objects.requireNonNull(retryAfter);
         }
 
-        /** Whole seconds, at least one, as {@code Retry-After} wants them. */
         long retryAfterSeconds() {
-            return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+            return retryAfterSeconds(retryAfter);
         }
     }
 
@@ -86,6 +91,29 @@ abstract sealed class Failure extends RuntimeException
 
         long limitBytes() {
             return limitBytes;
+        }
+    }
+
+    /**
+     * Gmail's per-user limits are spent for this person (not the visitor's own pace, which is {@link TooManyRequests}):
+     * try again after {@code retryAfter}, at {@code retryAt}.
+     */
+    static final class RateLimited extends Failure {
+        private final Instant retryAt;
+        private final Duration retryAfter;
+
+        RateLimited(Instant retryAt, Duration retryAfter) {
+            super("Gmail has asked us to slow down for your account.");
+            this.retryAt = Objects.requireNonNull(retryAt);
+            this.retryAfter = Objects.requireNonNull(retryAfter);
+        }
+
+        Instant retryAt() {
+            return retryAt;
+        }
+
+        long retryAfterSeconds() {
+            return retryAfterSeconds(retryAfter);
         }
     }
 }

@@ -10,6 +10,7 @@ final class Formats {
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SPELLED = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -28,6 +29,18 @@ final class Formats {
     /** A date a person reads in a sentence: {@code Wed 2 Dec 2026, 10:00 UTC}. */
     static String utcLong(Instant instant) {
         return SPELLED.format(instant);
+    }
+
+    /** The time of day to the second, UTC, e.g. {@code 14:02:31}. */
+    static String utcSeconds(Instant instant) {
+        return SECONDS.format(instant);
+    }
+
+    /** A wait as a person says it: "1 second", "42 seconds", "about 2 minutes". */
+    static String waitInWords(long seconds) {
+        if (seconds < 90) return seconds + (seconds == 1 ? " second" : " seconds");
+        long minutes = Math.round(seconds / 60.0);
+        return "about " + minutes + " minutes";
     }
 
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */

@@ -56,7 +56,8 @@ final class MailPages {
         ListRequest request = ListRequest.parse(ctx, defaultPageSize);
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
-        Page<MessageSummary> page = MailResults.value(listMessages.list(grant, request.messagesQuery()), "no such page");
+        ListMessages.Listing listing = MailResults.value(listMessages.list(grant, request.messagesQuery()), "no such page");
+        Page<MessageSummary> page = listing.page();
 
         SearchQuery search = request.search();
         List<Label> mailboxLabels = labels.orEmpty();
@@ -68,7 +69,9 @@ final class MailPages {
                 rows,
                 page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), request.explicitSize())),
                 request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
-                labelLinks(mailboxLabels)));
+                labelLinks(mailboxLabels),
+                listing.missing().size(),
+                Links.messages(search, request.pageToken(), request.explicitSize())));
     }
 
     private void show(Context ctx) {

@@ -11,6 +11,7 @@ final class MailResults {
         if (outcome instanceof MailOutcome.Success<T> success) return success.value();
         if (outcome instanceof MailOutcome.ReauthorizationRequired<T> reauthorize) throw new Failure.ConsentNeeded(reauthorize.consent());
         if (outcome instanceof MailOutcome.Invalid<T> invalid) throw new BadInput(invalid.reason());
+        if (outcome instanceof MailOutcome.RateLimited<T> limited) throw new Failure.RateLimited(limited.retryAt(), limited.retryAfter());
         throw new Failure.NotFound(notFoundReason);
     }
 }

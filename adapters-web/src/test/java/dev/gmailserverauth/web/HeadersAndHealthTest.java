@@ -12,8 +12,8 @@ import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
-import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -141,7 +141,7 @@ class HeadersAndHealthTest {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
             return boom();
         }
 

@@ -146,7 +146,7 @@ public final class AuthorizedAccess {
 
     private AccessOutcome granted(StoredCredential credential, AccessToken token) {
         return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(),
-                renewalNotice.accessEnd(credential, clock.instant()), token, this));
+                renewalNotice.accessEnd(credential, clock.instant()), token, this, clock));
     }
 
     private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {

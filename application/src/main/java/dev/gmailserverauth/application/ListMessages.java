@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
@@ -23,6 +24,11 @@ import java.util.function.Function;
  * "Implementing server-side authorization" guide, one page at a time):
  * the list call, then one summarize call for what the cache does not hold. An empty mailbox is an
  * empty page, where that guide's loop crashed.
+ *
+ * <p>At Gmail's per-user limits a page is never thrown away: rows Gmail did not give in time are named in
+ * {@link Listing#missing()} next to the rows that came (asking again fetches only those), and when the
+ * quota is spent the cached rows still show; with nothing to show, the outcome is
+ * {@link MailOutcome.RateLimited} with when to try again.
  */
 public final class ListMessages {
     private final Mailbox mailbox;
@@ -45,22 +51,42 @@ public final class ListMessages {
         }
     }
 
-    public MailOutcome<Page<MessageSummary>> list(MailboxGrant grant, Query query) {
-        return grant.call(token -> mailbox.listMessages(token, query.mailQuery())
-                .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
-                        .map(items -> new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate()))));
+    /** One page of the list, and the ids of its rows that Gmail did not give in time (none when complete). */
+    public record Listing(Page<MessageSummary> page, List<MessageId> missing) {
+        public Listing {
+            Objects.requireNonNull(page, "page");
+            missing = List.copyOf(missing);
+        }
+
+        public boolean complete() {
+            return missing.isEmpty();
+        }
     }
 
-    private MailboxResponse<List<MessageSummary>> summaries(UserId user, List<MessageId> ids,
-            Function<List<MessageId>, MailboxResponse<List<MessageSummary>>> fetch) {
+    public MailOutcome<Listing> list(MailboxGrant grant, Query query) {
+        return grant.call(token -> mailbox.listMessages(token, query.mailQuery())
+                .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
+                        .map(summaries -> new Listing(new Page<>(summaries.found(), refs.nextPageToken(), refs.resultSizeEstimate()),
+                                summaries.missing()))));
+    }
+
+    private MailboxResponse<Summaries> summaries(UserId user, List<MessageId> ids, Function<List<MessageId>, MailboxResponse<Summaries>> fetch) {
         Map<MessageId, MessageSummary> cached = cache.find(user, ids);
-        List<MessageId> missing = ids.stream().filter(id -> !cached.containsKey(id)).toList();
-        if (missing.isEmpty()) return new MailboxResponse.Ok<>(ids.stream().map(cached::get).toList());
-        return fetch.apply(missing).map(fetched -> {
-            cache.store(user, fetched);
+        List<MessageId> uncached = ids.stream().filter(id -> !cached.containsKey(id)).toList();
+        if (uncached.isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(inOrder(ids, cached)));
+        MailboxResponse<Summaries> fetched = fetch.apply(uncached);
+        if (fetched instanceof MailboxResponse.RateLimited<Summaries> && !cached.isEmpty()) {
+            return new MailboxResponse.Ok<>(new Summaries(inOrder(ids, cached), uncached));
+        }
+        return fetched.map(summaries -> {
+            cache.store(user, summaries.found());
             Map<MessageId, MessageSummary> all = new HashMap<>(cached);
-            fetched.forEach(s -> all.put(s.id(), s));
-            return ids.stream().filter(all::containsKey).map(all::get).toList();
+            summaries.found().forEach(s -> all.put(s.id(), s));
+            return new Summaries(inOrder(ids, all), summaries.missing());
         });
+    }
+
+    private static List<MessageSummary> inOrder(List<MessageId> ids, Map<MessageId, MessageSummary> summaries) {
+        return ids.stream().filter(summaries::containsKey).map(summaries::get).toList();
     }
 }

@@ -1,6 +1,8 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /** How a mail use case ended. */
@@ -26,6 +28,18 @@ public sealed interface MailOutcome<T> {
     record Invalid<T>(String reason) implements MailOutcome<T> {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Gmail's quota for this person is spent (or too many of their requests ran at once) and will not free
+     * up in time: try again at {@code retryAt}, which is {@code retryAfter} from when this was decided.
+     */
+    record RateLimited<T>(Instant retryAt, Duration retryAfter) implements MailOutcome<T> {
+        public RateLimited {
+            Objects.requireNonNull(retryAt, "retryAt");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+            if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter is negative");
         }
     }
 }

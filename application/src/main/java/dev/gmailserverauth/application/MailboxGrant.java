@@ -6,6 +6,8 @@ import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,24 +19,27 @@ import java.util.function.Function;
  * whole request.
  *
  * <p>{@link #call} runs one mailbox call with the current token. A 401 gets exactly one refresh and one
- * retry; a second 401 means the grant is gone ("credentials revoked").
+ * retry; a second 401 means the grant is gone ("credentials revoked"). A spent Gmail quota is
+ * {@link MailOutcome.RateLimited}, with how long until it frees up.
  */
 public final class MailboxGrant {
     private final UserId user;
     private final EmailAddress email;
     private final Optional<AccessEnd> accessEnd;
     private final AuthorizedAccess access;
+    private final Clock clock;
     private AccessToken token;
     private boolean refreshed;
     /** Why the one refresh of this request was denied, so that every use case of the request hears the same reason. */
     private Optional<ConsentRequired> denial = Optional.empty();
 
-    MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access) {
+    MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access, Clock clock) {
         this.user = Objects.requireNonNull(user);
         this.email = Objects.requireNonNull(email);
         this.accessEnd = Objects.requireNonNull(accessEnd);
         this.token = Objects.requireNonNull(token);
         this.access = Objects.requireNonNull(access);
+        this.clock = Objects.requireNonNull(clock);
     }
 
     public UserId user() {
@@ -86,6 +91,10 @@ public final class MailboxGrant {
         if (response instanceof MailboxResponse.InsufficientScope<T>) return reconsent(ConsentReason.INSUFFICIENT_SCOPE);
         if (response instanceof MailboxResponse.NotFound<T>) return new MailOutcome.NotFound<>();
         if (response instanceof MailboxResponse.BadRequest<T> bad) return new MailOutcome.Invalid<>(bad.reason());
+        if (response instanceof MailboxResponse.RateLimited<T> limited) {
+            Duration wait = Duration.between(clock.instant(), limited.retryAt());
+            return new MailOutcome.RateLimited<>(limited.retryAt(), wait.isNegative() ? Duration.ZERO : wait);
+        }
         return reconsent(ConsentReason.CREDENTIALS_REVOKED);
     }
 

@@ -19,14 +19,18 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +47,23 @@ class ListMessagesTest {
         return new ListMessages.Query(new SearchQuery(search), token, new PageSize(size));
     }
 
-    private MailOutcome<Page<MessageSummary>> list(ListMessages.Query query) {
+    private MailOutcome<ListMessages.Listing> list(ListMessages.Query query) {
         return world.asUser(alice.userId(), grant -> world.listMessages.list(grant, query));
     }
 
     private List<MessageSummary> listAll(int max) {
-        return success(world.asUser(alice.userId(), grant -> world.listAllMessages.listAll(grant, new ListAllMessages.Query(SearchQuery.ALL, max))));
+        return success(listAll(max, progress -> { }));
+    }
+
+    private MailOutcome<List<MessageSummary>> listAll(int max, Consumer<ListAllMessages.Progress> progress) {
+        return world.asUser(alice.userId(), grant -> world.listAllMessages.listAll(grant, new ListAllMessages.Query(SearchQuery.ALL, max), progress));
+    }
+
+    /** The page of a complete listing. */
+    private static Page<MessageSummary> page(MailOutcome<ListMessages.Listing> outcome) {
+        ListMessages.Listing listing = success(outcome);
+        assertThat(listing.missing()).as("missing ids").isEmpty();
+        return listing.page();
     }
 
     private static <T> T success(MailOutcome<T> outcome) {
@@ -64,7 +79,7 @@ class ListMessagesTest {
     @Test
     void anEmptyMailboxIsAnEmptyPageNotACrash() {
         world.signIn(alice);
-        Page<MessageSummary> page = success(list(query("", Optional.empty(), 50)));
+        Page<MessageSummary> page = page(list(query("", Optional.empty(), 50)));
         assertThat(page.items()).isEmpty();
         assertThat(page.hasNext()).isFalse();
     }
@@ -73,9 +88,9 @@ class ListMessagesTest {
     void followsPageTokensToTheEnd() {
         world.signIn(alice);
         fill(alice, 5);
-        Page<MessageSummary> first = success(list(query("", Optional.empty(), 3)));
+        Page<MessageSummary> first = page(list(query("", Optional.empty(), 3)));
         assertThat(first.items()).extracting(MessageSummary::subject).containsExactly("Message 4", "Message 3", "Message 2");
-        Page<MessageSummary> second = success(list(query("", first.nextPageToken(), 3)));
+        Page<MessageSummary> second = page(list(query("", first.nextPageToken(), 3)));
         assertThat(second.items()).extracting(MessageSummary::subject).containsExactly("Message 1", "Message 0");
         assertThat(second.hasNext()).isFalse();
     }
@@ -84,7 +99,7 @@ class ListMessagesTest {
     void aSearchNarrowsThePage() {
         world.signIn(alice);
         fill(alice, 12);
-        assertThat(success(list(query("message 11", Optional.empty(), 50))).items())
+        assertThat(page(list(query("message 11", Optional.empty(), 50))).items())
                 .extracting(MessageSummary::subject).containsExactly("Message 11");
     }
 
@@ -93,7 +108,7 @@ class ListMessagesTest {
         world.signIn(alice);
         fill(alice, 2);
         world.google.expireAccessTokens(alice);
-        assertThat(success(list(query("", Optional.empty(), 50))).items()).hasSize(2);
+        assertThat(page(list(query("", Optional.empty(), 50))).items()).hasSize(2);
         assertThat(world.google.refreshCount()).isEqualTo(1);
     }
 
@@ -111,7 +126,7 @@ class ListMessagesTest {
         World rejecting = new World(new AlwaysUnauthorized());
         UserIdentity bob = rejecting.google.addAccount("bob@example.com");
         rejecting.signIn(bob);
-        MailOutcome<Page<MessageSummary>> outcome = rejecting.asUser(bob.userId(), grant -> rejecting.listMessages.list(
+        MailOutcome<ListMessages.Listing> outcome = rejecting.asUser(bob.userId(), grant -> rejecting.listMessages.list(
                 grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), PageSize.DEFAULT)));
         assertThat(reauthorization(outcome)).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
         assertThat(rejecting.google.refreshCount()).isEqualTo(1);
@@ -146,7 +161,7 @@ class ListMessagesTest {
         list(query("", Optional.empty(), 50));
         int callsAfterFirstView = world.google.mailboxCallCount();
         assertThat(callsAfterFirstView).isEqualTo(2);
-        assertThat(success(list(query("", Optional.empty(), 50))).items()).hasSize(5);
+        assertThat(page(list(query("", Optional.empty(), 50))).items()).hasSize(5);
         assertThat(world.google.mailboxCallCount() - callsAfterFirstView).isEqualTo(1);
     }
 
@@ -191,6 +206,135 @@ class ListMessagesTest {
         assertThat(world.asUser(alice.userId(), grant -> world.getThread.get(grant, new ThreadId("ffff000000000000")))).isInstanceOf(MailOutcome.NotFound.class);
     }
 
+    // ---- at Gmail's per-user limits ----
+
+    @Test
+    void aPageWithSummariesGmailDidNotGiveInTimeNamesThemAndKeepsTheRest() {
+        world.signIn(alice);
+        fill(alice, 5);
+        world.google.withholdNextSummaries(2);
+
+        ListMessages.Listing listing = success(list(query("", Optional.empty(), 50)));
+
+        assertThat(listing.complete()).isFalse();
+        assertThat(listing.page().items()).extracting(MessageSummary::subject).containsExactly("Message 4", "Message 3", "Message 2");
+        assertThat(listing.missing()).hasSize(2);
+        int calls = world.google.mailboxCallCount();
+        assertThat(page(list(query("", Optional.empty(), 50))).items()).hasSize(5);
+        assertThat(world.google.mailboxCallCount() - calls).as("the list, and one summarize of the two missing").isEqualTo(2);
+    }
+
+    @Test
+    void whenTheQuotaIsSpentThePageIsRateLimitedWithWhenToTryAgain() {
+        world.signIn(alice);
+        fill(alice, 3);
+        Instant freesAt = world.clock.instant().plusSeconds(42);
+        world.google.spendQuotaUntil(freesAt);
+
+        assertThat(list(query("", Optional.empty(), 50)))
+                .isEqualTo(new MailOutcome.RateLimited<ListMessages.Listing>(freesAt, Duration.ofSeconds(42)));
+        assertThat(world.credentials.findByUserId(alice.userId())).as("no reconsent for a spent quota").isPresent();
+    }
+
+    @Test
+    void rowsAlreadyCachedStillShowWhenTheQuotaIsSpent() {
+        world.signIn(alice);
+        fill(alice, 2);
+        page(list(query("", Optional.empty(), 50)));
+        MessageId newest = world.google.addMessage(alice, new NewMessage("Bob <bob@example.com>", "Newest", "Body",
+                Instant.parse("2026-02-01T00:00:00Z"), true));
+        // The same cache, through a mailbox that still lists but whose quota is spent for summaries.
+        ListMessages spent = new ListMessages(new SummariesRateLimited(world.google.mailbox(), world.clock.instant().plusSeconds(30)), world.cache);
+
+        ListMessages.Listing listing = success(world.asUser(alice.userId(), grant -> spent.list(grant, query("", Optional.empty(), 50))));
+
+        assertThat(listing.page().items()).extracting(MessageSummary::subject).containsExactly("Message 1", "Message 0");
+        assertThat(listing.missing()).containsExactly(newest);
+    }
+
+    @Test
+    void listAllWaitsOutASpentQuotaAndCarriesOnWhereItWas() {
+        world.signIn(alice);
+        fill(alice, 7);
+        Instant freesAt = world.clock.instant().plusSeconds(50);
+        world.google.spendQuotaUntil(freesAt);
+        List<ListAllMessages.Progress> progress = new CopyOnWriteArrayList<>();
+
+        assertThat(success(listAll(100, progress::add))).hasSize(7);
+
+        assertThat(world.pauses).containsExactly(freesAt);
+        assertThat(progress).containsExactly(new ListAllMessages.Progress(0, 0, Optional.of(freesAt)), new ListAllMessages.Progress(7, 1, Optional.empty()));
+    }
+
+    @Test
+    void listAllAsksAgainForAPartialPageAndReportsEveryPage() {
+        world.signIn(alice);
+        fill(alice, 600);
+        world.google.withholdNextSummaries(10);
+        List<ListAllMessages.Progress> progress = new CopyOnWriteArrayList<>();
+
+        List<MessageSummary> all = success(listAll(600, progress::add));
+
+        assertThat(all).hasSize(600).doesNotHaveDuplicates();
+        assertThat(world.pauses).hasSize(1);
+        assertThat(progress).extracting(ListAllMessages.Progress::messages).containsExactly(0, 500, 600);
+        assertThat(progress.get(0).waitingUntil()).isPresent();
+    }
+
+    @Test
+    void listAllGivesUpRateLimitedWhenTheQuotaDoesNotFreeUp() {
+        world.signIn(alice);
+        fill(alice, 3);
+        Instant freesAt = world.clock.instant().plus(Duration.ofDays(1));
+        world.google.spendQuotaUntil(freesAt);
+        // A pause that returns without the clock moving: every try meets the same spent quota.
+        ListAllMessages listAll = new ListAllMessages(world.listMessages, world.clock, world.pauses::add);
+
+        MailOutcome<List<MessageSummary>> outcome = world.asUser(alice.userId(),
+                grant -> listAll.listAll(grant, new ListAllMessages.Query(SearchQuery.ALL, 10), progress -> { }));
+
+        assertThat(outcome).isInstanceOfSatisfying(MailOutcome.RateLimited.class, limited -> assertThat(limited.retryAt()).isEqualTo(freesAt));
+        assertThat(world.pauses).hasSize(ListAllMessages.MAX_WAITS_PER_PAGE);
+    }
+
+    /** Lists through {@code delegate}; every summarize answers "rate limited" until {@code freesAt}. */
+    private record SummariesRateLimited(Mailbox delegate, Instant freesAt) implements Mailbox {
+        @Override
+        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+            return delegate.listMessages(token, query);
+        }
+
+        @Override
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+            return new MailboxResponse.RateLimited<>(freesAt);
+        }
+
+        @Override
+        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return delegate.getMessage(token, id);
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+            return delegate.getAttachment(token, message, attachment);
+        }
+
+        @Override
+        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+            return delegate.listThreads(token, query);
+        }
+
+        @Override
+        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+            return delegate.getThread(token, id);
+        }
+
+        @Override
+        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+            return delegate.listLabels(token);
+        }
+    }
+
     /** A mailbox whose every call answers 401, to show the retry happens once. */
     private static final class AlwaysUnauthorized implements Mailbox {
         @Override
@@ -199,7 +343,7 @@ class ListMessagesTest {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
             return new MailboxResponse.Unauthorized<>();
         }
 

@@ -24,7 +24,9 @@ import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -54,6 +56,8 @@ public final class World {
     public final AuthorizedAccess access;
     public final ListMessages listMessages;
     public final ListAllMessages listAllMessages;
+    /** Every wait {@link #listAllMessages} asked for; each moves {@link #clock} to its end. */
+    public final List<Instant> pauses = new CopyOnWriteArrayList<>();
     public final GetMessage getMessage;
     public final ListLabels listLabels;
     public final ListThreads listThreads;
@@ -84,7 +88,10 @@ public final class World {
         complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
         listMessages = new ListMessages(mail, cache);
-        listAllMessages = new ListAllMessages(listMessages);
+        listAllMessages = new ListAllMessages(listMessages, clock, until -> {
+            pauses.add(until);
+            if (clock.instant().isBefore(until)) clock.set(until);
+        });
         getMessage = new GetMessage(mail);
         listLabels = new ListLabels(mail);
         listThreads = new ListThreads(mail);

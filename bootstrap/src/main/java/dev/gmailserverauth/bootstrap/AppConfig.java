@@ -40,6 +40,8 @@ public record AppConfig(
         Duration shutdownGrace,
         int signInsPerClient,
         int maxSignInsInFlight,
+        int gmailUnitsPerMinute,
+        Duration googleDeadline,
         LifecycleConfig lifecycle) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
@@ -86,6 +88,8 @@ public record AppConfig(
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
                 read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
                 read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
+                read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
+                read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)),
                 new LifecycleConfig(
                         read.url("GOOGLE_ISSUER").orElse(LifecycleConfig.GOOGLE_ISSUER),
                         read.url("GOOGLE_RISC_ISSUER").orElse(LifecycleConfig.GOOGLE_RISC_ISSUER),
@@ -97,13 +101,13 @@ public record AppConfig(
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, lifecycle);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

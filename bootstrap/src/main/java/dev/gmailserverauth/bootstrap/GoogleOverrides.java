@@ -4,7 +4,7 @@ import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 
-/** Applies the GOOGLE_* endpoint and time-out variables on top of the adapter's defaults. */
+/** Applies the GOOGLE_* endpoint, time-out and deadline variables and Gmail's quota on top of the adapter's defaults. */
 final class GoogleOverrides {
     private GoogleOverrides() {
     }
@@ -25,7 +25,10 @@ final class GoogleOverrides {
                 config.googleConnectTimeout(),
                 config.googleReadTimeout(),
                 base.applicationName(),
-                base.retryPolicy());
+                base.retryPolicy())
+                .withDeadline(config.googleDeadline())
+                .withLimits(base.limits().withUnitsPerMinute(config.gmailUnitsPerMinute()))
+                .withCallListener(base.callListener());
     }
 
 }

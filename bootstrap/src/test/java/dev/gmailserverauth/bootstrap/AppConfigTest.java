@@ -3,6 +3,8 @@ package dev.gmailserverauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmailserverauth.google.GmailLimits;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,11 +87,23 @@ class AppConfigTest {
             "APP_RISC_RECEIVER_PATH | risc/events | APP_RISC_RECEIVER_PATH: must be an absolute path",
             "APP_RISC_RECEIVER_PATH | /risc/../admin?x | APP_RISC_RECEIVER_PATH: must be an absolute path",
             "GOOGLE_RISC_ISSUER | accounts.google.com | GOOGLE_RISC_ISSUER: must be an absolute http(s) URL",
+            "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
+            "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void gmailsQuotaAndTheDeadlineReachTheGoogleAdapter() {
+        AppConfig config = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_UNITS_PER_MINUTE", "6000", "GOOGLE_DEADLINE", "PT4S"));
+        GoogleAdapterConfig google = GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), config);
+        assertThat(google.limits().unitsPerMinute()).isEqualTo(6_000);
+        assertThat(google.retryPolicy().deadline()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), AppConfig.defaults()).limits())
+                .isEqualTo(GmailLimits.DEFAULT);
     }
 
     @Test

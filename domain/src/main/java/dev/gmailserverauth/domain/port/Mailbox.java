@@ -9,8 +9,8 @@ import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
-import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import java.util.List;
@@ -18,9 +18,10 @@ import java.util.List;
 /**
  * Driven port for reading mail on a user's behalf. Every call carries the user's access token.
  *
- * <p>Outcomes the caller acts on ({@code 401}, insufficient scope, not found, a rejected argument)
- * come back as {@link MailboxResponse}. Adapters retry transient failures themselves and then throw
- * {@link dev.gmailserverauth.domain.error.ProviderUnavailableException}.
+ * <p>Outcomes the caller acts on ({@code 401}, insufficient scope, not found, a rejected argument, a
+ * spent quota with the time it frees up) come back as {@link MailboxResponse}. Adapters keep within the
+ * provider's per-user limits and retry transient failures themselves, all within one deadline per call,
+ * and then throw {@link dev.gmailserverauth.domain.error.ProviderUnavailableException}.
  */
 public interface Mailbox {
 
@@ -32,10 +33,11 @@ public interface Mailbox {
 
     /**
      * The summaries (subject, sender, date, snippet, labels) of these messages, in the same order, in as
-     * few round trips as the provider allows (one batch for up to 50). A message deleted in the meantime
-     * is left out.
+     * few round trips as the provider's per-user limits allow (one batch for up to 50). A message deleted
+     * in the meantime is left out. Summaries that arrived are never thrown away: if the deadline passes
+     * while some are still refused, the answer is partial and names the {@link Summaries#missing() missing} ids.
      */
-    MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids);
+    MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids);
 
     /** The whole message: headers, bodies, labels, and its attachments described (their bytes come from {@link #getAttachment}). */
     MailboxResponse<Message> getMessage(AccessToken token, MessageId id);

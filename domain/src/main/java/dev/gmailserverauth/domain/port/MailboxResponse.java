@@ -1,5 +1,6 @@
 package dev.gmailserverauth.domain.port;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -31,6 +32,16 @@ public sealed interface MailboxResponse<T> {
         }
     }
 
+    /**
+     * The user's Gmail quota is spent (403 {@code rateLimitExceeded} / {@code userRateLimitExceeded}, 429) and
+     * will not free up before the request's deadline: try again at {@code retryAt}.
+     */
+    record RateLimited<T>(Instant retryAt) implements MailboxResponse<T> {
+        public RateLimited {
+            Objects.requireNonNull(retryAt, "retryAt");
+        }
+    }
+
     /** The same outcome with the successful value transformed. */
     default <R> MailboxResponse<R> map(Function<? super T, ? extends R> mapper) {
         return flatMap(value -> new Ok<>(mapper.apply(value)));
@@ -42,6 +53,7 @@ public sealed interface MailboxResponse<T> {
         if (this instanceof Unauthorized<T>) return new Unauthorized<>();
         if (this instanceof InsufficientScope<T>) return new InsufficientScope<>();
         if (this instanceof NotFound<T>) return new NotFound<>();
+        if (this instanceof RateLimited<T> limited) return new RateLimited<>(limited.retryAt());
         return new BadRequest<>(((BadRequest<T>) this).reason());
     }
 }

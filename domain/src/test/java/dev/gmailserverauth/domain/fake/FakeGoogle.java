@@ -28,6 +28,7 @@ import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.Scope;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.TokenGrant;
@@ -84,6 +85,8 @@ public final class FakeGoogle {
     private volatile Duration refreshDelay = Duration.ZERO;
     private volatile boolean anonymousUserinfo;
     private volatile boolean unavailable;
+    private volatile Instant quotaSpentUntil = Instant.EPOCH;
+    private final AtomicInteger withheldSummaries = new AtomicInteger();
 
     private record Grant(UserIdentity identity, Scopes scopes, String challenge, RedirectUri redirectUri, boolean offline,
                          Optional<Duration> timeLimit) {
@@ -143,6 +146,16 @@ public final class FakeGoogle {
     /** Userinfo answers without an id, as the seed's NoUserIdException case. */
     public void answerUserinfoWithoutId(boolean anonymous) {
         this.anonymousUserinfo = anonymous;
+    }
+
+    /** Every mailbox call answers "rate limited" until {@code freesAt} (by this fake's clock), as over Gmail's quota. */
+    public void spendQuotaUntil(Instant freesAt) {
+        this.quotaSpentUntil = freesAt;
+    }
+
+    /** The next summarize leaves the last {@code count} ids it is asked for missing, as at Gmail's limits past a deadline. */
+    public void withholdNextSummaries(int count) {
+        withheldSummaries.set(count);
     }
 
     /** Every call fails as if Google could not be reached. */
@@ -326,11 +339,15 @@ public final class FakeGoogle {
         }
 
         @Override
-        public MailboxResponse<List<MessageSummary>> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
             return authorized(token, identity -> {
                 Map<MessageId, Message> byId = new java.util.HashMap<>();
                 mail.get(identity.userId()).forEach(m -> byId.put(m.id(), m));
-                return new MailboxResponse.Ok<>(ids.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList());
+                int withheld = Math.min(ids.size(), withheldSummaries.getAndSet(0));
+                List<MessageId> given = ids.subList(0, ids.size() - withheld);
+                return new MailboxResponse.Ok<>(new Summaries(
+                        given.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList(),
+                        ids.subList(ids.size() - withheld, ids.size())));
             });
         }
 
@@ -384,6 +401,7 @@ public final class FakeGoogle {
             Optional<Issued> issued = valid(token);
             if (issued.isEmpty()) return new MailboxResponse.Unauthorized<>();
             if (!issued.get().scopes().grantsGmailRead()) return new MailboxResponse.InsufficientScope<>();
+            if (clock.instant().isBefore(quotaSpentUntil)) return new MailboxResponse.RateLimited<>(quotaSpentUntil);
             return call.apply(issued.get().identity());
         }
 

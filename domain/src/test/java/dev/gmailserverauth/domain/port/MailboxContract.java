@@ -20,6 +20,7 @@ import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadSummary;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public abstract class MailboxContract {
     /** A page as the application shows it: the list, then the summaries of what it names. */
     private Page<MessageSummary> summaries(AccessToken token, MailQuery query) {
         Page<MessageRef> refs = ok(mailbox().listMessages(token, query));
-        List<MessageSummary> items = ok(mailbox().summarize(token, refs.items().stream().map(MessageRef::id).toList()));
+        List<MessageSummary> items = ok(mailbox().summarize(token, refs.items().stream().map(MessageRef::id).toList())).found();
         return new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate());
     }
 
@@ -120,7 +121,9 @@ public abstract class MailboxContract {
         AccessToken token = mailboxWith(List.of(message(1, "First", false), message(2, "Second", false)));
         List<MessageRef> refs = ok(mailbox().listMessages(token, all(10))).items();
         List<MessageId> asked = List.of(refs.get(1).id(), new MessageId("ffffffffffff0000"), refs.get(0).id());
-        assertThat(ok(mailbox().summarize(token, asked))).extracting(MessageSummary::subject).containsExactly("First", "Second");
+        Summaries summaries = ok(mailbox().summarize(token, asked));
+        assertThat(summaries.found()).extracting(MessageSummary::subject).containsExactly("First", "Second");
+        assertThat(summaries.isComplete()).isTrue();
     }
 
     @Test
