@@ -117,6 +117,22 @@ public record GoogleAdapterConfig(
                 batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
     }
 
+    public GoogleAdapterConfig withRevokeUrl(URI url) {
+        return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, url, userinfoRootUrl, gmailRootUrl,
+                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
+    }
+
+    public GoogleAdapterConfig withUserinfoRootUrl(URI url) {
+        return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, url, gmailRootUrl,
+                batchUrl, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
+    }
+
+    /** The Gmail API root and its batch endpoint, which move together. */
+    public GoogleAdapterConfig withGmailUrls(URI root, URI batch) {
+        return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl, root,
+                batch, connectTimeout, readTimeout, applicationName, retryPolicy, limits, callListener);
+    }
+
     public GoogleAdapterConfig withTimeouts(Duration connect, Duration read) {
         return new GoogleAdapterConfig(clientId, clientSecret, authorizationUrl, tokenUrl, revokeUrl, userinfoRootUrl,
                 gmailRootUrl, batchUrl, connect, read, applicationName, retryPolicy, limits, callListener);

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,47 +108,53 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
     @Override
     public CodeExchange exchange(AuthorizationCode code, PkceVerifier verifier, RedirectUri redirectUri) {
         Instant sent = clock.instant();
-        try {
-            // No retries: a code is single-use, so a second try after a lost answer could only fail.
-            GoogleTokenResponse response = new Retrier(RetryPolicy.none(), clock, config.callListener()).call("code exchange", () -> flow.newTokenRequest(code.value())
-                    .setRedirectUri(redirectUri.value().toString())
-                    .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
-                    .set("code_verifier", verifier.value())
-                    .execute());
-            return new CodeExchange.Exchanged(grant(response, sent));
-        } catch (TokenResponseException e) {
-            if (TokenErrors.INVALID_GRANT.equals(TokenErrors.error(e))) {
-                LOG.info("code exchange rejected: {}", TokenErrors.describe(e));
-                return new CodeExchange.Rejected(TokenErrors.describe(e));
-            }
-            throw TokenErrors.other("the code exchange", e);
-        } catch (IOException e) {
-            throw new ProviderUnavailableException("code exchange failed: " + GoogleFailure.of(e).describe(), e);
-        }
+        // No retries: a code is single-use, so a second try after a lost answer could only fail.
+        return tokenCall("code exchange", new Retrier(RetryPolicy.none(), clock, config.callListener()), () -> flow.newTokenRequest(code.value())
+                        .setRedirectUri(redirectUri.value().toString())
+                        .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
+                        .set("code_verifier", verifier.value())
+                        .execute(),
+                response -> new CodeExchange.Exchanged(grant(response, sent)),
+                refused -> {
+                    if (!TokenErrors.INVALID_GRANT.equals(TokenErrors.error(refused))) return Optional.empty();
+                    LOG.info("code exchange rejected: {}", TokenErrors.describe(refused));
+                    return Optional.of(new CodeExchange.Rejected(TokenErrors.describe(refused)));
+                });
     }
 
     @Override
     public Refresh refresh(RefreshToken refreshToken) {
         Instant sent = clock.instant();
+        return tokenCall("token refresh", retrier, () -> new GoogleRefreshTokenRequest(transport, json,
+                        refreshToken.value(), config.clientId(), config.clientSecret())
+                        .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
+                        .setRequestInitializer(initializer)
+                        .execute(),
+                response -> new Refresh.Refreshed(grant(response, sent)),
+                refused -> {
+                    if (TokenErrors.isReauthenticationRequired(refused)) {
+                        LOG.info("refresh needs the person to sign in again: {}", TokenErrors.describe(refused));
+                        return Optional.of(new Refresh.ReauthenticationRequired(TokenErrors.describe(refused)));
+                    }
+                    if (!TokenErrors.INVALID_GRANT.equals(TokenErrors.error(refused))) return Optional.empty();
+                    LOG.info("refresh token rejected: {}", TokenErrors.describe(refused));
+                    return Optional.of(new Refresh.Revoked(TokenErrors.describe(refused)));
+                });
+    }
+
+    /**
+     * One call to the token endpoint: its answer becomes {@code success}; a refusal Google explains
+     * becomes the outcome {@code refusal} makes of it; any other refusal is a configuration problem and an
+     * unreachable endpoint an outage, both thrown.
+     */
+    private <T> T tokenCall(String operation, Retrier retrier, Retrier.Attempt<GoogleTokenResponse> attempt,
+            Function<GoogleTokenResponse, T> success, Function<TokenResponseException, Optional<T>> refusal) {
         try {
-            GoogleTokenResponse response = retrier.call("token refresh", () -> new GoogleRefreshTokenRequest(transport, json,
-                    refreshToken.value(), config.clientId(), config.clientSecret())
-                    .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
-                    .setRequestInitializer(initializer)
-                    .execute());
-            return new Refresh.Refreshed(grant(response, sent));
+            return success.apply(retrier.call(operation, attempt));
         } catch (TokenResponseException e) {
-            if (TokenErrors.isReauthenticationRequired(e)) {
-                LOG.info("refresh needs the person to sign in again: {}", TokenErrors.describe(e));
-                return new Refresh.ReauthenticationRequired(TokenErrors.describe(e));
-            }
-            if (TokenErrors.INVALID_GRANT.equals(TokenErrors.error(e))) {
-                LOG.info("refresh token rejected: {}", TokenErrors.describe(e));
-                return new Refresh.Revoked(TokenErrors.describe(e));
-            }
-            throw TokenErrors.other("the token refresh", e);
+            return refusal.apply(e).orElseThrow(() -> TokenErrors.other("the " + operation, e));
         } catch (IOException e) {
-            throw new ProviderUnavailableException("token refresh failed: " + GoogleFailure.of(e).describe(), e);
+            throw new ProviderUnavailableException(operation + " failed: " + GoogleFailure.of(e).describe(), e);
         }
     }
 

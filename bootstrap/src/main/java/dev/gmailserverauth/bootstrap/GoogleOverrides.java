@@ -13,22 +13,13 @@ final class GoogleOverrides {
         URI gmailRoot = config.googleApiRootUrl().orElse(base.gmailRootUrl());
         URI batch = config.googleBatchUrl()
                 .orElse(config.googleApiRootUrl().isPresent() ? HttpUrls.withTrailingSlash(gmailRoot).resolve("batch/gmail/v1") : base.batchUrl());
-        return new GoogleAdapterConfig(
-                base.clientId(),
-                base.clientSecret(),
-                base.authorizationUrl(),
-                base.tokenUrl(),
-                config.googleRevokeUrl().orElse(base.revokeUrl()),
-                config.googleUserinfoRootUrl().orElse(base.userinfoRootUrl()),
-                gmailRoot,
-                batch,
-                config.googleConnectTimeout(),
-                config.googleReadTimeout(),
-                base.applicationName(),
-                base.retryPolicy())
+        return base
+                .withRevokeUrl(config.googleRevokeUrl().orElse(base.revokeUrl()))
+                .withUserinfoRootUrl(config.googleUserinfoRootUrl().orElse(base.userinfoRootUrl()))
+                .withGmailUrls(gmailRoot, batch)
+                .withTimeouts(config.googleConnectTimeout(), config.googleReadTimeout())
                 .withDeadline(config.googleDeadline())
-                .withLimits(base.limits().withUnitsPerMinute(config.gmailUnitsPerMinute()))
-                .withCallListener(base.callListener());
+                .withLimits(base.limits().withUnitsPerMinute(config.gmailUnitsPerMinute()));
     }
 
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link PendingAuthorizationStore} on JDBC. {@code take} is one {@code DELETE ... RETURNING} statement
+ * {@link PendingAuthorizationStore} on JDBC, the same SQL for SQLite and PostgreSQL. {@code take} is one {@code DELETE ... RETURNING} statement
  * (SQLite 3.35+ and PostgreSQL): the database hands the row to exactly one caller, on any instance.
  * The PKCE verifier is sealed, bound to the state.
  */

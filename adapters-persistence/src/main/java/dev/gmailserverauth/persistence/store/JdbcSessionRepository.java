@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link SessionRepository} on JDBC. Only the {@link SessionKey} (the SHA-256 of the cookie, computed by
+ * {@link SessionRepository} on JDBC, the same SQL for SQLite and PostgreSQL. Only the {@link SessionKey} (the SHA-256 of the cookie, computed by
  * the domain) is stored, so the table opens no session by itself; nothing here needs encrypting.
  */
 public final class JdbcSessionRepository implements SessionRepository {
