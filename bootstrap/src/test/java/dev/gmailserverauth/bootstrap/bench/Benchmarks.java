@@ -172,7 +172,7 @@ public final class Benchmarks {
             Counters repeat = cachedControl.counters();
 
             rows.add(new Row("Google round trips for one page of 50 summaries", "≤ 2", String.valueOf(ours.totalRoundTrips()),
-                    baseline.totalRoundTrips() + " (seed's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
+                    baseline.totalRoundTrips() + " (the original guide's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
             rows.add(new Row("round trips for a repeat view of the same page (summary cache)", "1", String.valueOf(repeat.totalRoundTrips()),
                     ours.totalRoundTrips() + " without the cache", repeat.totalRoundTrips() == 1));
             rows.add(new Row("Gmail quota units per page of 50 (list 5 + get 5 each)", "report", units(ours) + " (repeat view: " + units(repeat) + ")",
@@ -189,7 +189,7 @@ public final class Benchmarks {
             double target = 2 * INJECTED.toMillis() + 15;
             rows.add(new Row("/api/messages latency, 50 ms injected per round trip, p50 / p95 (no cache)", "p50 ≤ " + (int) target + " ms",
                     ms(ourLatency.percentileMillis(50)) + " / " + ms(ourLatency.percentileMillis(95)) + " (n=" + ourLatency.count() + ")",
-                    "seed's loop: " + ms(naiveLatency.percentileMillis(50)) + " / " + ms(naiveLatency.percentileMillis(95)) + " (n=" + naiveLatency.count() + ")",
+                    "the original guide's loop: " + ms(naiveLatency.percentileMillis(50)) + " / " + ms(naiveLatency.percentileMillis(95)) + " (n=" + naiveLatency.count() + ")",
                     ourLatency.percentileMillis(50) <= target));
             rows.add(new Row("the same with 0 ms injected: what app, sandbox and Google's client add to the two round trips, p50 / p95", "report",
                     ms(overhead.percentileMillis(50)) + " / " + ms(overhead.percentileMillis(95)) + " (n=" + overhead.count() + ")", "—", true));
@@ -521,7 +521,7 @@ public final class Benchmarks {
             ## How the rows are measured, and what the misses mean
 
             - **Round trips** are HTTP requests the sandbox received (a batch is one). Ours: `messages.list`, then one
-              `BatchRequest` of 50 `messages.get?format=metadata`. The baseline is the seed's way with Google's own Gmail
+              `BatchRequest` of 50 `messages.get?format=metadata`. The baseline is the way of Google's original server-side guide, with Google's own Gmail
               client: one list, then one get per message.
             - **Quota**: Gmail charges per method call, so a batch of 50 gets costs 50 × 5 units like 50 single gets:
               batching saves round trips, not quota. The summary cache saves both (a repeat view is the list alone).

@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small in-memory Google for use-case tests: an {@link AuthorizationProvider} and a {@link Mailbox}
- * that share accounts, grants and tokens, with knobs for the seed's error cases. Not a mock: it keeps
+ * that share accounts, grants and tokens, with knobs for the error cases of Google's original server-side guide. Not a mock: it keeps
  * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only, a new
  * attachment id on every read of a message).
  */
@@ -143,7 +143,7 @@ public final class FakeGoogle {
         this.refreshDelay = delay;
     }
 
-    /** Userinfo answers without an id, as the seed's NoUserIdException case. */
+    /** Userinfo answers without an id, as in the NoUserIdException case of Google's original server-side guide. */
     public void answerUserinfoWithoutId(boolean anonymous) {
         this.anonymousUserinfo = anonymous;
     }
