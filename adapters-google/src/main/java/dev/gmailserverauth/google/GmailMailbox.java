@@ -8,6 +8,8 @@ import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
@@ -44,6 +46,7 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     static final String MESSAGE_FIELDS = "id,threadId,labelIds,snippet,internalDate,payload";
     static final String THREAD_FIELDS = "id,messages(" + MESSAGE_FIELDS + ")";
     static final String LABEL_FIELDS = "labels(id,name,type)";
+    static final String ATTACHMENT_FIELDS = "data";
     private static final String ME = "me";
     private static final List<String> ONE_CALL = List.of("call");
 
@@ -89,6 +92,12 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
         return call(token, GmailMethod.MESSAGES_GET, () -> BearerToken.on(gmail.users().messages().get(ME, id.value())
                 .setFormat("full").setFields(MESSAGE_FIELDS), token).execute(), GmailModels::message);
+    }
+
+    @Override
+    public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+        return call(token, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> BearerToken.on(gmail.users().messages().attachments()
+                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), token).execute(), GmailModels::attachmentData);
     }
 
     @Override

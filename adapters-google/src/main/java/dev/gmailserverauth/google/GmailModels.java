@@ -1,7 +1,9 @@
 package dev.gmailserverauth.google;
 
 import com.google.api.services.gmail.model.MessagePart;
+import com.google.api.services.gmail.model.MessagePartBody;
 import com.google.api.services.gmail.model.MessagePartHeader;
+import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.Header;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
@@ -67,7 +69,14 @@ final class GmailModels {
                 bodies.html(),
                 labelIds(m.getLabelIds()),
                 Snippets.unescape(m.getSnippet()),
-                dateOf(m, headers));
+                dateOf(m, headers),
+                MimeAttachments.of(payload));
+    }
+
+    /** The bytes of {@code messages.attachments.get}: base64url {@code data}, padded or not. */
+    static AttachmentData attachmentData(MessagePartBody body) {
+        byte[] bytes = body.decodeData();
+        return new AttachmentData(bytes == null ? new byte[0] : bytes);
     }
 
     static MailThread thread(com.google.api.services.gmail.model.Thread t) {

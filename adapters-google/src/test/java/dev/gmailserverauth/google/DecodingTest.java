@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.api.services.gmail.model.MessagePart;
 import com.google.api.services.gmail.model.MessagePartBody;
 import com.google.api.services.gmail.model.MessagePartHeader;
+import dev.gmailserverauth.domain.model.Attachment;
+import dev.gmailserverauth.domain.model.PartId;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,68 @@ class DecodingTest {
     }
 
     @Test
+    void attachmentsCarryNameTypeSizeAndPart() {
+        MessagePart mixed = multipart("multipart/mixed", text("text/plain", "hi", "text/plain"),
+                file("1", "report.pdf", "application/pdf", 1234, "attachment; filename=\"report.pdf\"", null));
+        mixed.setPartId("");
+        assertThat(MimeAttachments.of(mixed)).singleElement().satisfies(a -> {
+            assertThat(a.part()).isEqualTo(new PartId("1"));
+            assertThat(a.filename()).isEqualTo("report.pdf");
+            assertThat(a.mimeType()).isEqualTo("application/pdf");
+            assertThat(a.size()).isEqualTo(1234);
+            assertThat(a.inline()).isFalse();
+            assertThat(a.contentId()).isEmpty();
+        });
+    }
+
+    @Test
+    void anRfc2231NameIsDecodedWhenGmailGivesNone() {
+        MessagePart part = file("1", "", "text/csv", 10, "attachment; filename*=UTF-8''%C3%9Cbersicht%20M%C3%A4rz.csv", null);
+        assertThat(MimeAttachments.of(part)).extracting(Attachment::filename).containsExactly("Übersicht März.csv");
+        MessagePart continued = file("1", "", "text/plain", 10, "attachment; filename*0*=UTF-8''%E6%97%A5; filename*1*=%E6%9C%AC.txt", null);
+        assertThat(MimeAttachments.of(continued)).extracting(Attachment::filename).containsExactly("日本.txt");
+    }
+
+    @Test
+    void anEncodedWordNameInTheContentTypeIsDecoded() {
+        MessagePart part = file("2", "", "image/png", 10, null, null);
+        part.setHeaders(List.of(new MessagePartHeader().setName("Content-Type").setValue("image/png; name=\"=?UTF-8?B?R3LDvMOfZS5wbmc=?=\"")));
+        assertThat(MimeAttachments.of(part)).extracting(Attachment::filename).containsExactly("Grüße.png");
+    }
+
+    @Test
+    void anImageWithAContentIdIsInline() {
+        MessagePart logo = file("0.2", "logo.png", "image/png", 99, null, "<logo@example.org>");
+        assertThat(MimeAttachments.of(logo)).singleElement().satisfies(a -> {
+            assertThat(a.contentId()).contains("logo@example.org");
+            assertThat(a.inline()).isTrue();
+        });
+        MessagePart attached = file("3", "logo.png", "image/png", 99, "attachment", "<logo@example.org>");
+        assertThat(MimeAttachments.of(attached)).singleElement().satisfies(a -> assertThat(a.inline()).isFalse());
+    }
+
+    @Test
+    void aMessageThatIsOneFileHasItsFileAtPartZero() {
+        MessagePart whole = file("", "scan.pdf", "application/pdf", 5, "attachment; filename=scan.pdf", null);
+        assertThat(MimeAttachments.of(whole)).extracting(Attachment::part).containsExactly(new PartId("0"));
+    }
+
+    @Test
+    void aMalformedDispositionStillGivesGmailsName() {
+        MessagePart part = file("1", "notes.txt", "text/plain", 3, "attachment; filename=\"unterminated", null);
+        assertThat(MimeAttachments.of(part)).extracting(Attachment::filename).containsExactly("notes.txt");
+    }
+
+    @Test
+    void attachmentDataAcceptsPaddedAndUnpaddedBase64url() {
+        byte[] bytes = {(byte) 0xfb, (byte) 0xff, 0x01};
+        String unpadded = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertThat(GmailModels.attachmentData(new MessagePartBody().setData(unpadded)).bytes()).isEqualTo(bytes);
+        assertThat(GmailModels.attachmentData(new MessagePartBody().setData(unpadded + "=")).bytes()).isEqualTo(bytes);
+        assertThat(GmailModels.attachmentData(new MessagePartBody().setSize(0)).size()).isZero();
+    }
+
+    @Test
     void snippetsLoseTheirHtmlEntities() {
         assertThat(Snippets.unescape("Tom &amp; Jerry &lt;3 &quot;hi&quot; it&#39;s &#x263A;")).isEqualTo("Tom & Jerry <3 \"hi\" it's ☺");
         assertThat(Snippets.unescape(null)).isEmpty();
@@ -88,6 +153,15 @@ class DecodingTest {
         return new MessagePart().setMimeType(type).setFilename("")
                 .setHeaders(List.of(new MessagePartHeader().setName("Content-Type").setValue(contentType)))
                 .setBody(new MessagePartBody().setData(data));
+    }
+
+    private static MessagePart file(String partId, String filename, String mimeType, int size, String disposition, String contentId) {
+        List<MessagePartHeader> headers = new ArrayList<>();
+        headers.add(new MessagePartHeader().setName("Content-Type").setValue(mimeType));
+        if (disposition != null) headers.add(new MessagePartHeader().setName("Content-Disposition").setValue(disposition));
+        if (contentId != null) headers.add(new MessagePartHeader().setName("Content-ID").setValue(contentId));
+        return new MessagePart().setPartId(partId).setMimeType(mimeType).setFilename(filename).setHeaders(headers)
+                .setBody(new MessagePartBody().setAttachmentId("ANGjdJ_" + partId.replace('.', '_')).setSize(size));
     }
 
     private static MessagePart attachment() {

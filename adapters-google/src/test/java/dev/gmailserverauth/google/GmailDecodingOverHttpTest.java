@@ -5,6 +5,7 @@ import static dev.gmailserverauth.google.GoogleRoundTripTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
@@ -40,6 +41,13 @@ class GmailDecodingOverHttpTest {
         assertThat(message.textBody()).hasValueSatisfying(body -> assertThat(body).contains("Hallo Welt, schöne Grüße!"));
         assertThat(message.htmlBody()).hasValueSatisfying(body -> assertThat(body).contains("<p>Hallo <b>Welt</b>, schöne Grüße!</p>"));
         assertThat(message.date()).isEqualTo(Instant.parse("2026-02-01T10:00:00Z"));
+        assertThat(message.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.filename()).isEqualTo("notes.txt");
+            assertThat(a.mimeType()).isEqualTo("text/plain");
+            assertThat(a.size()).isEqualTo(10);
+            AttachmentData data = ok(sandbox.mailbox().getAttachment(token, new MessageId(id), a.id()));
+            assertThat(data.bytes()).asString(StandardCharsets.UTF_8).isEqualTo("not a body");
+        });
 
         List<MessageSummary> summaries = complete(sandbox.mailbox().summarize(token, List.of(new MessageId(id))));
         assertThat(summaries).singleElement().satisfies(s -> {

@@ -63,6 +63,7 @@ final class ApiRoutes {
                 "from", summary.from(),
                 "date", summary.date().toString(),
                 "snippet", summary.snippet(),
-                "unread", summary.unread());
+                "unread", summary.unread(),
+                "starred", summary.starred());
     }
 }

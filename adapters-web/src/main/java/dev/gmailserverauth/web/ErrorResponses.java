@@ -53,7 +53,7 @@ final class ErrorResponses {
     private void failure(Context ctx, Failure failure) {
         if (failure instanceof Failure.NotSignedIn) {
             if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "unauthenticated", "reason", failure.reason(), "loginUrl", "/login"));
+                answerJson(ctx, 401, Json.object("error", "unauthenticated", "message", failure.reason(), "loginUrl", "/login"));
             } else {
                 Responses.markAnswered(ctx);
                 ctx.redirect("/login", HttpStatus.FOUND);
@@ -61,7 +61,7 @@ final class ErrorResponses {
         } else if (failure instanceof Failure.ConsentNeeded consent) {
             String path = Links.reconsent(consent.consent());
             if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "reason", failure.reason(),
+                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "message", failure.reason(),
                         "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
             } else if (ConsentReasons.explainFirst(consent.consent().reason())) {
                 String heading = ConsentReasons.heading(consent.consent().reason());
@@ -79,6 +79,13 @@ final class ErrorResponses {
             respond(ctx, 429, failure.reason());
         } else if (failure instanceof Failure.Forbidden) {
             respond(ctx, 403, failure.reason());
+        } else if (failure instanceof Failure.TooLarge tooLarge) {
+            if (Api.isApi(ctx)) {
+                answerJson(ctx, 422, Json.object("error", "attachment_too_large", "message", failure.reason(),
+                        "sizeBytes", tooLarge.sizeBytes(), "limitBytes", tooLarge.limitBytes()));
+            } else {
+                respond(ctx, 422, failure.reason());
+            }
         } else {
             respond(ctx, 400, failure.reason());
         }
@@ -112,7 +119,7 @@ final class ErrorResponses {
 
     private void respond(Context ctx, int status, String reason) {
         if (Api.isApi(ctx)) {
-            answerJson(ctx, status, Json.object("error", code(status), "reason", reason));
+            answerJson(ctx, status, Json.object("error", code(status), "message", reason));
             return;
         }
         page(ctx, status, heading(status), reason);
@@ -138,7 +145,12 @@ final class ErrorResponses {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
+            case 408 -> "request_timeout";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 415 -> "unsupported_media_type";
             case 429 -> "too_many_requests";
+            case 431 -> "headers_too_large";
             case 502 -> "bad_gateway";
             case 503 -> "unavailable";
             case 500 -> "internal_error";
@@ -153,6 +165,7 @@ final class ErrorResponses {
             case 403 -> "Forbidden";
             case 404 -> "Page not found";
             case 405 -> "Method not allowed";
+            case 422 -> "Cannot be served";
             case 429 -> "Too many requests";
             case 502 -> "Google refused the request";
             case 503 -> "Temporarily unavailable";

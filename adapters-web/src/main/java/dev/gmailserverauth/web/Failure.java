@@ -10,7 +10,8 @@ import java.util.Objects;
  * as a page or as JSON, depending on the route. No stack trace is kept: they are not bugs.
  */
 abstract sealed class Failure extends RuntimeException
-        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooManyRequests, Failure.RateLimited {
+        permits BadInput, Failure.NotSignedIn, Failure.ConsentNeeded, Failure.NotFound, Failure.Forbidden, Failure.TooLarge,
+        Failure.TooManyRequests, Failure.RateLimited {
 
     Failure(String reason) {
         super(reason, null, false, false);
@@ -70,6 +71,26 @@ abstract sealed class Failure extends RuntimeException
     static final class Forbidden extends Failure {
         Forbidden(String reason) {
             super(reason);
+        }
+    }
+
+    /** A file of a message larger than this app hands out. */
+    static final class TooLarge extends Failure {
+        private final long sizeBytes;
+        private final long limitBytes;
+
+        TooLarge(String reason, long sizeBytes, long limitBytes) {
+            super(reason);
+            this.sizeBytes = sizeBytes;
+            this.limitBytes = limitBytes;
+        }
+
+        long sizeBytes() {
+            return sizeBytes;
+        }
+
+        long limitBytes() {
+            return limitBytes;
         }
     }
 

@@ -19,6 +19,13 @@ final class Formats {
         return MINUTES.format(instant);
     }
 
+    /** A file size as people read it: {@code 812 bytes}, {@code 14 KB}, {@code 2.4 MB} (units of 1024). */
+    static String size(long bytes) {
+        if (bytes < 1024) return bytes == 1 ? "1 byte" : bytes + " bytes";
+        if (bytes < 1024 * 1024) return Math.round(bytes / 1024.0) + " KB";
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
     /** A date a person reads in a sentence: {@code Wed 2 Dec 2026, 10:00 UTC}. */
     static String utcLong(Instant instant) {
         return SPELLED.format(instant);

@@ -5,7 +5,9 @@ import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.ThreadId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Optional;
  */
 final class Links {
     static final String MESSAGES = "/messages";
+    static final String THREADS = "/threads";
     static final String LOGIN = "/login";
     static final String ACCOUNT = "/account";
 
@@ -34,6 +37,34 @@ final class Links {
 
     static String message(MessageId id) {
         return MESSAGES + "/" + id.value();
+    }
+
+    /** The message page with its remote images shown. */
+    static String messageWithImages(MessageId id) {
+        return message(id) + "?images=show";
+    }
+
+    static String thread(ThreadId id) {
+        return THREADS + "/" + id.value();
+    }
+
+    static String threadWithImages(ThreadId id) {
+        return thread(id) + "?images=show";
+    }
+
+    /** The sandboxed document that shows a message's HTML part. */
+    static String messageFrame(MessageId id, boolean remoteImages) {
+        return message(id) + "/body" + (remoteImages ? "?images=show" : "");
+    }
+
+    /** Downloads a file of the message. */
+    static String attachment(MessageId id, PartId part) {
+        return message(id) + "/attachments/" + part.value();
+    }
+
+    /** An image of the message shown in its HTML ({@code cid:}): served inline, when it is a safe image type. */
+    static String inlineImage(MessageId id, PartId part) {
+        return attachment(id, part) + "?inline=1";
     }
 
     /**

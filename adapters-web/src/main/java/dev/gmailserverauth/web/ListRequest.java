@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web;
 
 import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
@@ -31,5 +32,9 @@ record ListRequest(SearchQuery search, Optional<PageToken> pageToken, PageSize s
 
     ListMessages.Query messagesQuery() {
         return new ListMessages.Query(search, pageToken, size);
+    }
+
+    MailQuery threadsQuery() {
+        return new MailQuery(search, pageToken, size);
     }
 }

@@ -11,23 +11,23 @@ import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.SearchQuery;
-import dev.gmailserverauth.web.view.HeaderLine;
 import dev.gmailserverauth.web.view.LabelLink;
 import dev.gmailserverauth.web.view.MessagePage;
 import dev.gmailserverauth.web.view.MessageRow;
+import dev.gmailserverauth.web.view.MessageView;
 import dev.gmailserverauth.web.view.MessagesPage;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
-/** {@code GET /messages} and {@code GET /messages/{id}}: the mail, as HTML pages. */
+/**
+ * {@code GET /messages} (the list: each row opens its conversation and, by its second link, the message
+ * alone) and {@code GET /messages/{id}[?images=show]} (one message), as HTML pages.
+ */
 final class MailPages {
-    private static final Set<String> SHOWN_HEADERS = Set.of("from", "to", "cc", "reply-to");
-
     private final ListMessages listMessages;
     private final ListLabels listLabels;
     private final GetMessage getMessage;
@@ -60,30 +60,28 @@ final class MailPages {
         Page<MessageSummary> page = listing.page();
 
         SearchQuery search = request.search();
-        List<MessageRow> rows = page.items().stream().map(MailPages::row).toList();
+        List<Label> mailboxLabels = labels.orEmpty();
+        Map<LabelId, Label> names = LabelNames.byId(mailboxLabels);
+        List<MessageRow> rows = page.items().stream().map(summary -> row(summary, names)).toList();
         pages.render(ctx, 200, "messages.jte", new MessagesPage(
                 pages.chrome(ctx, search.isEmpty() ? "Messages" : "Search: " + search.value(), grant),
                 search.value(),
                 rows,
                 page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), request.explicitSize())),
                 request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
-                labelLinks(labels.orEmpty()),
+                labelLinks(mailboxLabels),
                 listing.missing().size(),
                 Links.messages(search, request.pageToken(), request.explicitSize())));
     }
 
     private void show(Context ctx) {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
+        boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
         MailboxGrant grant = grants.require(ctx);
+        Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
-        String subject = message.subject().isBlank() ? "(no subject)" : message.subject();
-        List<HeaderLine> headers = message.headers().stream()
-                .filter(h -> SHOWN_HEADERS.contains(h.name().toLowerCase(Locale.ROOT)))
-                .map(h -> new HeaderLine(h.name(), h.value()))
-                .toList();
-        Body body = body(message);
-        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, subject, grant), id.value(), subject, headers,
-                Formats.utc(message.date()) + " UTC", message.labelIds().stream().map(LabelId::value).sorted().toList(), body.text(), body.note()));
+        MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages, Links.messageWithImages(id));
+        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, view.subject(), grant), view));
     }
 
     /** The label sidebar's links; {@link Sidebar} makes sure a failure there never costs the person the list. */
@@ -96,21 +94,10 @@ final class MailPages {
                 .toList();
     }
 
-    private static MessageRow row(MessageSummary summary) {
-        return new MessageRow(summary.id().value(), Links.message(summary.id()),
+    private static MessageRow row(MessageSummary summary, Map<LabelId, Label> names) {
+        return new MessageRow(summary.id().value(), Links.thread(summary.threadId()), Links.message(summary.id()),
                 summary.subject().isBlank() ? "(no subject)" : summary.subject(),
-                Formats.senderName(summary.from()), summary.from(), Formats.utc(summary.date()), summary.snippet(), summary.unread());
-    }
-
-    private record Body(String text, String note) {
-    }
-
-    /** The text part when there is one; otherwise the HTML part reduced to text. Both are rendered escaped. */
-    private static Body body(Message message) {
-        if (message.textBody().filter(text -> !text.isBlank()).isPresent()) return new Body(message.textBody().get(), "");
-        if (message.htmlBody().isPresent()) {
-            return new Body(HtmlText.toText(message.htmlBody().get()), "This message has only an HTML version; it is shown here as plain text.");
-        }
-        return new Body("", "This message has no text.");
+                Formats.senderName(summary.from()), summary.from(), Formats.utc(summary.date()), summary.snippet(), summary.unread(),
+                summary.starred(), LabelNames.chips(summary.labelIds(), names).stream().filter(name -> !name.equals("Inbox")).toList());
     }
 }

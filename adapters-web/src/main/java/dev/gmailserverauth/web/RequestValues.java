@@ -4,7 +4,9 @@ import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.ThreadId;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -52,6 +54,19 @@ final class RequestValues {
 
     static MessageId messageId(String raw) {
         return validated(raw, MessageId::new);
+    }
+
+    static ThreadId threadId(String raw) {
+        return validated(raw, ThreadId::new);
+    }
+
+    static PartId partId(String raw) {
+        return validated(raw, PartId::new);
+    }
+
+    /** {@code images=show}: the reader asked to load this message's remote images. Any other value is ignored. */
+    static boolean remoteImages(FormData params) {
+        return params.get("images").filter("show"::equals).isPresent();
     }
 
     private static <I, T> T validated(I raw, Function<I, T> constructor) {

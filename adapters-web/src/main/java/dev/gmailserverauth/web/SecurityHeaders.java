@@ -10,6 +10,16 @@ final class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /**
+     * The message frame's own policy: nothing runs, nothing is submitted, nothing loads but the
+     * message's own images and inline styles (mail needs them; the app's pages never allow them), the
+     * document is sandboxed even when opened on its own, and only the app's own pages may frame it.
+     */
+    private static final String FRAME_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:%s; "
+            + "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox";
+    /** A downloaded file is never a document of this origin, should a browser show it anyway. */
+    private static final String DOWNLOAD_POLICY = "default-src 'none'; img-src 'self'; sandbox";
+
     private final boolean https;
 
     SecurityHeaders(WebConfig config) {
@@ -24,5 +34,16 @@ final class SecurityHeaders {
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         if (!ctx.path().startsWith("/static/")) ctx.header("Cache-Control", "no-store");
         if (https) ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
+
+    /** For the message frame: {@link #FRAME_POLICY}, remote images over https only when the reader asked for them. */
+    static void messageFrame(Context ctx, boolean remoteImages) {
+        ctx.header("Content-Security-Policy", FRAME_POLICY.formatted(remoteImages ? " https:" : ""));
+        ctx.header("X-Frame-Options", "SAMEORIGIN");
+    }
+
+    /** For a file served from a message. */
+    static void download(Context ctx) {
+        ctx.header("Content-Security-Policy", DOWNLOAD_POLICY);
     }
 }

@@ -37,6 +37,7 @@ public final class WebApp {
         Grants grants = new Grants(useCases.authorizedAccess(), sessions);
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
+        Sidebar sidebar = Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE);
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -62,9 +63,14 @@ public final class WebApp {
             new ConnectionRoutes(useCases.viewAccount(), sessions, pages).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
                     new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
-            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages,
-                    Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE), config.pageSize()).register(javalin.routes);
+            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())
+                    .register(javalin.routes);
+            new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(javalin.routes);
+            new MessageFrames(useCases.getMessage(), grants).register(javalin.routes);
+            new AttachmentRoutes(useCases.getAttachment(), grants).register(javalin.routes);
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
+            new MailApi(useCases.getMessage(), useCases.listThreads(), useCases.getThread(), useCases.listLabels(), grants, sidebar)
+                    .register(javalin.routes);
             new HealthRoute(useCases.databaseHealthy(), operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
         });

@@ -6,10 +6,13 @@ import dev.gmailserverauth.application.CompleteAuthorization;
 import dev.gmailserverauth.application.DescribeUser;
 import dev.gmailserverauth.application.Disconnect;
 import dev.gmailserverauth.application.EndSession;
+import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
+import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.HandleSecurityEvent;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ListThreads;
 import dev.gmailserverauth.application.ResolveSession;
 import dev.gmailserverauth.application.StartSession;
 import dev.gmailserverauth.application.ViewAccount;
@@ -24,6 +27,9 @@ public record WebUseCases(
         ListMessages listMessages,
         GetMessage getMessage,
         ListLabels listLabels,
+        ListThreads listThreads,
+        GetThread getThread,
+        GetAttachment getAttachment,
         Disconnect disconnect,
         StartSession startSession,
         ResolveSession resolveSession,
@@ -40,6 +46,9 @@ public record WebUseCases(
         Objects.requireNonNull(listMessages, "listMessages");
         Objects.requireNonNull(getMessage, "getMessage");
         Objects.requireNonNull(listLabels, "listLabels");
+        Objects.requireNonNull(listThreads, "listThreads");
+        Objects.requireNonNull(getThread, "getThread");
+        Objects.requireNonNull(getAttachment, "getAttachment");
         Objects.requireNonNull(disconnect, "disconnect");
         Objects.requireNonNull(startSession, "startSession");
         Objects.requireNonNull(resolveSession, "resolveSession");

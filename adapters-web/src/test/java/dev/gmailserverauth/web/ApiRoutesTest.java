@@ -58,7 +58,7 @@ class ApiRoutesTest {
                 assertThat(response.status()).as(bad).isEqualTo(400);
                 JsonObject body = json(response);
                 assertThat(body.get("error").getAsString()).isEqualTo("bad_request");
-                assertThat(body.get("reason").getAsString()).contains("between 1 and 500");
+                assertThat(body.get("message").getAsString()).contains("between 1 and 500");
             }
             assertThat(browser.get("/api/messages?maxResults=500").status()).isEqualTo(200);
         });
@@ -70,7 +70,7 @@ class ApiRoutesTest {
             TestApp.signIn(browser, world, alice);
             Browser.Response response = browser.get("/api/messages?q=" + "x".repeat(1025));
             assertThat(response.status()).isEqualTo(400);
-            assertThat(json(response).get("reason").getAsString()).contains("longer than 1024");
+            assertThat(json(response).get("message").getAsString()).contains("longer than 1024");
         });
     }
 

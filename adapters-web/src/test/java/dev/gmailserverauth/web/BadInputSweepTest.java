@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputSweepTest {
     private static final List<String> GET_ROUTES = List.of("/", "/login", "/oauth2/callback", "/messages", "/messages/0000000000000001",
-            "/api/messages", "/api/me", "/health");
+            "/messages/0000000000000001/body", "/messages/0000000000000001/attachments/1", "/threads/0000000000000001",
+            "/api/messages", "/api/me", "/api/messages/0000000000000001", "/api/messages/0000000000000001/attachments/1",
+            "/api/threads", "/api/threads/0000000000000001", "/api/labels", "/api/openapi.json", "/health");
     private static final List<String> ALL_ROUTES = List.of("/", "/login", "/oauth2/callback", "/messages", "/messages/0000000000000001",
-            "/api/messages", "/api/me", "/logout", "/disconnect", "/health", "/static/app.css");
+            "/messages/0000000000000001/body", "/messages/0000000000000001/attachments/1", "/threads/0000000000000001",
+            "/api/messages", "/api/me", "/api/threads", "/api/labels", "/api/openapi.json", "/logout", "/disconnect", "/health", "/static/app.css");
     private static final List<String> PARAMETERS = List.of("q", "pageToken", "maxResults", "login_hint", "state", "code", "error", "bye");
     private static final List<String> ODD_VALUES = List.of(
             "", "%", "%z", "%zz", "%2", "%C3%28", "%FF%FE%FD", "%ED%A0%80", "%C0%AF", "%00", "%01%02%7F", "%0d%0aSet-Cookie:%20x=1",
@@ -38,7 +41,10 @@ class BadInputSweepTest {
             "/messages/x/y", "/admin", "/api", "/api/", "/api/messages/extra", "/api/me/x", "/static/../pom.xml", "/static/%2e%2e/x",
             "/static/nothing.css", "/static/", "//messages", "/MESSAGES", "/.git/config", "/oauth2", "/oauth2/callback/extra",
             "/health/x", "/%", "/%zz", "/%C3%28", "/favicon.ico", "/" + "z".repeat(3000), "/login;jsessionid=1", "/messages;x=y",
-            "/%2e%2e/%2e%2e/etc/passwd", "/\u00FF", "/api/%00", "/logout/x", "/messages?%", "/?&&&=&=");
+            "/%2e%2e/%2e%2e/etc/passwd", "/\u00FF", "/api/%00", "/logout/x", "/messages?%", "/?&&&=&=",
+            "/messages/0000000000000001/attachments/..", "/messages/0000000000000001/attachments/1..2", "/messages/0000000000000001/attachments/%2e",
+            "/messages/0000000000000001/attachments/" + "9".repeat(100), "/messages/0000000000000001/attachments/-1", "/threads/..",
+            "/threads/%zz", "/threads/a.b", "/api/threads/%C3%28", "/api/messages/x/attachments/1.", "/messages/0000000000000001/body/x");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE", "FOO");
     private static final List<String> ODD_COOKIES = List.of("sid=%%%", "sid=" + "A".repeat(43), "sid=" + "x".repeat(5000), ";;;=;",
             "sid=\"\"", "sid=a; sid=b", "sid", "=x", "__Host-sid=" + "B".repeat(43));
@@ -119,6 +125,9 @@ class BadInputSweepTest {
         for (String value : ODD_VALUES) {
             cases.add(Case.get("/api/messages?q=" + value + "&maxResults=" + value + "&pageToken=" + value));
             cases.add(Case.get("/messages?q=" + value + "&pageToken=" + value));
+            cases.add(Case.get("/messages/0000000000000001?images=" + value));
+            cases.add(Case.get("/messages/0000000000000001/attachments/1?inline=" + value));
+            cases.add(Case.get("/api/threads?q=" + value + "&maxResults=" + value + "&pageToken=" + value));
             cases.add(Case.get("/login?login_hint=" + value));
             cases.add(Case.get("/oauth2/callback?state=" + value + "&code=" + value + "&error=" + value));
         }

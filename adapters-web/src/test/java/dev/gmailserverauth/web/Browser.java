@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * A test browser: follows no redirects, keeps its cookies (the session cookie and the sign-in nonce),
@@ -60,6 +62,27 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET());
     }
 
+    /** A GET whose answer is kept as bytes (a download). */
+    Download download(String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET();
+        cookieHeader().ifPresent(header -> request.header("Cookie", header));
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Download(int status, HttpHeaders headers, byte[] body) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+
     Response post(String path, String formBody) {
         return send(HttpRequest.newBuilder(URI.create(origin + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -67,18 +90,31 @@ final class Browser {
     }
 
     Response send(HttpRequest.Builder request) {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
-        }
+        cookieHeader().ifPresent(header -> request.header("Cookie", header));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             response.headers().allValues("Set-Cookie").forEach(this::remember);
+            checkAgainstOpenApi(response);
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> cookieHeader() {
+        if (cookies.isEmpty()) return Optional.empty();
+        return Optional.of(String.join("; ", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).toList()));
+    }
+
+    /** Every JSON answer of the API that any test receives must be one its OpenAPI document describes. */
+    private static void checkAgainstOpenApi(HttpResponse<String> response) {
+        String path = response.request().uri().getRawPath();
+        boolean json = response.headers().firstValue("Content-Type").filter(type -> type.startsWith("application/json")).isPresent();
+        if ((path.equals("/api") || path.startsWith("/api/")) && json) {
+            OpenApiContract.get().check(response.request().method(), path, response.statusCode(), response.body());
         }
     }
 
@@ -102,6 +138,11 @@ final class Browser {
 
         Optional<String> header(String name) {
             return headers.firstValue(name);
+        }
+
+        /** The page parsed by jsoup, for assertions on its DOM. */
+        Document dom() {
+            return Jsoup.parse(body);
         }
 
         List<String> setCookies() {

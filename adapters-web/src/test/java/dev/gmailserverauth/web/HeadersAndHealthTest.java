@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
@@ -145,6 +147,11 @@ class HeadersAndHealthTest {
 
         @Override
         public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return boom();
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
             return boom();
         }
 

@@ -19,7 +19,8 @@ final class TestApp {
     }
 
     static WebUseCases useCases(World world, BooleanSupplier databaseHealthy) {
-        return new WebUseCases(world.access, world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels, world.disconnect,
+        return new WebUseCases(world.access, world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels,
+                world.listThreads, world.getThread, world.getAttachment, world.disconnect,
                 world.startSession, world.resolveSession, world.endSession, world.describeUser, world.viewAccount, world.handleSecurityEvent,
                 databaseHealthy);
     }

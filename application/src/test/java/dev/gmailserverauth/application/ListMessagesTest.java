@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailserverauth.domain.fake.FakeGoogle;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
@@ -313,6 +315,11 @@ class ListMessagesTest {
         }
 
         @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+            return delegate.getAttachment(token, message, attachment);
+        }
+
+        @Override
         public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
             return delegate.listThreads(token, query);
         }
@@ -342,6 +349,11 @@ class ListMessagesTest {
 
         @Override
         public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+            return new MailboxResponse.Unauthorized<>();
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
             return new MailboxResponse.Unauthorized<>();
         }
 

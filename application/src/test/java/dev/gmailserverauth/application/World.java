@@ -35,6 +35,8 @@ import java.util.function.Function;
  */
 public final class World {
     public static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
+    /** The largest attachment the world's {@link GetAttachment} hands out. */
+    public static final long ATTACHMENT_LIMIT = 64 * 1024;
     /** The issuer FakeGoogle's redirects would name. */
     public static final Issuer ISSUER = Issuer.GOOGLE;
 
@@ -60,6 +62,7 @@ public final class World {
     public final ListLabels listLabels;
     public final ListThreads listThreads;
     public final GetThread getThread;
+    public final GetAttachment getAttachment;
     public final Disconnect disconnect;
     public final StartSession startSession;
     public final ResolveSession resolveSession;
@@ -93,6 +96,7 @@ public final class World {
         listLabels = new ListLabels(mail);
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
+        getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
         disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);

@@ -6,10 +6,15 @@ import dev.gmailserverauth.application.CompleteAuthorization;
 import dev.gmailserverauth.application.DescribeUser;
 import dev.gmailserverauth.application.Disconnect;
 import dev.gmailserverauth.application.EndSession;
+import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
+import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.HandleSecurityEvent;
 import dev.gmailserverauth.application.ListLabels;
+import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.application.ListThreads;
 import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.ResolveSession;
 import dev.gmailserverauth.application.SessionPolicy;
@@ -61,6 +66,8 @@ import org.slf4j.LoggerFactory;
 public final class GmailServerAuth implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GmailServerAuth.class);
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
+    /** The largest attachment handed out: Gmail's JSON carries it in base64 and the heap is kept small (jvm.options). */
+    static final long ATTACHMENT_LIMIT_BYTES = 10L * 1024 * 1024;
 
     private final Deque<AutoCloseable> resources;
     private final Javalin web;
@@ -207,6 +214,9 @@ public final class GmailServerAuth implements AutoCloseable {
                 new ListMessages(mailbox, cache),
                 new GetMessage(mailbox),
                 new ListLabels(mailbox),
+                new ListThreads(mailbox),
+                new GetThread(mailbox),
+                new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES),
                 new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock),
                 new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                 new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),

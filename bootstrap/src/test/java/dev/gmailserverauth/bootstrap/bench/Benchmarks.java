@@ -90,14 +90,16 @@ public final class Benchmarks {
 
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
-     * sandbox, roundtrips, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12: limitpages,
-     * browse, listall, overquota, fields); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
+     * limitpages, browse, listall, overquota, fields); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
         java.util.function.Predicate<String> wanted = section -> only.equals(java.util.Set.of("")) || only.contains(section);
         if (wanted.test("sandbox")) sandboxStart();
         if (wanted.test("roundtrips")) roundTripsLatencyAndQuota();
+        if (wanted.test("reading")) rows.addAll(new ReadingBench(api).run());
+        if (wanted.test("htmlcorpus")) rows.addAll(HtmlCorpusBench.run());
         if (wanted.test("refresh")) refreshStormOneInstance();
         if (wanted.test("postgres")) {
             try (PostgresProcess postgres = PostgresProcess.start(PostgresBinaries.find().orElseThrow(
@@ -170,7 +172,7 @@ public final class Benchmarks {
             Counters repeat = cachedControl.counters();
 
             rows.add(new Row("Google round trips for one page of 50 summaries", "≤ 2", String.valueOf(ours.totalRoundTrips()),
-                    baseline.totalRoundTrips() + " (seed's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
+                    baseline.totalRoundTrips() + " (the original guide's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
             rows.add(new Row("round trips for a repeat view of the same page (summary cache)", "1", String.valueOf(repeat.totalRoundTrips()),
                     ours.totalRoundTrips() + " without the cache", repeat.totalRoundTrips() == 1));
             rows.add(new Row("Gmail quota units per page of 50 (list 5 + get 5 each)", "report", units(ours) + " (repeat view: " + units(repeat) + ")",
@@ -187,7 +189,7 @@ public final class Benchmarks {
             double target = 2 * INJECTED.toMillis() + 15;
             rows.add(new Row("/api/messages latency, 50 ms injected per round trip, p50 / p95 (no cache)", "p50 ≤ " + (int) target + " ms",
                     ms(ourLatency.percentileMillis(50)) + " / " + ms(ourLatency.percentileMillis(95)) + " (n=" + ourLatency.count() + ")",
-                    "seed's loop: " + ms(naiveLatency.percentileMillis(50)) + " / " + ms(naiveLatency.percentileMillis(95)) + " (n=" + naiveLatency.count() + ")",
+                    "the original guide's loop: " + ms(naiveLatency.percentileMillis(50)) + " / " + ms(naiveLatency.percentileMillis(95)) + " (n=" + naiveLatency.count() + ")",
                     ourLatency.percentileMillis(50) <= target));
             rows.add(new Row("the same with 0 ms injected: what app, sandbox and Google's client add to the two round trips, p50 / p95", "report",
                     ms(overhead.percentileMillis(50)) + " / " + ms(overhead.percentileMillis(95)) + " (n=" + overhead.count() + ")", "—", true));
@@ -486,11 +488,11 @@ public final class Benchmarks {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private interface Action {
+    interface Action {
         void run() throws Exception;
     }
 
-    private static Stats time(int warmUp, int iterations, Action action) throws Exception {
+    static Stats time(int warmUp, int iterations, Action action) throws Exception {
         for (int i = 0; i < warmUp; i++) action.run();
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
@@ -501,12 +503,12 @@ public final class Benchmarks {
         return new Stats(nanos);
     }
 
-    private static HttpResponse<String> expectOk(HttpResponse<String> response) {
+    static HttpResponse<String> expectOk(HttpResponse<String> response) {
         if (response.statusCode() != 200) throw new IllegalStateException("expected 200 from " + response.uri() + ", got " + response.statusCode());
         return response;
     }
 
-    private static String ms(double millis) {
+    static String ms(double millis) {
         return String.format("%.1f ms", millis);
     }
 
@@ -519,7 +521,7 @@ public final class Benchmarks {
             ## How the rows are measured, and what the misses mean
 
             - **Round trips** are HTTP requests the sandbox received (a batch is one). Ours: `messages.list`, then one
-              `BatchRequest` of 50 `messages.get?format=metadata`. The baseline is the seed's way with Google's own Gmail
+              `BatchRequest` of 50 `messages.get?format=metadata`. The baseline is the way of Google's original server-side guide, with Google's own Gmail
               client: one list, then one get per message.
             - **Quota**: Gmail charges per method call, so a batch of 50 gets costs 50 × 5 units like 50 single gets:
               batching saves round trips, not quota. The summary cache saves both (a repeat view is the list alone).

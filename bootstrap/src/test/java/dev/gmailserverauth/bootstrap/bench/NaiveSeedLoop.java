@@ -11,7 +11,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The baseline: the seed's way of showing a page, with Google's own Gmail client. One
+ * The baseline: the way Google's original "Implementing server-side authorization" guide shows a page, with Google's own Gmail client. One
  * {@code messages.list}, then one {@code messages.get} per message, one after the other: 1 + N round trips.
  */
 final class NaiveSeedLoop {

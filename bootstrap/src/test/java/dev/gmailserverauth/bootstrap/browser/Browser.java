@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -37,6 +38,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(List.of());
+    }
+
+    /** A browser with these Chromium switches besides the usual ones (for example {@code --ignore-certificate-errors}). */
+    public static Browser start(List<String> extraArguments) {
         Optional<Path> chromium = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser");
         Optional<Path> chromedriver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
@@ -51,6 +57,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-extensions", "--window-size=1280,900", "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.get().toFile())
                     .usingAnyFreePort()

@@ -1,7 +1,5 @@
 package dev.gmailserverauth.domain.model;
 
-import java.util.HexFormat;
-
 /**
  * The secret a browser holds (in a short-lived cookie) while it signs in. Only its {@link #binding()} is
  * stored with the pending authorization, so a callback opened in any other browser is refused: the
@@ -9,7 +7,7 @@ import java.util.HexFormat;
  */
 public record BrowserNonce(String value) {
     public BrowserNonce {
-        if (value == null || value.length() < 43 || value.length() > 128 || !RandomTokens.isUrlSafe(value)) {
+        if (!RandomTokens.isToken(value)) {
             throw new IllegalArgumentException("browser nonce is malformed");
         }
     }
@@ -20,7 +18,7 @@ public record BrowserNonce(String value) {
 
     /** SHA-256 of the nonce, hex-encoded: what the pending authorization keeps. */
     public BrowserBinding binding() {
-        return new BrowserBinding(HexFormat.of().formatHex(RandomTokens.sha256(value)));
+        return new BrowserBinding(RandomTokens.sha256Hex(value));
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** One whole message: headers, bodies (plain text and/or HTML), labels. */
+/** One whole message: headers, bodies (plain text and/or HTML), labels, and the files it carries. */
 public record Message(
         MessageId id,
         ThreadId threadId,
@@ -15,7 +15,8 @@ public record Message(
         Optional<String> htmlBody,
         Set<LabelId> labelIds,
         String snippet,
-        Instant date) {
+        Instant date,
+        List<Attachment> attachments) {
 
     public Message {
         Objects.requireNonNull(id, "id");
@@ -26,6 +27,7 @@ public record Message(
         labelIds = Set.copyOf(labelIds);
         Objects.requireNonNull(snippet, "snippet");
         Objects.requireNonNull(date, "date");
+        attachments = List.copyOf(attachments);
     }
 
     /** The first header of that name, compared without regard to case. */
@@ -43,5 +45,19 @@ public record Message(
 
     public boolean unread() {
         return labelIds.contains(LabelId.UNREAD);
+    }
+
+    public boolean starred() {
+        return labelIds.contains(LabelId.STARRED);
+    }
+
+    /** The attachment or inline part at that place in the MIME tree. */
+    public Optional<Attachment> attachment(PartId part) {
+        return attachments.stream().filter(a -> a.part().equals(part)).findFirst();
+    }
+
+    /** The part an HTML body refers to as {@code cid:contentId}. */
+    public Optional<Attachment> inlinePart(String contentId) {
+        return attachments.stream().filter(a -> a.contentId().filter(contentId::equals).isPresent()).findFirst();
     }
 }

@@ -27,4 +27,8 @@ public record MessageSummary(
     public boolean unread() {
         return labelIds.contains(LabelId.UNREAD);
     }
+
+    public boolean starred() {
+        return labelIds.contains(LabelId.STARRED);
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Base64;
 /** The PKCE {@code code_verifier} (RFC 7636): 43 to 128 unreserved characters. Secret. */
 public record PkceVerifier(String value) {
     public PkceVerifier {
-        if (value == null || value.length() < 43 || value.length() > 128 || !RandomTokens.isUrlSafe(value)) {
+        if (!RandomTokens.isToken(value)) {
             throw new IllegalArgumentException("PKCE verifier must be 43 to 128 characters of [A-Za-z0-9-._~]");
         }
     }

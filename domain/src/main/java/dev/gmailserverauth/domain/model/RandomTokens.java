@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** Unguessable URL-safe values for states, PKCE verifiers and session ids, and their SHA-256. */
 final class RandomTokens {
@@ -27,6 +28,19 @@ final class RandomTokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** SHA-256 of a token, hex-encoded: the stored form of a secret that must never be stored itself. */
+    static String sha256Hex(String token) {
+        return HexFormat.of().formatHex(sha256(token));
+    }
+
+    /**
+     * Whether {@code value} looks like a token made by {@link #urlSafe}: 43 to 128 URL-safe characters
+     * (the length RFC 7636 gives PKCE verifiers, used for every random token here).
+     */
+    static boolean isToken(String value) {
+        return value != null && value.length() >= 43 && value.length() <= 128 && isUrlSafe(value);
     }
 
     static boolean isUrlSafe(String value) {

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.domain.model;
 
-import java.util.HexFormat;
 
 /**
  * The first {@value #LENGTH} characters of a refresh token: how Google's {@code token-revoked} security
@@ -19,7 +18,7 @@ public record RefreshTokenPrefix(String value) {
 
     /** Lower-case hex of the SHA-256 of the prefix: a lookup key that reveals neither the prefix nor the token. */
     public String sha256Hex() {
-        return HexFormat.of().formatHex(RandomTokens.sha256(value));
+        return RandomTokens.sha256Hex(value);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.gmailserverauth.domain.model;
 
-import java.util.HexFormat;
-
 /** The secret a browser holds to prove its session. Only its {@link #hash()} is ever stored. */
 public record SessionToken(String value) {
     public SessionToken {
-        if (value == null || value.length() < 43 || value.length() > 128 || !RandomTokens.isUrlSafe(value)) {
+        if (!RandomTokens.isToken(value)) {
             throw new IllegalArgumentException("session token is malformed");
         }
     }
@@ -16,7 +14,7 @@ public record SessionToken(String value) {
 
     /** SHA-256 of the token, hex-encoded: what the session store keys on. */
     public SessionKey hash() {
-        return new SessionKey(HexFormat.of().formatHex(RandomTokens.sha256(value)));
+        return new SessionKey(RandomTokens.sha256Hex(value));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.gmailserverauth.domain.port;
 
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
@@ -37,7 +39,14 @@ public interface Mailbox {
      */
     MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids);
 
+    /** The whole message: headers, bodies, labels, and its attachments described (their bytes come from {@link #getAttachment}). */
     MailboxResponse<Message> getMessage(AccessToken token, MessageId id);
+
+    /**
+     * The bytes of one attachment of a message (Gmail's {@code messages.attachments.get}), by the id a
+     * recent {@link #getMessage} gave. Not found when the message or the attachment is unknown.
+     */
+    MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment);
 
     MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query);
 

@@ -2,6 +2,9 @@ package dev.gmailserverauth.domain.fake;
 
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Attachment;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.AuthorizationState;
@@ -19,6 +22,7 @@ import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.RefreshToken;
@@ -54,8 +58,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small in-memory Google for use-case tests: an {@link AuthorizationProvider} and a {@link Mailbox}
- * that share accounts, grants and tokens, with knobs for the seed's error cases. Not a mock: it keeps
- * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only).
+ * that share accounts, grants and tokens, with knobs for the error cases of Google's original server-side guide. Not a mock: it keeps
+ * state and follows Google's rules (single-use codes, PKCE, refresh tokens on first consent only, a new
+ * attachment id on every read of a message).
  */
 public final class FakeGoogle {
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofSeconds(3599);
@@ -63,6 +68,9 @@ public final class FakeGoogle {
     private final Clock clock;
     private final Map<EmailAddress, UserIdentity> accounts = new ConcurrentHashMap<>();
     private final Map<UserId, List<Message>> mail = new ConcurrentHashMap<>();
+    private final Map<PartKey, byte[]> attachmentBytes = new ConcurrentHashMap<>();
+    private final Map<UserId, List<Label>> userLabels = new ConcurrentHashMap<>();
+    private final Map<String, PartKey> attachmentIds = new ConcurrentHashMap<>();
     private final Map<AuthorizationState, AuthorizationRequest> requests = new ConcurrentHashMap<>();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
@@ -87,6 +95,9 @@ public final class FakeGoogle {
     private record Issued(UserIdentity identity, Scopes scopes, Instant expiresAt, String refreshToken) {
     }
 
+    private record PartKey(UserId user, MessageId message, PartId part) {
+    }
+
     public FakeGoogle(Clock clock) {
         this.clock = clock;
     }
@@ -102,12 +113,29 @@ public final class FakeGoogle {
 
     public MessageId addMessage(UserIdentity account, NewMessage message) {
         String id = String.format("%016x", sequence.incrementAndGet());
+        MessageId messageId = new MessageId(id);
+        List<Message> box = mail.get(account.userId());
+        ThreadId thread = message.replyToPrevious() && !box.isEmpty() ? box.get(box.size() - 1).threadId() : new ThreadId(id);
         Set<LabelId> labels = new HashSet<>(Set.of(LabelId.INBOX));
         if (message.unread()) labels.add(LabelId.UNREAD);
-        mail.get(account.userId()).add(new Message(new MessageId(id), new ThreadId(id),
+        message.labels().forEach(label -> labels.add(new LabelId(label)));
+        List<Attachment> attachments = new ArrayList<>();
+        for (int i = 0; i < message.attachments().size(); i++) {
+            NewAttachment file = message.attachments().get(i);
+            PartKey key = new PartKey(account.userId(), messageId, new PartId(String.valueOf(i + 1)));
+            attachmentBytes.put(key, file.content());
+            attachments.add(new Attachment(key.part(), new AttachmentId("placeholder"), file.filename(), file.mimeType(),
+                    file.content().length, file.contentId(), file.contentId().isPresent()));
+        }
+        box.add(new Message(messageId, thread,
                 List.of(new Header("From", message.from()), new Header("Subject", message.subject())),
-                Optional.of(message.body()), Optional.empty(), labels, snippet(message.body()), message.date()));
-        return new MessageId(id);
+                Optional.of(message.body()), message.html(), labels, snippet(message.body()), message.date(), attachments));
+        return messageId;
+    }
+
+    /** A label of the user's own, listed by {@code labels.list}; messages carry it by its id. */
+    public void addLabel(UserIdentity account, String id, String name) {
+        userLabels.computeIfAbsent(account.userId(), user -> new CopyOnWriteArrayList<>()).add(new Label(new LabelId(id), name, Label.Type.USER));
     }
 
     /** The next refreshes take this long, so that concurrent callers overlap. */
@@ -115,7 +143,7 @@ public final class FakeGoogle {
         this.refreshDelay = delay;
     }
 
-    /** Userinfo answers without an id, as the seed's NoUserIdException case. */
+    /** Userinfo answers without an id, as in the NoUserIdException case of Google's original server-side guide. */
     public void answerUserinfoWithoutId(boolean anonymous) {
         this.anonymousUserinfo = anonymous;
     }
@@ -326,12 +354,22 @@ public final class FakeGoogle {
         @Override
         public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
             return authorized(token, identity -> mail.get(identity.userId()).stream().filter(m -> m.id().equals(id)).findFirst()
-                    .<MailboxResponse<Message>>map(MailboxResponse.Ok::new).orElseGet(MailboxResponse.NotFound::new));
+                    .<MailboxResponse<Message>>map(m -> new MailboxResponse.Ok<>(withFreshAttachmentIds(identity, m)))
+                    .orElseGet(MailboxResponse.NotFound::new));
+        }
+
+        @Override
+        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+            return authorized(token, identity -> {
+                PartKey key = attachmentIds.get(attachment.value());
+                if (key == null || !key.user().equals(identity.userId()) || !key.message().equals(message)) return new MailboxResponse.NotFound<>();
+                return new MailboxResponse.Ok<>(new AttachmentData(attachmentBytes.get(key)));
+            });
         }
 
         @Override
         public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
-            return authorized(token, identity -> page(matching(identity, query), query)
+            return authorized(token, identity -> page(newestOfEachThread(matching(identity, query)), query)
                     .map(page -> new Page<>(page.items().stream().map(m -> new ThreadSummary(m.threadId(), m.snippet())).toList(),
                             page.nextPageToken(), page.resultSizeEstimate())));
         }
@@ -339,17 +377,22 @@ public final class FakeGoogle {
         @Override
         public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
             return authorized(token, identity -> {
-                List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id)).toList();
+                List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id))
+                        .sorted(Comparator.comparing(Message::date)).map(m -> withFreshAttachmentIds(identity, m)).toList();
                 return messages.isEmpty() ? new MailboxResponse.NotFound<>() : new MailboxResponse.Ok<>(new MailThread(id, messages));
             });
         }
 
         @Override
         public MailboxResponse<List<Label>> listLabels(AccessToken token) {
-            return authorized(token, identity -> new MailboxResponse.Ok<>(List.of(
-                    new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
-                    new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
-                    new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM))));
+            return authorized(token, identity -> {
+                List<Label> labels = new ArrayList<>(List.of(
+                        new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
+                        new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
+                        new Label(LabelId.STARRED, "STARRED", Label.Type.SYSTEM)));
+                labels.addAll(userLabels.getOrDefault(identity.userId(), List.of()));
+                return new MailboxResponse.Ok<>(labels);
+            });
         }
 
         private <T> MailboxResponse<T> authorized(AccessToken token, java.util.function.Function<UserIdentity, MailboxResponse<T>> call) {
@@ -370,6 +413,11 @@ public final class FakeGoogle {
                     .toList();
         }
 
+        private List<Message> newestOfEachThread(List<Message> newestFirst) {
+            Set<ThreadId> seen = new HashSet<>();
+            return newestFirst.stream().filter(m -> seen.add(m.threadId())).toList();
+        }
+
         private MailboxResponse<Page<Message>> page(List<Message> all, MailQuery query) {
             int offset = 0;
             if (query.pageToken().isPresent()) {
@@ -384,6 +432,16 @@ public final class FakeGoogle {
             Optional<PageToken> next = end < all.size() ? Optional.of(new PageToken(String.valueOf(end))) : Optional.empty();
             return new MailboxResponse.Ok<>(new Page<>(new ArrayList<>(all.subList(offset, end)), next, all.size()));
         }
+    }
+
+    /** As Gmail does: every read of a message hands out new attachment ids; every id handed out keeps working. */
+    private Message withFreshAttachmentIds(UserIdentity identity, Message m) {
+        List<Attachment> fresh = m.attachments().stream().map(a -> {
+            String attachmentId = "ANGjdJ" + sequence.incrementAndGet() + "_" + PkceVerifier.random().value();
+            attachmentIds.put(attachmentId, new PartKey(identity.userId(), m.id(), a.part()));
+            return new Attachment(a.part(), new AttachmentId(attachmentId), a.filename(), a.mimeType(), a.size(), a.contentId(), a.inline());
+        }).toList();
+        return new Message(m.id(), m.threadId(), m.headers(), m.textBody(), m.htmlBody(), m.labelIds(), m.snippet(), m.date(), fresh);
     }
 
     private static MessageSummary summarize(Message m) {

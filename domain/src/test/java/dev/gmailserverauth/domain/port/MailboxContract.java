@@ -1,9 +1,14 @@
 package dev.gmailserverauth.domain.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.gmailserverauth.domain.fake.NewAttachment;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.Attachment;
+import dev.gmailserverauth.domain.model.AttachmentData;
+import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
@@ -17,6 +22,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadSummary;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +145,74 @@ public abstract class MailboxContract {
         assertThat(threads.items()).hasSize(1);
         MailThread thread = ok(mailbox().getThread(token, threads.items().get(0).id()));
         assertThat(thread.messages()).extracting(Message::subject).containsExactly("Thread start");
+    }
+
+    @Test
+    void aThreadHoldsItsRepliesOldestFirstAndIsListedOnce() {
+        AccessToken token = mailboxWith(List.of(message(1, "Plans", false), message(2, "Re: Plans", true).asReply(),
+                message(3, "Other", false)));
+        Page<ThreadSummary> threads = ok(mailbox().listThreads(token, all(10)));
+        assertThat(threads.items()).hasSize(2);
+        Message reply = ok(mailbox().getMessage(token, summaries(token, all(10)).items().get(1).id()));
+        MailThread thread = ok(mailbox().getThread(token, reply.threadId()));
+        assertThat(thread.messages()).extracting(Message::subject).containsExactly("Plans", "Re: Plans");
+    }
+
+    @Test
+    void getMessageGivesTheHtmlBody() {
+        AccessToken token = mailboxWith(List.of(message(1, "Newsletter", false).withHtml("<p>Hello <b>reader</b></p>")));
+        Message message = ok(mailbox().getMessage(token, ok(mailbox().listMessages(token, all(10))).items().get(0).id()));
+        assertThat(message.htmlBody()).hasValueSatisfying(html -> assertThat(html).contains("<b>reader</b>"));
+    }
+
+    @Test
+    void attachmentsAreDescribedAndTheirBytesFetched() {
+        byte[] pdf = "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII);
+        byte[] csv = "day,amount\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        AccessToken token = mailboxWith(List.of(message(1, "Files", false).withAttachments(List.of(
+                new NewAttachment("report.pdf", "application/pdf", pdf), new NewAttachment("Übersicht März.csv", "text/csv", csv)))));
+        MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
+        Message message = ok(mailbox().getMessage(token, id));
+
+        assertThat(message.textBody()).hasValueSatisfying(body -> assertThat(body).contains("Body of Files"));
+        assertThat(message.attachments()).extracting(Attachment::filename, Attachment::mimeType, Attachment::size)
+                .containsExactly(tuple("report.pdf", "application/pdf", (long) pdf.length), tuple("Übersicht März.csv", "text/csv", (long) csv.length));
+        assertThat(message.attachments()).extracting(Attachment::part).doesNotHaveDuplicates();
+        assertThat(ok(mailbox().getAttachment(token, id, message.attachments().get(0).id()))).isEqualTo(new AttachmentData(pdf));
+        assertThat(ok(mailbox().getAttachment(token, id, message.attachments().get(1).id()))).isEqualTo(new AttachmentData(csv));
+    }
+
+    @Test
+    void anAttachmentStaysAtItsPartAcrossReads() {
+        AccessToken token = mailboxWith(List.of(message(1, "File", false).withAttachments(List.of(
+                new NewAttachment("a.txt", "text/plain", "alpha".getBytes(StandardCharsets.UTF_8))))));
+        MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
+        Attachment first = ok(mailbox().getMessage(token, id)).attachments().get(0);
+        Attachment second = ok(mailbox().getMessage(token, id)).attachments().get(0);
+        assertThat(second.part()).isEqualTo(first.part());
+        assertThat(ok(mailbox().getAttachment(token, id, first.id())).bytes()).asString(StandardCharsets.UTF_8).isEqualTo("alpha");
+    }
+
+    @Test
+    void anInlineImageCarriesItsContentId() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
+        AccessToken token = mailboxWith(List.of(message(1, "Letter", false).withHtml("<p><img src=\"cid:logo@letters.example\"> Hello</p>")
+                .withAttachments(List.of(NewAttachment.inline("logo@letters.example", "logo.png", "image/png", png)))));
+        MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
+        Message message = ok(mailbox().getMessage(token, id));
+        assertThat(message.htmlBody()).hasValueSatisfying(html -> assertThat(html).contains("cid:logo@letters.example"));
+        Attachment logo = message.inlinePart("logo@letters.example").orElseThrow();
+        assertThat(logo.inline()).isTrue();
+        assertThat(logo.mimeType()).isEqualTo("image/png");
+        assertThat(ok(mailbox().getAttachment(token, id, logo.id())).bytes()).isEqualTo(png);
+    }
+
+    @Test
+    void anUnknownAttachmentIsRefused() {
+        AccessToken token = mailboxWith(List.of(message(1, "No files", false)));
+        MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
+        assertThat(mailbox().getAttachment(token, id, new AttachmentId("ANGjdJ_never-issued")))
+                .isInstanceOfAny(MailboxResponse.NotFound.class, MailboxResponse.BadRequest.class);
     }
 
     @Test
