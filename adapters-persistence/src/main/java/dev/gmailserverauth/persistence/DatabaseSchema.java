@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The schema on its own, for an operator: where it stands, and migrating it, without the keys or the
- * stores. {@link Persistence#open} migrates by itself at every start; these are for the command line.
+ * stores. {@link Database#open} migrates by itself at every start; these are for the command line.
  */
 public final class DatabaseSchema {
     private DatabaseSchema() {

@@ -15,7 +15,7 @@ public final class CrashingWriter {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Persistence persistence = Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + args[0]));
+        Database persistence = Database.open(PersistenceConfig.of("jdbc:sqlite:" + args[0]));
         out.println("open");
         for (long i = 0; ; i++) {
             String userId = "user-" + (i % 500);

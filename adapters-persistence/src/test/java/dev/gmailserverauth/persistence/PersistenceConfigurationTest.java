@@ -16,7 +16,7 @@ class PersistenceConfigurationTest {
 
     @Test
     void anUnsupportedJdbcUrlIsRejectedByName() {
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:mysql://localhost/db?password=secret")))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:mysql://localhost/db?password=secret")))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("unsupported JDBC URL jdbc:mysql://localhost/db")
                 .hasMessageNotContaining("secret");
@@ -24,7 +24,7 @@ class PersistenceConfigurationTest {
 
     @Test
     void anInMemorySqliteDatabaseIsRejected() {
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:sqlite::memory:")))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:sqlite::memory:")))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("names no database file");
     }
@@ -32,7 +32,7 @@ class PersistenceConfigurationTest {
     @Test
     void createsTheMissingFolderOfTheSqliteDatabase() {
         Path database = folder.resolve("nested/deeper/store.db");
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + database))) {
+        try (Database persistence = Database.open(PersistenceConfig.of("jdbc:sqlite:" + database))) {
             assertThat(persistence.isHealthy()).isTrue();
         }
         assertThat(database).exists();
@@ -41,21 +41,21 @@ class PersistenceConfigurationTest {
     @Test
     void aSqlitePathThatCannotBeCreatedIsAClearError() throws Exception {
         Path notAFolder = Files.createFile(folder.resolve("plain-file"));
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + notAFolder.resolve("store.db"))))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:sqlite:" + notAFolder.resolve("store.db"))))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("cannot create the folder " + notAFolder);
     }
 
     @Test
     void postgresWithoutAConfiguredKeyIsAClearError() {
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:postgresql://127.0.0.1:1/db")))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:postgresql://127.0.0.1:1/db")))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("PostgreSQL needs an encryption key");
     }
 
     @Test
     void anUnreachablePostgresIsAClearError() {
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:postgresql://127.0.0.1:1/db?connectTimeout=2").withEncryptionKey(TestKeys.KEY)))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:postgresql://127.0.0.1:1/db?connectTimeout=2").withEncryptionKey(TestKeys.KEY)))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("cannot connect to the database jdbc:postgresql://127.0.0.1:1/db");
     }
@@ -63,7 +63,7 @@ class PersistenceConfigurationTest {
     @Test
     void aKeyOfTheWrongLengthIsAClearErrorThatDoesNotShowTheKey() {
         String shortKey = "c2hvcnQta2V5";
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("store.db")).withEncryptionKey(shortKey)))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("store.db")).withEncryptionKey(shortKey)))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("must be 32 bytes")
                 .hasMessageNotContaining(shortKey);
@@ -72,14 +72,14 @@ class PersistenceConfigurationTest {
     @Test
     void aDatabaseWithANewerSchemaIsRefused() {
         SqliteFiles files = new SqliteFiles(folder.resolve("store.db"));
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(files.jdbcUrl()))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(files.jdbcUrl()))) {
             persistence.credentials().save(credential("alice", Instant.now()));
         }
         files.execute("""
                 INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
                 VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 0, 1)
                 """);
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(files.jdbcUrl())))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of(files.jdbcUrl())))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("has schema version 99, newer than this application knows (up to " + latestMigration() + ")");
     }
@@ -98,7 +98,7 @@ class PersistenceConfigurationTest {
 
     @Test
     void isHealthyWhileOpenAndNotAfterClose() {
-        Persistence persistence = Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("store.db")));
+        Database persistence = Database.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("store.db")));
         assertThat(persistence.isHealthy()).isTrue();
         persistence.close();
         assertThat(persistence.isHealthy()).isFalse();

@@ -10,7 +10,7 @@ class PostgresRefreshLockTest extends RefreshLockContract {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     @RegisterExtension
-    final FreshPersistence persistence = FreshPersistence.postgres(POSTGRES);
+    final FreshDatabase persistence = FreshDatabase.postgres(POSTGRES);
 
     @Override
     protected RefreshLock lock() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Two application instances (two {@link Persistence}s, two pools) sharing one PostgreSQL database. */
+/** Two application instances (two {@link Database}s, two pools) sharing one PostgreSQL database. */
 class PostgresTwoInstancesTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -36,15 +36,15 @@ class PostgresTwoInstancesTest {
     static final PostgresServer POSTGRES = new PostgresServer();
 
     private String databaseUrl;
-    private Persistence first;
-    private Persistence second;
+    private Database first;
+    private Database second;
 
     @BeforeEach
     void openTwoInstances() {
         databaseUrl = POSTGRES.newDatabaseUrl();
         PersistenceConfig config = PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.KEY);
-        first = Persistence.open(config);
-        second = Persistence.open(config);
+        first = Database.open(config);
+        second = Database.open(config);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class PostgresTwoInstancesTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<String>> results = new ArrayList<>();
             for (int i = 0; i < 2 * callersPerInstance; i++) {
-                Persistence instance = i % 2 == 0 ? first : second;
+                Database instance = i % 2 == 0 ? first : second;
                 results.add(pool.submit(() -> {
                     start.await();
                     return instance.refreshLock().callExclusively(user, Duration.ofSeconds(20), () -> {
@@ -151,7 +151,7 @@ class PostgresTwoInstancesTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Optional<PendingAuthorization>>> results = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                Persistence instance = i % 2 == 0 ? first : second;
+                Database instance = i % 2 == 0 ? first : second;
                 results.add(pool.submit(() -> {
                     start.await();
                     return instance.pendingAuthorizations().take(pending.state());
@@ -175,22 +175,22 @@ class PostgresTwoInstancesTest {
         second.close();
         // Roll-out: every instance encrypts with the new key and still reads the old one.
         PersistenceConfig both = PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY);
-        first = Persistence.open(both);
-        second = Persistence.open(both);
+        first = Database.open(both);
+        second = Database.open(both);
 
         assertThat(second.rotateEncryptionKey(TestKeys.OTHER_KEY).reencrypted()).containsEntry("credentials", 10);
 
         for (int i = 0; i < 10; i++) assertThat(first.credentials().findByUserId(new UserId("user" + i))).isPresent();
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.KEY)))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.KEY)))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("not the key");
-        try (Persistence newKeyOnly = Persistence.open(PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.OTHER_KEY))) {
+        try (Database newKeyOnly = Database.open(PersistenceConfig.of(databaseUrl).withEncryptionKey(TestKeys.OTHER_KEY))) {
             for (int i = 0; i < 10; i++) assertThat(newKeyOnly.credentials().findByUserId(new UserId("user" + i))).isPresent();
         }
     }
 
     /** Stands in for a call to Google: reads the stored credential, "refreshes" it, stores the result. */
-    private static String refresh(Persistence instance, UserId user, int number) {
+    private static String refresh(Database instance, UserId user, int number) {
         StoredCredential stored = instance.credentials().findByUserId(user).orElseThrow();
         sleepQuietly(15);
         String token = "ya29.refresh-" + number;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteAccountHistoryTest extends AccountHistoryContract {
     @RegisterExtension
-    final FreshPersistence persistence = FreshPersistence.sqlite();
+    final FreshDatabase persistence = FreshDatabase.sqlite();
 
     @Override
     protected AccountHistory history() {

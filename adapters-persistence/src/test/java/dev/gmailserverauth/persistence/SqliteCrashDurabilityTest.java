@@ -46,7 +46,7 @@ class SqliteCrashDurabilityTest {
         assertThat(committed).as("the child wrote before it was killed").isNotEmpty();
 
         SqliteFiles files = new SqliteFiles(database);
-        try (Persistence reopened = Persistence.open(PersistenceConfig.of(files.jdbcUrl()))) {
+        try (Database reopened = Database.open(PersistenceConfig.of(files.jdbcUrl()))) {
             assertThat(files.strings("PRAGMA integrity_check")).containsExactly("ok");
             for (String userId : committed) {
                 assertThat(reopened.credentials().findByUserId(new UserId(userId))).as(userId).isPresent();

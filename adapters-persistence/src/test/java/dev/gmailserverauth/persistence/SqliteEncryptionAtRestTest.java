@@ -31,13 +31,13 @@ class SqliteEncryptionAtRestTest {
         return new SqliteFiles(folder.resolve("store.db"));
     }
 
-    private Persistence open() {
-        return Persistence.open(PersistenceConfig.of(files().jdbcUrl()));
+    private Database open() {
+        return Database.open(PersistenceConfig.of(files().jdbcUrl()));
     }
 
     @Test
     void equalTokensGiveDifferentCiphertexts() {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             StoredCredential alice = credential("alice", NOW);
             StoredCredential bob = new StoredCredential(new UserId("bob"), alice.email(), alice.refreshToken(), alice.accessToken(),
                     alice.grantedScopes(), alice.createdAt(), alice.updatedAt());
@@ -54,7 +54,7 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void aTamperedCiphertextFailsWithAStorageExceptionNamingTheValue() {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("alice", NOW));
             byte[] sealed = refreshTokenCiphertext("alice");
             sealed[sealed.length - 5] ^= 0x01;
@@ -69,7 +69,7 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void tokensCopiedToAnotherUserDoNotDecrypt() {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("alice", NOW));
             persistence.credentials().save(credential("mallory", NOW));
             files().execute("UPDATE credentials SET refresh_token = ?, access_token = ? WHERE user_id = ?",
@@ -84,7 +84,7 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void aVerifierCopiedToAnotherStateDoesNotDecrypt() {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             PendingAuthorization first = pending(NOW);
             PendingAuthorization second = pending(NOW);
             persistence.pendingAuthorizations().put(first);
@@ -101,7 +101,7 @@ class SqliteEncryptionAtRestTest {
     @Test
     void noTokenOrVerifierIsReadableInTheDatabaseWalOrShmFiles() {
         List<String> secrets = new ArrayList<>();
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             for (int i = 0; i < 20; i++) {
                 StoredCredential saved = credential("user" + i, NOW);
                 persistence.credentials().save(saved);
@@ -121,12 +121,12 @@ class SqliteEncryptionAtRestTest {
     @Test
     void generatesAnOwnerOnlyKeyFileOnFirstStartAndReusesIt() throws Exception {
         StoredCredential saved = credential("alice", NOW);
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(saved);
         }
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files().keyFile()))).isEqualTo("rw-------");
         String key = Files.readString(files().keyFile());
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             assertThat(persistence.credentials().findByUserId(saved.userId())).contains(saved);
         }
         assertThat(Files.readString(files().keyFile())).isEqualTo(key);
@@ -134,7 +134,7 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void theDatabaseAndItsWalAndShmFilesAreReadableByTheirOwnerOnly() throws Exception {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("alice", NOW));
             for (String suffix : java.util.List.of("", "-wal", "-shm")) {
                 Path file = folder.resolve("store.db" + suffix);
@@ -146,22 +146,22 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void anExistingDatabaseReadableByOthersIsMadePrivateAtStart() throws Exception {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("alice", NOW));
         }
         Path database = folder.resolve("store.db");
         Files.setPosixFilePermissions(database, PosixFilePermissions.fromString("rw-r--r--"));
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(database))).isEqualTo("rw-------");
         }
     }
 
     @Test
     void aWrongKeyIsAClearStartupError() {
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             persistence.credentials().save(credential("alice", NOW));
         }
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY)))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY)))
                 .isInstanceOf(PersistenceConfigurationException.class)
                 .hasMessageContaining("not the key this database was written with")
                 .hasMessageContaining(EncryptionKey.fromBase64(TestKeys.KEY).id())
@@ -170,7 +170,7 @@ class SqliteEncryptionAtRestTest {
 
     @Test
     void aLostKeyFileIsAClearStartupErrorAndNoNewKeyIsMade() throws Exception {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("alice", NOW));
         }
         Files.delete(files().keyFile());
@@ -186,7 +186,7 @@ class SqliteEncryptionAtRestTest {
         List<StoredCredential> saved = new ArrayList<>();
         List<PendingAuthorization> pendings = new ArrayList<>();
         String newKey = EncryptionKey.generate().toBase64();
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             String oldKeyId = keyIds().get(0);
             for (int i = 0; i < 30; i++) {
                 saved.add(credential("user" + i, NOW));
@@ -206,7 +206,7 @@ class SqliteEncryptionAtRestTest {
             }
         }
         assertThat(Files.readString(files().keyFile())).contains(newKey);
-        try (Persistence reopened = open()) {
+        try (Database reopened = open()) {
             for (StoredCredential credential : saved) {
                 assertThat(reopened.credentials().findByUserId(credential.userId())).contains(credential);
             }
@@ -219,7 +219,7 @@ class SqliteEncryptionAtRestTest {
     @Test
     void afterRotatingAConfiguredKeyOnlyTheNewKeyOpensTheDatabase() {
         StoredCredential saved = credential("alice", NOW);
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             persistence.credentials().save(saved);
             persistence.rotateEncryptionKey(TestKeys.OTHER_KEY);
             StoredCredential refreshed = new StoredCredential(saved.userId(), saved.email(), new RefreshToken("1//after-rotation"),
@@ -227,9 +227,9 @@ class SqliteEncryptionAtRestTest {
             persistence.credentials().save(refreshed);
             assertThat(persistence.credentials().findByUserId(saved.userId())).contains(refreshed);
         }
-        assertThatThrownBy(() -> Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY)))
+        assertThatThrownBy(() -> Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY)))
                 .isInstanceOf(PersistenceConfigurationException.class);
-        try (Persistence reopened = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY))) {
+        try (Database reopened = Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY))) {
             assertThat(reopened.credentials().findByUserId(saved.userId())).map(StoredCredential::refreshToken)
                     .contains(new RefreshToken("1//after-rotation"));
         }
@@ -239,10 +239,10 @@ class SqliteEncryptionAtRestTest {
     void bothKeysConfiguredReadRowsWrittenUnderEither() {
         StoredCredential alice = credential("alice", NOW);
         StoredCredential bob = credential("bob", NOW);
-        try (Persistence old = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
+        try (Database old = Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             old.credentials().save(alice);
         }
-        try (Persistence both = Persistence.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
+        try (Database both = Database.open(PersistenceConfig.of(files().jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
             both.credentials().save(bob);
             assertThat(both.credentials().findByUserId(alice.userId())).contains(alice);
             assertThat(both.credentials().findByUserId(bob.userId())).contains(bob);

@@ -26,26 +26,26 @@ class SqliteKeyOperationsTest {
 
     @BeforeEach
     void newFolder() {
-        folder = FreshPersistence.createTempDirectory();
+        folder = FreshDatabase.createTempDirectory();
         files = new SqliteFiles(folder.resolve("store.db"));
     }
 
     @AfterEach
     void deleteFolder() {
-        FreshPersistence.deleteRecursively(folder);
+        FreshDatabase.deleteRecursively(folder);
     }
 
-    private Persistence open() {
-        return Persistence.open(PersistenceConfig.of(files.jdbcUrl()));
+    private Database open() {
+        return Database.open(PersistenceConfig.of(files.jdbcUrl()));
     }
 
     @Test
     void aRunningInstanceReadsRowsThatAnotherProcessRotatedToANewKeyFileKey() {
-        try (Persistence server = open()) {
+        try (Database server = open()) {
             StoredCredential saved = credential("alice", NOW);
             server.credentials().save(saved);
             String newKey = EncryptionKey.generate().toBase64();
-            try (Persistence operator = open()) {
+            try (Database operator = open()) {
                 KeyRotationResult result = operator.rotateEncryptionKey(newKey);
                 assertThat(result.complete()).isTrue();
                 assertThat(result.reencrypted()).containsEntry("credentials", 1).containsEntry("key_canary", 1);
@@ -59,12 +59,12 @@ class SqliteKeyOperationsTest {
 
     @Test
     void keyStatusCountsRowsPerKeyAndAConfiguredNewKeyFinishesTheRotation() {
-        try (Persistence old = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
+        try (Database old = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             for (int i = 0; i < 3; i++) old.credentials().save(credential("user" + i, NOW));
         }
         String keyId = EncryptionKey.fromBase64(TestKeys.KEY).id();
         String otherId = EncryptionKey.fromBase64(TestKeys.OTHER_KEY).id();
-        try (Persistence both = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
+        try (Database both = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
             KeyStatus before = both.keyStatus();
             assertThat(before.fromKeyFile()).isFalse();
             assertThat(before.currentKeyId()).isEqualTo(otherId);
@@ -79,18 +79,18 @@ class SqliteKeyOperationsTest {
             assertThat(both.keyStatus().rowsUnderOtherKeys()).isZero();
             assertThat(both.keyStatus().recordedKeyIds()).containsExactly(otherId);
         }
-        try (Persistence reopened = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
+        try (Database reopened = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY))) {
             assertThat(reopened.keyStatus().recordedKeyIds()).as("a forgotten key that is only read is not recorded again").containsExactly(otherId);
         }
-        try (Persistence newOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY))) {
+        try (Database newOnly = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY))) {
             assertThat(newOnly.credentials().findByUserId(new UserId("user2"))).isPresent();
         }
     }
 
     @Test
     void anInstanceWithoutTheKeyTheDataMovedToIsNotReady() {
-        try (Persistence both = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY));
-             Persistence oldOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
+        try (Database both = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY));
+             Database oldOnly = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY))) {
             assertThat(oldOnly.keysOpenTheData()).isTrue();
 
             both.rotateEncryptionKey(TestKeys.OTHER_KEY);
@@ -102,9 +102,9 @@ class SqliteKeyOperationsTest {
 
     @Test
     void whyTheRollOutHasTwoStepsAnInstanceThatDoesNotReadTheNewKeyYetCannotReadARowWrittenWithIt() {
-        try (Persistence oldOnly = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY));
-             Persistence writesNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY));
-             Persistence readsNew = Persistence.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY))) {
+        try (Database oldOnly = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY));
+             Database writesNew = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.OTHER_KEY + "," + TestKeys.KEY));
+             Database readsNew = Database.open(PersistenceConfig.of(files.jdbcUrl()).withEncryptionKey(TestKeys.KEY + "," + TestKeys.OTHER_KEY))) {
             StoredCredential saved = credential("alice", NOW);
             writesNew.credentials().save(saved);
 
@@ -117,7 +117,7 @@ class SqliteKeyOperationsTest {
 
     @Test
     void accountsListEveryCredentialWithoutTokensAndCountItsSessions() {
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             persistence.credentials().save(credential("bob", NOW));
             persistence.credentials().save(credential("alice", NOW));
             persistence.sessions().save(new WebSession(new SessionKey("a".repeat(64)), new UserId("alice"), NOW, NOW, NOW.plusSeconds(3600)));
@@ -141,7 +141,7 @@ class SqliteKeyOperationsTest {
         SchemaStatus migrated = DatabaseSchema.migrate(PersistenceConfig.of(files.jdbcUrl()));
         assertThat(migrated.isCurrent()).isTrue();
         assertThat(migrated.current()).contains(migrated.latestKnown());
-        try (Persistence persistence = open()) {
+        try (Database persistence = open()) {
             assertThat(persistence.schema().isCurrent()).isTrue();
         }
 

@@ -20,11 +20,11 @@ class SqliteRefreshTokenPrefixBackfillTest {
     void aCredentialStoredBeforeSchemaThreeIsFoundByPrefixAfterTheNextStart() {
         SqliteFiles files = new SqliteFiles(folder.resolve("store.db"));
         StoredCredential alice = credential("alice", NOW);
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(files.jdbcUrl()))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(files.jdbcUrl()))) {
             persistence.credentials().save(alice);
         }
         files.execute("UPDATE credentials SET refresh_token_prefix_sha256 = NULL WHERE user_id = ?", "alice");
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(files.jdbcUrl()))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(files.jdbcUrl()))) {
             assertThat(persistence.credentials().findByRefreshTokenPrefix(alice.refreshToken().prefix())).containsExactly(alice);
         }
     }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteSessionRepositoryTest extends SessionRepositoryContract {
     @RegisterExtension
-    final FreshPersistence persistence = FreshPersistence.sqlite();
+    final FreshDatabase persistence = FreshDatabase.sqlite();
 
     @Override
     protected SessionRepository repository() {

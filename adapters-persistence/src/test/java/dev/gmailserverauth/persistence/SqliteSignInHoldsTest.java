@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqliteSignInHoldsTest extends SignInHoldsContract {
     @RegisterExtension
-    final FreshPersistence persistence = FreshPersistence.sqlite();
+    final FreshDatabase persistence = FreshDatabase.sqlite();
 
     @Override
     protected SignInHolds holds() {

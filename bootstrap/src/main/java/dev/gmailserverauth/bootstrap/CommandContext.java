@@ -9,7 +9,7 @@ import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.persistence.DatabaseSchema;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.persistence.SchemaStatus;
 import java.net.URI;
@@ -32,7 +32,7 @@ final class CommandContext implements AutoCloseable {
     private final Clock clock;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private AppConfig config;
-    private Persistence persistence;
+    private Database persistence;
     private GoogleAdapters google;
     private MailReading mail;
 
@@ -60,7 +60,7 @@ final class CommandContext implements AutoCloseable {
     }
 
     /** The stores, on a schema that must already be current: commands other than {@code db migrate} never migrate. */
-    Persistence persistence() {
+    Database persistence() {
         if (persistence == null) {
             SchemaStatus schema = DatabaseSchema.inspect(persistenceConfig());
             if (!schema.in(SchemaStatus.State.NEWER_UNKNOWN).isEmpty()) {
@@ -71,7 +71,7 @@ final class CommandContext implements AutoCloseable {
                 throw new CommandFailure("the database schema is at version " + schema.current().orElse("none") + ", this application expects "
                         + schema.latestKnown() + ": run `db migrate` first");
             }
-            persistence = Persistence.open(persistenceConfig());
+            persistence = Database.open(persistenceConfig());
             opened.push(persistence);
         }
         return persistence;
@@ -97,7 +97,7 @@ final class CommandContext implements AutoCloseable {
 
     MailReading mail() {
         if (mail == null) {
-            Persistence stores = persistence();
+            Database stores = persistence();
             GoogleAdapters adapters = google();
             ListMessages listMessages = new ListMessages(adapters.mailbox(), SummaryCache.disabled(clock));
             AuthorizedAccess access = new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(),

@@ -32,7 +32,7 @@ import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.google.risc.GoogleSecurityEventVerifier;
 import dev.gmailserverauth.google.risc.RiscConfig;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxClient;
@@ -73,10 +73,10 @@ public final class GmailServerAuth implements AutoCloseable {
     private final Javalin web;
     private final URI baseUrl;
     private final Optional<GoogleSandbox> sandbox;
-    private final Persistence persistence;
+    private final Database persistence;
     private final OptionalInt managementPort;
 
-    private GmailServerAuth(Deque<AutoCloseable> resources, Javalin web, URI baseUrl, Optional<GoogleSandbox> sandbox, Persistence persistence,
+    private GmailServerAuth(Deque<AutoCloseable> resources, Javalin web, URI baseUrl, Optional<GoogleSandbox> sandbox, Database persistence,
                             OptionalInt managementPort) {
         this.resources = resources;
         this.web = web;
@@ -110,7 +110,7 @@ public final class GmailServerAuth implements AutoCloseable {
                 GoogleAdapterConfig google = googleConfig(config, redirectUri, sandboxPort).withCallListener(metrics.googleCalls());
                 return new Google(google, GoogleAdapters.create(google, clock));
             });
-            var persistencePart = parts.start("persistence", () -> Persistence.open(persistenceConfig(config)));
+            var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             parts.awaitAll();
             sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
             googlePart.result().ifPresent(google -> resources.push(google.adapters()::close));
@@ -119,7 +119,7 @@ public final class GmailServerAuth implements AutoCloseable {
 
             Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
             Google google = googlePart.result().orElseThrow();
-            Persistence persistence = persistencePart.result().orElseThrow();
+            Database persistence = persistencePart.result().orElseThrow();
 
             metrics.watch(persistence, clock);
             Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
@@ -172,7 +172,7 @@ public final class GmailServerAuth implements AutoCloseable {
      * instance's keys open the data (the canary row), and the Google configuration was loaded. Google itself
      * is not called: a probe must spend no quota and not fail the instance over a blip at Google.
      */
-    private static List<WebOperations.HealthCheck> readiness(Persistence persistence) {
+    private static List<WebOperations.HealthCheck> readiness(Database persistence) {
         return List.of(
                 new WebOperations.HealthCheck("schema", () -> persistence.schema().isCurrent()),
                 new WebOperations.HealthCheck("key", persistence::keysOpenTheData),
@@ -198,7 +198,7 @@ public final class GmailServerAuth implements AutoCloseable {
         return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
     }
 
-    private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Persistence persistence, RedirectUri redirectUri,
+    private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
             AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);

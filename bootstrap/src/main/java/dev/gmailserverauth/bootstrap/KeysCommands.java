@@ -2,7 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.persistence.KeyRotationResult;
 import dev.gmailserverauth.persistence.KeyStatus;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import java.io.IOException;
@@ -116,12 +116,12 @@ final class KeysCommands {
 
         @Override
         public Integer call() {
-            Persistence persistence = context.persistence();
+            Database persistence = context.persistence();
             KeyStatus before = persistence.keyStatus();
             return before.fromKeyFile() ? rotateKeyFile(persistence, before) : finishConfigured(persistence, before);
         }
 
-        private int rotateKeyFile(Persistence persistence, KeyStatus before) {
+        private int rotateKeyFile(Database persistence, KeyStatus before) {
             boolean unfinished = before.rowsUnderOtherKeys() > 0 && newKeyFile.isEmpty();
             KeyRotationResult result = unfinished ? persistence.finishKeyRotation()
                     : persistence.rotateEncryptionKey(newKeyFile.map(KeysCommands::readKeyFile).orElseGet(() -> EncryptionKey.generate().toBase64()));
@@ -135,7 +135,7 @@ final class KeysCommands {
             return CommandLineApp.OK;
         }
 
-        private int finishConfigured(Persistence persistence, KeyStatus before) {
+        private int finishConfigured(Database persistence, KeyStatus before) {
             if (newKeyFile.isPresent()) {
                 throw new IllegalArgumentException("--new-key-file works with the key file only; APP_ENCRYPTION_KEY is set, so put the new key first"
                         + " in it on every instance (see keys generate --help)");

@@ -12,7 +12,7 @@ import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.RefreshLock;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.web.WebOperations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -146,10 +146,10 @@ final class Metrics implements AutoCloseable {
      * {@code sessions_active}, {@code credentials_stored} (counted in the database at each scrape, so
      * every instance reports the shared numbers) and HikariCP's {@code hikaricp_connections_*}.
      */
-    void watch(Persistence persistence, Clock clock) {
+    void watch(Database persistence, Clock clock) {
         Gauge.builder("sessions.active", persistence, p -> p.activeSessions(clock.instant()))
                 .description("browser sessions that have not expired (all instances)").register(registry);
-        Gauge.builder("credentials.stored", persistence, Persistence::storedCredentials)
+        Gauge.builder("credentials.stored", persistence, Database::storedCredentials)
                 .description("stored credentials, one per connected person (all instances)").register(registry);
         persistence.trackPools(new MicrometerMetricsTrackerFactory(registry));
     }

@@ -4,7 +4,7 @@ import dev.gmailserverauth.application.Disconnect;
 import dev.gmailserverauth.application.SummaryCache;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserId;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.store.StoredAccount;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -73,7 +73,7 @@ final class UsersCommands {
 
         @Override
         public Integer call() {
-            Persistence persistence = context.persistence();
+            Database persistence = context.persistence();
             StoredAccount account = find(persistence.accounts(context.clock().instant()), who)
                     .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
             Disconnect disconnect = new Disconnect(context.google().authorizationProvider(), persistence.credentials(), persistence.sessions(),

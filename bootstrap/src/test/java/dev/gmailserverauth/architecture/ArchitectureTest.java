@@ -8,7 +8,7 @@ import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.google.GoogleAdapters;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.web.WebApp;
 import java.util.List;
@@ -25,7 +25,7 @@ class ArchitectureTest {
     private static final LayerRules RULES = new LayerRules(LayerRules.PRODUCTION);
 
     /** One class of each module: the importer reads exactly those modules' jars or folders, not the whole classpath. */
-    private static final List<Class<?>> MODULES = List.of(UserId.class, BeginAuthorization.class, GoogleAdapters.class, Persistence.class,
+    private static final List<Class<?>> MODULES = List.of(UserId.class, BeginAuthorization.class, GoogleAdapters.class, Database.class,
             WebApp.class, GoogleSandbox.class, GmailServerAuth.class);
 
     @BeforeAll

@@ -4,7 +4,7 @@ import static dev.gmailserverauth.domain.fake.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.model.StoredCredential;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +97,7 @@ class CommandLineTest {
     @Test
     void usersListShowsEveryStoredCredentialAndNoToken() {
         StoredCredential alice = credential("104", NOW);
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
             persistence.credentials().save(alice);
             StoredCredential limited = credential("105", NOW);
             persistence.credentials().save(new StoredCredential(limited.userId(), limited.email(), limited.refreshToken(), limited.accessToken(),
@@ -118,7 +118,7 @@ class CommandLineTest {
 
     @Test
     void keysRotateWithTheKeyFileMovesEveryRowToANewKeyAndSaysSo() throws Exception {
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
             for (int i = 0; i < 3; i++) persistence.credentials().save(credential("user" + i, NOW));
         }
         Path keyFile = folder.resolve("app.db.key");

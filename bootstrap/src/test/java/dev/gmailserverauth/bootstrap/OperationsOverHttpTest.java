@@ -2,7 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,7 +77,7 @@ class OperationsOverHttpTest {
             assertThat(ready.body()).isEqualTo("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\",\"schema\":\"UP\",\"key\":\"UP\",\"google\":\"UP\"}}");
             assertThat(get(app.baseUrl().resolve("/health/live")).statusCode()).isEqualTo(200);
 
-            try (Persistence operator = Persistence.open(PersistenceConfig.of(database).withEncryptionKey(newKey + "," + oldKey))) {
+            try (Database operator = Database.open(PersistenceConfig.of(database).withEncryptionKey(newKey + "," + oldKey))) {
                 operator.finishKeyRotation();
             }
 

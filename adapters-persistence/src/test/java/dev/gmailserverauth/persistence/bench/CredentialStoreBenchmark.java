@@ -4,7 +4,7 @@ import dev.gmailserverauth.domain.fake.Fixtures;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.CredentialRepository;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.testing.PostgresBinaries;
@@ -53,7 +53,7 @@ public final class CredentialStoreBenchmark {
     }
 
     private static void measure(String name, PersistenceConfig config) {
-        try (Persistence persistence = Persistence.open(config)) {
+        try (Database persistence = Database.open(config)) {
             CredentialRepository credentials = persistence.credentials();
             List<StoredCredential> saved = new ArrayList<>();
             Instant now = Instant.now();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>{@code
  * @RegisterExtension
  * static final PostgresServer POSTGRES = new PostgresServer();
- * ... Persistence.open(PersistenceConfig.of(POSTGRES.jdbcUrl()).withEncryptionKey(key)) ...
+ * ... Database.open(PersistenceConfig.of(POSTGRES.jdbcUrl()).withEncryptionKey(key)) ...
  * }</pre>
  *
  * <p>When the PostgreSQL binaries are missing, the tests are skipped with a message, except when the

@@ -20,7 +20,7 @@ import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.CredentialRepository;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.persistence.testing.PostgresBinaries;
 import dev.gmailserverauth.persistence.testing.PostgresProcess;
@@ -279,11 +279,11 @@ public final class Benchmarks {
         Path folder = Files.createTempDirectory("bench-sqlite");
         String key = Base64.getEncoder().encodeToString(new byte[32]);
         Stats sqlite;
-        try (Persistence store = Persistence.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("bench.db")).withEncryptionKey(key))) {
+        try (Database store = Database.open(PersistenceConfig.of("jdbc:sqlite:" + folder.resolve("bench.db")).withEncryptionKey(key))) {
             sqlite = lookups(store.credentials());
         }
         Stats pg;
-        try (Persistence store = Persistence.open(PersistenceConfig.of(postgres.createDatabase("bench_lookups")).withEncryptionKey(key))) {
+        try (Database store = Database.open(PersistenceConfig.of(postgres.createDatabase("bench_lookups")).withEncryptionKey(key))) {
             pg = lookups(store.credentials());
         }
         rows.add(new Row("stored-credential lookup (decrypting), SQLite, p50 / p99 over 10,000", "p99 < 1 ms",

@@ -7,7 +7,7 @@ import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.domain.model.UserId;
-import dev.gmailserverauth.persistence.Persistence;
+import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
@@ -86,7 +86,7 @@ class RiscReceiverTest {
 
     /** The refresh token the app stored for the person, read through the persistence port, as the app reads it. */
     private static String storedRefreshToken(Person person) {
-        try (Persistence persistence = Persistence.open(PersistenceConfig.of(databaseUrl))) {
+        try (Database persistence = Database.open(PersistenceConfig.of(databaseUrl))) {
             return persistence.credentials().findByUserId(new UserId(sandbox.userId(person.email()))).orElseThrow()
                     .refreshToken().value();
         }

@@ -12,38 +12,38 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** JUnit extension: an open {@link Persistence} over an empty database for each test, closed after it. */
-public final class FreshPersistence implements BeforeEachCallback, AfterEachCallback {
+/** JUnit extension: an open {@link Database} over an empty database for each test, closed after it. */
+public final class FreshDatabase implements BeforeEachCallback, AfterEachCallback {
     private final Supplier<PersistenceConfig> newDatabase;
     private final Runnable cleanUp;
-    private Persistence persistence;
+    private Database persistence;
 
-    private FreshPersistence(Supplier<PersistenceConfig> newDatabase, Runnable cleanUp) {
+    private FreshDatabase(Supplier<PersistenceConfig> newDatabase, Runnable cleanUp) {
         this.newDatabase = newDatabase;
         this.cleanUp = cleanUp;
     }
 
     /** A new SQLite file in a new temporary folder for each test; its key file is generated. */
-    public static FreshPersistence sqlite() {
+    public static FreshDatabase sqlite() {
         Path[] folder = new Path[1];
-        return new FreshPersistence(() -> {
+        return new FreshDatabase(() -> {
             folder[0] = createTempDirectory();
             return PersistenceConfig.of("jdbc:sqlite:" + folder[0].resolve("store.db"));
         }, () -> deleteRecursively(folder[0]));
     }
 
     /** A new database on the shared PostgreSQL server for each test. */
-    public static FreshPersistence postgres(PostgresServer server) {
-        return new FreshPersistence(() -> PersistenceConfig.of(server.newDatabaseUrl()).withEncryptionKey(TestKeys.KEY), () -> { });
+    public static FreshDatabase postgres(PostgresServer server) {
+        return new FreshDatabase(() -> PersistenceConfig.of(server.newDatabaseUrl()).withEncryptionKey(TestKeys.KEY), () -> { });
     }
 
-    public Persistence get() {
+    public Database get() {
         return persistence;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        persistence = Persistence.open(newDatabase.get());
+        persistence = Database.open(newDatabase.get());
     }
 
     @Override

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * it against the database; the accessors hand out the driven ports, and the rest serves operators
  * (keys, readiness, the stored accounts).
  */
-public final class Persistence implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Persistence.class);
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final List<HikariDataSource> pools;
     private final HikariDataSource mainPool;
@@ -63,7 +63,7 @@ public final class Persistence implements AutoCloseable {
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
     }
 
-    private Persistence(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
+    private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
                         JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
@@ -84,13 +84,13 @@ public final class Persistence implements AutoCloseable {
      *
      * @throws PersistenceConfigurationException when it cannot start as configured; the message says why
      */
-    public static Persistence open(PersistenceConfig config) {
+    public static Database open(PersistenceConfig config) {
         Objects.requireNonNull(config, "config");
         Dialect dialect = Dialect.of(config);
         return dialect == Dialect.SQLITE ? openSqlite(config) : openPostgres(config);
     }
 
-    private static Persistence openSqlite(PersistenceConfig config) {
+    private static Database openSqlite(PersistenceConfig config) {
         Path file = SqliteFile.prepare(config);
         KeySource keySource = config.encryptionKeyBase64().<KeySource>map(ConfiguredKeys::parse).orElseGet(() -> KeyFile.besideDatabase(file));
         List<HikariDataSource> pools = new ArrayList<>();
@@ -103,7 +103,7 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
-    private static Persistence openPostgres(PersistenceConfig config) {
+    private static Database openPostgres(PersistenceConfig config) {
         KeySource keySource = ConfiguredKeys.parse(config.encryptionKeyBase64().orElseThrow(() -> new PersistenceConfigurationException(
                 "PostgreSQL needs an encryption key in the configuration (base64 of 32 bytes): several instances share the"
                         + " database and must share the key, so none is generated")));
@@ -119,7 +119,7 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
-    private static Persistence start(PersistenceConfig config, Dialect dialect, List<HikariDataSource> pools, KeySource keySource,
+    private static Database start(PersistenceConfig config, Dialect dialect, List<HikariDataSource> pools, KeySource keySource,
                                      RefreshLock refreshLock) {
         HikariDataSource mainPool = pools.get(0);
         Flyway flyway = Migrations.flyway(mainPool, dialect);
@@ -138,7 +138,7 @@ public final class Persistence implements AutoCloseable {
         Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Persistence(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
+        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
     }
 
     public CredentialRepository credentials() {
