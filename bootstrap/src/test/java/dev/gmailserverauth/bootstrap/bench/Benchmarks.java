@@ -545,7 +545,7 @@ public final class Benchmarks {
             - **Credential lookups** go through `CredentialRepository.findByUserId` (a pooled JDBC read plus AES-GCM
               decryption of two tokens), 2,000 warm-up reads, then 10,000 timed.
             - **Cold start and memory** run the packaged jar in a child JVM, with the options of `./run` (`jvm.options`:
-              C1 only, Serial GC, 256 MB heap cap, and a class-data sharing archive recorded by the same training run
+              C1 only, Serial GC, 160 MB heap cap, and a class-data sharing archive recorded by the same training run
               `./run` makes after a build) and, for comparison, with no options at all.
             - **Load**: 50 accounts, each a thread that signs in over HTTP (consent form included) and lists 20 times,
               again and again for 60 s. Thread growth is judged on the app's request pool (`web-…`), which gives idle
