@@ -5,6 +5,7 @@ import dev.gmailserverauth.google.GoogleConfigurationException;
 import dev.gmailserverauth.persistence.PersistenceConfigurationException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -127,42 +128,35 @@ public final class CommandLineApp {
         }
     }
 
-    /** The command groups: each only lists its commands. */
+    /** The command groups: each only names its commands when called without one. */
     static final class Group {
         private Group() {
         }
 
-        @Command(name = "users", mixinStandardHelpOptions = true, description = "The people whose credentials are stored.", synopsisSubcommandLabel = "COMMAND")
-        static final class Users implements Callable<Integer> {
+        /** A group called without a command: a usage error naming the commands it has. */
+        abstract static class NamesItsCommands implements Callable<Integer> {
             @CommandLine.Spec
             CommandLine.Model.CommandSpec spec;
 
             @Override
             public Integer call() {
-                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: list or disconnect");
+                List<String> names = List.copyOf(spec.subcommands().keySet());
+                String listed = names.size() == 1 ? names.get(0)
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: " + listed);
             }
+        }
+
+        @Command(name = "users", mixinStandardHelpOptions = true, description = "The people whose credentials are stored.", synopsisSubcommandLabel = "COMMAND")
+        static final class Users extends NamesItsCommands {
         }
 
         @Command(name = "keys", mixinStandardHelpOptions = true, description = "The encryption keys of the tokens at rest.", synopsisSubcommandLabel = "COMMAND")
-        static final class Keys implements Callable<Integer> {
-            @CommandLine.Spec
-            CommandLine.Model.CommandSpec spec;
-
-            @Override
-            public Integer call() {
-                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: status, rotate or generate");
-            }
+        static final class Keys extends NamesItsCommands {
         }
 
         @Command(name = "db", mixinStandardHelpOptions = true, description = "The database schema (Flyway).", synopsisSubcommandLabel = "COMMAND")
-        static final class Db implements Callable<Integer> {
-            @CommandLine.Spec
-            CommandLine.Model.CommandSpec spec;
-
-            @Override
-            public Integer call() {
-                throw new CommandLine.ParameterException(spec.commandLine(), "name a command: info or migrate");
-            }
+        static final class Db extends NamesItsCommands {
         }
     }
 }

@@ -56,14 +56,7 @@ final class MailCommands {
 
     @Command(name = "mail", mixinStandardHelpOptions = true, description = "Read a person's Gmail with their stored credential, no browser.",
             synopsisSubcommandLabel = "COMMAND")
-    static final class Group implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name a command: list, show or export");
-        }
+    static final class Group extends CommandLineApp.Group.NamesItsCommands {
     }
 
     /** The options every mail command has. */
