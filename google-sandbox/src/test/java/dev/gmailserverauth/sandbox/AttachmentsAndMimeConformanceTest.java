@@ -20,26 +20,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** messages.attachments.get and the MIME trees of the demo mail, read with Google's Java client and model classes. */
 class AttachmentsAndMimeConformanceTest {
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
     private static String token;
     private static Gmail gmail;
 
     @BeforeAll
     static void start() throws IOException {
-        h = SandboxHarness.start();
         token = h.login(h.sandbox.control().demoAccounts().get(0)).getAccessToken();
         gmail = h.gmail(token);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
     }
 
     private static Message only(String q) throws IOException {

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.sandbox;
 
+import static dev.gmailserverauth.sandbox.SandboxHarness.json;
 import static dev.gmailserverauth.sandbox.SandboxHarness.GMAIL_READONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -23,33 +23,21 @@ import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Google's side of Cross-Account Protection against a real receiver over HTTP, which verifies every token with
  * nimbus against the sandbox's own JWKS, found through its risc-configuration.
  */
 class CrossAccountProtectionTest {
-    private static SandboxHarness h;
-    private static SandboxControl control;
-    private static String alice;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final SandboxControl control = h.control();
+    private static final String alice = h.firstDemoAccount();
     private RiscTestReceiver receiver;
-
-    @BeforeAll
-    static void start() {
-        h = SandboxHarness.start();
-        control = h.sandbox.control();
-        alice = control.demoAccounts().get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
 
     @BeforeEach
     void listen() {
@@ -64,18 +52,12 @@ class CrossAccountProtectionTest {
     }
 
     private static String freshAccount(String name) {
-        String email = name + System.nanoTime() + "@example.net";
-        control.addAccount(email, "Risc " + name);
-        return email;
+        return h.freshAccount(name, "Risc " + name);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> event(JWTClaimsSet claims, Type type) throws ParseException {
         return (Map<String, Object>) claims.getJSONObjectClaim("events").get(type.uri());
-    }
-
-    private static JsonObject json(String body) {
-        return JsonParser.parseString(body).getAsJsonObject();
     }
 
     @Test

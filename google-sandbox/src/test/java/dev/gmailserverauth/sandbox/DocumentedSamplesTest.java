@@ -14,26 +14,15 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Field-by-field comparisons with the samples of Google's OAuth 2.0, Gmail API reference and error guide pages. */
 class DocumentedSamplesTest {
     private static final String GMAIL_METADATA = "https://www.googleapis.com/auth/gmail.metadata";
-    private static SandboxHarness h;
-    private static String alice;
-
-    @BeforeAll
-    static void start() {
-        h = SandboxHarness.start();
-        alice = h.sandbox.control().demoAccounts().get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final String alice = h.firstDemoAccount();
 
     @Test
     void codeExchangeResponseHasExactlyTheDocumentedFields() {

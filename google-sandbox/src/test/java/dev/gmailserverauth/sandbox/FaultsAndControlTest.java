@@ -13,27 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultsAndControlTest {
-    private static SandboxHarness h;
-    private static SandboxControl control;
-    private static String alice;
-
-    @BeforeAll
-    static void start() {
-        h = SandboxHarness.start();
-        control = h.sandbox.control();
-        alice = control.demoAccounts().get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final SandboxControl control = h.control();
+    private static final String alice = h.firstDemoAccount();
 
     @BeforeEach
     void reset() {

@@ -22,25 +22,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GmailConformanceTest {
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
     private static String aliceToken;
     private static Gmail gmail;
 
     @BeforeAll
     static void start() throws IOException {
-        h = SandboxHarness.start();
         aliceToken = h.login(h.sandbox.control().demoAccounts().get(0)).getAccessToken();
         gmail = h.gmail(aliceToken);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
     }
 
     private static List<String> allIds(Gmail client, long pageSize) throws IOException {

@@ -20,17 +20,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Gmail's per-user limits as the sandbox plays them, seen through Google's Java client. */
 class GmailLimitsTest {
     private static final String QUOTA_MESSAGE = "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user' "
             + "of service 'gmail.googleapis.com' for consumer 'project_number:123456789012'.";
-    private static SandboxHarness h;
-    private static SandboxControl control;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final SandboxControl control = h.control();
     private static String alice;
     private static String token;
     private static Gmail gmail;
@@ -38,17 +39,11 @@ class GmailLimitsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        h = SandboxHarness.start();
-        control = h.sandbox.control();
-        alice = control.demoAccounts().get(0);
-        token = h.login(alice).getAccessToken();
-        gmail = h.gmail(token);
-        ids = gmail.users().messages().list("me").setMaxResults(50L).execute().getMessages().stream().map(Message::getId).toList();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
+        SandboxHarness.SignedIn signedIn = h.signInFirstDemoAccount(50L);
+        alice = signedIn.account();
+        token = signedIn.token();
+        gmail = signedIn.gmail();
+        ids = signedIn.ids();
     }
 
     @BeforeEach

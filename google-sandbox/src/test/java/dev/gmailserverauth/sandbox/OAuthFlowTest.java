@@ -21,31 +21,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OAuthFlowTest {
-    private static SandboxHarness h;
-    private static String alice;
-    private static String bob;
-
-    @BeforeAll
-    static void start() {
-        h = SandboxHarness.start();
-        alice = h.sandbox.control().demoAccounts().get(0);
-        bob = h.sandbox.control().demoAccounts().get(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final String alice = h.firstDemoAccount();
+    private static final String bob = h.control().demoAccounts().get(1);
 
     private static String freshAccount(String name) {
-        String email = name + System.nanoTime() + "@example.net";
-        h.sandbox.control().addAccount(email, "Fresh " + name);
-        return email;
+        return h.freshAccount(name, "Fresh " + name);
     }
 
     @Test

@@ -23,28 +23,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code fields=} partial responses and gzip, as Google's performance guide describes, through Google's Java client. */
 class PartialResponsesTest {
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
     private static String token;
     private static Gmail gmail;
     private static List<String> ids;
 
     @BeforeAll
     static void start() throws IOException {
-        h = SandboxHarness.start();
-        token = h.login(h.sandbox.control().demoAccounts().get(0)).getAccessToken();
-        gmail = h.gmail(token);
-        ids = gmail.users().messages().list("me").setMaxResults(5L).execute().getMessages().stream().map(Message::getId).toList();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
+        SandboxHarness.SignedIn alice = h.signInFirstDemoAccount(5L);
+        token = alice.token();
+        gmail = alice.gmail();
+        ids = alice.ids();
     }
 
     @Test

@@ -13,28 +13,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Workspace re-authentication: refresh answers invalid_rapt until the person signs in again; the grant stays. */
 class ReauthenticationTest {
     private static final String DANA = SandboxWorkspacePolicy.DEMO_ACCOUNT;
     private static final Duration EVERY = Duration.ofMinutes(10);
-    private static SandboxHarness h;
-    private static SandboxControl control;
-
-    @BeforeAll
-    static void start() {
-        h = new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withWorkspaceReauthEvery(EVERY)));
-        control = h.sandbox.control();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withWorkspaceReauthEvery(EVERY));
+    private static final SandboxControl control = h.control();
 
     @BeforeEach
     void clear() {

@@ -11,33 +11,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the authorization endpoint sends back: {@code iss} on every redirect, the redirect errors, and Google's own error pages. */
 class RedirectErrorsTest {
     private static final String INTERNAL_CLIENT = "internal-app.apps.googleusercontent.com";
-    private static SandboxHarness h;
-    private static SandboxControl control;
-    private static String alice;
-
-    @BeforeAll
-    static void start() {
-        SandboxClient internal = new SandboxClient(INTERNAL_CLIENT, "internal-secret", List.of(SandboxHarness.REDIRECT)).internalTo("corp.example");
-        h = new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT))
-                .withClients(List.of(SandboxClient.defaultClient(List.of(SandboxHarness.REDIRECT)), internal))));
-        control = h.sandbox.control();
-        alice = control.demoAccounts().get(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT))
+            .withClients(List.of(SandboxClient.defaultClient(List.of(SandboxHarness.REDIRECT)),
+                    new SandboxClient(INTERNAL_CLIENT, "internal-secret", List.of(SandboxHarness.REDIRECT)).internalTo("corp.example"))));
+    private static final SandboxControl control = h.control();
+    private static final String alice = h.firstDemoAccount();
 
     @BeforeEach
     void clear() {

@@ -7,26 +7,21 @@ import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.ListThreadsResponse;
 import java.io.IOException;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** resultSizeEstimate is exact when the whole result fits in one page, a look-ahead figure otherwise. */
 class ResultSizeEstimateTest {
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
     private static Gmail gmail;
     private static int total;
 
     @BeforeAll
     static void start() throws IOException {
-        h = SandboxHarness.start();
         gmail = h.gmail(h.login(h.sandbox.control().demoAccounts().get(0)).getAccessToken());
         total = gmail.users().messages().list("me").setMaxResults(500L).execute().getMessages().size();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
     }
 
     @Test

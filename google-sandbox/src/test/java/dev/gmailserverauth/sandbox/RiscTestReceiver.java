@@ -1,7 +1,6 @@
 package dev.gmailserverauth.sandbox;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -40,7 +39,7 @@ final class RiscTestReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
 
     RiscTestReceiver(SandboxHarness h, String clientId) {
-        var config = JsonParser.parseString(h.get(h.url("/.well-known/risc-configuration")).body()).getAsJsonObject();
+        var config = SandboxHarness.json(h.get(h.url("/.well-known/risc-configuration")));
         String issuer = config.get("issuer").getAsString();
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(new URL(config.get("jwks_uri").getAsString()))

@@ -16,7 +16,10 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.gmail.Gmail;
+import com.google.api.services.gmail.model.Message;
 import com.google.api.services.oauth2.Oauth2;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,9 +35,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Drives a sandbox the way a browser and Google's Java client would. */
-final class SandboxHarness {
+/**
+ * Drives a sandbox the way a browser and Google's Java client would. One sandbox per test class, as
+ * {@code @RegisterExtension static final SandboxHarness h = SandboxHarness.start();}: as a JUnit extension on a
+ * static field it closes the sandbox after the class's last test.
+ */
+final class SandboxHarness implements AfterAllCallback {
     static final String REDIRECT = "http://localhost:8080/oauth2callback";
     static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
     static final String EMAIL = "https://www.googleapis.com/auth/userinfo.email";
@@ -51,8 +60,34 @@ final class SandboxHarness {
         this.sandbox = sandbox;
     }
 
+    /** The default sandbox: demo data, the default client, {@link #REDIRECT} registered. */
     static SandboxHarness start() {
-        return new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT))));
+        return start(SandboxConfig.defaults(List.of(REDIRECT)));
+    }
+
+    static SandboxHarness start(SandboxConfig config) {
+        return new SandboxHarness(GoogleSandbox.start(config));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        sandbox.close();
+    }
+
+    SandboxControl control() {
+        return sandbox.control();
+    }
+
+    /** The first demo account (alice). */
+    String firstDemoAccount() {
+        return control().demoAccounts().get(0);
+    }
+
+    /** A new account whose address is the prefix and a unique number. */
+    String freshAccount(String prefix, String displayName) {
+        String email = prefix + System.nanoTime() + "@example.net";
+        control().addAccount(email, displayName);
+        return email;
     }
 
     String url(String path) {
@@ -194,6 +229,34 @@ final class SandboxHarness {
     Oauth2 oauth2(String accessToken) {
         return new Oauth2.Builder(TRANSPORT, JSON, r -> r.getHeaders().setAuthorization("Bearer " + accessToken))
                 .setApplicationName("sandbox-test").setRootUrl(sandbox.baseUrl() + "/").build();
+    }
+
+    /** An account signed in through Google's Java client: its access token, Gmail on it, the ids of its newest messages. */
+    record SignedIn(String account, String token, Gmail gmail, List<String> ids) {}
+
+    /** Signs the first demo account in and lists its newest {@code messages} message ids. */
+    SignedIn signInFirstDemoAccount(long messages) throws IOException {
+        String account = firstDemoAccount();
+        String token = login(account).getAccessToken();
+        Gmail gmail = gmail(token);
+        List<String> ids = gmail.users().messages().list("me").setMaxResults(messages).execute().getMessages().stream()
+                .map(Message::getId).toList();
+        return new SignedIn(account, token, gmail, ids);
+    }
+
+    /** A call to the sandbox's control API ({@code /__sandbox...}) with a JSON body. */
+    HttpResponse<String> controlApi(String method, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url("/__sandbox" + path)))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return json(response.body());
+    }
+
+    static JsonObject json(String body) {
+        return JsonParser.parseString(body).getAsJsonObject();
     }
 
     HttpResponse<String> getWithToken(String path, String accessToken) {

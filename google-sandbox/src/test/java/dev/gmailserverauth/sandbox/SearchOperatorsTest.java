@@ -11,21 +11,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Search over a small known mailbox: each query's expected hits by subject. */
 class SearchOperatorsTest {
     private static final String ME = "searcher@example.net";
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withDemoData(false));
     private static Gmail gmail;
 
     @BeforeAll
     static void start() throws IOException {
-        h = new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withDemoData(false)));
         SandboxControl c = h.sandbox.control();
         c.addAccount(ME, "Sam Searcher");
         Instant now = Instant.now();
@@ -41,11 +41,6 @@ class SearchOperatorsTest {
 
     private static void add(SandboxControl c, String from, String to, String subject, Instant date, String text, List<String> labels) {
         c.addMessage(ME, new SandboxMessage(from, to, subject, date, text, Optional.empty(), labels, Optional.empty(), List.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
     }
 
     private static List<String> subjects(String q) throws IOException {

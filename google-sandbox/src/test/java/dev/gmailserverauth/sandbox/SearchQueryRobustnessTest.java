@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,23 +23,18 @@ class SearchQueryRobustnessTest {
         "0", "7", "99999999999", "99999999999999999999", "-1", "1.5", "d", "m", "y", "k", "M", "K", "w", "h", "2024/01/31", "2024-13-45",
         "1706659200", "/", "//", "me", "unread", "anywhere", "attachment", "ü", "漢字", "😀", "\\", "'", "*", "%", "&", "=", "\t", "AROUND"
     };
-    private static SandboxHarness h;
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withDemoData(false));
     private static String token;
 
     @BeforeAll
     static void start() throws IOException {
-        h = new SandboxHarness(GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withDemoData(false)));
         h.sandbox.control().addAccount(ME, "Fay Fuzz");
         for (int i = 0; i < 5; i++) {
             h.sandbox.control().addMessage(ME, SandboxMessage.of("a" + i + "@example.org", ME, "Subject " + i,
                     Instant.parse("2026-01-0" + (i + 1) + "T10:00:00Z"), "body " + i));
         }
         token = h.login(ME).getAccessToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
     }
 
     private static HttpResponse<String> search(String q) {

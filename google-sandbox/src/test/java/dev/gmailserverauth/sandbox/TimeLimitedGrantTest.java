@@ -12,26 +12,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Refresh tokens that end on a known date: time-limited access chosen on the consent page, and clients in "Testing". */
 class TimeLimitedGrantTest {
-    private static SandboxHarness h;
-    private static SandboxControl control;
-
-    @BeforeAll
-    static void start() {
-        h = SandboxHarness.start();
-        control = h.sandbox.control();
-    }
-
-    @AfterAll
-    static void stop() {
-        h.sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxHarness h = SandboxHarness.start();
+    private static final SandboxControl control = h.control();
 
     @AfterEach
     void backToProduction() {
@@ -39,9 +28,7 @@ class TimeLimitedGrantTest {
     }
 
     private static String freshAccount(String name) {
-        String email = name + System.nanoTime() + "@example.net";
-        control.addAccount(email, "Limited " + name);
-        return email;
+        return h.freshAccount(name, "Limited " + name);
     }
 
     private static long expiresIn(GoogleTokenResponse tokens) {

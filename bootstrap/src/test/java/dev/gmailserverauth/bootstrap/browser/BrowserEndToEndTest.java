@@ -3,13 +3,11 @@ package dev.gmailserverauth.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
-import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -19,51 +17,34 @@ import org.openqa.selenium.WebElement;
  * {@code bootstrap/target/screenshots}.
  */
 class BrowserEndToEndTest {
-    private static GmailServerAuth app;
-    private static Browser browser;
-    private static SandboxControl sandbox;
+    @RegisterExtension
+    static final BrowserApp web = new BrowserApp();
     private static String fullMailbox;
     private static String emptyMailbox;
     /** Used by one test only: with include_granted_scopes, an account that granted Gmail before keeps it. */
     private static String neverConsented;
 
+    private final GmailServerAuth app = web.app();
+    private final Browser browser = web.browser();
+    private final SandboxControl sandbox = web.sandbox();
+
     @BeforeAll
-    static void startAppAndBrowser() {
-        browser = Browser.start();
-        app = TestApps.startSandboxApp();
-        sandbox = app.sandbox().orElseThrow().control();
-        List<String> demo = sandbox.demoAccounts();
+    static void pickAccounts() {
+        List<String> demo = web.sandbox().demoAccounts();
         fullMailbox = demo.get(0);
         emptyMailbox = demo.get(demo.size() - 1);
         neverConsented = demo.get(1);
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @BeforeEach
-    void freshBrowserSession() {
-        browser.forgetCookies();
-        browser.resize(1280, 900);
-    }
-
     private String url(String path) {
-        return app.baseUrl() + path;
+        return web.url(path);
     }
 
     /** Landing page → sign in → the sandbox's consent page, with the account picked. */
     private void reachConsentAs(String email) {
-        browser.open(url("/"));
-        browser.click("#signin");
-        browser.find("#consent");
+        web.startSignIn();
         assertThat(browser.currentUrl()).startsWith(app.sandbox().orElseThrow().baseUrl().toString());
-        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
-                .filter(radio -> email.equals(radio.getAttribute("value")))
-                .findFirst().orElseThrow(() -> new AssertionError("no account " + email + " on the consent page"))
-                .click();
+        web.pickAccount(email);
     }
 
     private void signInAs(String email) {

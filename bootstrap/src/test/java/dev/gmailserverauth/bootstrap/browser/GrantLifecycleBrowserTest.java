@@ -2,19 +2,14 @@ package dev.gmailserverauth.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailserverauth.bootstrap.GmailServerAuth;
-import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -26,48 +21,22 @@ import org.openqa.selenium.By;
 class GrantLifecycleBrowserTest {
     private static final Duration ONE_HOUR = Duration.ofHours(1);
     private static final MutableClock CLOCK = new MutableClock(Instant.now());
-    private static GmailServerAuth app;
-    private static Browser browser;
-    private static SandboxControl sandbox;
-    private static List<String> accounts;
-
-    @BeforeAll
-    static void startAppAndBrowser() {
-        browser = Browser.start();
-        app = TestApps.startSandboxApp(Map.of(), CLOCK);
-        sandbox = app.sandbox().orElseThrow().control();
-        accounts = sandbox.demoAccounts();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @BeforeEach
-    void freshBrowserSession() {
-        browser.forgetCookies();
-        browser.resize(1280, 900);
-    }
+    @RegisterExtension
+    static final BrowserApp web = new BrowserApp().withClock(CLOCK);
+    private final Browser browser = web.browser();
+    private final SandboxControl sandbox = web.sandbox();
+    private final List<String> accounts = sandbox.demoAccounts();
 
     private String url(String path) {
-        return app.baseUrl() + path;
+        return web.url(path);
     }
 
     private String sandboxUrl(String path) {
-        return app.sandbox().orElseThrow().baseUrl() + path;
+        return web.sandboxUrl(path);
     }
 
-    /** Through the app's sign-in to the sandbox's consent page, with the account picked. */
     private void reachConsentAs(String email) {
-        browser.open(url("/"));
-        browser.click("#signin");
-        browser.find("#consent");
-        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
-                .filter(radio -> email.equals(radio.getAttribute("value")))
-                .findFirst().orElseThrow(() -> new AssertionError("no account " + email + " on the consent page"))
-                .click();
+        web.reachConsentAs(email);
     }
 
     private void moveBothClocks(Duration amount) {
@@ -96,10 +65,7 @@ class GrantLifecycleBrowserTest {
         browser.screenshot("14-time-limited-access-ended");
 
         browser.click("#consent-link");
-        browser.find("#consent");
-        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
-                .filter(radio -> email.equals(radio.getAttribute("value"))).findFirst().orElseThrow().click();
-        browser.click("#allow");
+        web.consentAs(email);
         browser.find("#messages");
         assertThat(browser.has("#access-notice")).isFalse();
         assertThat(browser.driver().findElements(By.cssSelector("#messages .message"))).isNotEmpty();

@@ -2,20 +2,15 @@ package dev.gmailserverauth.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
-import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WindowType;
 
 /**
@@ -23,30 +18,13 @@ import org.openqa.selenium.WindowType;
  * signs nobody in and leaves the victim themselves; ordinary sign-ins still work, also two tabs at once.
  */
 class LoginCsrfBrowserTest {
-    private static GmailServerAuth app;
-    private static Browser browser;
-    private static SandboxControl sandbox;
-
-    @BeforeAll
-    static void startAppAndBrowser() {
-        browser = Browser.start();
-        app = TestApps.startSandboxApp();
-        sandbox = app.sandbox().orElseThrow().control();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        browser.forgetCookies();
-    }
+    @RegisterExtension
+    static final BrowserApp web = new BrowserApp();
+    private final Browser browser = web.browser();
+    private final SandboxControl sandbox = web.sandbox();
 
     private String url(String path) {
-        return app.baseUrl() + path;
+        return web.url(path);
     }
 
     /** The attacker, in their own client: starts a sign-in, consents as themselves, keeps the callback URL. */
@@ -58,11 +36,7 @@ class LoginCsrfBrowserTest {
     }
 
     private void consentAs(String email) {
-        browser.find("#consent");
-        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
-                .filter(radio -> email.equals(radio.getAttribute("value")))
-                .findFirst().orElseThrow().click();
-        browser.click("#allow");
+        web.consentAs(email);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.gmailserverauth.bootstrap.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
-import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.SandboxAttachment;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxMessage;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,39 +37,29 @@ class ReadingInBrowserTest {
     private static final byte[] LOGO = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAOUlEQVR42mP4TyJgQOZ4tb3AirBrwKUaTQ8DMaqR9TCgqSbotlENaHGEqZlcDSRHHDlJg5zERyQAABR6QTsGocw8AAAAAElFTkSuQmCC");
 
-    private static GmailServerAuth app;
-    private static Browser browser;
+    @RegisterExtension
+    static final BrowserApp web = new BrowserApp().withBrowserArguments(List.of("--ignore-certificate-errors"));
     private static CountingHttpsServer tracker;
     private static String alice;
+    private final GmailServerAuth app = web.app();
+    private final Browser browser = web.browser();
 
     @BeforeAll
     static void start() {
         tracker = new CountingHttpsServer();
-        browser = Browser.start(List.of("--ignore-certificate-errors"));
-        app = TestApps.startSandboxApp();
-        SandboxControl sandbox = app.sandbox().orElseThrow().control();
+        SandboxControl sandbox = web.sandbox();
         alice = sandbox.demoAccounts().get(0);
         sandbox.addMessage(alice, trackedLetter());
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
-        if (app != null) app.close();
         if (tracker != null) tracker.close();
     }
 
     @BeforeEach
     void signedInAsAlice() {
-        browser.forgetCookies();
-        browser.resize(1280, 900);
-        browser.open(app.baseUrl() + "/");
-        browser.click("#signin");
-        browser.find("#consent");
-        browser.driver().findElements(By.cssSelector("input[name=account]")).stream()
-                .filter(radio -> alice.equals(radio.getAttribute("value"))).findFirst().orElseThrow().click();
-        browser.click("#allow");
-        browser.find("#messages");
+        web.signInAs(alice);
     }
 
     /** A letter whose remote images and CSS point at the counting tracker, with an inline logo and a script. */
