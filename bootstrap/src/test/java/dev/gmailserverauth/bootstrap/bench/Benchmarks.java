@@ -535,8 +535,8 @@ public final class Benchmarks {
             - **Per-user limits** (issue 12): the sandbox plays Gmail's per-user quota units per rolling minute and
               concurrent requests per user. Pages at 10 and 5 concurrent requests count the sandbox's round trips and
               refused parts; browsing counts failed page views and the refusals the sandbox gave; ListAllMessages is
-              timed beside its quota floor (units needed ÷ units per minute) on a 2,000-message mailbox, since the
-              sandbox's minute is a real minute; "over quota" counts the calls that reached the sandbox per request.
+              timed beside its quota floor (units needed ÷ units per minute) on a 10,000-message mailbox (2,000 for the
+              app told the wrong budget), the sandbox's minute being a real minute; "over quota" counts the calls that reached the sandbox per request.
               Sections that time the app itself (round trips, latency, throughput) run with the app told a quota it
               never reaches and the sandbox refusing nothing.
             - **Refresh storms** count `grant_type=refresh_token` calls at the sandbox after every access token of the
