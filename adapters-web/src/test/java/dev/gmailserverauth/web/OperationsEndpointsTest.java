@@ -2,10 +2,6 @@ package dev.gmailserverauth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import java.net.URI;
@@ -13,28 +9,13 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Liveness, readiness, the request id and the request observer: what the web front gives operators. */
 class OperationsEndpointsTest {
-    private final Logger access = (Logger) LoggerFactory.getLogger("dev.gmailserverauth.web.access");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void listen() {
-        lines.start();
-        access.addAppender(lines);
-        access.setLevel(Level.INFO);
-    }
-
-    @AfterEach
-    void stopListening() {
-        access.detachAppender(lines);
-        access.setLevel(null);
-    }
+    @RegisterExtension
+    final AccessLog log = new AccessLog();
 
     private record Completed(String method, String route, int status) {
     }
@@ -85,7 +66,7 @@ class OperationsEndpointsTest {
             Browser.Response replaced = browser.send(HttpRequest.newBuilder(URI.create(browser.origin() + "/health")).header("X-Request-Id", "bad id\u00e9<script>"));
             assertThat(replaced.header("X-Request-Id").orElseThrow()).matches("[0-9a-f]{24}");
 
-            List<String> ids = lines.list.stream().map(event -> event.getMDCPropertyMap().get("requestId")).toList();
+            List<String> ids = log.events().stream().map(event -> event.getMDCPropertyMap().get("requestId")).toList();
             assertThat(ids).containsExactly(firstId, second.header("X-Request-Id").orElseThrow(), "proxy-id-0123456789",
                     replaced.header("X-Request-Id").orElseThrow());
         });
