@@ -1,11 +1,11 @@
 package dev.gmailserverauth.sandbox;
 
-import dev.gmailserverauth.sandbox.internal.DemoData;
 import dev.gmailserverauth.sandbox.internal.IdentityState;
-import dev.gmailserverauth.sandbox.internal.InMemoryControl;
-import dev.gmailserverauth.sandbox.internal.ManagedDemoAccount;
 import dev.gmailserverauth.sandbox.internal.SandboxServer;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
+import dev.gmailserverauth.sandbox.internal.control.InMemoryControl;
+import dev.gmailserverauth.sandbox.internal.demo.DemoData;
+import dev.gmailserverauth.sandbox.internal.demo.ManagedDemoAccount;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.util.List;

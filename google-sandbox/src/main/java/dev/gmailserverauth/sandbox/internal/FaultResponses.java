@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.Fault;
+import dev.gmailserverauth.sandbox.internal.oauth.GoogleConsentScreen;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;

@@ -3,6 +3,8 @@ package dev.gmailserverauth.sandbox.internal;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.internal.risc.RiscStream;
 import dev.gmailserverauth.sandbox.internal.risc.RiscTransmitter;
+import dev.gmailserverauth.sandbox.internal.risc.SandboxIssuer;
+import dev.gmailserverauth.sandbox.internal.risc.SigningKeys;
 import java.util.List;
 
 /**

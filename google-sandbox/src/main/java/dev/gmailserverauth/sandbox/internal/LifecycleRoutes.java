@@ -1,5 +1,8 @@
 package dev.gmailserverauth.sandbox.internal;
 
+import dev.gmailserverauth.sandbox.internal.oauth.AccountPermissionsEndpoint;
+import dev.gmailserverauth.sandbox.internal.oauth.AccountPermissionsPage;
+import dev.gmailserverauth.sandbox.internal.oauth.AppAccessRemoval;
 import dev.gmailserverauth.sandbox.internal.risc.RiscEndpoints;
 import io.javalin.config.RoutesConfig;
 

@@ -2,6 +2,9 @@ package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLimits;
+import dev.gmailserverauth.sandbox.internal.gmail.GmailAccountMailbox;
+import dev.gmailserverauth.sandbox.internal.gmail.LimitBoard;
+import dev.gmailserverauth.sandbox.internal.oauth.OAuthStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,10 @@
 package dev.gmailserverauth.sandbox.internal.risc;
 
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
-import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
 import dev.gmailserverauth.sandbox.internal.Accounts;
 import dev.gmailserverauth.sandbox.internal.SandboxClock;
-import dev.gmailserverauth.sandbox.internal.SandboxIssuer;
-import dev.gmailserverauth.sandbox.internal.SigningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

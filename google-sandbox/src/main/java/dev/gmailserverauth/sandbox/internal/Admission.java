@@ -1,8 +1,0 @@
-package dev.gmailserverauth.sandbox.internal;
-
-/** What a Gmail request becomes before it runs: already answered (a fault, 401, 403, 404), or a call to run. */
-public sealed interface Admission {
-    record Answered(ApiResponse response) implements Admission {}
-
-    record Ready(GmailCall call) implements Admission {}
-}

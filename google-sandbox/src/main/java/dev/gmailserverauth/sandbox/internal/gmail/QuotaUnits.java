@@ -1,0 +1,21 @@
+package dev.gmailserverauth.sandbox.internal.gmail;
+
+import dev.gmailserverauth.sandbox.Endpoint;
+
+/**
+ * Quota units per Gmail method, from Gmail's usage-limits table
+ * (https://developers.google.com/workspace/gmail/api/reference/quota). A batch of n calls costs its n calls.
+ * The table also gives history.list 2 units; the sandbox serves no history method.
+ */
+public final class QuotaUnits {
+    private QuotaUnits() {}
+
+    public static int of(Endpoint endpoint) {
+        return switch (endpoint) {
+            case MESSAGES_LIST, MESSAGES_GET, ATTACHMENTS_GET -> 5;
+            case THREADS_LIST, THREADS_GET -> 10;
+            case LABELS_LIST, LABELS_GET, PROFILE -> 1;
+            default -> throw new IllegalArgumentException("not a Gmail method: " + endpoint);
+        };
+    }
+}
