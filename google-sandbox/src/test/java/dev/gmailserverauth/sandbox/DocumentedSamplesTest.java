@@ -34,7 +34,7 @@ class DocumentedSamplesTest {
 
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-        assertThat(body.keySet()).containsExactlyInAnyOrder("access_token", "expires_in", "refresh_token", "scope", "token_type", "id_token");
+        assertThat(body.keySet()).containsExactlyInAnyOrder("access_token", "expires_in", "refresh_token", "scope", "token_type");
         assertThat(body.get("expires_in").getAsJsonPrimitive().isNumber()).isTrue();
         assertThat(body.get("expires_in").getAsInt()).isEqualTo(3599);
         assertThat(body.get("token_type").getAsString()).isEqualTo("Bearer");
@@ -48,7 +48,7 @@ class DocumentedSamplesTest {
                 Map.entry("grant_type", "refresh_token")));
 
         assertThat(JsonParser.parseString(raw.body()).getAsJsonObject().keySet())
-                .containsExactlyInAnyOrder("access_token", "expires_in", "scope", "token_type", "id_token");
+                .containsExactlyInAnyOrder("access_token", "expires_in", "scope", "token_type");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.auth.oauth2.AuthorizationCodeResponseUrl;
-import com.google.gson.JsonParser;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,10 +48,8 @@ class RedirectErrorsTest {
 
     @Test
     void theIssuerIsTheBaseUrlEverywhere() {
-        String discovery = h.get(h.url("/.well-known/openid-configuration")).body();
-
         assertThat(control.issuer()).isEqualTo(h.sandbox.baseUrl().toString());
-        assertThat(JsonParser.parseString(discovery).getAsJsonObject().get("issuer").getAsString()).isEqualTo(control.issuer());
+        assertThat(h.get(h.url("/.well-known/openid-configuration")).statusCode()).as("no OpenID discovery: nothing reads it").isEqualTo(404);
         assertThat(control.riscIssuer()).isEqualTo(control.issuer() + "/");
     }
 

@@ -3,8 +3,6 @@ package dev.gmailserverauth.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,19 +15,6 @@ class SandboxLifecycleTest {
                 GoogleSandbox second = GoogleSandbox.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)))) {
             assertThat(first.baseUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+").doesNotEndWith("/");
             assertThat(second.baseUrl()).isNotEqualTo(first.baseUrl());
-        }
-    }
-
-    @Test
-    void servesTheDiscoveryDocumentWithItsOwnUrls() {
-        try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of()).withDemoData(false))) {
-            String body = new SandboxHarness(sandbox).get(sandbox.baseUrl() + "/.well-known/openid-configuration").body();
-            JsonObject doc = JsonParser.parseString(body).getAsJsonObject();
-
-            assertThat(doc.get("authorization_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/o/oauth2/v2/auth");
-            assertThat(doc.get("token_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/token");
-            assertThat(doc.get("revocation_endpoint").getAsString()).isEqualTo(sandbox.baseUrl() + "/revoke");
-            assertThat(doc.getAsJsonArray("code_challenge_methods_supported").toString()).isEqualTo("[\"plain\",\"S256\"]");
         }
     }
 

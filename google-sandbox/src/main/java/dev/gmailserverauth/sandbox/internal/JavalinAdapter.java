@@ -1,5 +1,6 @@
 package dev.gmailserverauth.sandbox.internal;
 
+import dev.gmailserverauth.sandbox.Endpoint;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,6 +32,12 @@ public final class JavalinAdapter {
             return;
         }
         write(ctx, response);
+    }
+
+    /** Counts a round trip to {@code endpoint} on the fault board, then serves it. */
+    public static void counted(Context ctx, SandboxState state, Endpoint endpoint, Function<ApiRequest, ApiResponse> handler) {
+        state.faults().roundTrip(endpoint);
+        serve(ctx, handler);
     }
 
     public static void write(Context ctx, ApiResponse response) {

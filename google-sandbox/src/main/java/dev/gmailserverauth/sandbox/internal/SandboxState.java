@@ -96,7 +96,7 @@ public final class SandboxState {
             } catch (InterruptedException e) {
                 return;
             }
-            identity.keys().currentKeyId();  // makes the signing key, so the first ID token does not wait for it
+            identity.keys().currentKeyId();  // makes the signing key, so the first security event does not wait for it
             all.forEach(GmailAccountMailbox::ensureFilled);
         }, "google-sandbox-demo-fill");
         filler.setDaemon(true);

@@ -5,11 +5,13 @@ import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.FaultResponses;
 import dev.gmailserverauth.sandbox.internal.GoogleErrors;
+import dev.gmailserverauth.sandbox.internal.JavalinAdapter;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.gmail.Admission;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailApi;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailRoute;
 import dev.gmailserverauth.sandbox.internal.gmail.LimitBoard;
+import io.javalin.config.RoutesConfig;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -67,7 +69,14 @@ public final class BatchEndpoint {
         return pool;
     }
 
-    public ApiResponse batch(ApiRequest request) {
+    /** Serves {@code POST /batch} and {@code POST /batch/gmail/v1}. */
+    public void register(RoutesConfig routes) {
+        for (String path : List.of("/batch", "/batch/gmail/v1")) {
+            routes.post(path, ctx -> JavalinAdapter.counted(ctx, state, Endpoint.BATCH, this::batch));
+        }
+    }
+
+    ApiResponse batch(ApiRequest request) {
         Optional<ApiResponse> faulted = state.faults().nextFault(Endpoint.BATCH)
                 .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.GOOGLE_API));
         if (faulted.isPresent()) return faulted.get();

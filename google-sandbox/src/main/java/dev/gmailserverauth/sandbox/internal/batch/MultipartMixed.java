@@ -14,7 +14,7 @@ import org.eclipse.jetty.io.Content;
  * Splits a {@code multipart/mixed} body into parts with Jetty's generic multipart parser (already on the
  * classpath through Javalin); the JDK has none.
  */
-public final class MultipartMixed {
+final class MultipartMixed {
     /** One part: its headers (case-insensitive) and raw content. */
     public record Part(Map<String, String> headers, byte[] content) {
         public Part {

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@link SandboxLifecycleControl} on the sandbox's state; {@link InMemoryControl} extends it. */
-public abstract class InMemoryLifecycleControl implements SandboxLifecycleControl {
+abstract class InMemoryLifecycleControl implements SandboxLifecycleControl {
     private final SandboxState lifecycle;
     private final AppAccessRemoval removal;
 

@@ -15,7 +15,7 @@ import java.util.Set;
  * ({@code messages(id,threadId)}, nestable, {@code payload(headers(name,value))}) and {@code *} for every
  * field at its level. A selection applies to each element of an array.
  */
-public final class FieldSelection {
+final class FieldSelection {
     private static final int MAX_LENGTH = 2000;
     /** A field selected whole: nothing below it is narrowed. */
     private static final FieldSelection WHOLE = new FieldSelection(Map.of());

@@ -6,7 +6,9 @@ import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.FaultResponses;
 import dev.gmailserverauth.sandbox.internal.GoogleErrors;
+import dev.gmailserverauth.sandbox.internal.JavalinAdapter;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
+import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,8 +29,16 @@ public final class GmailApi {
         this.methods = new GmailMethods(state);
     }
 
+    /** Serves {@code GET /gmail/v1/*}: the round trip is counted under the method's endpoint, when the path names one. */
+    public void register(RoutesConfig routes) {
+        routes.get("/gmail/v1/*", ctx -> {
+            GmailRoute.endpointOf("GET", ctx.path()).ifPresent(state.faults()::roundTrip);
+            JavalinAdapter.serve(ctx, this::handle);
+        });
+    }
+
     /** Answers a request already counted: admission, then a concurrency slot, quota units and the method. */
-    public ApiResponse handle(ApiRequest request) {
+    ApiResponse handle(ApiRequest request) {
         Admission admission = admit(request);
         if (admission instanceof Admission.Ready ready) {
             return run(ready.call(), state.limits().enter(ready.call().owner().id()));

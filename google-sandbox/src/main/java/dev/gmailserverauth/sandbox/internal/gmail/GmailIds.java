@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /** Gmail-like ids: 16 lowercase hex chars, time-ordered (epoch millis in the high bits), as Google's look. */
-public final class GmailIds {
+final class GmailIds {
     private GmailIds() {}
 
     public static String messageId(Instant date, RandomGenerator random) {

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Gmail API resources (Message, MessagePart, Thread, Label, Profile) as Gmail's JSON. */
-public final class GmailJson {
+final class GmailJson {
     public enum Format { MINIMAL, METADATA, FULL, RAW }
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A Gmail label; system labels have id == name. */
-public record GmailLabelRecord(String id, String name, boolean system, Optional<LabelColor> color) {
+record GmailLabelRecord(String id, String name, boolean system, Optional<LabelColor> color) {
     public static final List<String> SYSTEM_IDS = List.of("INBOX", "SENT", "DRAFT", "SPAM", "TRASH", "UNREAD", "STARRED",
             "IMPORTANT", "CHAT", "CATEGORY_PERSONAL", "CATEGORY_SOCIAL", "CATEGORY_PROMOTIONS", "CATEGORY_UPDATES",
             "CATEGORY_FORUMS");

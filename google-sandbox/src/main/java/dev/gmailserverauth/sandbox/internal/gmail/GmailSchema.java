@@ -9,7 +9,7 @@ import java.util.Set;
  * The fields of the Gmail v1 resources the sandbox serves, as the discovery document names them, so that a
  * {@code fields=} selection naming a field that does not exist is refused as Google refuses it.
  */
-public final class GmailSchema {
+final class GmailSchema {
     private static final String SCALAR = "";
     private static final Map<String, Map<String, String>> TYPES = Map.ofEntries(
             Map.entry("ListMessagesResponse", Map.of("messages", "Message", "nextPageToken", SCALAR, "resultSizeEstimate", SCALAR)),

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * has:attachment, filename:, after:, before:, older_than:, newer_than:, larger:, smaller:, category:,
  * rfc822msgid:), bare words, "quoted phrases", OR, {a b}, (grouping) and leading - negation.
  */
-public final class GmailSearchExpression {
+final class GmailSearchExpression {
     /** Gmail reads after:/before: dates as midnight Pacific time. */
     private static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final Map<String, String> CATEGORIES = Map.of("primary", "CATEGORY_PERSONAL", "personal", "CATEGORY_PERSONAL",

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Builds the MIME tree and the RFC 2822 bytes of a {@link SandboxMessage}, the way Gmail would store it. */
-public final class MessageBuilder {
+final class MessageBuilder {
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
     private static final String CRLF = "\r\n";
     private static final int SNIPPET_LENGTH = 200;

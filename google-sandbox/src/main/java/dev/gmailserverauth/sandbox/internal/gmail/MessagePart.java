@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param attachmentKey stable within the sandbox for an attachment part; clients see ids from {@link AttachmentIds}
  */
-public record MessagePart(String partId, String mimeType, String filename, List<MimeHeader> headers,
+record MessagePart(String partId, String mimeType, String filename, List<MimeHeader> headers,
                           byte[] content, Optional<String> attachmentKey, List<MessagePart> parts) {
     public MessagePart {
         if (partId == null || mimeType == null || filename == null) throw new IllegalArgumentException("part id, mime type and filename are required");

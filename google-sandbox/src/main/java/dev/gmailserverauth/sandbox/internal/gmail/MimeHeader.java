@@ -1,7 +1,7 @@
 package dev.gmailserverauth.sandbox.internal.gmail;
 
 /** A MIME header as it is on the wire (value possibly RFC 2047 encoded). */
-public record MimeHeader(String name, String wireValue) {
+record MimeHeader(String name, String wireValue) {
     public MimeHeader {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("header name is blank");
         if (wireValue == null) throw new IllegalArgumentException("header value is null");

@@ -7,7 +7,7 @@ import dev.gmailserverauth.sandbox.Endpoint;
  * (https://developers.google.com/workspace/gmail/api/reference/quota). A batch of n calls costs its n calls.
  * The table also gives history.list 2 units; the sandbox serves no history method.
  */
-public final class QuotaUnits {
+final class QuotaUnits {
     private QuotaUnits() {}
 
     public static int of(Endpoint endpoint) {

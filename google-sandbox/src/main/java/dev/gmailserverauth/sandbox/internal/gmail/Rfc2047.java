@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * RFC 2047 encoded words for non-ASCII header values. The JDK has no encoder/decoder for them
  * (javax.mail is not on the classpath), so this is a small one: B encoding out, B and Q in.
  */
-public final class Rfc2047 {
+final class Rfc2047 {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=");
     private static final Pattern BETWEEN_WORDS = Pattern.compile("(\\?=)\\s+(=\\?)");
     private static final int MAX_CHUNK_BYTES = 45;

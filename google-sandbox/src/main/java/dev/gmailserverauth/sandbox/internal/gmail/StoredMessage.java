@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A message as the sandbox's Gmail stores it. */
-public record StoredMessage(String id, String threadId, List<String> labelIds, Instant internalDate, long historyId,
+record StoredMessage(String id, String threadId, List<String> labelIds, Instant internalDate, long historyId,
                             MessagePart payload, byte[] raw, String snippet, String plainText) {
     public StoredMessage {
         if (!GmailIds.isValid(id) || !GmailIds.isValid(threadId)) throw new IllegalArgumentException("invalid message or thread id");

@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code POST /myaccount/permissions/remove} ({@code authuser}, {@code client_id}): removes the app's access, then
  * back to the list. The sandbox asks nobody to sign in to their account page.
  */
-public final class AccountPermissionsEndpoint {
+final class AccountPermissionsEndpoint {
     private final SandboxState state;
     private final AppAccessRemoval removal;
 

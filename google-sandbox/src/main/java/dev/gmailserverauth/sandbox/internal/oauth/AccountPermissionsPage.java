@@ -14,7 +14,7 @@ import java.util.Optional;
  * for browser tests (see README): {@code #apps}, {@code li.app} ({@code #app-0}, … with {@code data-client-id}),
  * buttons {@code #remove-0}, …, {@code #no-apps}, {@code #notice}.
  */
-public final class AccountPermissionsPage {
+final class AccountPermissionsPage {
     public static final String PATH = "/myaccount/permissions";
     public static final String REMOVE_PATH = PATH + "/remove";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the client, success or error, carries {@code iss} (RFC 9207). Errors Google shows on its own page (a bad client or
  * redirect URI, an embedded browser, an admin's block, an internal app) are pages, never redirects.
  */
-public final class AuthorizationEndpoint {
+final class AuthorizationEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationEndpoint.class);
     private static final Duration PENDING_LIFETIME = Duration.ofMinutes(30);
     private static final long LONGEST_ACCESS_SECONDS = Duration.ofDays(400).toSeconds();

@@ -3,7 +3,6 @@ package dev.gmailserverauth.sandbox.internal.oauth;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxClient;
-import dev.gmailserverauth.sandbox.internal.Account;
 import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.FaultResponses;
@@ -18,15 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /token} (authorization_code and refresh_token grants) and {@code POST /revoke}. */
-public final class TokenEndpoint {
+final class TokenEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
 
     private final SandboxState state;
-    private final IdTokens idTokens;
 
-    public TokenEndpoint(SandboxState state, IdTokens idTokens) {
+    TokenEndpoint(SandboxState state) {
         this.state = state;
-        this.idTokens = idTokens;
     }
 
     private record ClientCredentials(String clientId, Optional<String> secret) {}
@@ -85,10 +82,6 @@ public final class TokenEndpoint {
         issued.refreshTokenExpiresIn().ifPresent(seconds -> body.addProperty("refresh_token_expires_in", seconds));
         body.addProperty("scope", OAuthScopes.join(issued.scopes()));
         body.addProperty("token_type", "Bearer");
-        if (issued.scopes().stream().anyMatch(OAuthScopes::isSignIn)) {
-            Account account = state.accounts().byId(issued.userId()).orElseThrow();
-            body.addProperty("id_token", idTokens.create(account, client.clientId(), issued.scopes(), issued.accessToken()));
-        }
         return ApiResponse.json(200, body);
     }
 

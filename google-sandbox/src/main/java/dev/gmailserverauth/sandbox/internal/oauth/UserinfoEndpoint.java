@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** OAuth2 v2 userinfo: {@code GET /oauth2/v2/userinfo} and {@code GET /userinfo/v2/me}. */
-public final class UserinfoEndpoint {
+final class UserinfoEndpoint {
     private final SandboxState state;
-    private final String avatarBase;
 
-    public UserinfoEndpoint(SandboxState state, String avatarBase) {
+    UserinfoEndpoint(SandboxState state) {
         this.state = state;
-        this.avatarBase = avatarBase;
     }
 
     public ApiResponse userinfo(ApiRequest request) {
@@ -45,7 +43,6 @@ public final class UserinfoEndpoint {
             o.addProperty("given_name", account.givenName());
             if (!account.familyName().isEmpty()) o.addProperty("family_name", account.familyName());
         }
-        o.addProperty("picture", avatarBase + account.id() + "=s96-c");
         if (profile) o.addProperty("locale", "en");
         state.identity().workspace().hostedDomain(account.id()).ifPresent(hd -> o.addProperty("hd", hd));
         return ApiResponse.json(200, o);

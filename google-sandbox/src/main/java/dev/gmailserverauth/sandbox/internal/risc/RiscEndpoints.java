@@ -24,7 +24,7 @@ import java.util.Set;
  * The management calls want an {@code Authorization: Bearer} header (Google: a service account's JWT; the sandbox
  * takes any value).
  */
-public final class RiscEndpoints {
+final class RiscEndpoints {
     public static final String CONFIGURATION_PATH = "/.well-known/risc-configuration";
     public static final String STREAM = "/v1beta/stream";
     public static final String STREAM_UPDATE = "/v1beta/stream:update";

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Security event tokens (RFC 8417) as Google's Cross-Account Protection sends them: RS256, {@code kid} in the
  * header, claims {@code iss}, {@code aud} (one client id), {@code iat}, {@code jti} and {@code events}; no {@code exp}.
  */
-public final class SecurityEventTokens {
+final class SecurityEventTokens {
     private final Accounts accounts;
     private final SandboxIssuer issuer;
     private final SigningKeys keys;
