@@ -64,6 +64,11 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void sandboxBoundaryRuleCatchesWiringThatReachesIntoItsInternals() {
+        failsNaming(RULES.nothingOutsideTheSandboxReachesItsInternals(), "WiringThatReachesIntoTheSandbox");
+    }
+
+    @Test
     void cycleRuleCatchesACycleThroughBootstrap() {
         failsNaming(RULES.noCycles(), "Cycle");
     }

@@ -84,6 +84,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingOutsideTheSandboxReachesItsInternals() {
+        RULES.nothingOutsideTheSandboxReachesItsInternals().check(production);
+    }
+
+    @Test
     void modulesFormNoCycle() {
         RULES.noCycles().check(production);
     }

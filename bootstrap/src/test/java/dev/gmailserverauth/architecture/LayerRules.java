@@ -138,6 +138,16 @@ final class LayerRules {
         return dot < 0 ? rest : rest.substring(0, dot);
     }
 
+    /**
+     * The sandbox's public API ({@code sandbox}: GoogleSandbox, SandboxControl, SandboxConfig, …) is all that
+     * other code sees; {@code sandbox.internal..} (its Google surfaces and their state) is the sandbox's own.
+     */
+    ArchRule nothingOutsideTheSandboxReachesItsInternals() {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(module("sandbox"))
+                .should().dependOnClassesThat().resideInAPackage(root + ".sandbox.internal..")
+                .because("the sandbox is used through its public API, so its internals can change freely");
+    }
+
     /** Modules form no cycle. */
     ArchRule noCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
@@ -158,7 +168,7 @@ final class LayerRules {
     List<ArchRule> all() {
         return List.of(domainDependsOnlyOnJava(), applicationDependsOnlyOnDomain(), adaptersDoNotDependOnEachOther(),
                 onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(),
-                useCasesDoNotConstructCollaborators(), typeNamesAreUniqueAcrossModules(), noCycles(),
+                useCasesDoNotConstructCollaborators(), typeNamesAreUniqueAcrossModules(), nothingOutsideTheSandboxReachesItsInternals(), noCycles(),
                 noStandardStreams(), noPrintStackTrace());
     }
 }

@@ -5,8 +5,8 @@ import dev.gmailserverauth.sandbox.internal.batch.BatchEndpoint;
 import dev.gmailserverauth.sandbox.internal.control.ControlRoutes;
 import dev.gmailserverauth.sandbox.internal.control.LifecycleControlRoutes;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailApi;
-import dev.gmailserverauth.sandbox.internal.oauth.OAuthRoutes;
-import dev.gmailserverauth.sandbox.internal.risc.RiscRoutes;
+import dev.gmailserverauth.sandbox.internal.oauth.OAuthSurface;
+import dev.gmailserverauth.sandbox.internal.risc.RiscSurface;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 
@@ -29,10 +29,10 @@ public final class SandboxServer {
             routes.before(ctx -> {
                 if (!ctx.path().startsWith(ControlRoutes.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
             });
-            OAuthRoutes.register(routes, state);
+            OAuthSurface.register(routes, state);
             gmail.register(routes);
             batch.register(routes);
-            RiscRoutes.register(routes, state.identity());
+            RiscSurface.register(routes, state.identity());
             if (controlApi) new ControlRoutes(control).register(routes);
             if (controlApi) new LifecycleControlRoutes(control).register(routes);
         });

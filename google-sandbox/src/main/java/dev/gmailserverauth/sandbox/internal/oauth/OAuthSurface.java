@@ -10,8 +10,8 @@ import java.util.List;
  * Google's OAuth surface at Google's paths: the authorization endpoint and its consent screen, the token and
  * revoke endpoints, userinfo, and the Google Account page that lists and removes an app's access.
  */
-public final class OAuthRoutes {
-    private OAuthRoutes() {}
+public final class OAuthSurface {
+    private OAuthSurface() {}
 
     public static void register(RoutesConfig routes, SandboxState state) {
         AuthorizationEndpoint authorization = new AuthorizationEndpoint(state);

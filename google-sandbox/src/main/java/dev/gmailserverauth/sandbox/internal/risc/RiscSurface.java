@@ -5,8 +5,8 @@ import dev.gmailserverauth.sandbox.internal.JavalinAdapter;
 import io.javalin.config.RoutesConfig;
 
 /** Cross-Account Protection at Google's paths: the RISC configuration, the key set, and the stream management API. */
-public final class RiscRoutes {
-    private RiscRoutes() {}
+public final class RiscSurface {
+    private RiscSurface() {}
 
     public static void register(RoutesConfig routes, IdentityState identity) {
         RiscEndpoints risc = new RiscEndpoints(identity);
