@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
 import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,6 +25,7 @@ class TimeLimitedGrantTest {
     @AfterEach
     void backInProduction() {
         sandbox.control().setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.IN_PRODUCTION);
+        sandbox.control().observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, false);
     }
 
     private TokenGrant authorizeFor(Optional<String> accessDuration) {
@@ -53,6 +55,7 @@ class TimeLimitedGrantTest {
     @Test
     void aClientInTestingGetsSevenDayRefreshTokensThatRefreshWithTheirEndAndThenFail() {
         sandbox.control().setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.TESTING);
+        sandbox.control().observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, true);  // observed at Google, not documented
         Instant before = Instant.now();
         TokenGrant grant = authorizeFor(Optional.empty());
         assertEndsAbout(grant, before, TESTING_LIFETIME);

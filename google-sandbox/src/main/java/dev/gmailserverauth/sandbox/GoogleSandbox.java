@@ -34,7 +34,7 @@ public final class GoogleSandbox implements AutoCloseable {
 
     /** Starts on {@code config.port()} (0 = a free port), seeded per config. */
     public static GoogleSandbox start(SandboxConfig config) {
-        SandboxState state = new SandboxState(config.demoSeed(), config.clients(), config.limits());
+        SandboxState state = new SandboxState(config.demoSeed(), config.clients(), config.limits(), config.observed());
         if (config.demoData()) DemoData.seed(state, config.demoSeed());
         if (config.demoData()) ManagedDemoAccount.seed(state, config.workspaceReauthEvery());
         if (config.port() != 0) state.identity().issuer().listeningAt(URI.create("http://" + HOST + ":" + config.port()));

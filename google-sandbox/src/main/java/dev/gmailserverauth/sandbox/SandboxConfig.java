@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to start a {@link GoogleSandbox}.
@@ -11,9 +12,11 @@ import java.util.Objects;
  * @param workspaceReauthEvery the session control of the managed demo account {@link SandboxWorkspacePolicy#DEMO_ACCOUNT}
  *                             (seeded with the demo data): sign in again this long after passing the authorization endpoint
  * @param limits Gmail's per-user quota and concurrency limits to play ({@link SandboxLimits#google()} by default)
+ * @param observed behaviour reported from real Google but not documented, to play as well (none by default: the
+ *                 sandbox plays what Google documents)
  */
 public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoData, long demoSeed, List<SandboxClient> clients,
-                            Duration workspaceReauthEvery, SandboxLimits limits) {
+                            Duration workspaceReauthEvery, SandboxLimits limits, Set<SandboxObservation> observed) {
     public static final long DEFAULT_SEED = 42L;
 
     public SandboxConfig {
@@ -29,6 +32,13 @@ public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoDat
             throw new IllegalArgumentException("workspaceReauthEvery must be positive");
         }
         if (limits == null) throw new IllegalArgumentException("limits are null (use SandboxLimits.unlimited() to switch them off)");
+        observed = Set.copyOf(Objects.requireNonNull(observed, "observed"));
+    }
+
+    /** Playing only what Google documents. */
+    public SandboxConfig(int port, boolean controlApiEnabled, boolean demoData, long demoSeed, List<SandboxClient> clients,
+                         Duration workspaceReauthEvery, SandboxLimits limits) {
+        this(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, limits, Set.of());
     }
 
     /** With Google's limits ({@link SandboxLimits#google()}). */
@@ -45,39 +55,46 @@ public record SandboxConfig(int port, boolean controlApiEnabled, boolean demoDat
     /**
      * Port 0 (a free port), control API on, demo data on, seed 42, the default client with these redirect URIs,
      * the managed demo account asked to sign in again every hour, Google's per-user limits on
-     * ({@link SandboxLimits#google()}: 15,000 units/user/minute, 50 concurrent requests).
+     * ({@link SandboxLimits#google()}: 15,000 units/user/minute, 50 concurrent requests), no observed-only behaviour.
      */
     public static SandboxConfig defaults(List<String> redirectUris) {
         return new SandboxConfig(0, true, true, DEFAULT_SEED, List.of(SandboxClient.defaultClient(redirectUris)),
-                SandboxWorkspacePolicy.DEFAULT_REAUTH_EVERY, SandboxLimits.google());
+                SandboxWorkspacePolicy.DEFAULT_REAUTH_EVERY, SandboxLimits.google(), Set.of());
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, limits);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, limits, observed);
     }
 
     public SandboxConfig withControlApi(boolean on) {
-        return new SandboxConfig(port, on, demoData, demoSeed, clients, workspaceReauthEvery, limits);
+        return new SandboxConfig(port, on, demoData, demoSeed, clients, workspaceReauthEvery, limits, observed);
     }
 
     public SandboxConfig withDemoData(boolean on) {
-        return new SandboxConfig(port, controlApiEnabled, on, demoSeed, clients, workspaceReauthEvery, limits);
+        return new SandboxConfig(port, controlApiEnabled, on, demoSeed, clients, workspaceReauthEvery, limits, observed);
     }
 
     public SandboxConfig withDemoSeed(long seed) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, seed, clients, workspaceReauthEvery, limits);
+        return new SandboxConfig(port, controlApiEnabled, demoData, seed, clients, workspaceReauthEvery, limits, observed);
     }
 
     public SandboxConfig withClients(List<SandboxClient> newClients) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, newClients, workspaceReauthEvery, limits);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, newClients, workspaceReauthEvery, limits, observed);
     }
 
     public SandboxConfig withWorkspaceReauthEvery(Duration interval) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, interval, limits);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, interval, limits, observed);
+    }
+
+    /** Also plays these observed (undocumented) behaviours of Google's. */
+    public SandboxConfig withObserved(SandboxObservation... observations) {
+        Set<SandboxObservation> all = new HashSet<>(observed);
+        all.addAll(List.of(observations));
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, limits, all);
     }
 
     /** Gmail's per-user limits to play, e.g. {@link SandboxLimits#newProject()} or {@link SandboxLimits#unlimited()}. */
     public SandboxConfig withLimits(SandboxLimits newLimits) {
-        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, newLimits);
+        return new SandboxConfig(port, controlApiEnabled, demoData, demoSeed, clients, workspaceReauthEvery, newLimits, observed);
     }
 }

@@ -3,6 +3,7 @@ package dev.gmailserverauth.sandbox;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The control API of a grant's life: publishing status, Workspace policies, re-authentication, the person removing
@@ -21,6 +22,12 @@ public interface SandboxLifecycleControl {
 
     /** From now on, refresh tokens this client is issued live 7 days under {@code TESTING} (scopes beyond sign-in only). */
     void setPublishingStatus(String clientId, SandboxClient.PublishingStatus status);
+
+    /** Plays (or stops playing) a behaviour observed at Google but not documented; see {@link SandboxObservation}. */
+    void observe(SandboxObservation observation, boolean on);
+
+    /** The observed behaviours played now (empty: only what Google documents). */
+    Set<SandboxObservation> observations();
 
     /** Makes the account a managed (Workspace) account with this policy. */
     void setWorkspacePolicy(String email, SandboxWorkspacePolicy policy);

@@ -34,14 +34,31 @@ class LifecycleControlHttpApiTest {
     @Test
     void publishingStatusIsSetOverHttp() throws Exception {
         assertThat(h.controlApi("PUT", "/clients/" + SandboxClient.DEFAULT_ID + "/publishing-status", "{\"status\":\"testing\"}").statusCode()).isEqualTo(200);
+        assertThat(h.controlApi("PUT", "/observations/testing-expiry-announced", "{\"on\":true}").statusCode()).isEqualTo(200);
         try {
             GoogleTokenResponse tokens = h.googleExchange(h.code(freshAccount(), Map.of("prompt", "consent")));
             assertThat(((BigDecimal) tokens.get("refresh_token_expires_in")).longValueExact()).isEqualTo(604799);
         } finally {
             h.controlApi("PUT", "/clients/" + SandboxClient.DEFAULT_ID + "/publishing-status", "{\"status\":\"in_production\"}");
+            h.controlApi("PUT", "/observations/TESTING_EXPIRY_ANNOUNCED", "{\"on\":false}");
         }
         assertThat(h.controlApi("PUT", "/clients/nobody/publishing-status", "{\"status\":\"testing\"}").statusCode()).isEqualTo(400);
         assertThat(h.controlApi("PUT", "/clients/" + SandboxClient.DEFAULT_ID + "/publishing-status", "{\"status\":\"beta\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void observedBehavioursAreSwitchedOverHttp() {
+        assertThat(json(h.controlApi("GET", "/observations", "")).getAsJsonArray("observed")).isEmpty();
+
+        JsonObject on = json(h.controlApi("PUT", "/observations/session-control-on-every-grant", "{\"on\":true}"));
+        assertThat(on.getAsJsonArray("observed").get(0).getAsString()).isEqualTo("SESSION_CONTROL_ON_EVERY_GRANT");
+        assertThat(h.control().observations()).containsExactly(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT);
+
+        assertThat(json(h.controlApi("PUT", "/observations/SESSION_CONTROL_ON_EVERY_GRANT", "{\"on\":false}"))
+                .getAsJsonArray("observed")).isEmpty();
+        assertThat(h.controlApi("PUT", "/observations/no-such-thing", "{\"on\":true}").statusCode()).isEqualTo(400);
+        assertThat(h.controlApi("PUT", "/observations/testing-expiry-announced", "{}").statusCode()).isEqualTo(400);
+        assertThat(h.control().observations()).isEmpty();
     }
 
     @Test
@@ -57,7 +74,7 @@ class LifecycleControlHttpApiTest {
         assertThat(policy.get("reauthEveryMinutes").getAsLong()).isEqualTo(30);
         assertThat(policy.getAsJsonArray("blockedClients").get(0).getAsString()).isEqualTo("other.apps.googleusercontent.com");
 
-        GoogleTokenResponse tokens = h.googleExchange(h.code(email, Map.of("prompt", "consent")));
+        GoogleTokenResponse tokens = h.googleExchange(h.cloudPlatformCode(email));
         assertThat(h.controlApi("POST", "/accounts/" + email + "/require-reauth", "").statusCode()).isEqualTo(200);
         assertThatThrownBy(() -> h.googleRefresh(tokens.getRefreshToken())).isInstanceOfSatisfying(TokenResponseException.class,
                 e -> assertThat(e.getDetails().getErrorDescription()).isEqualTo("reauth related error (invalid_rapt)"));

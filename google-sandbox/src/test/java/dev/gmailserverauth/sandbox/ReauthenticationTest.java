@@ -16,12 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Workspace re-authentication: refresh answers invalid_rapt until the person signs in again; the grant stays. */
+/**
+ * Workspace re-authentication: refresh answers invalid_rapt until the person signs in again; the grant stays. These
+ * tests use Gmail-only grants, so they play the observed {@link SandboxObservation#SESSION_CONTROL_ON_EVERY_GRANT};
+ * {@link DocumentedDefaultsTest} holds what Google documents (Cloud Platform grants only).
+ */
 class ReauthenticationTest {
     private static final String DANA = SandboxWorkspacePolicy.DEMO_ACCOUNT;
     private static final Duration EVERY = Duration.ofMinutes(10);
     @RegisterExtension
-    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withWorkspaceReauthEvery(EVERY));
+    static final SandboxHarness h = SandboxHarness.start(SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT))
+            .withWorkspaceReauthEvery(EVERY).withObserved(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT));
     private static final SandboxControl control = h.control();
 
     @BeforeEach

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class SandboxHarness implements AfterAllCallback {
     static final String REDIRECT = "http://localhost:8080/oauth2callback";
     static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
+    static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     static final String EMAIL = "https://www.googleapis.com/auth/userinfo.email";
     static final String PROFILE = "https://www.googleapis.com/auth/userinfo.profile";
     static final List<String> SEED_SCOPES = List.of(GMAIL_READONLY, EMAIL, PROFILE);
@@ -158,6 +159,15 @@ final class SandboxHarness implements AfterAllCallback {
         fields.add(Map.entry("decision", decision));
         fields.addAll(extraFields);
         return postForm("/o/oauth2/v2/auth/decision", fields);
+    }
+
+    /**
+     * Offline consent to sign-in and the Cloud Platform scope, the grants Google documents session control
+     * ({@code invalid_rapt}) for; returns the code.
+     */
+    String cloudPlatformCode(String account) {
+        return consent(Map.of("access_type", "offline", "prompt", "consent", "state", "s1", "scope", "email " + CLOUD_PLATFORM),
+                account, List.of(CLOUD_PLATFORM), "allow").getCode();
     }
 
     /** Offline consent with Gmail ticked and this access duration; returns the code. */

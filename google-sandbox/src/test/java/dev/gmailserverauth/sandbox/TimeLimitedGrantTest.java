@@ -25,6 +25,7 @@ class TimeLimitedGrantTest {
     @AfterEach
     void backToProduction() {
         control.setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.IN_PRODUCTION);
+        control.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, false);
     }
 
     private static String freshAccount(String name) {
@@ -95,8 +96,9 @@ class TimeLimitedGrantTest {
     }
 
     @Test
-    void aClientInTestingGetsSevenDayRefreshTokens() throws IOException {
+    void aClientInTestingGetsSevenDayRefreshTokensAnnouncedAsObserved() throws IOException {
         control.setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.TESTING);
+        control.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, true);
         GoogleTokenResponse tokens = h.googleExchange(h.code(freshAccount("testing"), Map.of("prompt", "consent")));
 
         assertThat(expiresIn(tokens)).isEqualTo(604799);
@@ -109,6 +111,7 @@ class TimeLimitedGrantTest {
     @Test
     void inTestingTheShorterOfTheTwoLimitsWins() throws IOException {
         control.setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.TESTING);
+        control.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, true);
 
         assertThat(expiresIn(h.googleExchange(h.timeLimitedCode(freshAccount("short"), "3600")))).isEqualTo(3599);
     }
@@ -130,7 +133,8 @@ class TimeLimitedGrantTest {
     void aClientConfiguredInTestingStartsThatWay() throws IOException {
         SandboxConfig config = SandboxConfig.defaults(List.of(SandboxHarness.REDIRECT)).withDemoData(false)
                 .withClients(List.of(SandboxClient.defaultClient(List.of(SandboxHarness.REDIRECT))
-                        .withPublishingStatus(SandboxClient.PublishingStatus.TESTING)));
+                        .withPublishingStatus(SandboxClient.PublishingStatus.TESTING)))
+                .withObserved(SandboxObservation.TESTING_EXPIRY_ANNOUNCED);
         try (GoogleSandbox testing = GoogleSandbox.start(config)) {
             SandboxHarness th = new SandboxHarness(testing);
             testing.control().addAccount("tess@example.net", "Tess Ter");

@@ -8,6 +8,7 @@ import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -42,6 +43,8 @@ class GrantEndingsTest {
     @AfterEach
     void backInProduction() {
         sandbox.setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.IN_PRODUCTION);
+        sandbox.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, false);
+        sandbox.observe(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT, false);
     }
 
     private static String newAccount() {
@@ -57,6 +60,7 @@ class GrantEndingsTest {
     @Test
     void aClientInTestingGetsASevenDayGrantThatThePagesAnnounce() {
         sandbox.setPublishingStatus(SandboxClient.DEFAULT_ID, SandboxClient.PublishingStatus.TESTING);
+        sandbox.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, true);  // observed at Google: the page can announce the end
         Instant before = Instant.now();
         String cookie = signIn.signIn(app.baseUrl(), newAccount());
         String account = get("/api/account", cookie).body();
@@ -71,6 +75,7 @@ class GrantEndingsTest {
     void aWorkspaceReauthenticationKeepsTheGrantAndSigningInAgainIsEnough() {
         String email = newAccount();
         String cookie = signIn.signIn(app.baseUrl(), email);
+        sandbox.observe(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT, true);  // the app's grant is Gmail-only
         sandbox.requireReauthentication(email);
         sandbox.expireAccessTokens(email);
         HttpResponse<String> page = get("/messages", cookie);

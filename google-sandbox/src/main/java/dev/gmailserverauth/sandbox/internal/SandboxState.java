@@ -2,15 +2,18 @@ package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLimits;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailAccountMailbox;
 import dev.gmailserverauth.sandbox.internal.gmail.LimitBoard;
 import dev.gmailserverauth.sandbox.internal.oauth.OAuthStore;
+import dev.gmailserverauth.sandbox.internal.oauth.Observations;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /** Everything the sandbox knows; the handlers share it. */
 public final class SandboxState {
@@ -26,16 +29,16 @@ public final class SandboxState {
     private final long seed;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
-        this(seed, clients, SandboxLimits.google());
+        this(seed, clients, SandboxLimits.google(), Set.of());
     }
 
-    public SandboxState(long seed, List<SandboxClient> clients, SandboxLimits limits) {
+    public SandboxState(long seed, List<SandboxClient> clients, SandboxLimits limits, Set<SandboxObservation> observed) {
         this.limits = new LimitBoard(clock, limits);
         this.dataRandom = new Random(seed);
         this.accounts = new Accounts(dataRandom);
         this.clients = List.copyOf(clients);
         this.identity = new IdentityState(clock, accounts, this.clients);
-        this.oauth = new OAuthStore(clock, identity.publishing());
+        this.oauth = new OAuthStore(clock, identity.publishing(), new Observations(observed));
         this.seed = seed;
     }
 

@@ -164,9 +164,13 @@ public final class ControlRoutes {
     }
 
     static String string(JsonObject o, String name) {
+        return required(o, name).getAsString();
+    }
+
+    static JsonElement required(JsonObject o, String name) {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) throw new IllegalArgumentException("missing field: " + name);
-        return e.getAsString();
+        return e;
     }
 
     static Optional<String> optional(JsonObject o, String name) {

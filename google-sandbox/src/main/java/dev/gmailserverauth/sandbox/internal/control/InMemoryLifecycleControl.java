@@ -2,6 +2,7 @@ package dev.gmailserverauth.sandbox.internal.control;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLifecycleControl;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
 import dev.gmailserverauth.sandbox.SandboxWorkspacePolicy;
@@ -13,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link SandboxLifecycleControl} on the sandbox's state; {@link InMemoryControl} extends it. */
 abstract class InMemoryLifecycleControl implements SandboxLifecycleControl {
@@ -34,6 +36,14 @@ abstract class InMemoryLifecycleControl implements SandboxLifecycleControl {
 
     @Override public void setPublishingStatus(String clientId, SandboxClient.PublishingStatus status) {
         lifecycle.identity().publishing().set(clientId, Objects.requireNonNull(status, "status"));
+    }
+
+    @Override public void observe(SandboxObservation observation, boolean on) {
+        lifecycle.oauth().observations().set(Objects.requireNonNull(observation, "observation"), on);
+    }
+
+    @Override public Set<SandboxObservation> observations() {
+        return lifecycle.oauth().observations().all();
     }
 
     @Override public void setWorkspacePolicy(String email, SandboxWorkspacePolicy policy) {

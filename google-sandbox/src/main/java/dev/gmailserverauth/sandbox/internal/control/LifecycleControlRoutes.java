@@ -3,6 +3,7 @@ package dev.gmailserverauth.sandbox.internal.control;
 import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.PREFIX;
 import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.handle;
 import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.optional;
+import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.required;
 import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.string;
 import static dev.gmailserverauth.sandbox.internal.control.ControlRoutes.strings;
 
@@ -11,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLifecycleControl;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
 import dev.gmailserverauth.sandbox.SandboxWorkspacePolicy;
@@ -30,6 +32,14 @@ public final class LifecycleControlRoutes {
         this.control = control;
     }
 
+    private JsonObject observations() {
+        JsonObject o = new JsonObject();
+        JsonArray on = new JsonArray();
+        control.observations().stream().map(Enum::name).sorted().forEach(on::add);
+        o.add("observed", on);
+        return o;
+    }
+
     public void register(RoutesConfig routes) {
         routes.get(PREFIX + "/issuer", ctx -> handle(ctx, body -> {
             JsonObject o = new JsonObject();
@@ -41,6 +51,11 @@ public final class LifecycleControlRoutes {
             control.setPublishingStatus(ctx.pathParam("clientId"),
                     SandboxClient.PublishingStatus.valueOf(string(body, "status").toUpperCase(Locale.ROOT)));
             return new JsonObject();
+        }));
+        routes.get(PREFIX + "/observations", ctx -> handle(ctx, body -> observations()));
+        routes.put(PREFIX + "/observations/{name}", ctx -> handle(ctx, body -> {
+            control.observe(SandboxObservation.parse(ctx.pathParam("name")), required(body, "on").getAsBoolean());
+            return observations();
         }));
         routes.put(PREFIX + "/accounts/{email}/workspace-policy", ctx -> handle(ctx, body -> {
             control.setWorkspacePolicy(ctx.pathParam("email"), policy(body));

@@ -11,6 +11,8 @@ public final class OAuthScopes {
     public static final String OPENID = "openid";
     public static final String EMAIL = "https://www.googleapis.com/auth/userinfo.email";
     public static final String PROFILE = "https://www.googleapis.com/auth/userinfo.profile";
+    /** What Google Cloud session control documents itself for: apps that need this scope. */
+    public static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
     public static final String GMAIL_READONLY = "https://www.googleapis.com/auth/gmail.readonly";
     public static final String GMAIL_METADATA = "https://www.googleapis.com/auth/gmail.metadata";
     public static final String GMAIL_MODIFY = "https://www.googleapis.com/auth/gmail.modify";

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal.oauth;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
+import dev.gmailserverauth.sandbox.SandboxObservation;
 import dev.gmailserverauth.sandbox.internal.PublishingStatuses;
 import dev.gmailserverauth.sandbox.internal.SandboxClock;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,10 @@ import java.util.function.Predicate;
  *
  * <p>A grant ends when the person's time-limited access ends (every token of it goes, and the next consent is a
  * first one again). A refresh token also ends on its own date: 7 days after it was issued when its client is in
- * "Testing" and it covers more than basic sign-in.
+ * "Testing" and it covers more than basic sign-in. The token response announces the end of time-limited access
+ * (documented); the Testing end only when {@link SandboxObservation#TESTING_EXPIRY_ANNOUNCED} is played (observed).
+ * Session control ({@code invalid_rapt}) applies to grants with the Cloud Platform scope (documented), or to
+ * every grant with {@link SandboxObservation#SESSION_CONTROL_ON_EVERY_GRANT} (observed).
  */
 public final class OAuthStore {
     public static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
@@ -49,7 +53,12 @@ public final class OAuthStore {
     /** A grant as the account page shows it. */
     public record GrantView(String clientId, String userId, List<String> scopes, Instant since, Optional<Instant> endsAt) {}
 
-    private record RefreshToken(String clientId, String userId, List<String> scopes, Optional<Instant> expiresAt) {}
+    /**
+     * @param expiresAt when it stops working
+     * @param announced the end the token response states: time-limited access, and the Testing end only as observed
+     */
+    private record RefreshToken(String clientId, String userId, List<String> scopes, Optional<Instant> expiresAt,
+                                Optional<Instant> announced) {}
 
     private record Grant(String clientId, String userId) {}
 
@@ -76,6 +85,7 @@ public final class OAuthStore {
 
     private final SandboxClock clock;
     private final PublishingStatuses publishing;
+    private final Observations observations;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, AuthCode> codes = new HashMap<>();
     private final Map<String, AccessToken> accessTokens = new HashMap<>();
@@ -84,9 +94,14 @@ public final class OAuthStore {
     private final Map<Grant, List<String>> refreshTokensByGrant = new HashMap<>();
     private Duration accessTokenLifetime = Duration.ofSeconds(3599);
 
-    public OAuthStore(SandboxClock clock, PublishingStatuses publishing) {
+    public OAuthStore(SandboxClock clock, PublishingStatuses publishing, Observations observations) {
         this.clock = clock;
         this.publishing = publishing;
+        this.observations = observations;
+    }
+
+    public Observations observations() {
+        return observations;
     }
 
     public synchronized void setAccessTokenLifetime(Duration lifetime) {
@@ -149,7 +164,8 @@ public final class OAuthStore {
 
     /**
      * A refresh: {@code invalid_grant} for an unknown, revoked or ended token, {@code unauthorized_client} for
-     * another client's token, and {@code invalid_rapt} when {@code reauthenticationDue} says so for its owner.
+     * another client's token, and {@code invalid_rapt} when {@code reauthenticationDue} says so for its owner and
+     * session control covers the grant.
      */
     public synchronized TokenOutcome refresh(String refreshToken, String clientId, Predicate<String> reauthenticationDue) {
         endElapsedGrants();
@@ -160,8 +176,13 @@ public final class OAuthStore {
             return invalidGrant(EXPIRED_OR_REVOKED);
         }
         if (!stored.clientId().equals(clientId)) return new TokenOutcome.Failed(401, "unauthorized_client", "Unauthorized");
-        if (reauthenticationDue.test(stored.userId())) return invalidGrant("reauth related error (invalid_rapt)");
+        if (sessionControlCovers(stored.scopes()) && reauthenticationDue.test(stored.userId())) return invalidGrant("reauth related error (invalid_rapt)");
         return issueAccess(new Grant(clientId, stored.userId()), stored.scopes(), Optional.empty());
+    }
+
+    /** Documented: apps that need the Cloud Platform scope; observed: any grant. */
+    private boolean sessionControlCovers(List<String> scopes) {
+        return scopes.contains(OAuthScopes.CLOUD_PLATFORM) || observations.plays(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT);
     }
 
     /** A live (not expired, not revoked) access token. */
@@ -220,7 +241,9 @@ public final class OAuthStore {
 
     private String newRefreshToken(Grant grant, List<String> scopes) {
         String value = "1//0" + token(75);
-        refreshTokens.put(value, new RefreshToken(grant.clientId(), grant.userId(), List.copyOf(scopes), refreshTokenEnd(grant, scopes)));
+        Optional<Instant> end = refreshTokenEnd(grant, scopes);
+        Optional<Instant> announced = observations.plays(SandboxObservation.TESTING_EXPIRY_ANNOUNCED) ? end : grants.get(grant).endsAt;
+        refreshTokens.put(value, new RefreshToken(grant.clientId(), grant.userId(), List.copyOf(scopes), end, announced));
         List<String> ofGrant = refreshTokensByGrant.computeIfAbsent(grant, g -> new ArrayList<>());
         ofGrant.add(value);
         if (ofGrant.size() > MAX_REFRESH_TOKENS_PER_GRANT) refreshTokens.remove(ofGrant.remove(0));  // Google drops the oldest
@@ -246,7 +269,7 @@ public final class OAuthStore {
         String value = "ya29.a0" + token(120);
         Instant now = clock.now();
         accessTokens.put(value, new AccessToken(grant.clientId(), grant.userId(), List.copyOf(scopes), now.plus(accessTokenLifetime)));
-        Optional<Long> refreshExpiresIn = refresh.flatMap(r -> refreshTokens.get(r).expiresAt())
+        Optional<Long> refreshExpiresIn = refresh.flatMap(r -> refreshTokens.get(r).announced())
                 .map(end -> secondsUntil(now, end));
         return new TokenOutcome.Issued(grant.userId(), value, accessTokenLifetime.toSeconds(), List.copyOf(scopes), refresh, refreshExpiresIn);
     }
