@@ -117,17 +117,14 @@ public final class BatchEndpoint {
      */
     private List<ApiResponse> answerAll(List<MultipartMixed.Part> parts, ApiRequest outer) {
         List<Admission> admissions = parts.stream().map(part -> admit(part, outer)).toList();
-        List<String> users = admissions.stream().filter(Admission.Ready.class::isInstance)
-                .map(a -> ((Admission.Ready) a).call().owner().id()).toList();
+        List<String> users = admissions.stream().flatMap(a -> a.toRun().stream()).map(call -> call.owner().id()).toList();
         Iterator<Optional<LimitBoard.Slot>> slots = state.limits().enterAll(users).iterator();
         List<Future<ApiResponse>> running = new ArrayList<>();
         for (Admission admission : admissions) {
-            if (admission instanceof Admission.Ready ready) {
+            running.add(admission.fold(answered -> CompletableFuture.completedFuture(answered.response()), ready -> {
                 Optional<LimitBoard.Slot> slot = slots.next();
-                running.add(parallel.submit(() -> gmail.run(ready.call(), slot)));
-            } else {
-                running.add(CompletableFuture.completedFuture(((Admission.Answered) admission).response()));
-            }
+                return parallel.submit(() -> gmail.run(ready.call(), slot));
+            }));
         }
         return running.stream().map(BatchEndpoint::await).toList();
     }

@@ -39,11 +39,8 @@ public final class GmailApi {
 
     /** Answers a request already counted: admission, then a concurrency slot, quota units and the method. */
     ApiResponse handle(ApiRequest request) {
-        Admission admission = admit(request);
-        if (admission instanceof Admission.Ready ready) {
-            return run(ready.call(), state.limits().enter(ready.call().owner().id()));
-        }
-        return ((Admission.Answered) admission).response();
+        return admit(request).fold(Admission.Answered::response,
+                ready -> run(ready.call(), state.limits().enter(ready.call().owner().id())));
     }
 
     /** Applies a pending fault (a delay is carried into the call), then the scope checks. */
@@ -56,7 +53,7 @@ public final class GmailApi {
                 .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.GOOGLE_API));
         if (faulted.isPresent()) return new Admission.Answered(faulted.get());
         Admission admission = authorization.authorize(request, route.get(), delay);
-        if (admission instanceof Admission.Answered) FaultResponses.sleep(delay.toMillis());
+        if (admission.toRun().isEmpty()) FaultResponses.sleep(delay.toMillis());
         return admission;
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -74,13 +75,24 @@ public final class OAuthStore {
 
     /** The result of a token request: issued tokens or an OAuth error. */
     public sealed interface TokenOutcome {
+        /** Takes the outcome apart: one function per case. */
+        <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed);
+
         /** @param refreshTokenExpiresIn seconds the issued refresh token has left, when it ends on a known date */
         record Issued(String userId, String accessToken, long expiresInSeconds, List<String> scopes,
                       Optional<String> refreshToken, Optional<Long> refreshTokenExpiresIn) implements TokenOutcome {
             @Override public String toString() { return "Issued[userId=" + userId + ", scopes=" + scopes + "]"; }
+
+            @Override public <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed) {
+                return issued.apply(this);
+            }
         }
 
-        record Failed(int status, String error, String description) implements TokenOutcome {}
+        record Failed(int status, String error, String description) implements TokenOutcome {
+            @Override public <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed) {
+                return failed.apply(this);
+            }
+        }
     }
 
     private final SandboxClock clock;

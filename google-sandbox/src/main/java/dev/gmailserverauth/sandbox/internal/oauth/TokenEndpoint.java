@@ -57,7 +57,7 @@ final class TokenEndpoint {
         state.faults().codeExchange();
         OAuthStore.TokenOutcome outcome = state.oauth().exchangeCode(code.get(), client.clientId(), redirectUri.get(),
                 request.formParam("code_verifier"));
-        return respond(outcome, client);
+        return respond(outcome);
     }
 
     private ApiResponse refresh(ApiRequest request, SandboxClient client) {
@@ -66,15 +66,17 @@ final class TokenEndpoint {
         state.faults().refresh();
         WorkspacePolicies workspace = state.identity().workspace();
         return respond(state.oauth().refresh(refreshToken.get(), client.clientId(),
-                userId -> workspace.reauthenticationDue(userId, state.clock().now())), client);
+                userId -> workspace.reauthenticationDue(userId, state.clock().now())));
     }
 
-    private ApiResponse respond(OAuthStore.TokenOutcome outcome, SandboxClient client) {
-        if (outcome instanceof OAuthStore.TokenOutcome.Failed failed) {
+    private static ApiResponse respond(OAuthStore.TokenOutcome outcome) {
+        return outcome.fold(TokenEndpoint::tokens, failed -> {
             LOG.debug("token request refused: {}", failed.error());
             return GoogleErrors.oauthError(failed.status(), failed.error(), failed.description());
-        }
-        OAuthStore.TokenOutcome.Issued issued = (OAuthStore.TokenOutcome.Issued) outcome;
+        });
+    }
+
+    private static ApiResponse tokens(OAuthStore.TokenOutcome.Issued issued) {
         JsonObject body = new JsonObject();
         body.addProperty("access_token", issued.accessToken());
         body.addProperty("expires_in", issued.expiresInSeconds());
