@@ -1,7 +1,6 @@
 package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.Fault;
-import dev.gmailserverauth.sandbox.internal.oauth.GoogleConsentScreen;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ public final class FaultResponses {
             return Optional.of(switch (style) {
                 case OAUTH -> GoogleErrors.oauthError(400, "invalid_grant", "Token has been expired or revoked.");
                 case GOOGLE_API -> GoogleErrors.invalidCredentials();
-                case PAGE -> ApiResponse.html(400, GoogleConsentScreen.errorPage("invalid_grant", "The grant is no longer valid."));
+                case PAGE -> ApiResponse.html(400, GooglePages.errorPage("invalid_grant", "The grant is no longer valid."));
             });
         }
         Fault.HttpError error = (Fault.HttpError) fault;
@@ -41,7 +40,7 @@ public final class FaultResponses {
             case GOOGLE_API -> GoogleErrors.fromFault(error);
             case OAUTH -> GoogleErrors.withRetryAfter(GoogleErrors.oauthError(error.status(), error.reason(), error.message()), error);
             case PAGE -> GoogleErrors.withRetryAfter(
-                    ApiResponse.html(error.status(), GoogleConsentScreen.errorPage(error.status(), error.reason(), error.message())), error);
+                    ApiResponse.html(error.status(), GooglePages.errorPage(error.status(), error.reason(), error.message())), error);
         });
     }
 

@@ -2,9 +2,9 @@ package dev.gmailserverauth.sandbox.internal.demo;
 
 import dev.gmailserverauth.sandbox.SandboxAttachment;
 import dev.gmailserverauth.sandbox.SandboxMessage;
+import dev.gmailserverauth.sandbox.internal.GooglePages;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailAccountMailbox;
-import dev.gmailserverauth.sandbox.internal.oauth.GoogleConsentScreen;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +104,7 @@ public final class DemoData {
 
     private static String html(String text) {
         StringBuilder html = new StringBuilder("<div dir=\"ltr\">");
-        for (String line : text.split("\n")) html.append("<p>").append(GoogleConsentScreen.escape(line)).append("</p>");
+        for (String line : text.split("\n")) html.append("<p>").append(GooglePages.escape(line)).append("</p>");
         return html.append("</div>").toString();
     }
 

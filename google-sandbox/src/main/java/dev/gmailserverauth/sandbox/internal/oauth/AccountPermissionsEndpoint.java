@@ -3,6 +3,7 @@ package dev.gmailserverauth.sandbox.internal.oauth;
 import dev.gmailserverauth.sandbox.internal.Account;
 import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
+import dev.gmailserverauth.sandbox.internal.GooglePages;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,13 @@ final class AccountPermissionsEndpoint {
         Optional<Account> account = request.formParam("authuser").flatMap(e -> state.accounts().byEmail(e));
         if (account.isEmpty()) return noSuchAccount();
         Optional<String> clientId = request.formParam("client_id").filter(c -> !c.isBlank());
-        if (clientId.isEmpty()) return ApiResponse.html(400, GoogleConsentScreen.errorPage("invalid_request", "Missing client_id."));
+        if (clientId.isEmpty()) return ApiResponse.html(400, GooglePages.errorPage("invalid_request", "Missing client_id."));
         removal.remove(account.get(), clientId.get());
         return ApiResponse.redirect(AccountPermissionsPage.link(account.get().email()) + "&removed="
                 + URLEncoder.encode(clientId.get(), StandardCharsets.UTF_8));
     }
 
     private static ApiResponse noSuchAccount() {
-        return ApiResponse.html(404, GoogleConsentScreen.errorPage(404, "not_found", "No such Google Account in this sandbox."));
+        return ApiResponse.html(404, GooglePages.errorPage(404, "not_found", "No such Google Account in this sandbox."));
     }
 }

@@ -8,6 +8,7 @@ import dev.gmailserverauth.sandbox.internal.Account;
 import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.FaultResponses;
+import dev.gmailserverauth.sandbox.internal.GooglePages;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -234,7 +235,7 @@ final class AuthorizationEndpoint {
     }
 
     private static ApiResponse page(int status, String error, String description) {
-        return ApiResponse.html(status, GoogleConsentScreen.errorPage(status, error, description));
+        return ApiResponse.html(status, GooglePages.errorPage(status, error, description));
     }
 
     private void purgeExpired() {

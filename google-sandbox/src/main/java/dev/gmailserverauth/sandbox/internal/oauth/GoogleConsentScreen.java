@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal.oauth;
 
 import dev.gmailserverauth.sandbox.internal.Account;
+import dev.gmailserverauth.sandbox.internal.GooglePages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * contract for browser tests (see README): {@code account}, {@code scope}, {@code auth_request}, {@code access_duration},
  * buttons {@code #allow}, {@code #cancel} and {@code #error-<code>} (all {@code name="decision"}).
  */
-public final class GoogleConsentScreen {
+final class GoogleConsentScreen {
     public static final String DECISION_PATH = "/o/oauth2/v2/auth/decision";
 
     private GoogleConsentScreen() {}
@@ -28,26 +29,26 @@ public final class GoogleConsentScreen {
                 .append("<style>body{font-family:sans-serif;max-width:36em;margin:2em auto}fieldset{margin:1em 0}")
                 .append("label{display:block;margin:.3em 0}button{margin-right:1em;padding:.4em 1.2em}</style></head><body>\n")
                 .append("<h1>Google sandbox</h1>\n<p id=\"client\">")
-                .append(escape(clientId)).append(" wants to access your Google Account</p>\n")
+                .append(GooglePages.escape(clientId)).append(" wants to access your Google Account</p>\n")
                 .append("<form id=\"consent\" method=\"post\" action=\"").append(DECISION_PATH).append("\">\n")
-                .append("<input type=\"hidden\" name=\"auth_request\" id=\"auth_request\" value=\"").append(escape(requestId)).append("\">\n")
+                .append("<input type=\"hidden\" name=\"auth_request\" id=\"auth_request\" value=\"").append(GooglePages.escape(requestId)).append("\">\n")
                 .append("<fieldset id=\"accounts\"><legend>Choose an account</legend>\n");
         for (int i = 0; i < accounts.size(); i++) {
             Account a = accounts.get(i);
             h.append("<label><input type=\"radio\" name=\"account\" id=\"account-").append(i).append("\" value=\"")
-                    .append(escape(a.email())).append("\"").append(a.email().equals(preselectedEmail) ? " checked" : "")
-                    .append("> ").append(escape(a.displayName())).append(" &lt;").append(escape(a.email())).append("&gt;");
+                    .append(GooglePages.escape(a.email())).append("\"").append(a.email().equals(preselectedEmail) ? " checked" : "")
+                    .append("> ").append(GooglePages.escape(a.displayName())).append(" &lt;").append(GooglePages.escape(a.email())).append("&gt;");
             String hd = hostedDomains.get(a.email());
-            if (hd != null) h.append(" <small class=\"managed\">managed by ").append(escape(hd)).append("</small>");
+            if (hd != null) h.append(" <small class=\"managed\">managed by ").append(GooglePages.escape(hd)).append("</small>");
             h.append("</label>\n");
         }
         h.append("</fieldset>\n<fieldset id=\"scopes\"><legend>Permissions</legend>\n");
         for (String s : signInScopes) {
-            h.append("<p class=\"signin-scope\">").append(escape(describe(s))).append("</p>\n");
+            h.append("<p class=\"signin-scope\">").append(GooglePages.escape(describe(s))).append("</p>\n");
         }
         for (String s : optionalScopes) {
-            h.append("<label><input type=\"checkbox\" name=\"scope\" id=\"").append(escape(checkboxId(s))).append("\" value=\"")
-                    .append(escape(s)).append("\" checked> ").append(escape(describe(s))).append("</label>\n");
+            h.append("<label><input type=\"checkbox\" name=\"scope\" id=\"").append(GooglePages.escape(checkboxId(s))).append("\" value=\"")
+                    .append(GooglePages.escape(s)).append("\" checked> ").append(GooglePages.escape(describe(s))).append("</label>\n");
         }
         h.append("</fieldset>\n<fieldset id=\"access-duration\"><legend>How long may this app have access?</legend>\n");
         ACCESS_DURATIONS.forEach((value, label) -> h.append("<label><input type=\"radio\" name=\"access_duration\" id=\"duration-")
@@ -80,17 +81,6 @@ public final class GoogleConsentScreen {
         return "scope-" + trimmed.substring(trimmed.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
-    public static String errorPage(String error, String description) {
-        return errorPage(400, error, description);
-    }
-
-    /** Google's own error page: "Error {status}: {error}" and the description; the client is not told. */
-    public static String errorPage(int status, String error, String description) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Error - Google sandbox</title></head><body>\n"
-                + "<h1>Access blocked</h1>\n<p id=\"error\">Error " + status + ": " + escape(error) + "</p>\n"
-                + "<p id=\"error_description\">" + escape(description) + "</p>\n</body></html>\n";
-    }
-
     static String describe(String scope) {
         return switch (scope) {
             case OAuthScopes.OPENID -> "Associate you with your personal info on Google";
@@ -101,18 +91,4 @@ public final class GoogleConsentScreen {
         };
     }
 
-    public static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }
