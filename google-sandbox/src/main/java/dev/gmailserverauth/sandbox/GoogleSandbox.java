@@ -5,7 +5,6 @@ import dev.gmailserverauth.sandbox.internal.SandboxServer;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.control.InMemoryControl;
 import dev.gmailserverauth.sandbox.internal.demo.DemoData;
-import dev.gmailserverauth.sandbox.internal.demo.ManagedDemoAccount;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.util.List;
@@ -35,8 +34,7 @@ public final class GoogleSandbox implements AutoCloseable {
     /** Starts on {@code config.port()} (0 = a free port), seeded per config. */
     public static GoogleSandbox start(SandboxConfig config) {
         SandboxState state = new SandboxState(config.demoSeed(), config.clients(), config.limits(), config.observed());
-        if (config.demoData()) DemoData.seed(state, config.demoSeed());
-        if (config.demoData()) ManagedDemoAccount.seed(state, config.workspaceReauthEvery());
+        if (config.demoData()) DemoData.seed(state, config.demoSeed(), config.workspaceReauthEvery());
         if (config.port() != 0) state.identity().issuer().listeningAt(URI.create("http://" + HOST + ":" + config.port()));
         SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
         Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());

@@ -2,8 +2,7 @@ package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.internal.batch.BatchEndpoint;
-import dev.gmailserverauth.sandbox.internal.control.ControlRoutes;
-import dev.gmailserverauth.sandbox.internal.control.LifecycleControlRoutes;
+import dev.gmailserverauth.sandbox.internal.control.ControlSurface;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailApi;
 import dev.gmailserverauth.sandbox.internal.oauth.OAuthSurface;
 import dev.gmailserverauth.sandbox.internal.risc.RiscSurface;
@@ -27,14 +26,13 @@ public final class SandboxServer {
             config.events.serverStopped(batch::close);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
-                if (!ctx.path().startsWith(ControlRoutes.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
+                if (!ctx.path().startsWith(ControlSurface.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
             });
             OAuthSurface.register(routes, state);
             gmail.register(routes);
             batch.register(routes);
             RiscSurface.register(routes, state.identity());
-            if (controlApi) new ControlRoutes(control).register(routes);
-            if (controlApi) new LifecycleControlRoutes(control).register(routes);
+            if (controlApi) ControlSurface.register(routes, control);
         });
     }
 }

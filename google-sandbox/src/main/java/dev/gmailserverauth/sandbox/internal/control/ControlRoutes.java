@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The HTTP control API under {@code /__sandbox/} (JSON in, JSON out); see README for the routes. */
-public final class ControlRoutes {
+final class ControlRoutes {
     public static final String PREFIX = "/__sandbox";
     private final SandboxControl control;
 

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The control API of a grant's life under {@code /__sandbox/} (JSON in, JSON out); see README for the routes. */
-public final class LifecycleControlRoutes {
+final class LifecycleControlRoutes {
     private final SandboxLifecycleControl control;
 
     public LifecycleControlRoutes(SandboxLifecycleControl control) {

@@ -53,7 +53,13 @@ public final class DemoData {
 
     private DemoData() {}
 
-    public static void seed(SandboxState state, long seed) {
+    /** The consumer demo accounts and their mail, then the managed account with this session control. */
+    public static void seed(SandboxState state, long seed, Duration reauthEvery) {
+        seed(state, seed);
+        ManagedDemoAccount.seed(state, reauthEvery);
+    }
+
+    static void seed(SandboxState state, long seed) {
         state.addAccount(ALICE, "Alice Example");
         state.addAccount(BOB, "Bob Builder");
         state.addAccount(CAROL, "Carol Empty");

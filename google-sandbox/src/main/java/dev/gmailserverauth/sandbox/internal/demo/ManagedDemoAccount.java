@@ -12,7 +12,7 @@ import java.time.Instant;
  * The managed demo account: Dana, whose Workspace organisation ({@code corp.example}) asks her to sign in again
  * every so often (Google Cloud session control), with a small mailbox.
  */
-public final class ManagedDemoAccount {
+final class ManagedDemoAccount {
     private ManagedDemoAccount() {}
 
     public static void seed(SandboxState state, Duration reauthEvery) {
