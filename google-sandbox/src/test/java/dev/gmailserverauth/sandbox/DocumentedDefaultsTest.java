@@ -33,14 +33,6 @@ class DocumentedDefaultsTest {
         control.observe(SandboxObservation.TESTING_EXPIRY_ANNOUNCED, false);
     }
 
-    private static void assertInvalidRapt(String refreshToken) {
-        assertThatThrownBy(() -> h.googleRefresh(refreshToken)).isInstanceOfSatisfying(TokenResponseException.class, e -> {
-            assertThat(e.getStatusCode()).isEqualTo(400);
-            assertThat(e.getDetails().getError()).isEqualTo("invalid_grant");
-            assertThat(e.getDetails().getErrorDescription()).isEqualTo("reauth related error (invalid_rapt)");
-        });
-    }
-
     private static GoogleTokenResponse gmailGrant(String email) throws IOException {
         return h.googleExchange(h.code(email, Map.of("prompt", "consent")));
     }
@@ -64,7 +56,7 @@ class DocumentedDefaultsTest {
         GoogleTokenResponse tokens = h.googleExchange(h.cloudPlatformCode(DANA));
         control.advanceClock(EVERY.plusMinutes(1));
 
-        assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
     }
 
     @Test
@@ -75,9 +67,9 @@ class DocumentedDefaultsTest {
         control.requireReauthentication(email);
 
         assertThat(h.googleRefresh(gmail.getRefreshToken()).getAccessToken()).startsWith("ya29.");
-        assertInvalidRapt(cloud.getRefreshToken());
+        h.assertInvalidRapt(cloud.getRefreshToken());
         control.observe(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT, true);
-        assertInvalidRapt(gmail.getRefreshToken());
+        h.assertInvalidRapt(gmail.getRefreshToken());
     }
 
     @Test

@@ -2,10 +2,8 @@ package dev.gmailserverauth.sandbox;
 
 import static dev.gmailserverauth.sandbox.SandboxHarness.GMAIL_READONLY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.auth.oauth2.AuthorizationCodeResponseUrl;
-import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
 import com.google.api.services.oauth2.model.Userinfo;
 import java.io.IOException;
@@ -34,15 +32,6 @@ class ReauthenticationTest {
         control.clearFaults();
     }
 
-    private static void assertInvalidRapt(String refreshToken) {
-        assertThatThrownBy(() -> h.googleRefresh(refreshToken))
-                .isInstanceOfSatisfying(TokenResponseException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(400);
-                    assertThat(e.getDetails().getError()).isEqualTo("invalid_grant");
-                    assertThat(e.getDetails().getErrorDescription()).isEqualTo("reauth related error (invalid_rapt)");
-                });
-    }
-
     private static GoogleTokenResponse login(String email) throws IOException {
         return h.googleExchange(h.code(email, Map.of("prompt", "consent")));
     }
@@ -65,8 +54,8 @@ class ReauthenticationTest {
         assertThat(h.googleRefresh(tokens.getRefreshToken()).getAccessToken()).startsWith("ya29.");
 
         control.advanceClock(Duration.ofSeconds(5));
-        assertInvalidRapt(tokens.getRefreshToken());
-        assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
 
         AuthorizationCodeResponseUrl again = h.consent(Map.of("access_type", "offline"), DANA, List.of(GMAIL_READONLY), "allow");
         assertThat(h.googleExchange(again.getCode()).getRefreshToken())
@@ -92,7 +81,7 @@ class ReauthenticationTest {
         GoogleTokenResponse tokens = login(alice);
         control.injectFault(Endpoint.TOKEN, 1, Fault.reauthRequired());
 
-        assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
         assertThat(h.googleRefresh(tokens.getRefreshToken()).getAccessToken()).startsWith("ya29.");
     }
 
@@ -102,7 +91,7 @@ class ReauthenticationTest {
         GoogleTokenResponse tokens = login(bob);
         control.requireReauthentication(bob);
 
-        assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
         assertThat(h.getWithToken("/gmail/v1/users/me/profile", tokens.getAccessToken()).statusCode())
                 .as("access tokens live on").isEqualTo(200);
         h.code(bob, Map.of());
@@ -136,7 +125,7 @@ class ReauthenticationTest {
         GoogleTokenResponse tokens = login(email);
 
         control.advanceClock(Duration.ofMinutes(3));
-        assertInvalidRapt(tokens.getRefreshToken());
+        h.assertInvalidRapt(tokens.getRefreshToken());
         control.setWorkspacePolicy(email, control.workspacePolicy(email).orElseThrow().withoutReauth());
         assertThat(h.googleRefresh(tokens.getRefreshToken()).getAccessToken()).startsWith("ya29.");
     }

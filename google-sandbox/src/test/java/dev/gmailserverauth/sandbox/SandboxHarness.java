@@ -1,5 +1,8 @@
 package dev.gmailserverauth.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.google.api.client.auth.oauth2.AuthorizationCodeResponseUrl;
 import com.google.api.client.auth.oauth2.AuthorizationCodeTokenRequest;
 import com.google.api.client.auth.oauth2.BearerToken;
@@ -7,6 +10,7 @@ import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.RefreshTokenRequest;
 import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.auth.oauth2.GoogleAuthorizationCodeTokenRequest;
 import com.google.api.client.googleapis.auth.oauth2.GoogleRefreshTokenRequest;
 import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
@@ -183,6 +187,15 @@ final class SandboxHarness implements AfterAllCallback {
     }
 
     /** A refresh as Google's own client sends it. */
+    /** A refresh of this token fails as Google's session control answers it: 400 invalid_grant, invalid_rapt. */
+    void assertInvalidRapt(String refreshToken) {
+        assertThatThrownBy(() -> googleRefresh(refreshToken)).isInstanceOfSatisfying(TokenResponseException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(400);
+            assertThat(e.getDetails().getError()).isEqualTo("invalid_grant");
+            assertThat(e.getDetails().getErrorDescription()).isEqualTo("reauth related error (invalid_rapt)");
+        });
+    }
+
     GoogleTokenResponse googleRefresh(String refreshToken) throws IOException {
         return new GoogleRefreshTokenRequest(TRANSPORT, JSON, refreshToken, SandboxClient.DEFAULT_ID,
                 SandboxClient.DEFAULT_SECRET).setTokenServerUrl(new GenericUrl(url("/token"))).execute();
