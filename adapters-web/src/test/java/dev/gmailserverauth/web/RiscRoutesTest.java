@@ -59,6 +59,17 @@ class RiscRoutesTest {
     }
 
     @Test
+    void aTokenThatCannotBeDecidedNowIs503WithRetryAfterSoThatItIsDeliveredAgain() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response answer = deliver(browser, world.riscIssuer.undecidable("the issuer's key set is out of reach",
+                    java.time.Duration.ofMillis(29_200)));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).hasValue("30");
+            assertThat(answer.body()).contains("\"err\":\"temporarily_unavailable\"", "out of reach");
+        });
+    }
+
+    @Test
     void anotherContentTypeIs400() {
         TestApp.run(TestApp.app(world), browser -> {
             String token = world.riscIssuer.sign(new SecurityEvent.SessionsRevoked(alice.userId()));

@@ -22,10 +22,12 @@ import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,11 +100,21 @@ public final class HandleSecurityEvent {
     }
 
     public sealed interface Outcome {
+        /** Takes the outcome apart, one function per case. */
+        <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                   Function<Deferred, R> deferred);
+
         /** Verified, seen for the first time, acted on. */
         record Accepted(SecurityEventId id, List<Handled> handled) implements Outcome {
             public Accepted {
                 Objects.requireNonNull(id, "id");
                 handled = List.copyOf(handled);
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return accepted.apply(this);
             }
         }
 
@@ -111,23 +123,55 @@ public final class HandleSecurityEvent {
             public Replayed {
                 Objects.requireNonNull(id, "id");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return replayed.apply(this);
+            }
         }
 
-        /** Not accepted; the error is the RFC 8935 code to answer with. */
+        /** Not accepted, for good; the error is the RFC 8935 code to answer with. */
         record Rejected(SecurityEventVerifier.Error error, String description) implements Outcome {
             public Rejected {
                 Objects.requireNonNull(error, "error");
                 Objects.requireNonNull(description, "description");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return rejected.apply(this);
+            }
+        }
+
+        /** Neither accepted nor refused: not decidable now, nothing recorded; deliver it again after {@code retryAfter}. */
+        record Deferred(String description, Duration retryAfter) implements Outcome {
+            public Deferred {
+                Objects.requireNonNull(description, "description");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return deferred.apply(this);
+            }
         }
     }
 
+    /**
+     * Verifies and acts. A failure of a store is not an outcome: it is thrown, nothing stays recorded, and the
+     * caller answers so that the token is delivered again.
+     */
     public Outcome handle(String token) {
-        SecurityEventVerifier.Verification verification = verifier.verify(token);
-        if (verification instanceof SecurityEventVerifier.Verification.Rejected rejected) {
-            return new Outcome.Rejected(rejected.error(), rejected.description());
-        }
-        SecurityEventToken verified = ((SecurityEventVerifier.Verification.Verified) verification).token();
+        return verifier.verify(token).fold(
+                verified -> act(verified.token()),
+                rejected -> new Outcome.Rejected(rejected.error(), rejected.description()),
+                unavailable -> new Outcome.Deferred(unavailable.description(), unavailable.retryAfter()));
+    }
+
+    private Outcome act(SecurityEventToken verified) {
         Instant now = clock.instant();
         if (verified.issuedAt().isBefore(now.minus(SeenSecurityEvents.RETENTION))) {
             return new Outcome.Rejected(SecurityEventVerifier.Error.INVALID_REQUEST,

@@ -198,6 +198,16 @@ class HandleSecurityEventTest {
     }
 
     @Test
+    void aTokenTheVerifierCannotDecideNowIsDeferredAndNothingIsRecorded() {
+        Outcome outcome = handle.handle(google.undecidable("the issuer's key set is out of reach", Duration.ofSeconds(30)));
+        assertThat(outcome).isEqualTo(new Outcome.Deferred("the issuer's key set is out of reach", Duration.ofSeconds(30)));
+        assertThat(outcome.<String>fold(accepted -> "accepted", replayed -> "replayed", rejected -> "rejected", deferred -> "deferred"))
+                .isEqualTo("deferred");
+        assertThat(aliceIsSignedIn()).isTrue();
+        assertThat(aliceHistory()).isEmpty();
+    }
+
+    @Test
     void aTokenOlderThanTheReplayWindowIsRefused() {
         SecurityEventId id = new SecurityEventId("old-one");
         String token = google.sign(id, world.clock.instant().minus(SeenSecurityEvents.RETENTION).minus(Duration.ofMinutes(1)),

@@ -83,8 +83,8 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         } catch (ParseException e) {
             return invalidRequest("not a signed JWT (compact JWS): " + e.getMessage());
         }
-        Optional<Verification.Rejected> rejected = checkHeader(jwt.getHeader()).or(() -> checkSignature(jwt));
-        if (rejected.isPresent()) return rejected.get();
+        Optional<Verification> refused = checkHeader(jwt.getHeader()).or(() -> checkSignature(jwt));
+        if (refused.isPresent()) return refused.get();
         try {
             return checkClaims(jwt.getJWTClaimsSet());
         } catch (ParseException e) {
@@ -92,7 +92,7 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         }
     }
 
-    private Optional<Verification.Rejected> checkHeader(JWSHeader header) {
+    private Optional<Verification> checkHeader(JWSHeader header) {
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
             return Optional.of(rejected(Error.INVALID_REQUEST, "signed with " + header.getAlgorithm() + ", expected RS256"));
         }
@@ -102,17 +102,17 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         return Optional.empty();
     }
 
-    private Optional<Verification.Rejected> checkSignature(SignedJWT jwt) {
+    private Optional<Verification> checkSignature(SignedJWT jwt) {
         List<JWK> candidates;
         try {
             candidates = keys().get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
         } catch (RateLimitReachedException e) {
-            return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID()
-                    + " is not in the issuer's key set, fetched again moments ago"));
+            return Optional.of(new Verification.Unavailable("key id " + jwt.getHeader().getKeyID()
+                    + " is not in the issuer's key set, fetched again moments ago; try again later", retryAfter()));
         } catch (KeySourceException | IOException e) {
             LOG.warn("the key set of RISC issuer {} could not be had: {}", config.issuer(), e.getMessage());
-            return Optional.of(rejected(Error.INVALID_KEY, "the issuer's key set could not be fetched to check key id "
-                    + jwt.getHeader().getKeyID() + "; try again later"));
+            return Optional.of(new Verification.Unavailable("the issuer's key set could not be fetched to check key id "
+                    + jwt.getHeader().getKeyID() + "; try again later", retryAfter()));
         }
         if (candidates.isEmpty()) {
             return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID() + " is not in the issuer's key set"));
@@ -176,6 +176,11 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
             LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
             return keys;
         }
+    }
+
+    /** When a token that could not be decided is worth delivering again: once the key set may be fetched again. */
+    private Duration retryAfter() {
+        return config.keySetRefetchInterval().isZero() ? Duration.ofSeconds(1) : config.keySetRefetchInterval();
     }
 
     private static Verification.Rejected invalidRequest(String description) {

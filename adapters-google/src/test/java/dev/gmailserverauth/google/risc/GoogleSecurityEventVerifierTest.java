@@ -161,8 +161,8 @@ class GoogleSecurityEventVerifierTest {
         assertRejected(limited.verify(underNextKey), Error.INVALID_KEY); // first fetch, then one refetch
         sandbox.control().rotateSigningKey();
         // Within the refetch interval the rotated set is not fetched: the same key id is still unknown.
-        assertThat(limited.verify(underNextKey)).isInstanceOfSatisfying(Verification.Rejected.class,
-                rejected -> assertThat(rejected.description()).contains("fetched again moments ago"));
+        assertThat(limited.verify(underNextKey)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                unavailable -> assertThat(unavailable.description()).contains("fetched again moments ago"));
     }
 
     @Test
@@ -189,15 +189,17 @@ class GoogleSecurityEventVerifierTest {
                 misconfigured.connectTimeout(), misconfigured.readTimeout(), misconfigured.keySetCacheTtl(), misconfigured.keySetRefetchInterval());
         Verification verification = GoogleSecurityEventVerifier.create(misconfigured, Clock.systemUTC())
                 .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
-        assertRejected(verification, Error.INVALID_KEY);
+        assertThat(verification).isInstanceOf(Verification.Unavailable.class);
     }
 
     @Test
-    void anUnreachableIssuerIsAnInvalidKeyNotAnException() {
+    void anUnreachableIssuerIsATemporaryFailureNotARefusalNorAnException() {
         RiscConfig unreachable = config().withDiscoveryUrl(URI.create("http://127.0.0.1:9/.well-known/risc-configuration"));
         Verification verification = GoogleSecurityEventVerifier.create(unreachable, Clock.systemUTC())
                 .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
-        assertThat(verification).isInstanceOfSatisfying(Verification.Rejected.class,
-                rejected -> assertThat(rejected.description()).contains("could not be fetched"));
+        assertThat(verification).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> {
+            assertThat(unavailable.description()).contains("could not be fetched");
+            assertThat(unavailable.retryAfter()).isPositive();
+        });
     }
 }

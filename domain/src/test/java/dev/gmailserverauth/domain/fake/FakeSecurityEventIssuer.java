@@ -42,6 +42,13 @@ public final class FakeSecurityEventIssuer {
         return token;
     }
 
+    /** A token the verifier can decide nothing about now, as when the issuer's key set is out of reach. */
+    public String undecidable(String description, java.time.Duration retryAfter) {
+        String token = "undecidable." + UUID.randomUUID();
+        issued.put(token, new SecurityEventVerifier.Verification.Unavailable(description, retryAfter));
+        return token;
+    }
+
     public SecurityEventVerifier verifier() {
         return token -> issued.getOrDefault(token,
                 new SecurityEventVerifier.Verification.Rejected(SecurityEventVerifier.Error.INVALID_KEY, "not signed by the fake issuer"));
