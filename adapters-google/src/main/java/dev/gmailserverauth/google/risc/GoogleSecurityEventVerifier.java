@@ -7,13 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKMatcher;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -44,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * which SETs do not carry, is only checked when present. Each failure maps to an RFC 8935 error code.
  *
  * <p>Keys: the key set's URL comes from the issuer's {@code risc-configuration}, read once (and again after
- * a failure). Nimbus's {@link JWKSourceBuilder} caches the set for {@link RiscConfig#keySetCacheTtl()} and
- * refetches it when a token names an unknown {@code kid} (a key rotation), at most once per
- * {@link RiscConfig#keySetRefetchInterval()}.
+ * a failure). {@link IssuerKeys} caches the set for {@link RiscConfig#keySetCacheTtl()} and fetches it again
+ * for a token naming an unknown {@code kid} (a key rotation) at most once per
+ * {@link RiscConfig#keySetRefetchInterval()}; a token it cannot decide now is {@link Verification.Unavailable},
+ * so that it is delivered again rather than refused.
  */
 public final class GoogleSecurityEventVerifier implements SecurityEventVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSecurityEventVerifier.class);
@@ -60,7 +55,7 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
     private final RiscConfig config;
     private final Clock clock;
     private final ResourceRetriever retriever;
-    private volatile JWKSource<SecurityContext> keys;
+    private volatile IssuerKeys keys;
 
     private GoogleSecurityEventVerifier(RiscConfig config, Clock clock) {
         this.config = config;
@@ -103,28 +98,31 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
     }
 
     private Optional<Verification> checkSignature(SignedJWT jwt) {
-        List<JWK> candidates;
+        String kid = jwt.getHeader().getKeyID();
+        IssuerKeys.Lookup lookup;
         try {
-            candidates = keys().get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null);
-        } catch (RateLimitReachedException e) {
-            return Optional.of(new Verification.Unavailable("key id " + jwt.getHeader().getKeyID()
-                    + " is not in the issuer's key set, fetched again moments ago; try again later", retryAfter()));
+            lookup = keys().find(jwt.getHeader());
         } catch (KeySourceException | IOException e) {
             LOG.warn("the key set of RISC issuer {} could not be had: {}", config.issuer(), e.getMessage());
-            return Optional.of(new Verification.Unavailable("the issuer's key set could not be fetched to check key id "
-                    + jwt.getHeader().getKeyID() + "; try again later", retryAfter()));
+            return Optional.of(new Verification.Unavailable("the issuer's key set could not be fetched to check key id " + kid
+                    + "; try again later", config.keySetRefetchInterval()));
         }
-        if (candidates.isEmpty()) {
-            return Optional.of(rejected(Error.INVALID_KEY, "key id " + jwt.getHeader().getKeyID() + " is not in the issuer's key set"));
-        }
+        return lookup.fold(
+                found -> verifiesWithOneOf(jwt, found.keys()) ? Optional.empty()
+                        : Optional.of(rejected(Error.INVALID_KEY, "the signature does not verify with key id " + kid)),
+                absent -> Optional.of(rejected(Error.INVALID_KEY, absent.description())),
+                later -> Optional.of(new Verification.Unavailable(later.description(), positive(later.retryAfter()))));
+    }
+
+    private static boolean verifiesWithOneOf(SignedJWT jwt, List<JWK> candidates) {
         for (JWK candidate : candidates) {
             try {
-                if (candidate instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa))) return Optional.empty();
+                if (candidate instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa))) return true;
             } catch (JOSEException e) {
                 LOG.debug("key {} cannot check the signature: {}", candidate.getKeyID(), e.getMessage());
             }
         }
-        return Optional.of(rejected(Error.INVALID_KEY, "the signature does not verify with key id " + jwt.getHeader().getKeyID()));
+        return false;
     }
 
     private Verification checkClaims(JWTClaimsSet claims) throws ParseException {
@@ -155,9 +153,9 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         }
     }
 
-    /** The issuer's key source, built from its configuration document on first use (and retried after a failure). */
-    private JWKSource<SecurityContext> keys() throws IOException {
-        JWKSource<SecurityContext> known = keys;
+    /** The issuer's keys, found through its configuration document on first use (and again after a failure). */
+    private IssuerKeys keys() throws IOException {
+        IssuerKeys known = keys;
         if (known != null) return known;
         synchronized (this) {
             if (keys != null) return keys;
@@ -166,21 +164,16 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
                 throw new IOException(config.discoveryUrl() + " names issuer " + document.issuer() + ", not the configured "
                         + config.issuer());
             }
-            JWKSourceBuilder<SecurityContext> builder = JWKSourceBuilder.<SecurityContext>create(document.jwksUri(), retriever)
-                    .cache(config.keySetCacheTtl().toMillis(), millis(config.readTimeout()))
-                    .refreshAheadCache(false)
-                    .retrying(false);
-            builder = config.keySetRefetchInterval().isZero() ? builder.rateLimited(false)
-                    : builder.rateLimited(config.keySetRefetchInterval().toMillis());
-            keys = builder.build();
+            keys = IssuerKeys.at(document.jwksUri(), retriever, clock, config.keySetCacheTtl(), config.keySetRefetchInterval(),
+                    config.readTimeout());
             LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
             return keys;
         }
     }
 
-    /** When a token that could not be decided is worth delivering again: once the key set may be fetched again. */
-    private Duration retryAfter() {
-        return config.keySetRefetchInterval().isZero() ? Duration.ofSeconds(1) : config.keySetRefetchInterval();
+    /** Retry-After is at least a second. */
+    private static Duration positive(Duration retryAfter) {
+        return retryAfter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : retryAfter;
     }
 
     private static Verification.Rejected invalidRequest(String description) {
