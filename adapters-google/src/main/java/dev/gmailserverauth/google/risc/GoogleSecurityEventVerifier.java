@@ -12,6 +12,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>What is checked, in this order (Google's "Protect user accounts with Cross-Account Protection",
  * RFC 8417): a compact JWS signed with RS256 ({@code typ}, when present, {@code secevent+jwt} or {@code JWT});
  * a key of the issuer's key set with the header's {@code kid} verifies the signature; {@code iss} is the
- * configured issuer; {@code aud} names our client id; {@code iat} and {@code jti} are present; {@code exp},
+ * issuer as its configuration document spells it (which must be the configured one, give or take a trailing slash); {@code aud} names our client id; {@code iat} and {@code jti} are present; {@code exp},
  * which SETs do not carry, is only checked when present. Each failure maps to an RFC 8935 error code.
  *
  * <p>Keys: the key set's URL comes from the issuer's {@code risc-configuration}, read once (and again after
@@ -55,7 +56,7 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
     private final RiscConfig config;
     private final Clock clock;
     private final ResourceRetriever retriever;
-    private volatile IssuerKeys keys;
+    private volatile Trusted trusted;
 
     private GoogleSecurityEventVerifier(RiscConfig config, Clock clock) {
         this.config = config;
@@ -78,10 +79,23 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         } catch (ParseException e) {
             return invalidRequest("not a signed JWT (compact JWS): " + e.getMessage());
         }
-        Optional<Verification> refused = checkHeader(jwt.getHeader()).or(() -> checkSignature(jwt));
-        if (refused.isPresent()) return refused.get();
+        Optional<Verification> badHeader = checkHeader(jwt.getHeader());
+        if (badHeader.isPresent()) return badHeader.get();
+        Trusted trusted;
         try {
-            return checkClaims(jwt.getJWTClaimsSet());
+            trusted = trusted();
+        } catch (MisconfiguredIssuer e) {
+            LOG.error("RISC receiver misconfigured, every security event is deferred until it is fixed: {}", e.getMessage());
+            return new Verification.Unavailable(e.getMessage(), config.keySetRefetchInterval());
+        } catch (IOException e) {
+            LOG.warn("the configuration of RISC issuer {} could not be read: {}", config.issuer(), e.getMessage());
+            return new Verification.Unavailable("the issuer's configuration could not be fetched; try again later",
+                    config.keySetRefetchInterval());
+        }
+        Optional<Verification> badSignature = checkSignature(jwt, trusted.keys());
+        if (badSignature.isPresent()) return badSignature.get();
+        try {
+            return checkClaims(jwt.getJWTClaimsSet(), trusted.issuer());
         } catch (ParseException e) {
             return invalidRequest("the claims are not a JSON object: " + e.getMessage());
         }
@@ -97,12 +111,12 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         return Optional.empty();
     }
 
-    private Optional<Verification> checkSignature(SignedJWT jwt) {
+    private Optional<Verification> checkSignature(SignedJWT jwt, IssuerKeys keys) {
         String kid = jwt.getHeader().getKeyID();
         IssuerKeys.Lookup lookup;
         try {
-            lookup = keys().find(jwt.getHeader());
-        } catch (KeySourceException | IOException e) {
+            lookup = keys.find(jwt.getHeader());
+        } catch (KeySourceException e) {
             LOG.warn("the key set of RISC issuer {} could not be had: {}", config.issuer(), e.getMessage());
             return Optional.of(new Verification.Unavailable("the issuer's key set could not be fetched to check key id " + kid
                     + "; try again later", config.keySetRefetchInterval()));
@@ -125,9 +139,9 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         return false;
     }
 
-    private Verification checkClaims(JWTClaimsSet claims) throws ParseException {
-        if (!config.issuer().toString().equals(claims.getIssuer())) {
-            return rejected(Error.INVALID_ISSUER, "iss is " + claims.getIssuer() + ", expected " + config.issuer());
+    private Verification checkClaims(JWTClaimsSet claims, String issuer) throws ParseException {
+        if (!issuer.equals(claims.getIssuer())) {
+            return rejected(Error.INVALID_ISSUER, "iss is " + claims.getIssuer() + ", expected " + issuer);
         }
         if (claims.getAudience() == null || !claims.getAudience().contains(config.audience())) {
             return rejected(Error.INVALID_AUDIENCE, "aud " + claims.getAudience() + " does not name this application's client id");
@@ -153,22 +167,42 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         }
     }
 
-    /** The issuer's keys, found through its configuration document on first use (and again after a failure). */
-    private IssuerKeys keys() throws IOException {
-        IssuerKeys known = keys;
+    /** The issuer as its configuration document spells it, and its keys. */
+    private record Trusted(String issuer, IssuerKeys keys) {
+    }
+
+    /** The configuration document names another issuer than the one configured: nothing can be trusted. */
+    static final class MisconfiguredIssuer extends Exception {
+        MisconfiguredIssuer(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The issuer and its keys, read from its configuration document on first use (and again after a failure). The
+     * document's {@code issuer} must be the configured one, give or take a trailing slash; from then on its spelling
+     * is the one every token's {@code iss} must carry.
+     */
+    private Trusted trusted() throws IOException, MisconfiguredIssuer {
+        Trusted known = trusted;
         if (known != null) return known;
         synchronized (this) {
-            if (keys != null) return keys;
+            if (trusted != null) return trusted;
             RiscDiscovery.Document document = RiscDiscovery.fetch(retriever, config.discoveryUrl());
-            if (!config.issuer().toString().equals(document.issuer())) {
-                throw new IOException(config.discoveryUrl() + " names issuer " + document.issuer() + ", not the configured "
-                        + config.issuer());
+            if (!sameIssuer(config.issuer().toString(), document.issuer())) {
+                throw new MisconfiguredIssuer(config.discoveryUrl() + " names issuer " + document.issuer()
+                        + ", not the configured " + config.issuer() + " (GOOGLE_RISC_ISSUER)");
             }
-            keys = IssuerKeys.at(document.jwksUri(), retriever, clock, config.keySetCacheTtl(), config.keySetRefetchInterval(),
-                    config.readTimeout());
+            trusted = new Trusted(document.issuer(), IssuerKeys.at(document.jwksUri(), retriever, clock, config.keySetCacheTtl(),
+                    config.keySetRefetchInterval(), config.readTimeout()));
             LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
-            return keys;
+            return trusted;
         }
+    }
+
+    /** Two spellings of one issuer: equal once a trailing slash is set aside ({@code https://accounts.google.com/}). */
+    static boolean sameIssuer(String configured, String published) {
+        return HttpUrls.withoutTrailingSlash(configured).equals(HttpUrls.withoutTrailingSlash(published));
     }
 
     /** Retry-After is at least a second. */

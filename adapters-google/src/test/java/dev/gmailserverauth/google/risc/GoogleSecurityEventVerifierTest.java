@@ -214,13 +214,36 @@ class GoogleSecurityEventVerifierTest {
     }
 
     @Test
-    void aConfigurationDocumentNamingAnotherIssuerTrustsNothing() {
-        RiscConfig misconfigured = config();
-        misconfigured = new RiscConfig(URI.create(sandbox.control().issuer()), misconfigured.discoveryUrl(), misconfigured.audience(),
-                misconfigured.connectTimeout(), misconfigured.readTimeout(), misconfigured.keySetCacheTtl(), misconfigured.keySetRefetchInterval());
+    void theIssuerIsAcceptedConfiguredWithOrWithoutItsTrailingSlashAndTokensCarryTheDocumentsSpelling() {
+        String published = sandbox.control().riscIssuer();
+        assertThat(published).endsWith("/"); // as Google's https://accounts.google.com/
+        for (String configured : List.of(published, published.substring(0, published.length() - 1))) {
+            RiscConfig config = RiscConfig.forIssuer(URI.create(configured), SandboxClient.DEFAULT_ID)
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+            Verification verification = GoogleSecurityEventVerifier.create(config, Clock.systemUTC())
+                    .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
+            assertThat(verification).as("configured as %s", configured).isInstanceOf(Verification.Verified.class);
+        }
+    }
+
+    @Test
+    void aConfigurationDocumentNamingAnotherIssuerIsRefusedAtLoadWithAClearErrorAndNothingIsTrusted() {
+        RiscConfig misconfigured = RiscConfig.forIssuer(URI.create("https://accounts.example.com/"), SandboxClient.DEFAULT_ID)
+                .withDiscoveryUrl(config().discoveryUrl());
         Verification verification = GoogleSecurityEventVerifier.create(misconfigured, Clock.systemUTC())
                 .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
-        assertThat(verification).isInstanceOf(Verification.Unavailable.class);
+        // Deferred, not refused: once the operator fixes GOOGLE_RISC_ISSUER, Google's redelivery is acted on.
+        assertThat(verification).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> assertThat(unavailable.description())
+                .contains("names issuer " + sandbox.control().riscIssuer(), "not the configured https://accounts.example.com/"));
+    }
+
+    @Test
+    void issuersDifferingOnlyByATrailingSlashAreTheSameAndOthersAreNot() {
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com", "https://accounts.google.com/")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.com")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.com/")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.co/")).isFalse();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com//", "https://accounts.google.com")).isFalse();
     }
 
     @Test
