@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountCredentialChangeRequired;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Google pushes a security event token (Cross-Account Protection): verify it, act on it once, and act
@@ -46,6 +46,10 @@ import java.util.function.Supplier;
  *   <tr><td>{@code verification}</td><td>acknowledged</td></tr>
  *   <tr><td>an unknown person, an unknown event type</td><td>accepted and recorded, nothing else</td></tr>
  * </table>
+ *
+ * <p>The person is found by the subject's account id when it has one ({@code iss-sub}, {@code id_token_claims}
+ * with {@code sub}), and by its email only when it has none; a {@code token-revoked} token by its prefix or by the
+ * double SHA-512 of the whole token, whichever Google sent.
  *
  * <p>A token's {@code jti} is recorded before acting, atomically, so a replay (or two instances receiving
  * the same delivery) acts once. If acting fails, the record is taken back, so that Google's redelivery is
@@ -189,37 +193,54 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> act(SecurityEvent event, Instant now) {
-        if (event instanceof TokensRevoked revoked) return ifKnown(revoked.subject(), () -> revokeGrant(revoked.subject(), signal(event), now));
+        if (event instanceof TokensRevoked revoked) return forPeople(revoked.subject(), user -> revokeGrant(user, signal(event), now));
         if (event instanceof TokenRevoked revoked) return revokeToken(revoked, now);
-        if (event instanceof SessionsRevoked revoked) return ifKnown(revoked.subject(), () -> endSessions(revoked.subject(), signal(event), now));
+        if (event instanceof SessionsRevoked revoked) return forPeople(revoked.subject(), user -> endSessions(user, signal(event), now));
         if (event instanceof AccountCredentialChangeRequired change) {
-            return ifKnown(change.subject(), () -> endSessions(change.subject(), signal(event), now));
+            return forPeople(change.subject(), user -> endSessions(user, signal(event), now));
         }
-        if (event instanceof AccountDisabled disabled) return ifKnown(disabled.subject(), () -> disable(disabled, now));
-        if (event instanceof AccountPurged purged) return ifKnown(purged.subject(), () -> revokeGrant(purged.subject(), signal(event), now));
-        if (event instanceof AccountEnabled enabled) return ifKnown(enabled.subject(), () -> enable(enabled.subject(), now));
+        if (event instanceof AccountDisabled disabled) return forPeople(disabled.subject(), user -> disable(user, disabled, now));
+        if (event instanceof AccountPurged purged) return forPeople(purged.subject(), user -> revokeGrant(user, signal(event), now));
+        if (event instanceof AccountEnabled enabled) return forPeople(enabled.subject(), user -> enable(user, now));
         if (event instanceof Verification) return List.of(Effect.ACKNOWLEDGED);
         return List.of(Effect.NOT_ACTED_ON);
     }
 
-    private List<Effect> ifKnown(UserId user, Supplier<List<Effect>> action) {
-        boolean known = credentials.findByUserId(user).isPresent() || holds.find(user).isPresent();
-        return known ? action.get() : List.of(Effect.UNKNOWN_USER);
+    private List<Effect> forPeople(AccountSubject subject, Function<UserId, List<Effect>> action) {
+        List<UserId> people = people(subject);
+        if (people.isEmpty()) return List.of(Effect.UNKNOWN_USER);
+        return people.stream().flatMap(user -> action.apply(user).stream()).distinct().toList();
+    }
+
+    /**
+     * The people we know that the subject names. With an account id ({@code iss-sub}, or {@code id_token_claims} with
+     * {@code sub}) the id decides: a person with a credential or a sign-in hold. Only a subject without an id is
+     * matched by its email, against the stored credentials: an email beside an id we do not know may belong to
+     * another Google account that once had that address.
+     */
+    private List<UserId> people(AccountSubject subject) {
+        if (subject.id().isPresent()) {
+            UserId id = subject.id().get();
+            boolean known = credentials.findByUserId(id).isPresent() || holds.find(id).isPresent();
+            return known ? List.of(id) : List.of();
+        }
+        return subject.email().map(email -> credentials.findByEmail(email).stream().map(StoredCredential::userId).distinct().toList())
+                .orElse(List.of());
     }
 
     private List<Effect> revokeToken(TokenRevoked event, Instant now) {
-        List<StoredCredential> named = credentials.findByRefreshTokenPrefix(event.token());
+        List<StoredCredential> named = event.token().fold(credentials::findByRefreshTokenPrefix, credentials::findByRefreshTokenHash);
         if (named.isEmpty()) return List.of(Effect.UNKNOWN_USER);
         named.forEach(credential -> revokeGrant(credential.userId(), signal(event), now));
         return List.of(Effect.GRANT_REVOKED);
     }
 
-    private List<Effect> disable(AccountDisabled event, Instant now) {
+    private List<Effect> disable(UserId user, AccountDisabled event, Instant now) {
         String signal = signal(event) + event.reason().map(reason -> " (" + reason + ")").orElse("");
-        List<Effect> effects = new ArrayList<>(revokeGrant(event.subject(), signal, now));
+        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now));
         if (event.isHijacking()) {
-            holds.hold(new SignInHold(event.subject(), signal, now));
-            history.append(event.subject(), HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
+            holds.hold(new SignInHold(user, signal, now));
+            history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
             effects.add(Effect.SIGN_IN_SUSPENDED);
         }
         return effects;

@@ -12,6 +12,11 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gmailserverauth.domain.fake.MutableClock;
+import dev.gmailserverauth.domain.model.AccountSubject;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.model.UserId;
@@ -21,6 +26,7 @@ import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.SubjectFormat;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -113,8 +119,27 @@ class GoogleSecurityEventVerifierTest {
     void tokenRevokedNamesTheRefreshTokenByItsFirstSixteenCharacters() {
         String refreshToken = "1//0gAbCdEfGhIjKlMnOpQrStUvWxYz-0123456789";
         SecurityEvent event = verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.tokenRevoked(refreshToken), Tampering.NONE)));
-        assertThat(event).isInstanceOfSatisfying(SecurityEvent.TokenRevoked.class,
-                revoked -> assertThat(revoked.token().value()).isEqualTo(refreshToken.substring(0, 16)));
+        assertThat(event).isEqualTo(new SecurityEvent.TokenRevoked(new RefreshTokenPrefix(refreshToken.substring(0, 16))));
+    }
+
+    @Test
+    void tokenRevokedMayNameTheRefreshTokenByItsDoubleSha512() {
+        RefreshToken refreshToken = new RefreshToken("1//0gAbCdEfGhIjKlMnOpQrStUvWxYz-0123456789");
+        SecurityEvent event = verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.tokenRevoked(refreshToken.value())
+                .withSubjectFormat(SubjectFormat.HASH_BASE64_SHA512_SHA512), Tampering.NONE)));
+        assertThat(event).isEqualTo(new SecurityEvent.TokenRevoked(
+                new RefreshTokenHash("F/qXPzPxP4YI6TeuieUMmRGARX5fo+IkCZgQIhYbaAQodU5JH80/mvVO5x4JEH8bN2UxGxxMSv0tBQgvR38wmw==")));
+        assertThat(((SecurityEvent.TokenRevoked) event).token().identifies(refreshToken)).isTrue();
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectIsReadWithItsAccountIdAndEmail() {
+        String email = account();
+        UserId id = new UserId(sandbox.control().userId(email));
+        assertThat(verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.accountDisabled(email, "hijacking")
+                .withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountDisabled(new AccountSubject(Optional.of(id), Optional.of(new EmailAddress(email))),
+                        Optional.of("hijacking")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.SubjectFormat;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -225,6 +226,33 @@ class RiscReceiverTest {
         assertThat(revokeAndPush(person, SandboxSecurityEvent.tokenRevoked(refreshToken)).accepted()).isTrue();
         assertThat(isSignedIn(person)).isFalse();
         assertThat(accountJson(new Person(person.email(), signIn.signIn(app.baseUrl(), person.email())))).contains("token-revoked");
+    }
+
+    @Test
+    void tokenRevokedNamingTheStoredRefreshTokenByItsDoubleSha512DeletesTheGrantAndSignsThePersonOut() {
+        Person person = signedIn();
+        SandboxSecurityEvent byHash = SandboxSecurityEvent.tokenRevoked(storedRefreshToken(person))
+                .withSubjectFormat(SubjectFormat.HASH_BASE64_SHA512_SHA512);
+        assertThat(revokeAndPush(person, byHash).accepted()).isTrue();
+        assertThat(isSignedIn(person)).isFalse();
+        assertThat(accountJson(new Person(person.email(), signIn.signIn(app.baseUrl(), person.email())))).contains("token-revoked");
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectWithAnEmailIsActedOn() {
+        Person hijacked = signedIn();
+        SandboxSecurityEvent disabled = SandboxSecurityEvent.accountDisabled(hijacked.email(), "hijacking")
+                .withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS);
+        assertThat(revokeAndPush(hijacked, disabled).accepted()).isTrue();
+        assertThat(isSignedIn(hijacked)).isFalse();
+        assertThat(signIn.complete(app.baseUrl(), hijacked.email()).statusCode()).isEqualTo(403);
+        assertThat(push(SandboxSecurityEvent.accountEnabled(hijacked.email()).withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS)).accepted())
+                .isTrue();
+        Person back = new Person(hijacked.email(), signIn.signIn(app.baseUrl(), hijacked.email()));
+        assertThat(isSignedIn(back)).isTrue();
+        assertThat(push(SandboxSecurityEvent.sessionsRevoked(back.email()).withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS)).accepted())
+                .isTrue();
+        assertThat(isSignedIn(back)).isFalse();
     }
 
     @Test
