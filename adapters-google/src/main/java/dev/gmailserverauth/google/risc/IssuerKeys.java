@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
@@ -32,9 +33,9 @@ import java.util.function.Function;
  *   <li>an unknown key id fetches it again at most once per refetch interval, for all key ids together;</li>
  *   <li>a key id that was absent from a set fetched for it is remembered for a time to live: it is refused at once,
  *       without a fetch, so repeating a forged key id costs nothing;</li>
- *   <li>an unknown key id that arrives while the allowance is spent is neither found nor absent: it is
- *       {@link Lookup.Later}, so that the transmitter delivers it again, and a genuine key Google has just published
- *       is found then.</li>
+ *   <li>an unknown key id that arrives while the allowance is spent, or while the issuer cannot be reached (the
+ *       last set is served meanwhile), is neither found nor absent: it is {@link Lookup.Later}, so that the
+ *       transmitter delivers it again, and a genuine key Google has just published is found then.</li>
  * </ul>
  * Time is the given clock's. Thread-safe.
  */
@@ -114,7 +115,8 @@ final class IssuerKeys {
     Lookup find(JWSHeader header) throws KeySourceException {
         JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
         Instant now = clock.instant();
-        List<JWK> cached = selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now.toEpochMilli(), null));
+        JWKSet cachedSet = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now.toEpochMilli(), null);
+        List<JWK> cached = selector.select(cachedSet);
         if (!cached.isEmpty()) return new Lookup.Found(cached);
         String kid = String.valueOf(header.getKeyID());
         synchronized (this) {
@@ -127,7 +129,15 @@ final class IssuerKeys {
             }
             lastRefetch = Optional.of(now);
         }
-        List<JWK> fresh = selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), now.toEpochMilli(), null));
+        JWKSet freshSet;
+        try {
+            freshSet = source.getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), now.toEpochMilli(), null);
+        } catch (KeySourceException e) {
+            // The issuer could not be asked (the last set still serves known keys): nothing is known of this key id.
+            return new Lookup.Later("the issuer's key set could not be fetched again to look for key id " + kid + " ("
+                    + e.getMessage() + "); try again later", refetchInterval);
+        }
+        List<JWK> fresh = selector.select(freshSet);
         if (!fresh.isEmpty()) return new Lookup.Found(fresh);
         synchronized (this) {
             absentUntil.put(kid, now.plus(absenceKept));
