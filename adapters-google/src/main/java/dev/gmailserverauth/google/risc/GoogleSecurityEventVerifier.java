@@ -57,6 +57,8 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
     private final Clock clock;
     private final ResourceRetriever retriever;
     private volatile Trusted trusted;
+    /** Guarded by {@code this}. */
+    private Optional<ConfigurationFailure> lastFailure = Optional.empty();
 
     private GoogleSecurityEventVerifier(RiscConfig config, Clock clock) {
         this.config = config;
@@ -171,6 +173,10 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
     private record Trusted(String issuer, IssuerKeys keys) {
     }
 
+    /** Why the configuration document could not be used, and when it is worth reading again. */
+    private record ConfigurationFailure(boolean misconfigured, String message, Instant retryAt) {
+    }
+
     /** The configuration document names another issuer than the one configured: nothing can be trusted. */
     static final class MisconfiguredIssuer extends Exception {
         MisconfiguredIssuer(String message) {
@@ -188,15 +194,32 @@ public final class GoogleSecurityEventVerifier implements SecurityEventVerifier 
         if (known != null) return known;
         synchronized (this) {
             if (trusted != null) return trusted;
-            RiscDiscovery.Document document = RiscDiscovery.fetch(retriever, config.discoveryUrl());
-            if (!sameIssuer(config.issuer().toString(), document.issuer())) {
-                throw new MisconfiguredIssuer(config.discoveryUrl() + " names issuer " + document.issuer()
-                        + ", not the configured " + config.issuer() + " (GOOGLE_RISC_ISSUER)");
+            Instant now = clock.instant();
+            if (lastFailure.isPresent() && now.isBefore(lastFailure.get().retryAt())) {
+                // Not read again for every token: forged ones must not make us fetch the document over and over.
+                ConfigurationFailure failure = lastFailure.get();
+                String message = failure.message() + " (read again after " + failure.retryAt() + ")";
+                if (failure.misconfigured()) throw new MisconfiguredIssuer(message);
+                throw new IOException(message);
             }
-            trusted = new Trusted(document.issuer(), IssuerKeys.at(document.jwksUri(), retriever, clock, config.keySetCacheTtl(),
-                    config.keySetRefetchInterval(), config.readTimeout()));
-            LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
-            return trusted;
+            try {
+                RiscDiscovery.Document document = RiscDiscovery.fetch(retriever, config.discoveryUrl());
+                if (!sameIssuer(config.issuer().toString(), document.issuer())) {
+                    throw new MisconfiguredIssuer(config.discoveryUrl() + " names issuer " + document.issuer()
+                            + ", not the configured " + config.issuer() + " (GOOGLE_RISC_ISSUER)");
+                }
+                trusted = new Trusted(document.issuer(), IssuerKeys.at(document.jwksUri(), retriever, clock, config.keySetCacheTtl(),
+                        config.keySetRefetchInterval(), config.readTimeout()));
+                lastFailure = Optional.empty();
+                LOG.info("RISC issuer {}: key set at {}", document.issuer(), document.jwksUri());
+                return trusted;
+            } catch (MisconfiguredIssuer e) {
+                lastFailure = Optional.of(new ConfigurationFailure(true, e.getMessage(), now.plus(config.keySetRefetchInterval())));
+                throw e;
+            } catch (IOException e) {
+                lastFailure = Optional.of(new ConfigurationFailure(false, e.getMessage(), now.plus(config.keySetRefetchInterval())));
+                throw e;
+            }
         }
     }
 

@@ -255,11 +255,18 @@ class GoogleSecurityEventVerifierTest {
     void aConfigurationDocumentNamingAnotherIssuerIsRefusedAtLoadWithAClearErrorAndNothingIsTrusted() {
         RiscConfig misconfigured = RiscConfig.forIssuer(URI.create("https://accounts.example.com/"), SandboxClient.DEFAULT_ID)
                 .withDiscoveryUrl(config().discoveryUrl());
-        Verification verification = GoogleSecurityEventVerifier.create(misconfigured, Clock.systemUTC())
-                .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
+        MutableClock clock = new MutableClock(Instant.now());
+        GoogleSecurityEventVerifier verifier = GoogleSecurityEventVerifier.create(misconfigured, clock);
+        String token = signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE);
         // Deferred, not refused: once the operator fixes GOOGLE_RISC_ISSUER, Google's redelivery is acted on.
-        assertThat(verification).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> assertThat(unavailable.description())
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> assertThat(unavailable.description())
                 .contains("names issuer " + sandbox.control().riscIssuer(), "not the configured https://accounts.example.com/"));
+        // Not read again for every token before the refetch interval has passed.
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                unavailable -> assertThat(unavailable.description()).contains("not the configured", "read again after"));
+        clock.advance(REFETCH_INTERVAL);
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                unavailable -> assertThat(unavailable.description()).contains("not the configured").doesNotContain("read again after"));
     }
 
     @Test
