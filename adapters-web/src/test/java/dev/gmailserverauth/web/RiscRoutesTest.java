@@ -3,11 +3,13 @@ package dev.gmailserverauth.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
+import dev.gmailserverauth.domain.error.StorageException;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,28 @@ class RiscRoutesTest {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
             assertThat(answer.body()).contains("\"err\":\"invalid_audience\"", "\"description\":\"aud is not ours\"");
+        });
+    }
+
+    @Test
+    void aTokenThatCannotBeDecidedNowIs503WithRetryAfterSoThatItIsDeliveredAgain() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response answer = deliver(browser, world.riscIssuer.undecidable("the issuer's key set is out of reach",
+                    Duration.ofMillis(29_200)));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).hasValue("30");
+            assertThat(answer.body()).contains("\"err\":\"temporarily_unavailable\"", "out of reach");
+        });
+    }
+
+    @Test
+    void aStoreFailureWhileHandlingIs503WithRetryAfterNotARefusal() {
+        TestApp.run(TestApp.app(world), browser -> {
+            Browser.Response answer = deliver(browser, world.riscIssuer.failing(new StorageException("the database is down")));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.header("Retry-After")).hasValue(Long.toString(RiscRoutes.STORE_RETRY_AFTER.toSeconds()));
+            assertThat(answer.body()).contains("\"err\":\"temporarily_unavailable\"", "deliver it again later")
+                    .doesNotContain("database");
         });
     }
 

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountCredentialChangeRequired;
@@ -22,11 +23,12 @@ import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Google pushes a security event token (Cross-Account Protection): verify it, act on it once, and act
@@ -44,6 +46,10 @@ import java.util.function.Supplier;
  *   <tr><td>{@code verification}</td><td>acknowledged</td></tr>
  *   <tr><td>an unknown person, an unknown event type</td><td>accepted and recorded, nothing else</td></tr>
  * </table>
+ *
+ * <p>The person is found by the subject's account id when it has one ({@code iss-sub}, {@code id_token_claims}
+ * with {@code sub}), and by its email only when it has none; a {@code token-revoked} token by its prefix or by the
+ * double SHA-512 of the whole token, whichever Google sent.
  *
  * <p>A token's {@code jti} is recorded before acting, atomically, so a replay (or two instances receiving
  * the same delivery) acts once. If acting fails, the record is taken back, so that Google's redelivery is
@@ -98,11 +104,21 @@ public final class HandleSecurityEvent {
     }
 
     public sealed interface Outcome {
+        /** Takes the outcome apart, one function per case. */
+        <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                   Function<Deferred, R> deferred);
+
         /** Verified, seen for the first time, acted on. */
         record Accepted(SecurityEventId id, List<Handled> handled) implements Outcome {
             public Accepted {
                 Objects.requireNonNull(id, "id");
                 handled = List.copyOf(handled);
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return accepted.apply(this);
             }
         }
 
@@ -111,23 +127,55 @@ public final class HandleSecurityEvent {
             public Replayed {
                 Objects.requireNonNull(id, "id");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return replayed.apply(this);
+            }
         }
 
-        /** Not accepted; the error is the RFC 8935 code to answer with. */
+        /** Not accepted, for good; the error is the RFC 8935 code to answer with. */
         record Rejected(SecurityEventVerifier.Error error, String description) implements Outcome {
             public Rejected {
                 Objects.requireNonNull(error, "error");
                 Objects.requireNonNull(description, "description");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return rejected.apply(this);
+            }
+        }
+
+        /** Neither accepted nor refused: not decidable now, nothing recorded; deliver it again after {@code retryAfter}. */
+        record Deferred(String description, Duration retryAfter) implements Outcome {
+            public Deferred {
+                Objects.requireNonNull(description, "description");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected,
+                              Function<Deferred, R> deferred) {
+                return deferred.apply(this);
+            }
         }
     }
 
+    /**
+     * Verifies and acts. A failure of a store is not an outcome: it is thrown, nothing stays recorded, and the
+     * caller answers so that the token is delivered again.
+     */
     public Outcome handle(String token) {
-        SecurityEventVerifier.Verification verification = verifier.verify(token);
-        if (verification instanceof SecurityEventVerifier.Verification.Rejected rejected) {
-            return new Outcome.Rejected(rejected.error(), rejected.description());
-        }
-        SecurityEventToken verified = ((SecurityEventVerifier.Verification.Verified) verification).token();
+        return verifier.verify(token).fold(
+                verified -> act(verified.token()),
+                rejected -> new Outcome.Rejected(rejected.error(), rejected.description()),
+                unavailable -> new Outcome.Deferred(unavailable.description(), unavailable.retryAfter()));
+    }
+
+    private Outcome act(SecurityEventToken verified) {
         Instant now = clock.instant();
         if (verified.issuedAt().isBefore(now.minus(SeenSecurityEvents.RETENTION))) {
             return new Outcome.Rejected(SecurityEventVerifier.Error.INVALID_REQUEST,
@@ -145,37 +193,54 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> act(SecurityEvent event, Instant now) {
-        if (event instanceof TokensRevoked revoked) return ifKnown(revoked.subject(), () -> revokeGrant(revoked.subject(), signal(event), now));
+        if (event instanceof TokensRevoked revoked) return forPeople(revoked.subject(), user -> revokeGrant(user, signal(event), now));
         if (event instanceof TokenRevoked revoked) return revokeToken(revoked, now);
-        if (event instanceof SessionsRevoked revoked) return ifKnown(revoked.subject(), () -> endSessions(revoked.subject(), signal(event), now));
+        if (event instanceof SessionsRevoked revoked) return forPeople(revoked.subject(), user -> endSessions(user, signal(event), now));
         if (event instanceof AccountCredentialChangeRequired change) {
-            return ifKnown(change.subject(), () -> endSessions(change.subject(), signal(event), now));
+            return forPeople(change.subject(), user -> endSessions(user, signal(event), now));
         }
-        if (event instanceof AccountDisabled disabled) return ifKnown(disabled.subject(), () -> disable(disabled, now));
-        if (event instanceof AccountPurged purged) return ifKnown(purged.subject(), () -> revokeGrant(purged.subject(), signal(event), now));
-        if (event instanceof AccountEnabled enabled) return ifKnown(enabled.subject(), () -> enable(enabled.subject(), now));
+        if (event instanceof AccountDisabled disabled) return forPeople(disabled.subject(), user -> disable(user, disabled, now));
+        if (event instanceof AccountPurged purged) return forPeople(purged.subject(), user -> revokeGrant(user, signal(event), now));
+        if (event instanceof AccountEnabled enabled) return forPeople(enabled.subject(), user -> enable(user, now));
         if (event instanceof Verification) return List.of(Effect.ACKNOWLEDGED);
         return List.of(Effect.NOT_ACTED_ON);
     }
 
-    private List<Effect> ifKnown(UserId user, Supplier<List<Effect>> action) {
-        boolean known = credentials.findByUserId(user).isPresent() || holds.find(user).isPresent();
-        return known ? action.get() : List.of(Effect.UNKNOWN_USER);
+    private List<Effect> forPeople(AccountSubject subject, Function<UserId, List<Effect>> action) {
+        List<UserId> people = people(subject);
+        if (people.isEmpty()) return List.of(Effect.UNKNOWN_USER);
+        return people.stream().flatMap(user -> action.apply(user).stream()).distinct().toList();
+    }
+
+    /**
+     * The people we know that the subject names. With an account id ({@code iss-sub}, or {@code id_token_claims} with
+     * {@code sub}) the id decides: a person with a credential or a sign-in hold. Only a subject without an id is
+     * matched by its email, against the stored credentials: an email beside an id we do not know may belong to
+     * another Google account that once had that address.
+     */
+    private List<UserId> people(AccountSubject subject) {
+        if (subject.id().isPresent()) {
+            UserId id = subject.id().get();
+            boolean known = credentials.findByUserId(id).isPresent() || holds.find(id).isPresent();
+            return known ? List.of(id) : List.of();
+        }
+        return subject.email().map(email -> credentials.findByEmail(email).stream().map(StoredCredential::userId).distinct().toList())
+                .orElse(List.of());
     }
 
     private List<Effect> revokeToken(TokenRevoked event, Instant now) {
-        List<StoredCredential> named = credentials.findByRefreshTokenPrefix(event.token());
+        List<StoredCredential> named = event.token().fold(credentials::findByRefreshTokenPrefix, credentials::findByRefreshTokenHash);
         if (named.isEmpty()) return List.of(Effect.UNKNOWN_USER);
         named.forEach(credential -> revokeGrant(credential.userId(), signal(event), now));
         return List.of(Effect.GRANT_REVOKED);
     }
 
-    private List<Effect> disable(AccountDisabled event, Instant now) {
+    private List<Effect> disable(UserId user, AccountDisabled event, Instant now) {
         String signal = signal(event) + event.reason().map(reason -> " (" + reason + ")").orElse("");
-        List<Effect> effects = new ArrayList<>(revokeGrant(event.subject(), signal, now));
+        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now));
         if (event.isHijacking()) {
-            holds.hold(new SignInHold(event.subject(), signal, now));
-            history.append(event.subject(), HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
+            holds.hold(new SignInHold(user, signal, now));
+            history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
             effects.add(Effect.SIGN_IN_SUSPENDED);
         }
         return effects;

@@ -12,6 +12,10 @@ import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.HistoryEntry.Kind;
+import dev.gmailserverauth.domain.model.AccountSubject;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventId;
@@ -95,6 +99,48 @@ class HandleSecurityEventTest {
     void tokenRevokedNamingAnotherTokenChangesNothing() {
         assertThat(effectsOf(new SecurityEvent.TokenRevoked(new RefreshTokenPrefix("1//0someoneElse1")))).containsExactly(Effect.UNKNOWN_USER);
         assertThat(aliceHasACredential()).isTrue();
+        assertThat(aliceIsSignedIn()).isTrue();
+    }
+
+    @Test
+    void tokenRevokedNamingTheStoredRefreshTokenByItsDoubleSha512DeletesTheCredentialAndEndsTheSessions() {
+        RefreshTokenHash hash = RefreshTokenHash.of(world.credentials.findByUserId(aliceId).orElseThrow().refreshToken());
+        assertThat(effectsOf(new SecurityEvent.TokenRevoked(hash))).containsExactly(Effect.GRANT_REVOKED);
+        assertThat(aliceHasACredential()).isFalse();
+        assertThat(aliceIsSignedIn()).isFalse();
+        assertThat(aliceHistory()).extracting(HistoryEntry::detail).containsExactly(Optional.of("token-revoked"));
+    }
+
+    @Test
+    void tokenRevokedNamingAnotherTokenByHashChangesNothing() {
+        RefreshTokenHash someoneElse = RefreshTokenHash.of(new RefreshToken("1//0someoneElse-token"));
+        assertThat(effectsOf(new SecurityEvent.TokenRevoked(someoneElse))).containsExactly(Effect.UNKNOWN_USER);
+        assertThat(aliceHasACredential()).isTrue();
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectFindsThePersonByItsSubEvenBesideAnEmail() {
+        AccountSubject subject = new AccountSubject(Optional.of(aliceId), Optional.of(alice.email()));
+        assertThat(effectsOf(new SecurityEvent.TokensRevoked(subject))).containsExactly(Effect.GRANT_REVOKED);
+        assertThat(aliceHasACredential()).isFalse();
+        assertThat(aliceIsSignedIn()).isFalse();
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectWithOnlyAnEmailFindsThePersonByIt() {
+        AccountSubject subject = new AccountSubject(Optional.empty(), Optional.of(alice.email()));
+        assertThat(effectsOf(new SecurityEvent.AccountDisabled(subject, Optional.of(SecurityEvent.AccountDisabled.HIJACKING))))
+                .containsExactly(Effect.GRANT_REVOKED, Effect.SIGN_IN_SUSPENDED);
+        assertThat(aliceHasACredential()).isFalse();
+        assertThat(holds.find(aliceId)).isPresent();
+    }
+
+    @Test
+    void anUnknownSubBesideAKnownEmailIsAnotherAccountAndChangesNothing() {
+        AccountSubject subject = new AccountSubject(Optional.of(new UserId("another-google-account")), Optional.of(alice.email()));
+        assertThat(effectsOf(new SecurityEvent.SessionsRevoked(subject))).containsExactly(Effect.UNKNOWN_USER);
+        assertThat(effectsOf(new SecurityEvent.SessionsRevoked(new AccountSubject(Optional.empty(),
+                Optional.of(new EmailAddress("stranger@example.com")))))).containsExactly(Effect.UNKNOWN_USER);
         assertThat(aliceIsSignedIn()).isTrue();
     }
 
@@ -198,6 +244,16 @@ class HandleSecurityEventTest {
     }
 
     @Test
+    void aTokenTheVerifierCannotDecideNowIsDeferredAndNothingIsRecorded() {
+        Outcome outcome = handle.handle(google.undecidable("the issuer's key set is out of reach", Duration.ofSeconds(30)));
+        assertThat(outcome).isEqualTo(new Outcome.Deferred("the issuer's key set is out of reach", Duration.ofSeconds(30)));
+        assertThat(outcome.<String>fold(accepted -> "accepted", replayed -> "replayed", rejected -> "rejected", deferred -> "deferred"))
+                .isEqualTo("deferred");
+        assertThat(aliceIsSignedIn()).isTrue();
+        assertThat(aliceHistory()).isEmpty();
+    }
+
+    @Test
     void aTokenOlderThanTheReplayWindowIsRefused() {
         SecurityEventId id = new SecurityEventId("old-one");
         String token = google.sign(id, world.clock.instant().minus(SeenSecurityEvents.RETENTION).minus(Duration.ofMinutes(1)),
@@ -225,6 +281,24 @@ class HandleSecurityEventTest {
             @Override
             public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
                 return world.credentials.findByRefreshTokenPrefix(prefix);
+            }
+
+
+            @Override
+
+            public List<StoredCredential> findByRefreshTokenHash(RefreshTokenHash hash) {
+
+                return world.credentials.findByRefreshTokenHash(hash);
+
+            }
+
+
+            @Override
+
+            public List<StoredCredential> findByEmail(EmailAddress email) {
+
+                return world.credentials.findByEmail(email);
+
             }
 
             @Override

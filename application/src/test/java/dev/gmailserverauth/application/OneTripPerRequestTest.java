@@ -9,6 +9,8 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -47,6 +49,24 @@ class OneTripPerRequestTest {
         @Override
         public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
             return inner.findByRefreshTokenPrefix(prefix);
+        }
+
+
+        @Override
+
+        public List<StoredCredential> findByRefreshTokenHash(RefreshTokenHash hash) {
+
+            return inner.findByRefreshTokenHash(hash);
+
+        }
+
+
+        @Override
+
+        public List<StoredCredential> findByEmail(EmailAddress email) {
+
+            return inner.findByEmail(email);
+
         }
 
         @Override

@@ -193,8 +193,7 @@ public final class GmailServerAuth implements AutoCloseable {
         URI riscIssuer = sandbox.map(s -> URI.create(s.control().riscIssuer())).orElse(config.riscIssuer());
         RiscConfig risc = RiscConfig.forIssuer(riscIssuer, clientId);
         if (sandbox.isEmpty() && config.riscConfigurationUrl().isPresent()) risc = risc.withDiscoveryUrl(config.riscConfigurationUrl().get());
-        // The local sandbox rotates its keys on request; nothing to protect from refetching on every unknown kid.
-        if (sandbox.isPresent()) risc = risc.withKeySetCaching(RiscConfig.DEFAULT_KEY_SET_CACHE_TTL, Duration.ZERO);
+        // Sandbox mode too keeps the key set's refetch limit: its rotations are picked up when the cache ends.
         return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
     }
 

@@ -15,9 +15,50 @@ import java.util.Optional;
  * @param reason       for {@code account-disabled}: {@code hijacking} or {@code bulk-account} (or none)
  * @param state        for {@code verification}: echoed back
  * @param audience     the client id in {@code aud}; empty = the sandbox's first client
+ * @param subjectFormat how the subject is written: {@code iss-sub} or {@code id_token_claims} for account events,
+ *                     {@code prefix} or {@code hash_base64_sha512_sha512} for {@code token-revoked}
  */
 public record SandboxSecurityEvent(Type type, Optional<String> email, Optional<String> refreshToken, Optional<String> reason,
-                                   Optional<String> state, Optional<String> audience) {
+                                   Optional<String> state, Optional<String> audience, SubjectFormat subjectFormat) {
+
+    /** The subject shapes Google documents ("RISC subject formats"). */
+    public enum SubjectFormat {
+        /** {@code {"subject_type": "iss-sub", "iss", "sub"}}: the account's Google id. */
+        ISS_SUB("iss-sub"),
+        /** {@code {"subject_type": "id_token_claims", "iss", "sub", "email"}}: the id and the email address. */
+        ID_TOKEN_CLAIMS("id_token_claims"),
+        /** {@code token-revoked}: {@code token_identifier_alg} {@code prefix}, the first 16 characters of the token. */
+        PREFIX("prefix"),
+        /** {@code token-revoked}: {@code hash_base64_sha512_sha512}, Base64 of SHA-512 applied twice to the token. */
+        HASH_BASE64_SHA512_SHA512("hash_base64_sha512_sha512");
+
+        private final String wireName;
+
+        SubjectFormat(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** As the token spells it: {@code iss-sub}, {@code id_token_claims}, {@code prefix}, {@code hash_base64_sha512_sha512}. */
+        public String wireName() {
+            return wireName;
+        }
+
+        /** By its wire name or constant name. */
+        public static SubjectFormat parse(String name) {
+            return Arrays.stream(values())
+                    .filter(f -> f.wireName.equals(name) || f.name().equals(name.toUpperCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown subject format: " + name));
+        }
+
+        private boolean namesAToken() {
+            return this == PREFIX || this == HASH_BASE64_SHA512_SHA512;
+        }
+
+        private static SubjectFormat defaultFor(Type type) {
+            return type == Type.TOKEN_REVOKED ? PREFIX : ISS_SUB;
+        }
+    }
 
     /** The event types Google sends, with their URIs. */
     public enum Type {
@@ -73,8 +114,18 @@ public record SandboxSecurityEvent(Type type, Optional<String> email, Optional<S
     /** The {@code iss} that {@link Tampering#WRONG_ISSUER} puts in. */
     public static final String FOREIGN_ISSUER = "https://issuer.invalid/";
 
+    /** With the subject format Google uses most: {@code iss-sub}, or {@code prefix} for {@code token-revoked}. */
+    public SandboxSecurityEvent(Type type, Optional<String> email, Optional<String> refreshToken, Optional<String> reason,
+                                Optional<String> state, Optional<String> audience) {
+        this(type, email, refreshToken, reason, state, audience, SubjectFormat.defaultFor(Objects.requireNonNull(type, "type")));
+    }
+
     public SandboxSecurityEvent {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subjectFormat, "subjectFormat");
+        if (type != Type.VERIFICATION && subjectFormat.namesAToken() != (type == Type.TOKEN_REVOKED)) {
+            throw new IllegalArgumentException(type.shortName() + " cannot name its subject by " + subjectFormat.wireName());
+        }
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(refreshToken, "refreshToken");
         Objects.requireNonNull(reason, "reason");
@@ -107,7 +158,10 @@ public record SandboxSecurityEvent(Type type, Optional<String> email, Optional<S
         return about(Type.TOKENS_REVOKED, email);
     }
 
-    /** Subject {@code oauth_token} with {@code token_identifier_alg: prefix}: the first 16 characters of this token. */
+    /**
+     * Subject {@code oauth_token} with {@code token_identifier_alg: prefix}: the first 16 characters of this token
+     * ({@link #withSubjectFormat} {@link SubjectFormat#HASH_BASE64_SHA512_SHA512} for its double SHA-512 instead).
+     */
     public static SandboxSecurityEvent tokenRevoked(String refreshToken) {
         return new SandboxSecurityEvent(Type.TOKEN_REVOKED, Optional.empty(), Optional.of(refreshToken), Optional.empty(),
                 Optional.empty(), Optional.empty());
@@ -147,12 +201,17 @@ public record SandboxSecurityEvent(Type type, Optional<String> email, Optional<S
 
     /** The same event addressed to another client id. */
     public SandboxSecurityEvent withAudience(String clientId) {
-        return new SandboxSecurityEvent(type, email, refreshToken, reason, state, Optional.of(clientId));
+        return new SandboxSecurityEvent(type, email, refreshToken, reason, state, Optional.of(clientId), subjectFormat);
+    }
+
+    /** The same event with its subject written another documented way. */
+    public SandboxSecurityEvent withSubjectFormat(SubjectFormat format) {
+        return new SandboxSecurityEvent(type, email, refreshToken, reason, state, audience, format);
     }
 
     @Override
     public String toString() {
         return "SandboxSecurityEvent[type=" + type.shortName() + ", email=" + email + ", refreshToken=" + refreshToken.map(t -> "***")
-                + ", reason=" + reason + ", state=" + state + ", audience=" + audience + "]";
+                + ", reason=" + reason + ", state=" + state + ", audience=" + audience + ", subjectFormat=" + subjectFormat.wireName() + "]";
     }
 }

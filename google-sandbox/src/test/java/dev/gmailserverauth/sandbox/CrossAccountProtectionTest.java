@@ -13,6 +13,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.SubjectFormat;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Type;
 import java.io.IOException;
@@ -136,6 +140,28 @@ class CrossAccountProtectionTest {
             }
         }
         assertThat(receiver.received()).hasSize(events.size()).allSatisfy(r -> assertThat(r.answered()).isEqualTo(202));
+    }
+
+    @Test
+    void eachDocumentedSubjectFormatCanBeChosen() throws Exception {
+        String refreshToken = h.login(alice).getRefreshToken();
+        SandboxRiscDelivery claims = control.pushSecurityEvent(SandboxSecurityEvent.accountDisabled(alice, "hijacking")
+                .withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS));
+        assertThat(event(receiver.await(r -> r.token().equals(claims.token())).claims().orElseThrow(), Type.ACCOUNT_DISABLED).get("subject"))
+                .isEqualTo(Map.of("subject_type", "id_token_claims", "iss", control.riscIssuer(), "sub", control.userId(alice),
+                        "email", alice));
+        SandboxRiscDelivery hashed = control.pushSecurityEvent(SandboxSecurityEvent.tokenRevoked(refreshToken)
+                .withSubjectFormat(SubjectFormat.HASH_BASE64_SHA512_SHA512));
+        MessageDigest sha512 = MessageDigest.getInstance("SHA-512");
+        String doubleHash = Base64.getEncoder().encodeToString(sha512.digest(sha512.digest(refreshToken.getBytes(StandardCharsets.UTF_8))));
+        assertThat(event(receiver.await(r -> r.token().equals(hashed.token())).claims().orElseThrow(), Type.TOKEN_REVOKED).get("subject"))
+                .isEqualTo(Map.of("subject_type", "oauth_token", "token_type", "refresh_token",
+                        "token_identifier_alg", "hash_base64_sha512_sha512", "token", doubleHash));
+        assertThat(doubleHash).hasSize(88);
+        assertThatThrownBy(() -> SandboxSecurityEvent.tokenRevoked(refreshToken).withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxSecurityEvent.sessionsRevoked(alice).withSubjectFormat(SubjectFormat.PREFIX))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.google.api.client.googleapis.auth.oauth2.GoogleTokenResponse;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.nimbusds.jwt.SignedJWT;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,12 @@ class LifecycleControlHttpApiTest {
             JsonObject pushed = json(h.controlApi("POST", "/risc/events", "{\"type\":\"account-disabled\",\"email\":\"" + email + "\",\"reason\":\"hijacking\"}"));
             JsonObject spoiled = json(h.controlApi("POST", "/risc/events", "{\"type\":\"sessions-revoked\",\"email\":\"" + email + "\",\"tampering\":\"bad_signature\"}"));
             JsonObject replayed = json(h.controlApi("POST", "/risc/deliveries/" + pushed.get("jti").getAsString() + "/replay", ""));
+            JsonObject byClaims = json(h.controlApi("POST", "/risc/events",
+                    "{\"type\":\"sessions-revoked\",\"email\":\"" + email + "\",\"subjectFormat\":\"id_token_claims\"}"));
+            assertThat(byClaims.get("status").getAsInt()).isEqualTo(202);
+            assertThat(SignedJWT.parse(byClaims.get("token").getAsString()).getJWTClaimsSet().toString()).contains("id_token_claims", email);
+            assertThat(h.controlApi("POST", "/risc/events", "{\"type\":\"sessions-revoked\",\"email\":\"" + email
+                    + "\",\"subjectFormat\":\"prefix\"}").statusCode()).isEqualTo(400);
 
             assertThat(pushed.get("status").getAsInt()).isEqualTo(202);
             assertThat(pushed.get("type").getAsString()).isEqualTo(SandboxSecurityEvent.Type.ACCOUNT_DISABLED.uri());

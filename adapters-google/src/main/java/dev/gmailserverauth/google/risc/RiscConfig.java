@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param audience               the client id tokens must be addressed to ({@code aud})
  * @param keySetCacheTtl         how long a fetched key set is used before it is fetched again
  * @param keySetRefetchInterval  the least time between two fetches of the key set (a token with an unknown
- *                               key id triggers one): keeps forged key ids from making us hammer the issuer;
- *                               zero disables the limit
+ *                               key id triggers one): keeps forged key ids from making us hammer the issuer,
+ *                               in every mode (a test moves the verifier's clock rather than turning it off)
  */
 public record RiscConfig(
         URI issuer,
@@ -43,8 +43,7 @@ public record RiscConfig(
         requirePositive(connectTimeout, "connect timeout");
         requirePositive(readTimeout, "read timeout");
         requirePositive(keySetCacheTtl, "key set cache time-to-live");
-        Objects.requireNonNull(keySetRefetchInterval, "key set refetch interval");
-        if (keySetRefetchInterval.isNegative()) throw new IllegalArgumentException("key set refetch interval is negative");
+        requirePositive(keySetRefetchInterval, "key set refetch interval");
         if (keySetRefetchInterval.compareTo(keySetCacheTtl) >= 0) {
             throw new IllegalArgumentException("key set refetch interval must be shorter than the key set cache time-to-live");
         }

@@ -6,8 +6,17 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.domain.fake.MutableClock;
+import dev.gmailserverauth.domain.model.AccountSubject;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
+import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.model.UserId;
@@ -17,15 +26,18 @@ import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.SubjectFormat;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +48,8 @@ class GoogleSecurityEventVerifierTest {
     /** Nothing listens there: the sandbox's push fails, and the test takes the token it signed. */
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9/risc");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    private static final Duration CACHE_TTL = Duration.ofMinutes(5);
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
     private static GoogleSandbox sandbox;
 
     @BeforeAll
@@ -52,7 +66,7 @@ class GoogleSecurityEventVerifierTest {
     private static RiscConfig config() {
         return RiscConfig.forIssuer(URI.create(sandbox.control().riscIssuer()), SandboxClient.DEFAULT_ID)
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
-                .withKeySetCaching(Duration.ofMinutes(5), Duration.ZERO);
+                .withKeySetCaching(CACHE_TTL, REFETCH_INTERVAL);
     }
 
     private static GoogleSecurityEventVerifier verifier() {
@@ -105,8 +119,27 @@ class GoogleSecurityEventVerifierTest {
     void tokenRevokedNamesTheRefreshTokenByItsFirstSixteenCharacters() {
         String refreshToken = "1//0gAbCdEfGhIjKlMnOpQrStUvWxYz-0123456789";
         SecurityEvent event = verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.tokenRevoked(refreshToken), Tampering.NONE)));
-        assertThat(event).isInstanceOfSatisfying(SecurityEvent.TokenRevoked.class,
-                revoked -> assertThat(revoked.token().value()).isEqualTo(refreshToken.substring(0, 16)));
+        assertThat(event).isEqualTo(new SecurityEvent.TokenRevoked(new RefreshTokenPrefix(refreshToken.substring(0, 16))));
+    }
+
+    @Test
+    void tokenRevokedMayNameTheRefreshTokenByItsDoubleSha512() {
+        RefreshToken refreshToken = new RefreshToken("1//0gAbCdEfGhIjKlMnOpQrStUvWxYz-0123456789");
+        SecurityEvent event = verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.tokenRevoked(refreshToken.value())
+                .withSubjectFormat(SubjectFormat.HASH_BASE64_SHA512_SHA512), Tampering.NONE)));
+        assertThat(event).isEqualTo(new SecurityEvent.TokenRevoked(
+                new RefreshTokenHash("F/qXPzPxP4YI6TeuieUMmRGARX5fo+IkCZgQIhYbaAQodU5JH80/mvVO5x4JEH8bN2UxGxxMSv0tBQgvR38wmw==")));
+        assertThat(((SecurityEvent.TokenRevoked) event).token().identifies(refreshToken)).isTrue();
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectIsReadWithItsAccountIdAndEmail() {
+        String email = account();
+        UserId id = new UserId(sandbox.control().userId(email));
+        assertThat(verifiedEvent(verifier().verify(signed(SandboxSecurityEvent.accountDisabled(email, "hijacking")
+                .withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS), Tampering.NONE))))
+                .isEqualTo(new SecurityEvent.AccountDisabled(new AccountSubject(Optional.of(id), Optional.of(new EmailAddress(email))),
+                        Optional.of("hijacking")));
     }
 
     @Test
@@ -141,28 +174,51 @@ class GoogleSecurityEventVerifierTest {
     }
 
     @Test
-    void anUnknownKeyIdIsRefusedUntilTheKeySetIsRotatedThenTheKeySetIsFetchedAgain() {
-        GoogleSecurityEventVerifier verifier = verifier();
+    void anUnknownKeyIdIsRefusedThenTheRotatedKeySetIsPickedUpWhenItsCacheEnds() {
+        MutableClock clock = new MutableClock(Instant.now());
+        GoogleSecurityEventVerifier verifier = GoogleSecurityEventVerifier.create(config(), clock);
         String email = account();
         assertThat(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))).isInstanceOf(Verification.Verified.class);
         String underNextKey = signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.UNKNOWN_KEY_ID);
-        assertRejected(verifier.verify(underNextKey), Error.INVALID_KEY);
+        assertRejected(verifier.verify(underNextKey), Error.INVALID_KEY); // fetched for it: absent
         sandbox.control().rotateSigningKey();
+        assertRejected(verifier.verify(underNextKey), Error.INVALID_KEY); // remembered as absent: no fetch
+        clock.advance(CACHE_TTL.plusSeconds(1)); // the scheduled refetch brings the rotated set
         assertThat(verifier.verify(underNextKey)).isInstanceOf(Verification.Verified.class);
         assertThat(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))).isInstanceOf(Verification.Verified.class);
     }
 
     @Test
-    void unknownKeyIdsDoNotMakeTheVerifierFetchTheKeySetAgainAndAgain() {
-        GoogleSecurityEventVerifier limited = GoogleSecurityEventVerifier.create(
-                config().withKeySetCaching(Duration.ofMinutes(5), Duration.ofMinutes(1)), Clock.systemUTC());
+    void forgedKeyIdsCannotMakeAGenuineEventUnderAFreshlyRotatedKeyBeRefusedItIsDeferredThenAccepted() throws JOSEException {
+        MutableClock clock = new MutableClock(Instant.now());
+        GoogleSecurityEventVerifier verifier = GoogleSecurityEventVerifier.create(config(), clock);
         String email = account();
-        String underNextKey = signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.UNKNOWN_KEY_ID);
-        assertRejected(limited.verify(underNextKey), Error.INVALID_KEY); // first fetch, then one refetch
-        sandbox.control().rotateSigningKey();
-        // Within the refetch interval the rotated set is not fetched: the same key id is still unknown.
-        assertThat(limited.verify(underNextKey)).isInstanceOfSatisfying(Verification.Rejected.class,
-                rejected -> assertThat(rejected.description()).contains("fetched again moments ago"));
+        assertThat(verifier.verify(signed(SandboxSecurityEvent.sessionsRevoked(email), Tampering.NONE))).isInstanceOf(Verification.Verified.class);
+        String firstForgery = forgedUnderRandomKeyId();
+        assertRejected(verifier.verify(firstForgery), Error.INVALID_KEY); // spends the refetch allowance
+        assertThat(verifier.verify(forgedUnderRandomKeyId())).isInstanceOf(Verification.Unavailable.class); // not refused: unknown
+        assertRejected(verifier.verify(firstForgery), Error.INVALID_KEY); // remembered: costs nothing, refused at once
+
+        sandbox.control().rotateSigningKey(); // Google publishes a new key and signs a hijacking event with it
+        String genuine = signed(SandboxSecurityEvent.accountDisabled(email, "hijacking"), Tampering.NONE);
+        Verification first = verifier.verify(genuine);
+        assertThat(first).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> {
+            assertThat(unavailable.retryAfter()).isPositive().isLessThanOrEqualTo(REFETCH_INTERVAL);
+            clock.advance(unavailable.retryAfter());
+        });
+        assertThat(verifiedEvent(verifier.verify(genuine))) // Google's redelivery
+                .isEqualTo(new SecurityEvent.AccountDisabled(new UserId(sandbox.control().userId(email)), Optional.of("hijacking")));
+    }
+
+    /** A token that names a key id nobody published, signed with a key of the forger's own. */
+    private static String forgedUnderRandomKeyId() throws JOSEException {
+        RSAKey forgersKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(sandbox.control().riscIssuer()).audience(SandboxClient.DEFAULT_ID)
+                .issueTime(new Date()).jwtID(UUID.randomUUID().toString())
+                .claim("events", Map.of(SecurityEvent.Verification.TYPE, Map.of("state", "forged"))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(forgersKey.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(forgersKey));
+        return jwt.serialize();
     }
 
     @Test
@@ -183,21 +239,53 @@ class GoogleSecurityEventVerifierTest {
     }
 
     @Test
-    void aConfigurationDocumentNamingAnotherIssuerTrustsNothing() {
-        RiscConfig misconfigured = config();
-        misconfigured = new RiscConfig(URI.create(sandbox.control().issuer()), misconfigured.discoveryUrl(), misconfigured.audience(),
-                misconfigured.connectTimeout(), misconfigured.readTimeout(), misconfigured.keySetCacheTtl(), misconfigured.keySetRefetchInterval());
-        Verification verification = GoogleSecurityEventVerifier.create(misconfigured, Clock.systemUTC())
-                .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
-        assertRejected(verification, Error.INVALID_KEY);
+    void theIssuerIsAcceptedConfiguredWithOrWithoutItsTrailingSlashAndTokensCarryTheDocumentsSpelling() {
+        String published = sandbox.control().riscIssuer();
+        assertThat(published).endsWith("/"); // as Google's https://accounts.google.com/
+        for (String configured : List.of(published, published.substring(0, published.length() - 1))) {
+            RiscConfig config = RiscConfig.forIssuer(URI.create(configured), SandboxClient.DEFAULT_ID)
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
+            Verification verification = GoogleSecurityEventVerifier.create(config, Clock.systemUTC())
+                    .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
+            assertThat(verification).as("configured as %s", configured).isInstanceOf(Verification.Verified.class);
+        }
     }
 
     @Test
-    void anUnreachableIssuerIsAnInvalidKeyNotAnException() {
+    void aConfigurationDocumentNamingAnotherIssuerIsRefusedAtLoadWithAClearErrorAndNothingIsTrusted() {
+        RiscConfig misconfigured = RiscConfig.forIssuer(URI.create("https://accounts.example.com/"), SandboxClient.DEFAULT_ID)
+                .withDiscoveryUrl(config().discoveryUrl());
+        MutableClock clock = new MutableClock(Instant.now());
+        GoogleSecurityEventVerifier verifier = GoogleSecurityEventVerifier.create(misconfigured, clock);
+        String token = signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE);
+        // Deferred, not refused: once the operator fixes GOOGLE_RISC_ISSUER, Google's redelivery is acted on.
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> assertThat(unavailable.description())
+                .contains("names issuer " + sandbox.control().riscIssuer(), "not the configured https://accounts.example.com/"));
+        // Not read again for every token before the refetch interval has passed.
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                unavailable -> assertThat(unavailable.description()).contains("not the configured", "read again after"));
+        clock.advance(REFETCH_INTERVAL);
+        assertThat(verifier.verify(token)).isInstanceOfSatisfying(Verification.Unavailable.class,
+                unavailable -> assertThat(unavailable.description()).contains("not the configured").doesNotContain("read again after"));
+    }
+
+    @Test
+    void issuersDifferingOnlyByATrailingSlashAreTheSameAndOthersAreNot() {
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com", "https://accounts.google.com/")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.com")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.com/")).isTrue();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com/", "https://accounts.google.co/")).isFalse();
+        assertThat(GoogleSecurityEventVerifier.sameIssuer("https://accounts.google.com//", "https://accounts.google.com")).isFalse();
+    }
+
+    @Test
+    void anUnreachableIssuerIsATemporaryFailureNotARefusalNorAnException() {
         RiscConfig unreachable = config().withDiscoveryUrl(URI.create("http://127.0.0.1:9/.well-known/risc-configuration"));
         Verification verification = GoogleSecurityEventVerifier.create(unreachable, Clock.systemUTC())
                 .verify(signed(SandboxSecurityEvent.sessionsRevoked(account()), Tampering.NONE));
-        assertThat(verification).isInstanceOfSatisfying(Verification.Rejected.class,
-                rejected -> assertThat(rejected.description()).contains("could not be fetched"));
+        assertThat(verification).isInstanceOfSatisfying(Verification.Unavailable.class, unavailable -> {
+            assertThat(unavailable.description()).contains("could not be fetched");
+            assertThat(unavailable.retryAfter()).isPositive();
+        });
     }
 }

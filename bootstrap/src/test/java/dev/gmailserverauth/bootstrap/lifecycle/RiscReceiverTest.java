@@ -6,16 +6,34 @@ import dev.gmailserverauth.bootstrap.ApiClient;
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
+import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.google.risc.RiscConfig;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
+import dev.gmailserverauth.sandbox.SandboxSecurityEvent.SubjectFormat;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gmailserverauth.sandbox.SandboxClient;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +46,8 @@ import org.junit.jupiter.api.Test;
  */
 class RiscReceiverTest {
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    /** The application's clock, moved forward to let the key set's cache end (the sandbox keeps its own). */
+    private static final MutableClock CLOCK = new MutableClock(Instant.now());
     private static GmailServerAuth app;
     private static SandboxControl sandbox;
     private static String databaseUrl;
@@ -37,7 +57,7 @@ class RiscReceiverTest {
     @BeforeAll
     static void start() throws IOException {
         databaseUrl = "jdbc:sqlite:" + Files.createTempDirectory("risc-receiver").resolve("app.db");
-        app = TestApps.startSandboxApp(Map.of("APP_DATABASE_URL", databaseUrl));
+        app = TestApps.startSandboxApp(Map.of("APP_DATABASE_URL", databaseUrl), CLOCK);
         sandbox = app.sandbox().orElseThrow().control();
     }
 
@@ -137,14 +157,57 @@ class RiscReceiverTest {
     @Test
     void anUnknownKeyIdIsRefusedUntilTheSandboxRotatesItsKeysThenTheSameTokenIsActedOn() {
         Person person = signedIn();
+        CLOCK.advance(RiscConfig.DEFAULT_KEY_SET_REFETCH_INTERVAL); // whatever ran before, the refetch allowance is whole
         SandboxRiscDelivery underNextKey = sandbox.pushSecurityEvent(SandboxSecurityEvent.sessionsRevoked(person.email()), Tampering.UNKNOWN_KEY_ID);
         assertRefused(underNextKey, "invalid_key");
         assertThat(isSignedIn(person)).isTrue();
         sandbox.rotateSigningKey();
+        // The same limiter as against Google: the rotated key set is fetched when the cached one ends.
+        CLOCK.advance(RiscConfig.DEFAULT_KEY_SET_CACHE_TTL.plusSeconds(1));
         // Refused tokens are not recorded, so Google's redelivery of the same jti is acted on.
         assertThat(sandbox.replaySecurityEvent(underNextKey.jti()).accepted()).isTrue();
         assertThat(isSignedIn(person)).isFalse();
         assertThat(push(SandboxSecurityEvent.verification("after-rotation")).accepted()).isTrue();
+    }
+
+    @Test
+    void forgedTokensUnderRandomKeyIdsCannotGetAGenuineHijackingEventUnderAFreshKeyRefusedItIsDeliveredAgainAndActedOn() throws Exception {
+        Person person = signedIn();
+        CLOCK.advance(RiscConfig.DEFAULT_KEY_SET_REFETCH_INTERVAL);
+        assertThat(postToReceiver(forgedUnderRandomKeyId()).statusCode()).isEqualTo(400); // spends the refetch allowance
+        HttpResponse<String> second = postToReceiver(forgedUnderRandomKeyId());
+        assertThat(second.statusCode()).isEqualTo(503);
+        assertThat(second.headers().firstValue("Retry-After")).isPresent();
+
+        sandbox.rotateSigningKey(); // Google publishes a new key and signs with it
+        SandboxRiscDelivery genuine = push(SandboxSecurityEvent.accountDisabled(person.email(), "hijacking"));
+        assertThat(genuine.status()).isEqualTo(503);
+        assertThat(genuine.responseBody()).contains("\"err\":\"temporarily_unavailable\"");
+        assertThat(isSignedIn(person)).isTrue();
+
+        CLOCK.advance(RiscConfig.DEFAULT_KEY_SET_REFETCH_INTERVAL); // Google waits Retry-After, then delivers again
+        assertThat(sandbox.replaySecurityEvent(genuine.jti()).accepted()).isTrue();
+        assertThat(isSignedIn(person)).isFalse();
+        CLOCK.advance(RiscConfig.DEFAULT_KEY_SET_REFETCH_INTERVAL);
+    }
+
+    /** POSTs a token straight to the app's receiver, as anyone on the network can. */
+    private static HttpResponse<String> postToReceiver(String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(app.baseUrl().resolve("/risc/events"))
+                .header("Content-Type", "application/secevent+jwt").POST(HttpRequest.BodyPublishers.ofString(token)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A security event naming a key id nobody published, signed with a key of the forger's own. */
+    private static String forgedUnderRandomKeyId() throws JOSEException {
+        RSAKey forgersKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(sandbox.riscIssuer()).audience(SandboxClient.DEFAULT_ID)
+                .issueTime(new Date()).jwtID(UUID.randomUUID().toString())
+                .claim("events", Map.of("https://schemas.openid.net/secevent/risc/event-type/verification", Map.of("state", "forged")))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(forgersKey.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(forgersKey));
+        return jwt.serialize();
     }
 
     @Test
@@ -163,6 +226,33 @@ class RiscReceiverTest {
         assertThat(revokeAndPush(person, SandboxSecurityEvent.tokenRevoked(refreshToken)).accepted()).isTrue();
         assertThat(isSignedIn(person)).isFalse();
         assertThat(accountJson(new Person(person.email(), signIn.signIn(app.baseUrl(), person.email())))).contains("token-revoked");
+    }
+
+    @Test
+    void tokenRevokedNamingTheStoredRefreshTokenByItsDoubleSha512DeletesTheGrantAndSignsThePersonOut() {
+        Person person = signedIn();
+        SandboxSecurityEvent byHash = SandboxSecurityEvent.tokenRevoked(storedRefreshToken(person))
+                .withSubjectFormat(SubjectFormat.HASH_BASE64_SHA512_SHA512);
+        assertThat(revokeAndPush(person, byHash).accepted()).isTrue();
+        assertThat(isSignedIn(person)).isFalse();
+        assertThat(accountJson(new Person(person.email(), signIn.signIn(app.baseUrl(), person.email())))).contains("token-revoked");
+    }
+
+    @Test
+    void anIdTokenClaimsSubjectWithAnEmailIsActedOn() {
+        Person hijacked = signedIn();
+        SandboxSecurityEvent disabled = SandboxSecurityEvent.accountDisabled(hijacked.email(), "hijacking")
+                .withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS);
+        assertThat(revokeAndPush(hijacked, disabled).accepted()).isTrue();
+        assertThat(isSignedIn(hijacked)).isFalse();
+        assertThat(signIn.complete(app.baseUrl(), hijacked.email()).statusCode()).isEqualTo(403);
+        assertThat(push(SandboxSecurityEvent.accountEnabled(hijacked.email()).withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS)).accepted())
+                .isTrue();
+        Person back = new Person(hijacked.email(), signIn.signIn(app.baseUrl(), hijacked.email()));
+        assertThat(isSignedIn(back)).isTrue();
+        assertThat(push(SandboxSecurityEvent.sessionsRevoked(back.email()).withSubjectFormat(SubjectFormat.ID_TOKEN_CLAIMS)).accepted())
+                .isTrue();
+        assertThat(isSignedIn(back)).isFalse();
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.gmailserverauth.domain.model;
 
+import java.util.function.Function;
 
 /**
  * The first {@value #LENGTH} characters of a refresh token: how Google's {@code token-revoked} security
  * event names the token ({@code "token_identifier_alg": "prefix"}). Part of a secret, so hidden from
  * {@code toString}; its SHA-256 ({@link #sha256Hex()}) is what a store may keep to find the token again.
  */
-public record RefreshTokenPrefix(String value) {
+public record RefreshTokenPrefix(String value) implements RefreshTokenIdentifier {
     /** Google's documented prefix length. */
     public static final int LENGTH = 16;
 
@@ -19,6 +20,16 @@ public record RefreshTokenPrefix(String value) {
     /** Lower-case hex of the SHA-256 of the prefix: a lookup key that reveals neither the prefix nor the token. */
     public String sha256Hex() {
         return RandomTokens.sha256Hex(value);
+    }
+
+    @Override
+    public boolean identifies(RefreshToken token) {
+        return token.startsWith(this);
+    }
+
+    @Override
+    public <R> R fold(Function<RefreshTokenPrefix, R> prefix, Function<RefreshTokenHash, R> hash) {
+        return prefix.apply(this);
     }
 
     @Override

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * One event of a Cross-Account Protection (RISC) security event token, as Google sends them
  * (<a href="https://developers.google.com/identity/protocols/risc">Protect user accounts with
- * Cross-Account Protection</a>). Account events name the person by their Google account id, the same id
- * userinfo gives ({@link UserId}); {@link TokenRevoked} names one refresh token by its prefix instead.
+ * Cross-Account Protection</a>). Account events name the person ({@link AccountSubject}: their Google account id,
+ * the same id userinfo gives, and perhaps their email); {@link TokenRevoked} names one refresh token instead
+ * ({@link RefreshTokenIdentifier}).
  */
 public sealed interface SecurityEvent {
 
@@ -15,11 +16,16 @@ public sealed interface SecurityEvent {
     String type();
 
     /** Every token Google issued to this application for the person was revoked. */
-    record TokensRevoked(UserId subject) implements SecurityEvent {
+    record TokensRevoked(AccountSubject subject) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/oauth/event-type/tokens-revoked";
 
         public TokensRevoked {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public TokensRevoked(UserId id) {
+            this(AccountSubject.of(id));
         }
 
         @Override
@@ -28,8 +34,8 @@ public sealed interface SecurityEvent {
         }
     }
 
-    /** One refresh token was revoked; Google names it by its first characters only. */
-    record TokenRevoked(RefreshTokenPrefix token) implements SecurityEvent {
+    /** One refresh token was revoked; Google names it by its first characters or by a hash of it. */
+    record TokenRevoked(RefreshTokenIdentifier token) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/oauth/event-type/token-revoked";
 
         public TokenRevoked {
@@ -43,11 +49,16 @@ public sealed interface SecurityEvent {
     }
 
     /** Google ended the person's sessions (for example after a password change): end ours too. */
-    record SessionsRevoked(UserId subject) implements SecurityEvent {
+    record SessionsRevoked(AccountSubject subject) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/sessions-revoked";
 
         public SessionsRevoked {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public SessionsRevoked(UserId id) {
+            this(AccountSubject.of(id));
         }
 
         @Override
@@ -57,13 +68,18 @@ public sealed interface SecurityEvent {
     }
 
     /** Google disabled the account; {@code reason} is {@value #HIJACKING}, {@code bulk-account}, or absent. */
-    record AccountDisabled(UserId subject, Optional<String> reason) implements SecurityEvent {
+    record AccountDisabled(AccountSubject subject, Optional<String> reason) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-disabled";
         public static final String HIJACKING = "hijacking";
 
         public AccountDisabled {
             Objects.requireNonNull(subject, "subject");
             Objects.requireNonNull(reason, "reason");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public AccountDisabled(UserId id, Optional<String> reason) {
+            this(AccountSubject.of(id), reason);
         }
 
         /** The account was taken over: Google advises suspending sign-in with it until it is enabled again. */
@@ -78,11 +94,16 @@ public sealed interface SecurityEvent {
     }
 
     /** Google enabled the account again, ending a hold that {@link AccountDisabled} put on it. */
-    record AccountEnabled(UserId subject) implements SecurityEvent {
+    record AccountEnabled(AccountSubject subject) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-enabled";
 
         public AccountEnabled {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public AccountEnabled(UserId id) {
+            this(AccountSubject.of(id));
         }
 
         @Override
@@ -92,11 +113,16 @@ public sealed interface SecurityEvent {
     }
 
     /** The account was deleted for good. */
-    record AccountPurged(UserId subject) implements SecurityEvent {
+    record AccountPurged(AccountSubject subject) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-purged";
 
         public AccountPurged {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public AccountPurged(UserId id) {
+            this(AccountSubject.of(id));
         }
 
         @Override
@@ -106,11 +132,16 @@ public sealed interface SecurityEvent {
     }
 
     /** Google asks that the person's credentials be checked: end their sessions so they sign in again. */
-    record AccountCredentialChangeRequired(UserId subject) implements SecurityEvent {
+    record AccountCredentialChangeRequired(AccountSubject subject) implements SecurityEvent {
         public static final String TYPE = "https://schemas.openid.net/secevent/risc/event-type/account-credential-change-required";
 
         public AccountCredentialChangeRequired {
             Objects.requireNonNull(subject, "subject");
+        }
+
+        /** About the account with this Google id ({@code iss-sub}). */
+        public AccountCredentialChangeRequired(UserId id) {
+            this(AccountSubject.of(id));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.gmailserverauth.domain.port;
 
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -19,6 +21,15 @@ public interface CredentialRepository {
      * event names a token (in practice one credential, or none).
      */
     List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix);
+
+    /**
+     * The credentials whose refresh token has this double SHA-512, as Google's {@code token-revoked} event names a
+     * token with {@code hash_base64_sha512_sha512} (in practice one credential, or none).
+     */
+    List<StoredCredential> findByRefreshTokenHash(RefreshTokenHash hash);
+
+    /** The credentials stored for this email address, exactly as Google reported it (in practice one, or none). */
+    List<StoredCredential> findByEmail(EmailAddress email);
 
     /** Forgets the user's credential; true when there was one. */
     boolean delete(UserId userId);

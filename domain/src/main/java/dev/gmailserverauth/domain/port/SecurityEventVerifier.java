@@ -1,7 +1,9 @@
 package dev.gmailserverauth.domain.port;
 
 import dev.gmailserverauth.domain.model.SecurityEventToken;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Driven port for trusting security event tokens: checks that a token really comes from the configured
@@ -13,10 +15,19 @@ public interface SecurityEventVerifier {
     /** Verifies one token as received (the compact JWS of the request body). */
     Verification verify(String token);
 
+    /** Verified, refused for good, or not decidable now: exactly one. */
     sealed interface Verification {
+        /** Takes the outcome apart, one function per case. */
+        <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected, Function<Unavailable, R> unavailable);
+
         record Verified(SecurityEventToken token) implements Verification {
             public Verified {
                 Objects.requireNonNull(token, "token");
+            }
+
+            @Override
+            public <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected, Function<Unavailable, R> unavailable) {
+                return verified.apply(this);
             }
         }
 
@@ -25,6 +36,29 @@ public interface SecurityEventVerifier {
             public Rejected {
                 Objects.requireNonNull(error, "error");
                 if (description == null || description.isBlank()) throw new IllegalArgumentException("description is blank");
+            }
+
+            @Override
+            public <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected, Function<Unavailable, R> unavailable) {
+                return rejected.apply(this);
+            }
+        }
+
+        /**
+         * Neither accepted nor refused: what is needed to decide is out of reach for now (the issuer's key set
+         * cannot be fetched, or was fetched moments ago and may not be fetched again yet). The same token may be
+         * delivered again after {@code retryAfter}.
+         */
+        record Unavailable(String description, Duration retryAfter) implements Verification {
+            public Unavailable {
+                if (description == null || description.isBlank()) throw new IllegalArgumentException("description is blank");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+                if (retryAfter.isNegative() || retryAfter.isZero()) throw new IllegalArgumentException("retryAfter must be positive");
+            }
+
+            @Override
+            public <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected, Function<Unavailable, R> unavailable) {
+                return unavailable.apply(this);
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeSecurityEventIssuer {
     private final Clock clock;
     private final Map<String, SecurityEventVerifier.Verification> issued = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
 
     public FakeSecurityEventIssuer(Clock clock) {
         this.clock = clock;
@@ -42,8 +44,26 @@ public final class FakeSecurityEventIssuer {
         return token;
     }
 
+    /** A token the verifier can decide nothing about now, as when the issuer's key set is out of reach. */
+    public String undecidable(String description, Duration retryAfter) {
+        String token = "undecidable." + UUID.randomUUID();
+        issued.put(token, new SecurityEventVerifier.Verification.Unavailable(description, retryAfter));
+        return token;
+    }
+
+    /** A token whose handling fails with this exception, as when a store is down while it is handled. */
+    public String failing(RuntimeException failure) {
+        String token = "failing." + UUID.randomUUID();
+        failures.put(token, failure);
+        return token;
+    }
+
     public SecurityEventVerifier verifier() {
-        return token -> issued.getOrDefault(token,
-                new SecurityEventVerifier.Verification.Rejected(SecurityEventVerifier.Error.INVALID_KEY, "not signed by the fake issuer"));
+        return token -> {
+            RuntimeException failure = failures.get(token);
+            if (failure != null) throw failure;
+            return issued.getOrDefault(token,
+                    new SecurityEventVerifier.Verification.Rejected(SecurityEventVerifier.Error.INVALID_KEY, "not signed by the fake issuer"));
+        };
     }
 }

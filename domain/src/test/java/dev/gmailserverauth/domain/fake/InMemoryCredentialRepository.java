@@ -1,5 +1,7 @@
 package dev.gmailserverauth.domain.fake;
 
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -26,6 +28,16 @@ public final class InMemoryCredentialRepository implements CredentialRepository 
     @Override
     public List<StoredCredential> findByRefreshTokenPrefix(RefreshTokenPrefix prefix) {
         return credentials.values().stream().filter(credential -> credential.refreshToken().startsWith(prefix)).toList();
+    }
+
+    @Override
+    public List<StoredCredential> findByRefreshTokenHash(RefreshTokenHash hash) {
+        return credentials.values().stream().filter(credential -> hash.identifies(credential.refreshToken())).toList();
+    }
+
+    @Override
+    public List<StoredCredential> findByEmail(EmailAddress email) {
+        return credentials.values().stream().filter(credential -> credential.email().equals(email)).toList();
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.RefreshToken;
+import dev.gmailserverauth.domain.model.RefreshTokenHash;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -125,6 +127,36 @@ public abstract class CredentialRepositoryContract {
         repository.save(saved);
         repository.delete(saved.userId());
         assertThat(repository.findByRefreshTokenPrefix(saved.refreshToken().prefix())).isEmpty();
+    }
+
+    @Test
+    void findsACredentialByTheDoubleSha512OfItsRefreshTokenOnlyWhileItIsTheStoredOne() {
+        CredentialRepository repository = repository();
+        StoredCredential alice = credential("885", NOW);
+        StoredCredential bob = credential("886", NOW);
+        repository.save(alice);
+        repository.save(bob);
+        assertThat(repository.findByRefreshTokenHash(RefreshTokenHash.of(alice.refreshToken()))).containsExactly(alice);
+        assertThat(repository.findByRefreshTokenHash(RefreshTokenHash.of(new RefreshToken("1//0not-a-stored-token")))).isEmpty();
+        StoredCredential rotated = new StoredCredential(alice.userId(), alice.email(), new RefreshToken("1//0rotated-" + alice.userId().value()),
+                alice.accessToken(), alice.grantedScopes(), alice.createdAt(), NOW.plusSeconds(60));
+        repository.save(rotated);
+        assertThat(repository.findByRefreshTokenHash(RefreshTokenHash.of(alice.refreshToken()))).isEmpty();
+        assertThat(repository.findByRefreshTokenHash(RefreshTokenHash.of(rotated.refreshToken()))).containsExactly(rotated);
+        repository.delete(rotated.userId());
+        assertThat(repository.findByRefreshTokenHash(RefreshTokenHash.of(rotated.refreshToken()))).isEmpty();
+    }
+
+    @Test
+    void findsACredentialByTheEmailGoogleReported() {
+        CredentialRepository repository = repository();
+        StoredCredential alice = credential("887", NOW);
+        repository.save(alice);
+        repository.save(credential("888", NOW));
+        assertThat(repository.findByEmail(alice.email())).containsExactly(alice);
+        assertThat(repository.findByEmail(new EmailAddress("nobody@example.com"))).isEmpty();
+        repository.delete(alice.userId());
+        assertThat(repository.findByEmail(alice.email())).isEmpty();
     }
 
     private static StoredCredential withRefreshTokenEnd(StoredCredential c, Optional<Instant> end) {

@@ -122,7 +122,9 @@ final class LifecycleControlRoutes {
     private static SandboxSecurityEvent event(JsonObject b) {
         SandboxSecurityEvent event = new SandboxSecurityEvent(SandboxSecurityEvent.Type.parse(string(b, "type")), optional(b, "email"),
                 optional(b, "refreshToken"), optional(b, "reason"), optional(b, "state"), Optional.empty());
-        return optional(b, "audience").map(event::withAudience).orElse(event);
+        SandboxSecurityEvent formatted = optional(b, "subjectFormat").map(SandboxSecurityEvent.SubjectFormat::parse)
+                .map(event::withSubjectFormat).orElse(event);
+        return optional(b, "audience").map(formatted::withAudience).orElse(formatted);
     }
 
     static JsonObject delivery(SandboxRiscDelivery d) {
