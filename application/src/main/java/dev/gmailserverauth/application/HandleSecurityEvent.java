@@ -1,7 +1,6 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.HistoryEntry;
-import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountCredentialChangeRequired;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountDisabled;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountEnabled;
@@ -10,6 +9,7 @@ import dev.gmailserverauth.domain.model.SecurityEvent.SessionsRevoked;
 import dev.gmailserverauth.domain.model.SecurityEvent.TokenRevoked;
 import dev.gmailserverauth.domain.model.SecurityEvent.TokensRevoked;
 import dev.gmailserverauth.domain.model.SecurityEvent.Verification;
+import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.model.SignInHold;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,11 +99,20 @@ public final class HandleSecurityEvent {
     }
 
     public sealed interface Outcome {
+
+        /** Takes this outcome apart: exactly one function runs, the one for its case. */
+        <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected);
+
         /** Verified, seen for the first time, acted on. */
         record Accepted(SecurityEventId id, List<Handled> handled) implements Outcome {
             public Accepted {
                 Objects.requireNonNull(id, "id");
                 handled = List.copyOf(handled);
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return accepted.apply(this);
             }
         }
 
@@ -111,6 +121,11 @@ public final class HandleSecurityEvent {
             public Replayed {
                 Objects.requireNonNull(id, "id");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return replayed.apply(this);
+            }
         }
 
         /** Not accepted; the error is the RFC 8935 code to answer with. */
@@ -118,6 +133,11 @@ public final class HandleSecurityEvent {
             public Rejected {
                 Objects.requireNonNull(error, "error");
                 Objects.requireNonNull(description, "description");
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return rejected.apply(this);
             }
         }
     }
