@@ -1,9 +1,9 @@
 package dev.gmailserverauth.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.http.RequestLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Liveness, readiness, the request id and the request observer: what the web front gives operators. */
 class OperationsEndpointsTest {

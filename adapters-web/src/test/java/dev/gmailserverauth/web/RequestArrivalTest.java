@@ -1,6 +1,5 @@
 package dev.gmailserverauth.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -8,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.http.RequestArrival;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bodies are read whole, within a cap and a deadline, before a request thread sees them. */
 class RequestArrivalTest {

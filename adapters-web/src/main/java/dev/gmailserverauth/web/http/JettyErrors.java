@@ -1,0 +1,64 @@
+package dev.gmailserverauth.web.http;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Requests Jetty refuses before the app sees them (a malformed request line, an ambiguous or badly
+ * encoded path, oversized headers) get a short plain-text answer with the status and nothing else:
+ * no stack, no cause, no echo of the request.
+ */
+public final class JettyErrors extends ErrorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(JettyErrors.class);
+
+    public static void install(Server server) {
+        server.setErrorHandler(new JettyErrors());
+    }
+
+    /** A {@link java.lang.Error} in a handler: logged, and answered with a bare 500. */
+    public static void javaLangError(HttpServletResponse response, Error error) {
+        LOG.error("fatal error while handling a request", error);
+        try {
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setStatus(500);
+                response.setContentType("text/plain; charset=utf-8");
+                response.getWriter().write(text(500));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.warn("could not answer after a fatal error: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private JettyErrors() {
+        setShowStacks(false);
+        setShowCauses(false);
+        setShowMessageInTitle(false);
+        setShowOrigin(false);
+    }
+
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+        response.getHeaders().put(new HttpField("X-Content-Type-Options", "nosniff"));
+        response.getHeaders().put(new HttpField("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY));
+        response.write(true, ByteBuffer.wrap(text(code).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static String text(int status) {
+        if (status == 500) return "500 Something went wrong on our side. Please try again later.\n";
+        if (status == 414 || status == 431 || status == 413) return status + " The request is too large.\n";
+        return status + " The request could not be understood: check the address.\n";
+    }
+}

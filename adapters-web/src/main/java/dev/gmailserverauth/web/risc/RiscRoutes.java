@@ -1,0 +1,80 @@
+package dev.gmailserverauth.web.risc;
+
+import dev.gmailserverauth.application.HandleSecurityEvent.Outcome;
+import dev.gmailserverauth.application.HandleSecurityEvent;
+import dev.gmailserverauth.web.shared.Json;
+import dev.gmailserverauth.web.shared.Responses;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Cross-Account Protection receiver: Google POSTs one security event token per request
+ * ({@code Content-Type: application/secevent+jwt}, RFC 8935). 202 when it is accepted (a replay too:
+ * it was acted on before), 400 with {@code {"err": …, "description": …}} when not; never a 5xx.
+ * Server to server: no session, no CSRF token, a body of at most {@link #MAX_BODY_BYTES}.
+ */
+public final class RiscRoutes {
+    public static final String CONTENT_TYPE = "application/secevent+jwt";
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(RiscRoutes.class);
+
+    private final HandleSecurityEvent handle;
+    private final String path;
+
+    public RiscRoutes(HandleSecurityEvent handle, String path) {
+        this.handle = Objects.requireNonNull(handle);
+        this.path = Objects.requireNonNull(path);
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(path, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith(CONTENT_TYPE)) {
+            refuse(ctx, "invalid_request", "Content-Type must be " + CONTENT_TYPE);
+            return;
+        }
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            refuse(ctx, "invalid_request", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_BODY_BYTES) {
+            refuse(ctx, "invalid_request", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        Outcome outcome;
+        try {
+            outcome = handle.handle(new String(body, StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            // Our side failed (a store is down): the token is not recorded, so Google's redelivery is acted on.
+            LOG.warn("a security event could not be handled now: {}", e.toString());
+            refuse(ctx, "temporarily_unavailable", "the event could not be processed now; deliver it again later");
+            return;
+        }
+        if (outcome instanceof Outcome.Rejected rejected) {
+            LOG.info("security event token refused: {} ({})", rejected.error().code(), rejected.description());
+            refuse(ctx, rejected.error().code(), rejected.description());
+        } else {
+            if (outcome instanceof Outcome.Accepted accepted) {
+                LOG.info("security event {} accepted: {}", accepted.id().value(), accepted.handled().stream()
+                        .map(h -> h.event().type().substring(h.event().type().lastIndexOf('/') + 1) + " " + h.effects()).toList());
+            } else {
+                LOG.info("security event {} received again: already acted on", ((Outcome.Replayed) outcome).id().value());
+            }
+            Responses.markAnswered(ctx);
+            ctx.status(202);
+        }
+    }
+
+    private static void refuse(Context ctx, String error, String description) {
+        Responses.json(ctx, 400, Json.object("err", error, "description", description));
+    }
+}

@@ -1,0 +1,14 @@
+package dev.gmailserverauth.web.shared;
+
+import io.javalin.http.Context;
+
+/** Which requests are answered in JSON rather than HTML. */
+public final class Api {
+    private Api() {
+    }
+
+    public static boolean isApi(Context ctx) {
+        String path = ctx.path();
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/health");
+    }
+}
