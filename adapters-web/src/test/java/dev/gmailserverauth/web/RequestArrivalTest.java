@@ -1,13 +1,16 @@
 package dev.gmailserverauth.web;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
-import dev.gmailserverauth.web.http.RequestArrival;
+import dev.gmailserverauth.web.http.BodyBuffering;
+import dev.gmailserverauth.web.http.SlowHeaderSweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,9 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import static org.assertj.core.api.Assertions.assertThat;
 
-/** Bodies are read whole, within a cap and a deadline, before a request thread sees them. */
+/** The two jobs in front of the request threads: {@link BodyBuffering} and {@link SlowHeaderSweep}. */
 class RequestArrivalTest {
     private final World world = new World();
     private final UserIdentity alice = TestApp.accountWithMail(world, "alice@example.com", 2);
@@ -227,6 +229,7 @@ class RequestArrivalTest {
     }
 
     static {
-        ((Logger) LoggerFactory.getLogger(RequestArrival.class)).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger(BodyBuffering.class)).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger(SlowHeaderSweep.class)).setLevel(Level.INFO);
     }
 }

@@ -1,6 +1,8 @@
 package dev.gmailserverauth.web;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.UserIdentity;
@@ -10,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The security event receiver over HTTP, with FakeGoogle's stand-in issuer; the real verifier is tested in bootstrap. */
 class RiscRoutesTest {

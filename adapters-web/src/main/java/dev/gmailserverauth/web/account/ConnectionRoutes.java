@@ -1,10 +1,16 @@
 package dev.gmailserverauth.web.account;
 
 import dev.gmailserverauth.application.AccessEnd;
+import dev.gmailserverauth.application.DescribeUser;
 import dev.gmailserverauth.application.ViewAccount;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.Scope;
 import dev.gmailserverauth.domain.model.SignInHold;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.shared.Failure;
 import dev.gmailserverauth.web.shared.Formats;
 import dev.gmailserverauth.web.shared.Json;
 import dev.gmailserverauth.web.shared.Links;
@@ -22,22 +28,32 @@ import java.util.Optional;
 /**
  * {@code GET /account} and {@code GET /api/account}: the person's connection — since when, what was
  * granted, whether and until when access is time-limited, when the tokens were last renewed, and the
- * history of the grant. Read from the stores only.
+ * history of the grant. Read from the stores only. {@code GET /api/me}: who is signed in.
  */
-public final class ConnectionRoutes {
+final class ConnectionRoutes {
     private final ViewAccount viewAccount;
+    private final DescribeUser describeUser;
     private final Sessions sessions;
     private final PageRenderer pages;
 
-    public ConnectionRoutes(ViewAccount viewAccount, Sessions sessions, PageRenderer pages) {
+    ConnectionRoutes(ViewAccount viewAccount, DescribeUser describeUser, Sessions sessions, PageRenderer pages) {
         this.viewAccount = Objects.requireNonNull(viewAccount);
+        this.describeUser = Objects.requireNonNull(describeUser);
         this.sessions = Objects.requireNonNull(sessions);
         this.pages = Objects.requireNonNull(pages);
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get(Links.ACCOUNT, this::page);
         routes.get("/api/account", this::json);
+        routes.get("/api/me", this::me);
+    }
+
+    private void me(Context ctx) {
+        UserId user = sessions.visitor(ctx).requireUser();
+        UserIdentity identity = describeUser.describe(user)
+                .orElseThrow(() -> new Failure.ConsentNeeded(new ConsentRequired(ConsentReason.NOT_AUTHORIZED, Optional.empty())));
+        Responses.json(ctx, 200, Json.object("userId", identity.userId().value(), "email", identity.email().value()));
     }
 
     private void page(Context ctx) {

@@ -13,9 +13,14 @@ public final class GracefulStop {
     private GracefulStop() {
     }
 
-    /** Installs graceful stopping inside {@code outer}, which becomes the server's handler. */
+    /**
+     * Installs graceful stopping at the inside end of {@code outer}'s chain of wrappers; {@code outer} becomes
+     * the server's handler.
+     */
     public static void install(Server server, Handler.Wrapper outer, Duration grace) {
-        outer.setHandler(new GracefulHandler());
+        Handler.Wrapper inner = outer;
+        while (inner.getHandler() instanceof Handler.Wrapper next) inner = next;
+        inner.setHandler(new GracefulHandler());
         server.setHandler(outer);
         server.setStopTimeout(grace.toMillis());
     }

@@ -27,18 +27,18 @@ import java.util.Objects;
  * {@code GET /api/messages/{id}/attachments/{partId}} answers JSON with the bytes in base64url. A file
  * over the limit is a 422 that says so. Every answer carries {@code nosniff} and a sandboxing policy.
  */
-public final class AttachmentRoutes {
+final class AttachmentRoutes {
     private static final String TCHARS = "!#$%&'*+-.^_`|~";
 
     private final GetAttachment getAttachment;
     private final Grants grants;
 
-    public AttachmentRoutes(GetAttachment getAttachment, Grants grants) {
+    AttachmentRoutes(GetAttachment getAttachment, Grants grants) {
         this.getAttachment = Objects.requireNonNull(getAttachment);
         this.grants = Objects.requireNonNull(grants);
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get(Links.MESSAGES + "/{id}/attachments/{part}", this::download);
         routes.get("/api" + Links.MESSAGES + "/{id}/attachments/{part}", this::json);
     }

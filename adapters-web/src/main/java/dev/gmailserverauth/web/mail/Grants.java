@@ -12,13 +12,13 @@ import java.util.Objects;
  * The signed-in person's mailbox grant, resolved once per request and shared by every use case the
  * request runs (the list, the sidebar, the page chrome): one credential read, one decryption.
  */
-public final class Grants {
+final class Grants {
     private static final String GRANT = "web.grant";
 
     private final AuthorizedAccess access;
     private final Sessions sessions;
 
-    public Grants(AuthorizedAccess access, Sessions sessions) {
+    Grants(AuthorizedAccess access, Sessions sessions) {
         this.access = Objects.requireNonNull(access);
         this.sessions = Objects.requireNonNull(sessions);
     }

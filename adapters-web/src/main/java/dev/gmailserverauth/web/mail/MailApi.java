@@ -3,6 +3,7 @@ package dev.gmailserverauth.web.mail;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.ListLabels;
+import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListThreads;
 import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.Attachment;
@@ -11,6 +12,7 @@ import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.MailThread;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
@@ -35,15 +37,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The JSON API for reading: one message, conversations, labels, and the OpenAPI document that describes
+ * The JSON API for reading: the message list, one message, conversations, labels, and the OpenAPI document that describes
  * every route ({@code /api/openapi.json}). Same session rules and error shape as the rest of the API.
  * A message's {@code html} is the sanitized document the message frame shows (remote images left out);
  * its {@code text} is the text part, or the HTML part as text; its labels carry their names (from a
  * {@code labels.list} beside the message's own call, left as ids should that one fail).
  */
-public final class MailApi {
+final class MailApi {
     static final String OPENAPI_RESOURCE = "/openapi.json";
 
+    private final ListMessages listMessages;
     private final GetMessage getMessage;
     private final ListThreads listThreads;
     private final GetThread getThread;
@@ -52,7 +55,8 @@ public final class MailApi {
     private final Sidebar sidebar;
     private final byte[] openApi;
 
-    public MailApi(GetMessage getMessage, ListThreads listThreads, GetThread getThread, ListLabels listLabels, Grants grants, Sidebar sidebar) {
+    MailApi(ListMessages listMessages, GetMessage getMessage, ListThreads listThreads, GetThread getThread, ListLabels listLabels, Grants grants, Sidebar sidebar) {
+        this.listMessages = Objects.requireNonNull(listMessages);
         this.getMessage = Objects.requireNonNull(getMessage);
         this.listThreads = Objects.requireNonNull(listThreads);
         this.getThread = Objects.requireNonNull(getThread);
@@ -62,8 +66,9 @@ public final class MailApi {
         this.openApi = openApiDocument();
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get("/api/openapi.json", this::openApi);
+        routes.get("/api/messages", this::messages);
         routes.get("/api/messages/{id}", this::message);
         routes.get("/api/threads", this::threads);
         routes.get("/api/threads/{id}", this::thread);
@@ -73,6 +78,18 @@ public final class MailApi {
     private void openApi(Context ctx) {
         Responses.markAnswered(ctx);
         ctx.status(200).contentType("application/json; charset=utf-8").result(openApi);
+    }
+
+    private void messages(Context ctx) {
+        ListRequest request = ListRequest.parse(ctx, PageSize.DEFAULT.value());
+        ListMessages.Listing listing = MailResults.value(listMessages.list(grants.require(ctx), request.messagesQuery()), "no such page");
+        Page<MessageSummary> page = listing.page();
+        Responses.json(ctx, 200, Json.object(
+                "messages", page.items().stream().map(MailApi::summary).toList(),
+                "nextPageToken", page.nextPageToken().map(PageToken::value),
+                "resultSizeEstimate", page.resultSizeEstimate(),
+                "partial", !listing.complete(),
+                "missingIds", listing.missing().stream().map(MessageId::value).toList()));
     }
 
     private void message(Context ctx) {
@@ -109,6 +126,18 @@ public final class MailApi {
                 .map(label -> Json.object("id", label.id().value(), "name", LabelNames.display(label),
                         "type", label.type() == Label.Type.SYSTEM ? "system" : "user"))
                 .toList()));
+    }
+
+    private static Map<String, Object> summary(MessageSummary summary) {
+        return Json.object(
+                "id", summary.id().value(),
+                "threadId", summary.threadId().value(),
+                "subject", summary.subject(),
+                "from", summary.from(),
+                "date", summary.date().toString(),
+                "snippet", summary.snippet(),
+                "unread", summary.unread(),
+                "starred", summary.starred());
     }
 
     private static Map<String, Object> message(Message message, Map<LabelId, Label> names) {

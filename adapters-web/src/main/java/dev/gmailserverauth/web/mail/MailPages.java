@@ -28,7 +28,7 @@ import java.util.Optional;
  * {@code GET /messages} (the list: each row opens its conversation and, by its second link, the message
  * alone) and {@code GET /messages/{id}[?images=show]} (one message), as HTML pages.
  */
-public final class MailPages {
+final class MailPages {
     private final ListMessages listMessages;
     private final ListLabels listLabels;
     private final GetMessage getMessage;
@@ -37,7 +37,7 @@ public final class MailPages {
     private final Sidebar sidebar;
     private final int defaultPageSize;
 
-    public MailPages(ListMessages listMessages, ListLabels listLabels, GetMessage getMessage, Grants grants, PageRenderer pages, Sidebar sidebar,
+    MailPages(ListMessages listMessages, ListLabels listLabels, GetMessage getMessage, Grants grants, PageRenderer pages, Sidebar sidebar,
             int defaultPageSize) {
         this.listMessages = Objects.requireNonNull(listMessages);
         this.listLabels = Objects.requireNonNull(listLabels);
@@ -48,7 +48,7 @@ public final class MailPages {
         this.defaultPageSize = defaultPageSize;
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get("/messages", this::list);
         routes.get("/messages/{id}", this::show);
     }

@@ -23,16 +23,16 @@ import java.util.Objects;
  * Content-Security-Policy (see {@link SecurityHeaders#messageFrame}): mail needs inline styles and, when
  * the reader asks, remote images, which the app's own pages never allow.
  */
-public final class MessageFrames {
+final class MessageFrames {
     private final GetMessage getMessage;
     private final Grants grants;
 
-    public MessageFrames(GetMessage getMessage, Grants grants) {
+    MessageFrames(GetMessage getMessage, Grants grants) {
         this.getMessage = Objects.requireNonNull(getMessage);
         this.grants = Objects.requireNonNull(grants);
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get(Links.MESSAGES + "/{id}/body", this::show);
     }
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * consent problem), the page is served; the part is simply left out. They never fail the page, and
  * their retries never stretch the page's own time.
  */
-public final class Sidebar {
+final class Sidebar {
     private static final Logger LOG = LoggerFactory.getLogger(Sidebar.class);
 
     private final ExecutorService executor;
@@ -73,7 +73,7 @@ public final class Sidebar {
     }
 
     /** Workers for secondary parts: a few, named, idle ones given back, no queue (a full pool skips the part). */
-    public static Sidebar withOwnThreads(int threads, Duration patience) {
+    static Sidebar withOwnThreads(int threads, Duration patience) {
         AtomicInteger number = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
             Thread thread = new Thread(task, "web-sidebar-" + number.incrementAndGet());

@@ -23,14 +23,14 @@ import java.util.Objects;
  * folded ({@code <details>}, no script). One {@code threads.get} brings every message; the label names
  * come beside it, as a secondary part.
  */
-public final class ThreadPages {
+final class ThreadPages {
     private final GetThread getThread;
     private final ListLabels listLabels;
     private final Grants grants;
     private final PageRenderer pages;
     private final Sidebar sidebar;
 
-    public ThreadPages(GetThread getThread, ListLabels listLabels, Grants grants, PageRenderer pages, Sidebar sidebar) {
+    ThreadPages(GetThread getThread, ListLabels listLabels, Grants grants, PageRenderer pages, Sidebar sidebar) {
         this.getThread = Objects.requireNonNull(getThread);
         this.listLabels = Objects.requireNonNull(listLabels);
         this.grants = Objects.requireNonNull(grants);
@@ -38,7 +38,7 @@ public final class ThreadPages {
         this.sidebar = Objects.requireNonNull(sidebar);
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get(Links.THREADS + "/{id}", this::show);
     }
 

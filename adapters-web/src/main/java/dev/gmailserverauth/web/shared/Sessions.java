@@ -26,10 +26,10 @@ public final class Sessions {
     private final WebConfig config;
     private final String cookieName;
 
-    public Sessions(StartSession start, ResolveSession resolve, EndSession end, WebConfig config) {
-        this.start = Objects.requireNonNull(start);
-        this.resolve = Objects.requireNonNull(resolve);
-        this.end = Objects.requireNonNull(end);
+    public Sessions(SessionUseCases useCases, WebConfig config) {
+        this.start = useCases.start();
+        this.resolve = useCases.resolve();
+        this.end = useCases.end();
         this.config = Objects.requireNonNull(config);
         this.cookieName = config.secure() ? "__Host-sid" : "sid";
     }

@@ -17,11 +17,11 @@ import java.util.Optional;
  * {@code __Host-} prefix over https. One nonce serves every tab of the browser, so two tabs signing in
  * at once both complete.
  */
-public final class SignInCookie {
+final class SignInCookie {
     private final boolean secure;
     private final String name;
 
-    public SignInCookie(WebConfig config) {
+    SignInCookie(WebConfig config) {
         Objects.requireNonNull(config, "config");
         this.secure = config.secure();
         this.name = secure ? "__Host-signin" : "signin";

@@ -24,8 +24,11 @@ import io.javalin.http.HttpStatus;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen. */
-public final class SignInRoutes {
+/**
+ * {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen;
+ * {@code POST /logout}: signing out of this browser (the grant stays).
+ */
+final class SignInRoutes {
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
     private final Sessions sessions;
@@ -33,7 +36,7 @@ public final class SignInRoutes {
     private final SignInThrottle throttle;
     private final PageRenderer pages;
 
-    public SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, SignInCookie signInCookie,
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, SignInCookie signInCookie,
             SignInThrottle throttle, PageRenderer pages) {
         this.begin = Objects.requireNonNull(begin);
         this.complete = Objects.requireNonNull(complete);
@@ -43,10 +46,17 @@ public final class SignInRoutes {
         this.pages = Objects.requireNonNull(pages);
     }
 
-    public void register(RoutesConfig routes) {
+    void register(RoutesConfig routes) {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
         routes.get("/oauth2/callback", this::callback);
+        routes.post("/logout", this::logout);
+    }
+
+    private void logout(Context ctx) {
+        boolean signedIn = sessions.visitor(ctx).signedIn();
+        sessions.signOut(ctx);
+        ctx.redirect(signedIn ? "/?bye=signed-out" : "/", HttpStatus.SEE_OTHER);
     }
 
     private void landing(Context ctx) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * own cap ({@code BeginAuthorization}'s in-flight limit) holds across instances; this bound is per
  * instance. At most {@link #MAX_CLIENTS} addresses are tracked; the least recently seen is dropped first.
  */
-public final class SignInThrottle {
+final class SignInThrottle {
     static final int MAX_CLIENTS = 10_000;
 
     private final int burst;
@@ -38,7 +38,7 @@ public final class SignInThrottle {
     }
 
     /** {@code burst} sign-ins at once, then one more each {@code refillEvery}. */
-    public SignInThrottle(int burst, Duration refillEvery, Clock clock) {
+    SignInThrottle(int burst, Duration refillEvery, Clock clock) {
         if (burst < 1) throw new IllegalArgumentException("burst must be at least 1");
         if (refillEvery.isNegative() || refillEvery.isZero()) throw new IllegalArgumentException("refill interval must be positive");
         this.burst = burst;

@@ -1,6 +1,8 @@
 package dev.gmailserverauth.web.mail;
 
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.web.shared.Formats;
@@ -9,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class FormatsAndLabelNamesTest {
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +11,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -29,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A request reaches a request thread only once it has arrived whole. A body is read without holding a
- * thread (Jetty's asynchronous reads), within a size cap and a deadline for the whole body; only then is
+ * A request reaches a request thread only once its body has arrived whole. A body is read without holding
+ * a thread (Jetty's asynchronous reads), within a size cap and a deadline for the whole body; only then is
  * the request handed on, with its body in memory. So a client that sends a body one byte at a time
  * holds a connection, never a thread, and is cut off at the deadline with 408, whatever its pace (the
  * connector's idle timeout alone restarts with every byte).
@@ -43,92 +38,27 @@ import org.slf4j.LoggerFactory;
  *   <li>not all there by the deadline: 408, and the connection is closed;</li>
  *   <li>the client goes away: nothing to answer.</li>
  * </ul>
- * Headers get the same deadline: a connection that has not sent a whole request's headers within it
- * (since it opened, or since its previous response) is closed, so a slowloris holds a socket for
- * seconds, not hours. Each of these is one log line, never a stack trace.
+ * Each of these is one log line, never a stack trace. Slow headers are {@link SlowHeaderSweep}'s job; why
+ * Jetty's own {@code DelayedHandler} and {@code EagerContentHandler} are not used instead is in
+ * {@code docs/decisions/0011-request-bodies-read-whole.md}.
  */
-public final class RequestArrival extends Handler.Wrapper implements Connection.Listener {
-    private static final Logger LOG = LoggerFactory.getLogger(RequestArrival.class);
+public final class BodyBuffering extends Handler.Wrapper {
+    private static final Logger LOG = LoggerFactory.getLogger(BodyBuffering.class);
 
     private final int maxBodyBytes;
     private final int maxFormBytes;
     private final Duration bodyDeadline;
-    /** Connections waiting for their next request's headers, and since when (nanoTime). */
-    private final Map<Connection, Long> waiting = new ConcurrentHashMap<>();
 
-    public RequestArrival(Handler next, int maxBodyBytes, int maxFormBytes, Duration bodyDeadline) {
-        super(next);
+    public BodyBuffering(int maxBodyBytes, int maxFormBytes, Duration bodyDeadline) {
         if (maxFormBytes > maxBodyBytes) throw new IllegalArgumentException("the form cap is above the body cap");
         this.maxBodyBytes = maxBodyBytes;
         this.maxFormBytes = maxFormBytes;
         this.bodyDeadline = bodyDeadline;
     }
 
-    /** Listens to the server's connectors once they exist, and starts the sweep of connections whose headers are late. */
-    @Override
-    protected void doStart() throws Exception {
-        for (Connector connector : getServer().getConnectors()) {
-            if (connector instanceof AbstractConnector abstractConnector) abstractConnector.addEventListener(this);
-        }
-        super.doStart();
-        scheduleSweep();
-    }
-
-    @Override
-    public void onOpened(Connection connection) {
-        waiting.put(connection, System.nanoTime());
-    }
-
-    @Override
-    public void onClosed(Connection connection) {
-        waiting.remove(connection);
-    }
-
-    private void scheduleSweep() {
-        if (!isRunning() && !isStarting()) return;
-        getServer().getScheduler().schedule(this::sweep, 500, TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Closes every connection that has waited longer than the deadline for a request's headers since it
-     * opened or since its last response: a slowloris, or an idle keep-alive connection past its time.
-     */
-    private void sweep() {
-        try {
-            long now = System.nanoTime();
-            waiting.forEach((connection, since) -> {
-                if (now - since > bodyDeadline.toNanos() && waiting.remove(connection, since)) {
-                    LOG.info("closed a connection that sent no complete request headers within {} s", bodyDeadline.toSeconds());
-                    connection.getEndPoint().close();
-                }
-            });
-        } finally {
-            scheduleSweep();
-        }
-    }
-
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Connection connection = request.getConnectionMetaData().getConnection();
-        waiting.remove(connection);
-        Callback answered = new Callback.Nested(callback) {
-            @Override
-            public void succeeded() {
-                waitAgain(connection);
-                super.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable failure) {
-                waitAgain(connection);
-                super.failed(failure);
-            }
-        };
-        return arrive(request, response, answered);
-    }
-
-    private void waitAgain(Connection connection) {
-        if (connection.getEndPoint().isOpen()) waiting.put(connection, System.nanoTime());
+        return arrive(request, response, callback);
     }
 
     private boolean arrive(Request request, Response response, Callback callback) throws Exception {
