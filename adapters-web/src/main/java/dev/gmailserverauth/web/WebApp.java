@@ -148,7 +148,7 @@ public final class WebApp {
             javalin.requestLogger.http(requestLog::log);
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
-            javalin.jetty.modifyServer(JettyErrors::install);
+            javalin.jetty.modifyServer(server -> JettyErrors.install(server, pages));
             javalin.jetty.modifyServer(server -> GracefulStop.install(server,
                     SlowHeaderSweep.around(new BodyBuffering((int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.bodyDeadline()),
                     config.shutdownGrace()));

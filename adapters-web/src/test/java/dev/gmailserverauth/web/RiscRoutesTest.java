@@ -1,6 +1,5 @@
 package dev.gmailserverauth.web;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
@@ -67,6 +66,28 @@ class RiscRoutesTest {
             Browser.Response answer = post(browser, "/risc/events", "application/json", token);
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body()).contains("invalid_request", "application/secevent+jwt");
+        });
+    }
+
+    @Test
+    void aMediaTypeThatOnlyBeginsLikeTheRightOneIsRefused() {
+        TestApp.run(TestApp.app(world), browser -> {
+            String token = world.riscIssuer.sign(new SecurityEvent.SessionsRevoked(alice.userId()));
+            for (String type : new String[] {"application/secevent+jwtx", "application/secevent+jwt-foo", "application/secevent+jwt.x"}) {
+                Browser.Response answer = post(browser, "/risc/events", type, token);
+                assertThat(answer.status()).as(type).isEqualTo(400);
+                assertThat(answer.body()).as(type).contains("invalid_request", "Content-Type must be application/secevent+jwt");
+            }
+        });
+    }
+
+    @Test
+    void theRightMediaTypeWithParametersOrInAnotherCaseIsAccepted() {
+        TestApp.run(TestApp.app(world), browser -> {
+            for (String type : new String[] {"application/secevent+jwt; charset=utf-8", "Application/SecEvent+JWT", "application/secevent+jwt ;charset=UTF-8"}) {
+                String token = world.riscIssuer.sign(new SecurityEvent.Verification(Optional.of(type)));
+                assertThat(post(browser, "/risc/events", type, token).status()).as(type).isEqualTo(202);
+            }
         });
     }
 

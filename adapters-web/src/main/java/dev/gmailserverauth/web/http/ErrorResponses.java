@@ -5,6 +5,7 @@ import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.web.WebConfig;
 import dev.gmailserverauth.web.shared.Api;
+import dev.gmailserverauth.web.shared.BadInput;
 import dev.gmailserverauth.web.shared.ConsentReasons;
 import dev.gmailserverauth.web.shared.ErrorPage;
 import dev.gmailserverauth.web.shared.Failure;
@@ -60,43 +61,71 @@ public final class ErrorResponses {
     }
 
     private void failure(Context ctx, Failure failure) {
-        if (failure instanceof Failure.NotSignedIn) {
-            if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "unauthenticated", "message", failure.reason(), "loginUrl", "/login"));
-            } else {
-                Responses.markAnswered(ctx);
-                ctx.redirect("/login", HttpStatus.FOUND);
+        failure.answer(new Failure.Answers() {
+            @Override
+            public void badInput(BadInput bad) {
+                respond(ctx, 400, bad.reason());
             }
-        } else if (failure instanceof Failure.ConsentNeeded consent) {
-            String path = Links.reconsent(consent.consent());
-            if (Api.isApi(ctx)) {
-                answerJson(ctx, 401, Json.object("error", "reauthorization_required", "message", failure.reason(),
-                        "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
-            } else if (ConsentReasons.explainFirst(consent.consent().reason())) {
-                String heading = ConsentReasons.heading(consent.consent().reason());
-                pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.plainChrome(heading), consent.consent()));
-            } else {
-                Responses.markAnswered(ctx);
-                ctx.redirect(path, HttpStatus.FOUND);
+
+            @Override
+            public void notSignedIn(Failure.NotSignedIn notSignedIn) {
+                if (Api.isApi(ctx)) {
+                    answerJson(ctx, 401, Json.object("error", "unauthenticated", "message", notSignedIn.reason(), "loginUrl", "/login"));
+                } else {
+                    Responses.markAnswered(ctx);
+                    ctx.redirect("/login", HttpStatus.FOUND);
+                }
             }
-        } else if (failure instanceof Failure.RateLimited limited) {
-            rateLimited(ctx, limited);
-        } else if (failure instanceof Failure.NotFound) {
-            respond(ctx, 404, failure.reason());
-        } else if (failure instanceof Failure.TooManyRequests tooMany) {
-            ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
-            respond(ctx, 429, failure.reason());
-        } else if (failure instanceof Failure.Forbidden) {
-            respond(ctx, 403, failure.reason());
-        } else if (failure instanceof Failure.TooLarge tooLarge) {
-            if (Api.isApi(ctx)) {
-                answerJson(ctx, 422, Json.object("error", "attachment_too_large", "message", failure.reason(),
-                        "sizeBytes", tooLarge.sizeBytes(), "limitBytes", tooLarge.limitBytes()));
-            } else {
-                respond(ctx, 422, failure.reason());
+
+            @Override
+            public void consentNeeded(Failure.ConsentNeeded consent) {
+                ErrorResponses.this.consentNeeded(ctx, consent);
             }
+
+            @Override
+            public void notFound(Failure.NotFound notFound) {
+                respond(ctx, 404, notFound.reason());
+            }
+
+            @Override
+            public void forbidden(Failure.Forbidden forbidden) {
+                respond(ctx, 403, forbidden.reason());
+            }
+
+            @Override
+            public void tooLarge(Failure.TooLarge tooLarge) {
+                if (Api.isApi(ctx)) {
+                    answerJson(ctx, 422, Json.object("error", "attachment_too_large", "message", tooLarge.reason(),
+                            "sizeBytes", tooLarge.sizeBytes(), "limitBytes", tooLarge.limitBytes()));
+                } else {
+                    respond(ctx, 422, tooLarge.reason());
+                }
+            }
+
+            @Override
+            public void tooManyRequests(Failure.TooManyRequests tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfterSeconds()));
+                respond(ctx, 429, tooMany.reason());
+            }
+
+            @Override
+            public void rateLimited(Failure.RateLimited limited) {
+                ErrorResponses.this.rateLimited(ctx, limited);
+            }
+        });
+    }
+
+    private void consentNeeded(Context ctx, Failure.ConsentNeeded consent) {
+        String path = Links.reconsent(consent.consent());
+        if (Api.isApi(ctx)) {
+            answerJson(ctx, 401, Json.object("error", "reauthorization_required", "message", consent.reason(),
+                    "consentReason", consent.consent().reason().name(), "authorizationUrl", config.baseUrl().resolve(path).toString()));
+        } else if (ConsentReasons.explainFirst(consent.consent().reason())) {
+            String heading = ConsentReasons.heading(consent.consent().reason());
+            pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.plainChrome(heading), consent.consent()));
         } else {
-            respond(ctx, 400, failure.reason());
+            Responses.markAnswered(ctx);
+            ctx.redirect(path, HttpStatus.FOUND);
         }
     }
 
@@ -147,7 +176,7 @@ public final class ErrorResponses {
         Responses.json(ctx, status, body);
     }
 
-    private static String code(int status) {
+    static String code(int status) {
         return switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthenticated";
@@ -167,7 +196,7 @@ public final class ErrorResponses {
         };
     }
 
-    private static String heading(int status) {
+    static String heading(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Not signed in";
@@ -183,7 +212,7 @@ public final class ErrorResponses {
         };
     }
 
-    private static String defaultReason(int status) {
+    static String defaultReason(int status) {
         return switch (status) {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept that kind of request.";

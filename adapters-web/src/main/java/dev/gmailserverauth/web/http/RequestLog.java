@@ -80,7 +80,11 @@ public final class RequestLog {
 
     /** The path without its query, printable ASCII only, cut to a sane length. */
     static String safePath(Context ctx) {
-        String path = ctx.path();
+        return safePath(ctx.path());
+    }
+
+    /** The same, for a path Javalin has not seen. */
+    static String safePath(String path) {
         StringBuilder out = new StringBuilder(Math.min(path.length(), MAX_PATH));
         for (int i = 0; i < path.length() && out.length() < MAX_PATH; i++) {
             char c = path.charAt(i);

@@ -70,12 +70,11 @@ final class AttachmentRoutes {
         PartId part = RequestValues.partId(PathParams.get(ctx, "part"));
         AttachmentDownload download = MailResults.value(getAttachment.get(grants.require(ctx), id, part),
                 "this message has no attachment at that part");
-        if (download instanceof AttachmentDownload.TooLarge tooLarge) {
+        return download.fold(fetched -> fetched, tooLarge -> {
             throw new Failure.TooLarge("This file is " + Formats.size(tooLarge.attachment().size()) + "; files up to "
                     + Formats.size(tooLarge.limitBytes()) + " can be downloaded here. Open the message in Gmail to get it.",
                     tooLarge.attachment().size(), tooLarge.limitBytes());
-        }
-        return (AttachmentDownload.Fetched) download;
+        });
     }
 
     /** The declared type when it is a well-formed {@code type/subtype}; else {@code application/octet-stream}. */

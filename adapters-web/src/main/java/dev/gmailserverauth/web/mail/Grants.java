@@ -27,9 +27,9 @@ final class Grants {
     MailboxGrant require(Context ctx) {
         MailboxGrant known = ctx.attribute(GRANT);
         if (known != null) return known;
-        AccessOutcome outcome = access.open(sessions.visitor(ctx).requireUser());
-        if (outcome instanceof AccessOutcome.Denied denied) throw new Failure.ConsentNeeded(denied.consent());
-        MailboxGrant grant = ((AccessOutcome.Granted) outcome).grant();
+        MailboxGrant grant = access.open(sessions.visitor(ctx).requireUser()).fold(AccessOutcome.Granted::grant, denied -> {
+            throw new Failure.ConsentNeeded(denied.consent());
+        });
         ctx.attribute(GRANT, grant);
         return grant;
     }

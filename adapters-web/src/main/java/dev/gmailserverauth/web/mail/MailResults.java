@@ -10,10 +10,19 @@ final class MailResults {
     }
 
     static <T> T value(MailOutcome<T> outcome, String notFoundReason) {
-        if (outcome instanceof MailOutcome.Success<T> success) return success.value();
-        if (outcome instanceof MailOutcome.ReauthorizationRequired<T> reauthorize) throw new Failure.ConsentNeeded(reauthorize.consent());
-        if (outcome instanceof MailOutcome.Invalid<T> invalid) throw new BadInput(invalid.reason());
-        if (outcome instanceof MailOutcome.RateLimited<T> limited) throw new Failure.RateLimited(limited.retryAt(), limited.retryAfter());
-        throw new Failure.NotFound(notFoundReason);
+        return outcome.fold(
+                MailOutcome.Success::value,
+                reauthorize -> {
+                    throw new Failure.ConsentNeeded(reauthorize.consent());
+                },
+                notFound -> {
+                    throw new Failure.NotFound(notFoundReason);
+                },
+                invalid -> {
+                    throw new BadInput(invalid.reason());
+                },
+                limited -> {
+                    throw new Failure.RateLimited(limited.retryAt(), limited.retryAfter());
+                });
     }
 }

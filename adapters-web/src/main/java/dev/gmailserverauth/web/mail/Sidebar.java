@@ -48,7 +48,9 @@ final class Sidebar {
         List<T> orEmpty() {
             try {
                 MailOutcome<List<T>> outcome = future.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-                return outcome instanceof MailOutcome.Success<List<T>> success ? success.value() : List.of();
+                // whatever else the part came to, the page goes without it
+                return outcome.fold(MailOutcome.Success::value, consent -> List.of(), notFound -> List.of(), invalid -> List.of(),
+                        limited -> List.of());
             } catch (TimeoutException e) {
                 future.cancel(true);
                 LOG.info("a secondary part of the page took longer than {} ms; served without it", patience.toMillis());

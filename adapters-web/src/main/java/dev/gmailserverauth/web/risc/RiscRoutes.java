@@ -36,8 +36,7 @@ public final class RiscRoutes {
     }
 
     private void receive(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith(CONTENT_TYPE)) {
+        if (!isSecurityEventToken(ctx.contentType())) {
             refuse(ctx, "invalid_request", "Content-Type must be " + CONTENT_TYPE);
             return;
         }
@@ -59,19 +58,31 @@ public final class RiscRoutes {
             refuse(ctx, "temporarily_unavailable", "the event could not be processed now; deliver it again later");
             return;
         }
-        if (outcome instanceof Outcome.Rejected rejected) {
+        outcome.fold(accepted -> {
+            LOG.info("security event {} accepted: {}", accepted.id().value(), accepted.handled().stream()
+                    .map(h -> h.event().type().substring(h.event().type().lastIndexOf('/') + 1) + " " + h.effects()).toList());
+            return accepted(ctx);
+        }, replayed -> {
+            LOG.info("security event {} received again: already acted on", replayed.id().value());
+            return accepted(ctx);
+        }, rejected -> {
             LOG.info("security event token refused: {} ({})", rejected.error().code(), rejected.description());
             refuse(ctx, rejected.error().code(), rejected.description());
-        } else {
-            if (outcome instanceof Outcome.Accepted accepted) {
-                LOG.info("security event {} accepted: {}", accepted.id().value(), accepted.handled().stream()
-                        .map(h -> h.event().type().substring(h.event().type().lastIndexOf('/') + 1) + " " + h.effects()).toList());
-            } else {
-                LOG.info("security event {} received again: already acted on", ((Outcome.Replayed) outcome).id().value());
-            }
-            Responses.markAnswered(ctx);
-            ctx.status(202);
-        }
+            return ctx;
+        });
+    }
+
+    private static Context accepted(Context ctx) {
+        Responses.markAnswered(ctx);
+        return ctx.status(202);
+    }
+
+    /** The media type is exactly {@value #CONTENT_TYPE}, in any case; parameters ({@code ; charset=…}) aside. */
+    static boolean isSecurityEventToken(String contentType) {
+        if (contentType == null) return false;
+        int parameters = contentType.indexOf(';');
+        String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+        return mediaType.trim().toLowerCase(Locale.ROOT).equals(CONTENT_TYPE);
     }
 
     private static void refuse(Context ctx, String error, String description) {

@@ -8,7 +8,10 @@ public final class Api {
     }
 
     public static boolean isApi(Context ctx) {
-        String path = ctx.path();
+        return isApiPath(ctx.path());
+    }
+
+    public static boolean isApiPath(String path) {
         return path.equals("/api") || path.startsWith("/api/") || path.equals("/health");
     }
 }

@@ -5,4 +5,9 @@ public final class BadInput extends Failure {
     public BadInput(String reason) {
         super(reason);
     }
+
+    @Override
+    public void answer(Answers answers) {
+        answers.badInput(this);
+    }
 }

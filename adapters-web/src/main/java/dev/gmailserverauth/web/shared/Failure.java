@@ -17,6 +17,28 @@ public abstract sealed class Failure extends RuntimeException
         super(reason, null, false, false);
     }
 
+    /** One answer per kind of failure: adding a kind breaks the build wherever failures are answered. */
+    public interface Answers {
+        void badInput(BadInput failure);
+
+        void notSignedIn(NotSignedIn failure);
+
+        void consentNeeded(ConsentNeeded failure);
+
+        void notFound(NotFound failure);
+
+        void forbidden(Forbidden failure);
+
+        void tooLarge(TooLarge failure);
+
+        void tooManyRequests(TooManyRequests failure);
+
+        void rateLimited(RateLimited failure);
+    }
+
+    /** Hands this failure to the one method of {@code answers} made for its kind. */
+    public abstract void answer(Answers answers);
+
     /** A wait in whole seconds, rounded up, at least one, as {@code Retry-After} wants it. */
     static long retryAfterSeconds(Duration wait) {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -32,6 +54,11 @@ public abstract sealed class Failure extends RuntimeException
         NotSignedIn() {
             super("sign in first");
         }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.notSignedIn(this);
+        }
     }
 
     /** The stored grant is missing, revoked or lacks Gmail: the person must go through consent again. */
@@ -46,11 +73,21 @@ public abstract sealed class Failure extends RuntimeException
         public ConsentRequired consent() {
             return consent;
         }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.consentNeeded(this);
+        }
     }
 
     public static final class NotFound extends Failure {
         public NotFound(String reason) {
             super(reason);
+        }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.notFound(this);
         }
     }
 
@@ -66,11 +103,21 @@ public abstract sealed class Failure extends RuntimeException
         public long retryAfterSeconds() {
             return retryAfterSeconds(retryAfter);
         }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.tooManyRequests(this);
+        }
     }
 
     public static final class Forbidden extends Failure {
         public Forbidden(String reason) {
             super(reason);
+        }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.forbidden(this);
         }
     }
 
@@ -91,6 +138,11 @@ public abstract sealed class Failure extends RuntimeException
 
         public long limitBytes() {
             return limitBytes;
+        }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.tooLarge(this);
         }
     }
 
@@ -114,6 +166,11 @@ public abstract sealed class Failure extends RuntimeException
 
         public long retryAfterSeconds() {
             return retryAfterSeconds(retryAfter);
+        }
+
+        @Override
+        public void answer(Answers answers) {
+            answers.rateLimited(this);
         }
     }
 }

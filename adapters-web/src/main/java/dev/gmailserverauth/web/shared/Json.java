@@ -28,7 +28,7 @@ public final class Json {
         return map;
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return GSON.toJson(value);
     }
 }

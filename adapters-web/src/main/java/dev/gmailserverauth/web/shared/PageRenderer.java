@@ -59,8 +59,13 @@ public final class PageRenderer {
     }
 
     public void render(Context ctx, int status, String template, Object model) {
+        Responses.html(ctx, status, html(template, model));
+    }
+
+    /** The page as text, for answers written outside a route (requests Jetty refuses before routing). */
+    public String html(String template, Object model) {
         StringOutput out = new StringOutput();
         engine.render(template, model, out);
-        Responses.html(ctx, status, out.toString());
+        return out.toString();
     }
 }

@@ -2,11 +2,8 @@ package dev.gmailserverauth.web.signin;
 
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
-import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
-import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
-import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
-import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.web.shared.ConsentReasons;
@@ -81,10 +78,10 @@ final class SignInRoutes {
         });
         BrowserNonce nonce = signInCookie.issue(ctx);
         BeginAuthorization.Start start = begin.begin(new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()));
-        if (start instanceof BeginAuthorization.Start.TooManyInFlight busy) {
+        AuthorizationUrl consent = start.fold(BeginAuthorization.Start.Started::url, busy -> {
             throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
-        }
-        ctx.redirect(Links.consent(((BeginAuthorization.Start.Started) start).url()), HttpStatus.FOUND);
+        });
+        ctx.redirect(Links.consent(consent), HttpStatus.FOUND);
     }
 
     private void callback(Context ctx) {
@@ -92,20 +89,23 @@ final class SignInRoutes {
         AuthorizationOutcome outcome = complete.complete(
                 new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx),
                         params.get("iss")));
-        if (outcome instanceof Authorized authorized) {
+        outcome.fold(authorized -> {
             sessions.signIn(ctx, authorized.userId());
             ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
-        } else if (outcome instanceof ConsentRequired consent) {
+            return outcome;
+        }, consent -> {
             pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
-        } else if (outcome instanceof SignInRefused refused) {
+            return outcome;
+        }, refused -> {
             pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in suspended"), 403, "Sign-in suspended",
                     "Google reported this Google account hijacked (" + refused.hold().reason() + ", since "
                             + Formats.utcLong(refused.hold().since()) + "), so signing in with it is refused until Google restores"
                             + " the account. Nothing was stored."));
-        } else {
-            String reason = ((Rejected) outcome).reason();
-            pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", reason));
-        }
+            return outcome;
+        }, rejected -> {
+            pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));
+            return outcome;
+        });
     }
 
     private static Optional<String> farewell(String code) {
