@@ -22,7 +22,8 @@ class MailPagesTest {
             Browser.Response page = browser.get("/messages");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"messages\"", "id=\"search-form\"", "name=\"q\"", "id=\"labels\"",
-                    "id=\"logout\"", "id=\"disconnect\"", "alice@example.com");
+                    "id=\"logout\"", "id=\"account-link\"", "alice@example.com");
+            assertThat(page.body()).as("disconnecting lives on the connection page, behind a confirmation").doesNotContain("/disconnect");
             assertThat(page.body()).contains("href=\"/messages/" + id.value() + "\"", "Lunch &lt;today&gt;?", "title=\"Bob &lt;bob@example.org>\">Bob</span>",
                     "2026-11-25 14:02", "Shall we meet at noon &amp; talk");
             assertThat(page.count("message")).isEqualTo(WebConfig.DEFAULT_PAGE_SIZE);
@@ -75,6 +76,42 @@ class MailPagesTest {
         TestApp.run(TestApp.app(world), browser -> {
             TestApp.signIn(browser, world, alice);
             assertThat(browser.get("/messages").body()).contains("data-label-id=\"INBOX\"", "href=\"/messages?q=label%3AINBOX\"");
+        });
+    }
+
+    @Test
+    void backToMessagesReturnsToTheSearchAndPageTheMessageWasOpenedFrom() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            var search = browser.get("/messages?q=Subject&maxResults=5").dom();
+            String conversation = search.selectFirst("a.conversation-link").attr("href");
+            String single = search.selectFirst("a.message-link").attr("href");
+            assertThat(conversation).contains("?q=Subject&maxResults=5");
+            assertThat(browser.get(conversation).dom().selectFirst("#back").attr("href")).isEqualTo("/messages?q=Subject&maxResults=5");
+            assertThat(browser.get(single).dom().selectFirst("#back").attr("href")).isEqualTo("/messages?q=Subject&maxResults=5");
+
+            String secondPage = search.selectFirst("#next-page").attr("href");
+            assertThat(secondPage).contains("pageToken=");
+            var second = browser.get(secondPage).dom();
+            assertThat(browser.get(second.selectFirst("a.conversation-link").attr("href")).dom().selectFirst("#back").attr("href"))
+                    .isEqualTo(secondPage);
+            String plain = browser.get("/messages").dom().selectFirst("a.message-link").attr("href");
+            assertThat(browser.get(plain).dom().selectFirst("#back").attr("href")).isEqualTo("/messages");
+        });
+    }
+
+    @Test
+    void theLabelBeingShownIsHighlightedAndOnlyThatOne() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            var all = browser.get("/messages").dom();
+            assertThat(all.select("#labels a.active")).extracting(e -> e.id()).containsExactly("all-mail");
+            assertThat(all.selectFirst("#all-mail").attr("aria-current")).isEqualTo("page");
+            var inbox = browser.get("/messages?q=label%3AINBOX").dom();
+            assertThat(inbox.select("#labels a.active")).extracting(e -> e.attr("data-label-id")).containsExactly("INBOX");
+            assertThat(inbox.selectFirst("#labels a.active").attr("aria-current")).isEqualTo("page");
+            assertThat(inbox.selectFirst("#all-mail").hasAttr("aria-current")).isFalse();
+            assertThat(browser.get("/messages?q=from%3Abob").dom().select("#labels a.active")).isEmpty();
         });
     }
 

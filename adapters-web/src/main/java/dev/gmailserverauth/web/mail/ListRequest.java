@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.web.shared.FormData;
 import dev.gmailserverauth.web.shared.RequestValues;
+import dev.gmailserverauth.web.shared.Links;
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,16 @@ record ListRequest(SearchQuery search, Optional<PageToken> pageToken, PageSize s
 
     ListMessages.Query messagesQuery() {
         return new ListMessages.Query(search, pageToken, size);
+    }
+
+    /** The list this request names: where a message or conversation opened from it goes back to. */
+    String backToList() {
+        return Links.messages(search, pageToken, explicitSize);
+    }
+
+    /** {@code href} carrying this list, so the page it opens can link back to it. */
+    String carry(String href) {
+        return Links.fromList(href, search, pageToken, explicitSize);
     }
 
     MailQuery threadsQuery() {

@@ -63,14 +63,14 @@ final class MailPages {
         SearchQuery search = request.search();
         List<Label> mailboxLabels = labels.orEmpty();
         Map<LabelId, Label> names = LabelNames.byId(mailboxLabels);
-        List<MessageRow> rows = page.items().stream().map(summary -> row(summary, names)).toList();
+        List<MessageRow> rows = page.items().stream().map(summary -> row(summary, names, request)).toList();
         pages.render(ctx, 200, "messages.jte", new MessagesPage(
                 pages.chrome(ctx, search.isEmpty() ? "Messages" : "Search: " + search.value(), grant),
                 search.value(),
                 rows,
                 page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), request.explicitSize())),
                 request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
-                labelLinks(mailboxLabels),
+                labelLinks(mailboxLabels, search),
                 listing.missing().size(),
                 Links.messages(search, request.pageToken(), request.explicitSize())));
     }
@@ -78,25 +78,29 @@ final class MailPages {
     private void show(Context ctx) {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
         boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
+        ListRequest from = ListRequest.parse(ctx, defaultPageSize);
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
-        MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages, Links.messageWithImages(id));
-        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, view.subject(), grant), view));
+        MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages, from.carry(Links.messageWithImages(id)));
+        pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, view.subject(), grant), view, from.backToList()));
     }
 
     /** The label sidebar's links; {@link Sidebar} makes sure a failure there never costs the person the list. */
-    private static List<LabelLink> labelLinks(List<Label> labels) {
+    private static List<LabelLink> labelLinks(List<Label> labels, SearchQuery shown) {
         return labels.stream()
                 .filter(LabelNames::shown)
                 .sorted(LabelNames.SIDEBAR_ORDER)
-                .map(label -> new LabelLink(label.id().value(), LabelNames.display(label),
-                        Links.messages(new SearchQuery("label:" + label.name().replace(' ', '-')), Optional.empty(), Optional.empty())))
+                .map(label -> {
+                    SearchQuery search = new SearchQuery("label:" + label.name().replace(' ', '-'));
+                    return new LabelLink(label.id().value(), LabelNames.display(label), Links.messages(search, Optional.empty(), Optional.empty()),
+                            search.value().equalsIgnoreCase(shown.value().strip()));
+                })
                 .toList();
     }
 
-    private static MessageRow row(MessageSummary summary, Map<LabelId, Label> names) {
-        return new MessageRow(summary.id().value(), Links.thread(summary.threadId()), Links.message(summary.id()),
+    private static MessageRow row(MessageSummary summary, Map<LabelId, Label> names, ListRequest list) {
+        return new MessageRow(summary.id().value(), list.carry(Links.thread(summary.threadId())), list.carry(Links.message(summary.id())),
                 summary.subject().isBlank() ? "(no subject)" : summary.subject(),
                 Formats.senderName(summary.from()), summary.from(), Formats.utc(summary.date()), summary.snippet(), summary.unread(),
                 summary.starred(), LabelNames.chips(summary.labelIds(), names).stream().filter(name -> !name.equals("Inbox")).toList());

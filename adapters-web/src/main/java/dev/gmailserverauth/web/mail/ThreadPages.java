@@ -6,6 +6,7 @@ import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.web.shared.FormData;
 import dev.gmailserverauth.web.shared.Links;
@@ -45,14 +46,15 @@ final class ThreadPages {
     private void show(Context ctx) {
         ThreadId id = RequestValues.threadId(PathParams.get(ctx, "id"));
         boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
+        ListRequest from = ListRequest.parse(ctx, PageSize.DEFAULT.value());
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         MailThread thread = MailResults.value(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
         Map<LabelId, Label> names = LabelNames.byId(labels.orEmpty());
         List<MessageView> messages = thread.messages().stream()
-                .map(message -> MessageViews.of(message, names, remoteImages, Links.threadWithImages(id)))
+                .map(message -> MessageViews.of(message, names, remoteImages, from.carry(Links.threadWithImages(id))))
                 .toList();
         String subject = messages.isEmpty() ? "(no subject)" : messages.get(0).subject();
-        pages.render(ctx, 200, "thread.jte", new ThreadPage(pages.chrome(ctx, subject, grant), id.value(), subject, messages));
+        pages.render(ctx, 200, "thread.jte", new ThreadPage(pages.chrome(ctx, subject, grant), id.value(), subject, messages, from.backToList()));
     }
 }

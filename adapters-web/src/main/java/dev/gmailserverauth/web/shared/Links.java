@@ -35,6 +35,17 @@ public final class Links {
         return params.isEmpty() ? MESSAGES : MESSAGES + "?" + String.join("&", params);
     }
 
+    /**
+     * {@code href} carrying the list it was opened from ({@code q}, {@code pageToken}, {@code maxResults}), so that the
+     * page's way back returns to that list, not to the first page of everything.
+     */
+    public static String fromList(String href, SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults) {
+        String list = messages(query, pageToken, maxResults);
+        int start = list.indexOf('?');
+        if (start < 0) return href;
+        return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);
+    }
+
     public static String message(MessageId id) {
         return MESSAGES + "/" + id.value();
     }
