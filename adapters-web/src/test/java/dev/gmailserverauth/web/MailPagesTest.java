@@ -6,6 +6,7 @@ import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.shared.BadInput;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -146,7 +147,14 @@ class MailPagesTest {
             TestApp.signIn(browser, world, alice);
             Browser.Response page = browser.get("/messages/bad.id");
             assertThat(page.status()).isEqualTo(400);
-            assertThat(page.body()).contains("message id is malformed");
+            assertThat(page.body()).contains(BadInput.MALFORMED_ADDRESS, "id=\"account-email\"");
+            assertThat(browser.get("/threads/bad.id").body()).as("one wording for every malformed id").contains(BadInput.MALFORMED_ADDRESS);
+            String cookie = "Cookie: " + browser.cookie().orElseThrow() + "\r\n";
+            assertThat(RawHttp.send(browser.port(), "GET", "/messages/%u0041", cookie, new byte[0]).text()).as("and for malformed escapes")
+                    .contains(BadInput.MALFORMED_ADDRESS, "id=\"account-email\"");
+            Browser.Response refusedByJetty = browser.get("/threads/%00");
+            assertThat(refusedByJetty.status()).isEqualTo(400);
+            assertThat(refusedByJetty.body()).as("the styled page, not bare text").contains("/static/app.css", "id=\"error-reason\"");
         });
     }
 

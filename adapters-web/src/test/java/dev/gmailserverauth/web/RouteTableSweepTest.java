@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.shared.BadInput;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
@@ -68,10 +69,10 @@ class RouteTableSweepTest {
         TestApp.run(TestApp.app(world), browser -> {
             RawHttp.Reply page = RawHttp.send(browser.port(), "GET", "/messages/%u0041", "", new byte[0]);
             assertThat(page.status()).isEqualTo(400);
-            assertThat(page.text()).contains("text/html", "not properly encoded");
+            assertThat(page.text()).contains("text/html", BadInput.MALFORMED_ADDRESS);
             RawHttp.Reply json = RawHttp.send(browser.port(), "GET", "/api/messages/%u0041", "", new byte[0]);
             assertThat(json.status()).isEqualTo(400);
-            assertThat(json.text()).contains("application/json", "\"error\":\"bad_request\"", "not properly encoded");
+            assertThat(json.text()).contains("application/json", "\"error\":\"bad_request\"", BadInput.MALFORMED_ADDRESS);
         });
     }
 

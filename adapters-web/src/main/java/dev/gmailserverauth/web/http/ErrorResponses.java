@@ -165,7 +165,7 @@ public final class ErrorResponses {
 
     private void page(Context ctx, int status, String heading, String reason) {
         try {
-            pages.render(ctx, status, "error.jte", new ErrorPage(pages.plainChrome(heading), status, heading, reason));
+            pages.render(ctx, status, "error.jte", new ErrorPage(pages.errorChrome(ctx, heading, status), status, heading, reason));
         } catch (RuntimeException renderFailure) {
             LOG.error("rendering the error page failed", renderFailure);
             Responses.text(ctx, status, heading + ": " + reason);

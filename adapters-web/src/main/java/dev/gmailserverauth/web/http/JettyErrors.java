@@ -70,6 +70,7 @@ public final class JettyErrors extends ErrorHandler {
             } else {
                 type = "text/html; charset=utf-8";
                 String heading = ErrorResponses.heading(code);
+                // Jetty refuses before it has read the headers, so there is no session cookie to show whose page it is.
                 body = pages.html("error.jte", new ErrorPage(pages.plainChrome(heading), code, heading, ErrorResponses.defaultReason(code)));
             }
         } catch (RuntimeException renderFailure) {

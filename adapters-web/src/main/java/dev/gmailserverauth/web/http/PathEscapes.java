@@ -25,7 +25,7 @@ public final class PathEscapes {
 
     private static void check(Context ctx) {
         if (!wellFormed(ctx.req().getRequestURI())) {
-            throw new BadInput("The address is not properly encoded: check the link.");
+            throw new BadInput(BadInput.MALFORMED_ADDRESS);
         }
     }
 

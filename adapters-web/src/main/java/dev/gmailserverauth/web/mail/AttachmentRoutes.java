@@ -68,7 +68,7 @@ final class AttachmentRoutes {
     private AttachmentDownload.Fetched fetch(Context ctx) {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
         PartId part = RequestValues.partId(PathParams.get(ctx, "part"));
-        AttachmentDownload download = MailResults.value(getAttachment.get(grants.require(ctx), id, part),
+        AttachmentDownload download = MailResults.byId(getAttachment.get(grants.require(ctx), id, part),
                 "this message has no attachment at that part");
         return download.fold(fetched -> fetched, tooLarge -> {
             throw new Failure.TooLarge("This file is " + Formats.size(tooLarge.attachment().size()) + "; files up to "

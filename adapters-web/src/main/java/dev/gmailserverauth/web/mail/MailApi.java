@@ -96,7 +96,7 @@ final class MailApi {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
-        Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
+        Message message = MailResults.byId(getMessage.get(grant, id), "there is no message with this id in your mailbox");
         Responses.json(ctx, 200, message(message, LabelNames.byId(labels.orEmpty())));
     }
 
@@ -113,7 +113,7 @@ final class MailApi {
         ThreadId id = RequestValues.threadId(PathParams.get(ctx, "id"));
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
-        MailThread thread = MailResults.value(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
+        MailThread thread = MailResults.byId(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
         Map<LabelId, Label> names = LabelNames.byId(labels.orEmpty());
         Responses.json(ctx, 200, Json.object(
                 "id", thread.id().value(),

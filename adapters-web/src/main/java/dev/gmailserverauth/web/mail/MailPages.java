@@ -81,7 +81,7 @@ final class MailPages {
         ListRequest from = ListRequest.parse(ctx, defaultPageSize);
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
-        Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
+        Message message = MailResults.byId(getMessage.get(grant, id), "there is no message with this id in your mailbox");
         MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages, from.carry(Links.messageWithImages(id)));
         pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, view.subject(), grant), view, from.backToList()));
     }

@@ -40,7 +40,7 @@ final class MessageFrames {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
         boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
         MailboxGrant grant = grants.require(ctx);
-        Message message = MailResults.value(getMessage.get(grant, id), "there is no message with this id in your mailbox");
+        Message message = MailResults.byId(getMessage.get(grant, id), "there is no message with this id in your mailbox");
         String html = message.htmlBody().orElseThrow(() -> new Failure.NotFound("this message has no HTML part"));
         SanitizedHtml clean = MailHtmlSanitizer.sanitize(html, remoteImages, InlineParts.of(message));
         SecurityHeaders.messageFrame(ctx, remoteImages);

@@ -49,7 +49,7 @@ final class ThreadPages {
         ListRequest from = ListRequest.parse(ctx, PageSize.DEFAULT.value());
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
-        MailThread thread = MailResults.value(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
+        MailThread thread = MailResults.byId(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
         Map<LabelId, Label> names = LabelNames.byId(labels.orEmpty());
         List<MessageView> messages = thread.messages().stream()
                 .map(message -> MessageViews.of(message, names, remoteImages, from.carry(Links.threadWithImages(id))))

@@ -28,7 +28,23 @@ public final class PageRenderer {
 
     /** The chrome for this visitor: with the account bar and CSRF tokens when signed in. */
     public Chrome chrome(Context ctx, String title) {
-        Visitor visitor = sessions.visitor(ctx);
+        return chrome(sessions.visitor(ctx), title);
+    }
+
+    /**
+     * The chrome of an error page: with the account bar for a 4xx, so a signed-in person still sees who they
+     * are; plain for a 5xx (it must not touch the stores, which may be what failed) or when the stores do not answer.
+     */
+    public Chrome errorChrome(Context ctx, String title, int status) {
+        if (status >= 500) return plainChrome(title);
+        try {
+            return chrome(sessions.visitor(ctx), title);
+        } catch (RuntimeException storesDown) {
+            return plainChrome(title);
+        }
+    }
+
+    private Chrome chrome(Visitor visitor, String title) {
         if (!visitor.signedIn()) return plainChrome(title);
         String email = visitor.user().flatMap(describeUser::describe).map(UserIdentity::email).map(EmailAddress::value).orElse("");
         return new Chrome(title, true, email, visitor.csrfToken(), config.banner(), Optional.empty());

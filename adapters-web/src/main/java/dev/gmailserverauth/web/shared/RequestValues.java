@@ -53,15 +53,24 @@ public final class RequestValues {
     }
 
     public static MessageId messageId(String raw) {
-        return validated(raw, MessageId::new);
+        return inAddress(raw, MessageId::new);
     }
 
     public static ThreadId threadId(String raw) {
-        return validated(raw, ThreadId::new);
+        return inAddress(raw, ThreadId::new);
     }
 
     public static PartId partId(String raw) {
-        return validated(raw, PartId::new);
+        return inAddress(raw, PartId::new);
+    }
+
+    /** An id from the path: one wording for every malformed one ({@link BadInput#MALFORMED_ADDRESS}). */
+    private static <T> T inAddress(String raw, Function<String, T> constructor) {
+        try {
+            return constructor.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(BadInput.MALFORMED_ADDRESS);
+        }
     }
 
     /** {@code images=show}: the reader asked to load this message's remote images. Any other value is ignored. */
