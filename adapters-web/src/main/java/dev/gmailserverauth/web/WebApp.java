@@ -1,54 +1,157 @@
 package dev.gmailserverauth.web;
 
+import dev.gmailserverauth.application.HandleSecurityEvent;
+import dev.gmailserverauth.web.account.AccountFeature;
+import dev.gmailserverauth.web.account.AccountUseCases;
+import dev.gmailserverauth.web.http.BodyBuffering;
+import dev.gmailserverauth.web.http.ErrorResponses;
+import dev.gmailserverauth.web.http.GracefulStop;
+import dev.gmailserverauth.web.http.HeadLikeGet;
+import dev.gmailserverauth.web.http.HealthRoute;
+import dev.gmailserverauth.web.http.JettyErrors;
+import dev.gmailserverauth.web.http.PathEscapes;
+import dev.gmailserverauth.web.http.RequestLog;
+import dev.gmailserverauth.web.http.SecurityHeaders;
+import dev.gmailserverauth.web.http.SlowHeaderSweep;
+import dev.gmailserverauth.web.http.WebThreads;
+import dev.gmailserverauth.web.mail.MailFeature;
+import dev.gmailserverauth.web.mail.MailUseCases;
+import dev.gmailserverauth.web.risc.RiscRoutes;
+import dev.gmailserverauth.web.shared.CsrfCheck;
+import dev.gmailserverauth.web.shared.PageRenderer;
+import dev.gmailserverauth.web.shared.SessionUseCases;
+import dev.gmailserverauth.web.shared.Sessions;
+import dev.gmailserverauth.web.signin.SignInFeature;
+import dev.gmailserverauth.web.signin.SignInUseCases;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
- * Builds the web front: HTML pages and the JSON API over the use cases. Returns the app unstarted; the
- * caller picks the port and owns the lifecycle.
+ * Builds the web front: HTML pages and the JSON API over the use cases. Each feature (sign-in, mail,
+ * account, security events) is handed only its own use cases, as a small record; the app is returned
+ * unstarted, and the caller picks the port and owns the lifecycle.
+ *
+ * <pre>{@code
+ * Javalin web = WebApp.builder()
+ *         .config(config).clock(clock)
+ *         .sessions(new SessionUseCases(...)).signIn(new SignInUseCases(...)).mail(new MailUseCases(...))
+ *         .account(new AccountUseCases(...)).securityEvents(handleSecurityEvent).databaseHealthy(db::isHealthy)
+ *         .build();
+ * }</pre>
+ * A new feature (sync status, webhooks, several accounts) gets its own package beside {@code web.mail}, its
+ * own use-case record and one more method here.
  */
 public final class WebApp {
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
     /** Our forms carry a CSRF token and nothing else. */
     private static final int MAX_FORM_BYTES = 4 * 1024;
-    /** At most this many sidebars load at once; the page waits this long after its main call for its sidebar. */
-    private static final int SIDEBAR_THREADS = 16;
-    private static final Duration SIDEBAR_PATIENCE = Duration.ofMillis(750);
 
     private WebApp() {
     }
 
-    public static Javalin create(WebConfig config, WebUseCases useCases) {
-        return create(config, useCases, WebOperations.none());
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The same, with readiness checks and a request observer for operators. */
-    public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations) {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(useCases, "useCases");
-        Objects.requireNonNull(operations, "operations");
+    /** Collects the parts; {@link #build} refuses to build with one missing, naming it. */
+    public static final class Builder {
+        private Optional<WebConfig> config = Optional.empty();
+        private Optional<Clock> clock = Optional.empty();
+        private Optional<SessionUseCases> sessions = Optional.empty();
+        private Optional<SignInUseCases> signIn = Optional.empty();
+        private Optional<MailUseCases> mail = Optional.empty();
+        private Optional<AccountUseCases> account = Optional.empty();
+        private Optional<HandleSecurityEvent> securityEvents = Optional.empty();
+        private Optional<BooleanSupplier> databaseHealthy = Optional.empty();
+        private WebOperations operations = WebOperations.none();
+
+        private Builder() {
+        }
+
+        public Builder config(WebConfig value) {
+            config = Optional.of(value);
+            return this;
+        }
+
+        /** The clock of time-based limits (the sign-in throttle). */
+        public Builder clock(Clock value) {
+            clock = Optional.of(value);
+            return this;
+        }
+
+        public Builder sessions(SessionUseCases value) {
+            sessions = Optional.of(value);
+            return this;
+        }
+
+        public Builder signIn(SignInUseCases value) {
+            signIn = Optional.of(value);
+            return this;
+        }
+
+        public Builder mail(MailUseCases value) {
+            mail = Optional.of(value);
+            return this;
+        }
+
+        public Builder account(AccountUseCases value) {
+            account = Optional.of(value);
+            return this;
+        }
+
+        /** The Cross-Account Protection receiver's use case. */
+        public Builder securityEvents(HandleSecurityEvent value) {
+            securityEvents = Optional.of(value);
+            return this;
+        }
+
+        /** Whether the database answers, for {@code /health} and {@code /health/ready}. */
+        public Builder databaseHealthy(BooleanSupplier value) {
+            databaseHealthy = Optional.of(value);
+            return this;
+        }
+
+        /** Readiness checks and a request observer for operators; none unless set. */
+        public Builder operations(WebOperations value) {
+            operations = Objects.requireNonNull(value, "operations");
+            return this;
+        }
+
+        public Javalin build() {
+            return create(required(config, "config"), required(clock, "clock"), required(sessions, "sessions"), required(signIn, "signIn"),
+                    required(mail, "mail"), required(account, "account"), required(securityEvents, "securityEvents"),
+                    required(databaseHealthy, "databaseHealthy"), operations);
+        }
+
+        private static <T> T required(Optional<T> part, String name) {
+            return part.orElseThrow(() -> new IllegalStateException("the web app needs its " + name));
+        }
+    }
+
+    private static Javalin create(WebConfig config, Clock clock, SessionUseCases sessionUseCases, SignInUseCases signIn, MailUseCases mail,
+            AccountUseCases account, HandleSecurityEvent securityEvents, BooleanSupplier databaseHealthy, WebOperations operations) {
         RequestLog requestLog = new RequestLog(operations.requests());
-        Sessions sessions = new Sessions(useCases.startSession(), useCases.resolveSession(), useCases.endSession(), config);
-        PageRenderer pages = new PageRenderer(config, sessions, useCases.describeUser());
-        Grants grants = new Grants(useCases.authorizedAccess(), sessions);
+        Sessions sessions = new Sessions(sessionUseCases, config);
+        PageRenderer pages = new PageRenderer(config, sessions, sessionUseCases.describeUser());
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
-        Sidebar sidebar = Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE);
 
-        return Javalin.create(javalin -> {
+        return HeadLikeGet.install(Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.prefer405over404 = true;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.requestLogger.http(requestLog::log);
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
-            javalin.jetty.modifyServer(JettyErrors::install);
+            javalin.jetty.modifyServer(server -> JettyErrors.install(server, pages));
             javalin.jetty.modifyServer(server -> GracefulStop.install(server,
-                    new RequestArrival(null, (int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.shutdownGrace()));
+                    SlowHeaderSweep.around(new BodyBuffering((int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.bodyDeadline()),
+                    config.shutdownGrace()));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -58,21 +161,14 @@ public final class WebApp {
 
             javalin.routes.before(requestLog::begin);
             javalin.routes.before(headers::apply);
-            new AccountRoutes(useCases.disconnect(), sessions, config.riscReceiverPath()).register(javalin.routes);
-            new RiscRoutes(useCases.handleSecurityEvent(), config.riscReceiverPath()).register(javalin.routes);
-            new ConnectionRoutes(useCases.viewAccount(), sessions, pages).register(javalin.routes);
-            new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
-                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
-            new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())
-                    .register(javalin.routes);
-            new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(javalin.routes);
-            new MessageFrames(useCases.getMessage(), grants).register(javalin.routes);
-            new AttachmentRoutes(useCases.getAttachment(), grants).register(javalin.routes);
-            new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
-            new MailApi(useCases.getMessage(), useCases.listThreads(), useCases.getThread(), useCases.listLabels(), grants, sidebar)
-                    .register(javalin.routes);
-            new HealthRoute(useCases.databaseHealthy(), operations.readiness()).register(javalin.routes);
+            PathEscapes.register(javalin.routes);
+            new CsrfCheck(sessions, config.riscReceiverPath()).register(javalin.routes);
+            new RiscRoutes(securityEvents, config.riscReceiverPath()).register(javalin.routes);
+            AccountFeature.register(javalin.routes, account, sessions, pages);
+            SignInFeature.register(javalin.routes, signIn, sessions, pages, config, clock);
+            MailFeature.register(javalin.routes, mail, sessions, pages, config.pageSize());
+            new HealthRoute(databaseHealthy, operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
-        });
+        }));
     }
 }

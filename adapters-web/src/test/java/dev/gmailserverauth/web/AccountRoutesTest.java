@@ -55,6 +55,25 @@ class AccountRoutesTest {
     }
 
     @Test
+    void disconnectIsOfferedOnlyOnTheConnectionPageBehindAConfirmationThatSaysWhatIsDeleted() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            assertThat(browser.get("/messages").dom().select("form[action=/disconnect]")).isEmpty();
+            Browser.Response account = browser.get("/account");
+            var confirmation = account.dom().selectFirst("details#disconnect-confirm");
+            assertThat(confirmation).isNotNull();
+            assertThat(confirmation.hasAttr("open")).as("closed until the person asks").isFalse();
+            assertThat(confirmation.selectFirst("#disconnect-consequences").text())
+                    .contains("revokes", "deletes", "tokens", "cached message summaries", "sessions on every browser", "history");
+            var form = confirmation.selectFirst("form#disconnect-form");
+            assertThat(form.attr("method")).isEqualTo("post");
+            assertThat(form.attr("action")).isEqualTo("/disconnect");
+            assertThat(form.selectFirst("input[name=csrf]").attr("value")).isEqualTo(account.csrfToken()).isNotEmpty();
+            assertThat(form.selectFirst("button#disconnect").text()).isEqualTo("Yes, disconnect and delete");
+        });
+    }
+
+    @Test
     void disconnectRevokesAtGoogleForgetsTheCredentialAndEndsTheSession() {
         TestApp.run(TestApp.app(world), browser -> {
             TestApp.signIn(browser, world, alice);

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.web;
 
-import java.net.URI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
@@ -8,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class ApiRoutesTest {

@@ -84,14 +84,14 @@ class HeadersAndHealthTest {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\",\"database\":\"UP\"}");
         });
-        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> false)), browser -> {
+        TestApp.run(TestApp.builder(world, () -> false).config(WebConfig.of(TestApp.BASE_URL)).build(), browser -> {
             Browser.Response health = browser.get("/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"DOWN\"");
         });
-        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> {
+        TestApp.run(TestApp.builder(world, () -> {
             throw new IllegalStateException("connection refused");
-        })), browser -> assertThat(browser.get("/health").status()).isEqualTo(503));
+        }).config(WebConfig.of(TestApp.BASE_URL)).build(), browser -> assertThat(browser.get("/health").status()).isEqualTo(503));
     }
 
     @Test

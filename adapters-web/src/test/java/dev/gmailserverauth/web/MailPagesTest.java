@@ -6,6 +6,7 @@ import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.shared.BadInput;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,8 @@ class MailPagesTest {
             Browser.Response page = browser.get("/messages");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"messages\"", "id=\"search-form\"", "name=\"q\"", "id=\"labels\"",
-                    "id=\"logout\"", "id=\"disconnect\"", "alice@example.com");
+                    "id=\"logout\"", "id=\"account-link\"", "alice@example.com");
+            assertThat(page.body()).as("disconnecting lives on the connection page, behind a confirmation").doesNotContain("/disconnect");
             assertThat(page.body()).contains("href=\"/messages/" + id.value() + "\"", "Lunch &lt;today&gt;?", "title=\"Bob &lt;bob@example.org>\">Bob</span>",
                     "2026-11-25 14:02", "Shall we meet at noon &amp; talk");
             assertThat(page.count("message")).isEqualTo(WebConfig.DEFAULT_PAGE_SIZE);
@@ -79,6 +81,42 @@ class MailPagesTest {
     }
 
     @Test
+    void backToMessagesReturnsToTheSearchAndPageTheMessageWasOpenedFrom() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            var search = browser.get("/messages?q=Subject&maxResults=5").dom();
+            String conversation = search.selectFirst("a.conversation-link").attr("href");
+            String single = search.selectFirst("a.message-link").attr("href");
+            assertThat(conversation).contains("?q=Subject&maxResults=5");
+            assertThat(browser.get(conversation).dom().selectFirst("#back").attr("href")).isEqualTo("/messages?q=Subject&maxResults=5");
+            assertThat(browser.get(single).dom().selectFirst("#back").attr("href")).isEqualTo("/messages?q=Subject&maxResults=5");
+
+            String secondPage = search.selectFirst("#next-page").attr("href");
+            assertThat(secondPage).contains("pageToken=");
+            var second = browser.get(secondPage).dom();
+            assertThat(browser.get(second.selectFirst("a.conversation-link").attr("href")).dom().selectFirst("#back").attr("href"))
+                    .isEqualTo(secondPage);
+            String plain = browser.get("/messages").dom().selectFirst("a.message-link").attr("href");
+            assertThat(browser.get(plain).dom().selectFirst("#back").attr("href")).isEqualTo("/messages");
+        });
+    }
+
+    @Test
+    void theLabelBeingShownIsHighlightedAndOnlyThatOne() {
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            var all = browser.get("/messages").dom();
+            assertThat(all.select("#labels a.active")).extracting(e -> e.id()).containsExactly("all-mail");
+            assertThat(all.selectFirst("#all-mail").attr("aria-current")).isEqualTo("page");
+            var inbox = browser.get("/messages?q=label%3AINBOX").dom();
+            assertThat(inbox.select("#labels a.active")).extracting(e -> e.attr("data-label-id")).containsExactly("INBOX");
+            assertThat(inbox.selectFirst("#labels a.active").attr("aria-current")).isEqualTo("page");
+            assertThat(inbox.selectFirst("#all-mail").hasAttr("aria-current")).isFalse();
+            assertThat(browser.get("/messages?q=from%3Abob").dom().select("#labels a.active")).isEmpty();
+        });
+    }
+
+    @Test
     void messagePageShowsHeadersAndTextBody() {
         MessageId id = world.google.addMessage(alice, new NewMessage("Carol <carol@example.org>", "Quarterly <b>report</b>",
                 "Line one\n<script>alert(1)</script>", Instant.parse("2026-03-05T14:02:00Z"), false));
@@ -109,7 +147,14 @@ class MailPagesTest {
             TestApp.signIn(browser, world, alice);
             Browser.Response page = browser.get("/messages/bad.id");
             assertThat(page.status()).isEqualTo(400);
-            assertThat(page.body()).contains("message id is malformed");
+            assertThat(page.body()).contains(BadInput.MALFORMED_ADDRESS, "id=\"account-email\"");
+            assertThat(browser.get("/threads/bad.id").body()).as("one wording for every malformed id").contains(BadInput.MALFORMED_ADDRESS);
+            String cookie = "Cookie: " + browser.cookie().orElseThrow() + "\r\n";
+            assertThat(RawHttp.send(browser.port(), "GET", "/messages/%u0041", cookie, new byte[0]).text()).as("and for malformed escapes")
+                    .contains(BadInput.MALFORMED_ADDRESS, "id=\"account-email\"");
+            Browser.Response refusedByJetty = browser.get("/threads/%00");
+            assertThat(refusedByJetty.status()).isEqualTo(400);
+            assertThat(refusedByJetty.body()).as("the styled page, not bare text").contains("/static/app.css", "id=\"error-reason\"");
         });
     }
 

@@ -1,9 +1,11 @@
 package dev.gmailserverauth.web;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.http.RequestLog;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -27,7 +29,7 @@ class OperationsEndpointsTest {
                 new WebOperations.HealthCheck("schema", () -> true),
                 new WebOperations.HealthCheck("key", keyOpens::get),
                 new WebOperations.HealthCheck("google", () -> true)), WebOperations.RequestObserver.NONE);
-        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(new World(), () -> true), operations), browser -> {
+        TestApp.run(TestApp.builder(new World(), () -> true).config(WebConfig.of(TestApp.BASE_URL)).operations(operations).build(), browser -> {
             assertThat(browser.get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
             Browser.Response ready = browser.get("/health/ready");
             assertThat(ready.status()).isEqualTo(200);
@@ -48,7 +50,7 @@ class OperationsEndpointsTest {
         WebOperations operations = new WebOperations(List.of(new WebOperations.HealthCheck("schema", () -> {
             throw new IllegalStateException("boom");
         })), WebOperations.RequestObserver.NONE);
-        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(new World(), () -> true), operations),
+        TestApp.run(TestApp.builder(new World(), () -> true).config(WebConfig.of(TestApp.BASE_URL)).operations(operations).build(),
                 browser -> assertThat(browser.get("/health/ready").status()).isEqualTo(503));
     }
 
@@ -92,7 +94,7 @@ class OperationsEndpointsTest {
         UserIdentity alice = TestApp.accountWithMail(world, "alice@example.com", 2);
         List<Completed> completed = new CopyOnWriteArrayList<>();
         WebOperations operations = new WebOperations(List.of(), (method, route, status, took) -> completed.add(new Completed(method, route, status)));
-        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> true), operations), browser -> {
+        TestApp.run(TestApp.builder(world, () -> true).config(WebConfig.of(TestApp.BASE_URL)).operations(operations).build(), browser -> {
             TestApp.signIn(browser, world, alice);
             completed.clear();
             browser.get("/messages/abc123def456");

@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.fake.NewAttachment;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.http.SecurityHeaders;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;

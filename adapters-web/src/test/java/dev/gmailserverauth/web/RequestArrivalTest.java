@@ -1,5 +1,6 @@
 package dev.gmailserverauth.web;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -8,6 +9,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gmailserverauth.application.World;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.http.BodyBuffering;
+import dev.gmailserverauth.web.http.SlowHeaderSweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** Bodies are read whole, within a cap and a deadline, before a request thread sees them. */
+/** The two jobs in front of the request threads: {@link BodyBuffering} and {@link SlowHeaderSweep}. */
 class RequestArrivalTest {
     private final World world = new World();
     private final UserIdentity alice = TestApp.accountWithMail(world, "alice@example.com", 2);
@@ -226,6 +229,7 @@ class RequestArrivalTest {
     }
 
     static {
-        ((Logger) LoggerFactory.getLogger(RequestArrival.class)).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger(BodyBuffering.class)).setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger(SlowHeaderSweep.class)).setLevel(Level.INFO);
     }
 }

@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.error.StorageException;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
+import dev.gmailserverauth.web.risc.RiscRoutes;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -89,6 +90,28 @@ class RiscRoutesTest {
             Browser.Response answer = post(browser, "/risc/events", "application/json", token);
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body()).contains("invalid_request", "application/secevent+jwt");
+        });
+    }
+
+    @Test
+    void aMediaTypeThatOnlyBeginsLikeTheRightOneIsRefused() {
+        TestApp.run(TestApp.app(world), browser -> {
+            String token = world.riscIssuer.sign(new SecurityEvent.SessionsRevoked(alice.userId()));
+            for (String type : new String[] {"application/secevent+jwtx", "application/secevent+jwt-foo", "application/secevent+jwt.x"}) {
+                Browser.Response answer = post(browser, "/risc/events", type, token);
+                assertThat(answer.status()).as(type).isEqualTo(400);
+                assertThat(answer.body()).as(type).contains("invalid_request", "Content-Type must be application/secevent+jwt");
+            }
+        });
+    }
+
+    @Test
+    void theRightMediaTypeWithParametersOrInAnotherCaseIsAccepted() {
+        TestApp.run(TestApp.app(world), browser -> {
+            for (String type : new String[] {"application/secevent+jwt; charset=utf-8", "Application/SecEvent+JWT", "application/secevent+jwt ;charset=UTF-8"}) {
+                String token = world.riscIssuer.sign(new SecurityEvent.Verification(Optional.of(type)));
+                assertThat(post(browser, "/risc/events", type, token).status()).as(type).isEqualTo(202);
+            }
         });
     }
 

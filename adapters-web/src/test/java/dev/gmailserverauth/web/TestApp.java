@@ -5,9 +5,14 @@ import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.account.AccountUseCases;
+import dev.gmailserverauth.web.mail.MailUseCases;
+import dev.gmailserverauth.web.shared.SessionUseCases;
+import dev.gmailserverauth.web.signin.SignInUseCases;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -18,11 +23,17 @@ final class TestApp {
     private TestApp() {
     }
 
-    static WebUseCases useCases(World world, BooleanSupplier databaseHealthy) {
-        return new WebUseCases(world.access, world.begin, world.complete, world.listMessages, world.getMessage, world.listLabels,
-                world.listThreads, world.getThread, world.getAttachment, world.disconnect,
-                world.startSession, world.resolveSession, world.endSession, world.describeUser, world.viewAccount, world.handleSecurityEvent,
-                databaseHealthy);
+    /** The app over this world's use cases, each feature given its own. */
+    static WebApp.Builder builder(World world, BooleanSupplier databaseHealthy) {
+        return WebApp.builder()
+                .clock(Clock.systemUTC())
+                .sessions(new SessionUseCases(world.startSession, world.resolveSession, world.endSession, world.describeUser))
+                .signIn(new SignInUseCases(world.begin, world.complete))
+                .mail(new MailUseCases(world.access, world.listMessages, world.getMessage, world.listLabels, world.listThreads, world.getThread,
+                        world.getAttachment))
+                .account(new AccountUseCases(world.viewAccount, world.describeUser, world.disconnect))
+                .securityEvents(world.handleSecurityEvent)
+                .databaseHealthy(databaseHealthy);
     }
 
     static Javalin app(World world) {
@@ -30,7 +41,7 @@ final class TestApp {
     }
 
     static Javalin app(World world, WebConfig config) {
-        return WebApp.create(config, useCases(world, () -> true));
+        return builder(world, () -> true).config(config).build();
     }
 
     /** Runs the test against a started app; the browser starts signed out. */

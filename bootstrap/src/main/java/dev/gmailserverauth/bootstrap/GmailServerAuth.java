@@ -40,7 +40,10 @@ import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.web.WebApp;
 import dev.gmailserverauth.web.WebConfig;
 import dev.gmailserverauth.web.WebOperations;
-import dev.gmailserverauth.web.WebUseCases;
+import dev.gmailserverauth.web.account.AccountUseCases;
+import dev.gmailserverauth.web.mail.MailUseCases;
+import dev.gmailserverauth.web.shared.SessionUseCases;
+import dev.gmailserverauth.web.signin.SignInUseCases;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,7 +126,7 @@ public final class GmailServerAuth implements AutoCloseable {
 
             metrics.watch(persistence, clock);
             Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
-            WebUseCases useCases = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
+            WebApp.Builder useCases = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
                     redirectUri, config, lifecycle, clock, metrics);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
@@ -133,7 +136,7 @@ public final class GmailServerAuth implements AutoCloseable {
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
-            Javalin web = WebApp.create(webConfig, useCases, new WebOperations(readiness(persistence), metrics.requests()));
+            Javalin web = useCases.config(webConfig).operations(new WebOperations(readiness(persistence), metrics.requests())).build();
             web.start("0.0.0.0", port);
             resources.push(web::stop);
             metrics.watch(web.jettyServer().server());
@@ -197,7 +200,7 @@ public final class GmailServerAuth implements AutoCloseable {
         return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
     }
 
-    private static WebUseCases wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
+    private static WebApp.Builder wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
             AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
@@ -205,26 +208,22 @@ public final class GmailServerAuth implements AutoCloseable {
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), lifecycle.renewalNotice(), clock);
-        return new WebUseCases(
-                access,
-                begin,
-                new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), persistence.signInHolds(),
-                        persistence.accountHistory(), lifecycle.issuer(), clock),
-                new ListMessages(mailbox, cache),
-                new GetMessage(mailbox),
-                new ListLabels(mailbox),
-                new ListThreads(mailbox),
-                new GetThread(mailbox),
-                new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES),
-                new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock),
-                new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
-                new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
-                new EndSession(persistence.sessions()),
-                new DescribeUser(persistence.credentials()),
-                new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
-                new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(), persistence.sessions(),
-                        persistence.signInHolds(), persistence.accountHistory(), cache, clock),
-                persistence::isHealthy);
+        DescribeUser describeUser = new DescribeUser(persistence.credentials());
+        return WebApp.builder()
+                .clock(clock)
+                .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
+                        new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
+                .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
+                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), clock)))
+                .mail(new MailUseCases(access, new ListMessages(mailbox, cache), new GetMessage(mailbox), new ListLabels(mailbox), new ListThreads(mailbox),
+                        new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
+                .account(new AccountUseCases(
+                        new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
+                        describeUser,
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock)))
+                .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
+                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, clock))
+                .databaseHealthy(persistence::isHealthy);
     }
 
     static PersistenceConfig persistenceConfig(AppConfig config) {

@@ -69,6 +69,16 @@ class ArchitectureRulesCanFailTest {
     }
 
     @Test
+    void webFeatureRuleCatchesAFeatureUsingAnother() {
+        failsNaming(RULES.webFeaturesDoNotDependOnEachOther(), "SignInPageThatReadsMail");
+    }
+
+    @Test
+    void webFeatureRuleLetsFeaturesShareTheCommonParts() {
+        RULES.webFeaturesDoNotDependOnEachOther().check(new ClassFileImporter().importPackages(ROOT + ".web.mail", ROOT + ".web.shared"));
+    }
+
+    @Test
     void cycleRuleCatchesACycleThroughBootstrap() {
         failsNaming(RULES.noCycles(), "Cycle");
     }

@@ -59,6 +59,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void webFeaturesDoNotDependOnEachOther() {
+        RULES.webFeaturesDoNotDependOnEachOther().check(production);
+    }
+
+    @Test
     void onlyBootstrapDependsOnAdapters() {
         RULES.onlyBootstrapDependsOnAdapters().check(production);
     }

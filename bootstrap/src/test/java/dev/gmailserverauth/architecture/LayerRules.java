@@ -30,6 +30,8 @@ import java.util.TreeSet;
 final class LayerRules {
     static final String PRODUCTION = "dev.gmailserverauth";
     static final List<String> ADAPTERS = List.of("google", "persistence", "web", "sandbox");
+    /** The parts of the web adapter every feature may use. */
+    static final List<String> WEB_COMMON_PARTS = List.of("shared", "http", "sanitizer");
 
     private final String root;
 
@@ -81,6 +83,21 @@ final class LayerRules {
     ArchRule webSeesOnlyApplicationAndDomain() {
         return noClasses().that().resideInAPackage(module("web"))
                 .should().dependOnClassesThat().resideInAnyPackage(module("google"), module("persistence"), module("sandbox"), module("bootstrap"));
+    }
+
+    /**
+     * The web adapter is packaged by feature ({@code web.signin}, {@code web.mail}, {@code web.account},
+     * {@code web.risc}, and those to come): a feature reaches another only through the shared part
+     * ({@code web.shared}), the server plumbing ({@code web.http}) or the sanitizer ({@code web.sanitizer}),
+     * and those reach no feature. Only {@code WebApp}, in {@code web} itself, wires the features together.
+     */
+    ArchRule webFeaturesDoNotDependOnEachOther() {
+        String web = root + ".web";
+        return slices().matching(web + ".(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        JavaClass.Predicates.resideInAnyPackage(WEB_COMMON_PARTS.stream().map(part -> web + "." + part + "..").toArray(String[]::new)))
+                .because("a feature of the web adapter can be read, changed or removed without the others");
     }
 
     /**
@@ -167,7 +184,7 @@ final class LayerRules {
 
     List<ArchRule> all() {
         return List.of(domainDependsOnlyOnJava(), applicationDependsOnlyOnDomain(), adaptersDoNotDependOnEachOther(),
-                onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(),
+                onlyBootstrapDependsOnAdapters(), nothingDependsOnBootstrap(), webSeesOnlyApplicationAndDomain(), webFeaturesDoNotDependOnEachOther(),
                 useCasesDoNotConstructCollaborators(), typeNamesAreUniqueAcrossModules(), nothingOutsideTheSandboxReachesItsInternals(), noCycles(),
                 noStandardStreams(), noPrintStackTrace());
     }

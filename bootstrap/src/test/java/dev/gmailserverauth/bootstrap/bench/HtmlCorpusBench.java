@@ -1,8 +1,8 @@
 package dev.gmailserverauth.bootstrap.bench;
 
-import dev.gmailserverauth.web.mail.HostileHtml;
-import dev.gmailserverauth.web.mail.InlineImages;
-import dev.gmailserverauth.web.mail.MailHtmlSanitizer;
+import dev.gmailserverauth.web.sanitizer.HostileHtml;
+import dev.gmailserverauth.web.sanitizer.InlineImages;
+import dev.gmailserverauth.web.sanitizer.MailHtmlSanitizer;
 import java.util.ArrayList;
 import java.util.List;
 

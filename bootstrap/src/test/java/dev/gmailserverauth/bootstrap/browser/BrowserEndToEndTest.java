@@ -153,8 +153,11 @@ class BrowserEndToEndTest {
     void disconnectRevokesTheGrantAndSignsOut() {
         signInAs(fullMailbox);
         long revokesBefore = sandbox.counters().roundTrips(dev.gmailserverauth.sandbox.Endpoint.REVOKE);
+        browser.open(url("/account"));
+        browser.click("#disconnect-start");
+        assertThat(browser.find("#disconnect-consequences").getText()).contains("revokes", "deletes", "tokens", "sessions");
         browser.click("#disconnect");
-        browser.find("body");
+        browser.find("#notice");
         assertThat(sandbox.counters().roundTrips(dev.gmailserverauth.sandbox.Endpoint.REVOKE)).isEqualTo(revokesBefore + 1);
         browser.screenshot("11-disconnected");
         browser.open(url("/messages"));

@@ -1,0 +1,32 @@
+package dev.gmailserverauth.web.mail;
+
+import dev.gmailserverauth.web.shared.Chrome;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The message list: search box, rows, paging links, label sidebar, and, when Gmail did not give every row in
+ * time, how many are missing and a link that asks for the same page again.
+ */
+public record MessagesPage(
+        Chrome chrome,
+        String query,
+        List<MessageRow> rows,
+        Optional<String> nextPageHref,
+        Optional<String> firstPageHref,
+        List<LabelLink> labels,
+        int missingRows,
+        String retryHref) {
+
+    public MessagesPage {
+        Objects.requireNonNull(chrome, "chrome");
+        Objects.requireNonNull(query, "query");
+        rows = List.copyOf(rows);
+        Objects.requireNonNull(nextPageHref, "nextPageHref");
+        Objects.requireNonNull(firstPageHref, "firstPageHref");
+        labels = List.copyOf(labels);
+        if (missingRows < 0) throw new IllegalArgumentException("missing rows is negative");
+        Objects.requireNonNull(retryHref, "retryHref");
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gmailserverauth.web.shared;
+
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.MessageId;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PartId;
+import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.ThreadId;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The URLs pages link to. Internal ones are built here from validated values; the only external one is
+ * the provider's consent URL, from the use cases, never from the request.
+ */
+public final class Links {
+    public static final String MESSAGES = "/messages";
+    public static final String THREADS = "/threads";
+    public static final String LOGIN = "/login";
+    public static final String ACCOUNT = "/account";
+
+    private Links() {
+    }
+
+    public static String messages(SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults) {
+        List<String> params = new ArrayList<>();
+        if (!query.isEmpty()) params.add("q=" + encode(query.value()));
+        pageToken.ifPresent(token -> params.add("pageToken=" + encode(token.value())));
+        maxResults.ifPresent(size -> params.add("maxResults=" + size));
+        return params.isEmpty() ? MESSAGES : MESSAGES + "?" + String.join("&", params);
+    }
+
+    /**
+     * {@code href} carrying the list it was opened from ({@code q}, {@code pageToken}, {@code maxResults}), so that the
+     * page's way back returns to that list, not to the first page of everything.
+     */
+    public static String fromList(String href, SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults) {
+        String list = messages(query, pageToken, maxResults);
+        int start = list.indexOf('?');
+        if (start < 0) return href;
+        return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);
+    }
+
+    public static String message(MessageId id) {
+        return MESSAGES + "/" + id.value();
+    }
+
+    /** The message page with its remote images shown. */
+    public static String messageWithImages(MessageId id) {
+        return message(id) + "?images=show";
+    }
+
+    public static String thread(ThreadId id) {
+        return THREADS + "/" + id.value();
+    }
+
+    public static String threadWithImages(ThreadId id) {
+        return thread(id) + "?images=show";
+    }
+
+    /** The sandboxed document that shows a message's HTML part. */
+    public static String messageFrame(MessageId id, boolean remoteImages) {
+        return message(id) + "/body" + (remoteImages ? "?images=show" : "");
+    }
+
+    /** Downloads a file of the message. */
+    public static String attachment(MessageId id, PartId part) {
+        return message(id) + "/attachments/" + part.value();
+    }
+
+    /** An image of the message shown in its HTML ({@code cid:}): served inline, when it is a safe image type. */
+    public static String inlineImage(MessageId id, PartId part) {
+        return attachment(id, part) + "?inline=1";
+    }
+
+    /**
+     * The way back through consent for this outcome: {@code /login}, which makes the consent URL (and
+     * its pending authorization) only when the browser follows it; {@code prompt=consent} when only a
+     * new consent yields a refresh token.
+     */
+    public static String reconsent(ConsentRequired consent) {
+        List<String> params = new ArrayList<>();
+        if (consent.reason().needsNewRefreshToken()) params.add("prompt=consent");
+        consent.loginHint().ifPresent(hint -> params.add("login_hint=" + encode(hint.value())));
+        return params.isEmpty() ? LOGIN : LOGIN + "?" + String.join("&", params);
+    }
+
+    /** Renewing a time-limited grant: Google's consent screen again (to choose a new duration), as this account. */
+    public static String renew(EmailAddress email) {
+        return LOGIN + "?prompt=consent&login_hint=" + encode(email.value());
+    }
+
+    /** The consent URL ({@link AuthorizationUrl} is http(s) by construction). */
+    public static String consent(AuthorizationUrl url) {
+        return url.value().toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.gmailserverauth.web.signin;
+
+import dev.gmailserverauth.web.shared.Chrome;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The front page: a sign-in button and, after signing out or disconnecting, a notice. */
+public record LandingPage(Chrome chrome, Optional<String> notice) {
+    public LandingPage {
+        Objects.requireNonNull(chrome, "chrome");
+        Objects.requireNonNull(notice, "notice");
+    }
+}

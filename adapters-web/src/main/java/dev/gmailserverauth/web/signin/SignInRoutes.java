@@ -1,0 +1,120 @@
+package dev.gmailserverauth.web.signin;
+
+import dev.gmailserverauth.application.BeginAuthorization;
+import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome;
+import dev.gmailserverauth.domain.model.AuthorizationUrl;
+import dev.gmailserverauth.domain.model.BrowserNonce;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.web.shared.ConsentReasons;
+import dev.gmailserverauth.web.shared.ErrorPage;
+import dev.gmailserverauth.web.shared.Failure;
+import dev.gmailserverauth.web.shared.FormData;
+import dev.gmailserverauth.web.shared.Formats;
+import dev.gmailserverauth.web.shared.Links;
+import dev.gmailserverauth.web.shared.PageRenderer;
+import dev.gmailserverauth.web.shared.RequestValues;
+import dev.gmailserverauth.web.shared.Sessions;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen;
+ * {@code POST /logout}: signing out of this browser (the grant stays).
+ */
+final class SignInRoutes {
+    private final BeginAuthorization begin;
+    private final CompleteAuthorization complete;
+    private final Sessions sessions;
+    private final SignInCookie signInCookie;
+    private final SignInThrottle throttle;
+    private final PageRenderer pages;
+
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, SignInCookie signInCookie,
+            SignInThrottle throttle, PageRenderer pages) {
+        this.begin = Objects.requireNonNull(begin);
+        this.complete = Objects.requireNonNull(complete);
+        this.sessions = Objects.requireNonNull(sessions);
+        this.signInCookie = Objects.requireNonNull(signInCookie);
+        this.throttle = Objects.requireNonNull(throttle);
+        this.pages = Objects.requireNonNull(pages);
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::landing);
+        routes.get("/login", this::login);
+        routes.get("/oauth2/callback", this::callback);
+        routes.post("/logout", this::logout);
+    }
+
+    private void logout(Context ctx) {
+        boolean signedIn = sessions.visitor(ctx).signedIn();
+        sessions.signOut(ctx);
+        ctx.redirect(signedIn ? "/?bye=signed-out" : "/", HttpStatus.SEE_OTHER);
+    }
+
+    private void landing(Context ctx) {
+        if (sessions.visitor(ctx).signedIn()) {
+            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            return;
+        }
+        Optional<String> notice = FormData.parse(ctx.queryString()).get("bye").flatMap(SignInRoutes::farewell);
+        pages.render(ctx, 200, "landing.jte", new LandingPage(pages.chrome(ctx, "Sign in"), notice));
+    }
+
+    /**
+     * The one place a consent URL is made (and its pending authorization stored): only when a browser
+     * asks to sign in. {@code prompt=consent} forces the consent screen; a signed-in visitor is the known user.
+     */
+    private void login(Context ctx) {
+        FormData params = FormData.parse(ctx.queryString());
+        Optional<EmailAddress> hint = RequestValues.loginHint(params);
+        boolean force = RequestValues.forceConsent(params);
+        throttle.take(ctx.ip()).ifPresent(wait -> {
+            throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
+        });
+        BrowserNonce nonce = signInCookie.issue(ctx);
+        BeginAuthorization.Start start = begin.begin(new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()));
+        AuthorizationUrl consent = start.fold(BeginAuthorization.Start.Started::url, busy -> {
+            throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
+        });
+        ctx.redirect(Links.consent(consent), HttpStatus.FOUND);
+    }
+
+    private void callback(Context ctx) {
+        FormData params = FormData.parse(ctx.queryString());
+        AuthorizationOutcome outcome = complete.complete(
+                new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx),
+                        params.get("iss")));
+        outcome.fold(authorized -> {
+            sessions.signIn(ctx, authorized.userId());
+            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            return outcome;
+        }, consent -> {
+            pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
+            return outcome;
+        }, refused -> {
+            pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in suspended"), 403, "Sign-in suspended",
+                    "Google reported this Google account hijacked (" + refused.hold().reason() + ", since "
+                            + Formats.utcLong(refused.hold().since()) + "), so signing in with it is refused until Google restores"
+                            + " the account. Nothing was stored."));
+            return outcome;
+        }, rejected -> {
+            pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));
+            return outcome;
+        });
+    }
+
+    private static Optional<String> farewell(String code) {
+        return switch (code) {
+            case "signed-out" -> Optional.of("You are signed out. The app keeps its access to your mailbox until you disconnect it.");
+            case "disconnected" -> Optional.of("Disconnected: access was revoked at Google and everything stored about you here was"
+                    + " deleted, except the date you disconnected and, if Google reported your account hijacked, the hold on signing in"
+                    + " until Google restores it.");
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,5 +1,0 @@
-package dev.gmailserverauth.web.view;
-
-/** A label in the sidebar, linking to a search for it. */
-public record LabelLink(String id, String name, String href) {
-}
