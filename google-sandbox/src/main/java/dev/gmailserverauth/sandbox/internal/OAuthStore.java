@@ -162,6 +162,14 @@ public final class OAuthStore {
         return issueAccess(new Grant(clientId, stored.userId()), stored.scopes(), Optional.empty());
     }
 
+    /**
+     * An access token for domain-wide delegation: no consent, no grant, no refresh token (the JWT-bearer grant has
+     * checked the Admin console's delegation before asking).
+     */
+    public synchronized TokenOutcome.Issued issueWithoutConsent(String clientId, String userId, List<String> scopes) {
+        return (TokenOutcome.Issued) issueAccess(new Grant(clientId, userId), scopes, Optional.empty());
+    }
+
     /** A live (not expired, not revoked) access token. */
     public synchronized Optional<AccessToken> accessToken(String token) {
         endElapsedGrants();

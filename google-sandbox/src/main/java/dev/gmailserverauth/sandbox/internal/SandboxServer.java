@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxDelegation;
+import dev.gmailserverauth.sandbox.internal.serviceaccount.DelegationRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,7 +16,7 @@ import java.util.Optional;
 public final class SandboxServer {
     private SandboxServer() {}
 
-    public static Javalin create(SandboxState state, SandboxControl control, boolean controlApi) {
+    public static Javalin create(SandboxState state, SandboxControl control, boolean controlApi, SandboxDelegation delegation) {
         GmailApi gmail = new GmailApi(state);
         AuthorizationEndpoint authorization = new AuthorizationEndpoint(state);
         TokenEndpoint token = new TokenEndpoint(state, new IdTokens(state.clock(), state.identity()));
@@ -51,6 +53,7 @@ public final class SandboxServer {
             new LifecycleRoutes(state).register(routes);
             if (controlApi) new ControlRoutes(control).register(routes);
             if (controlApi) new LifecycleControlRoutes(control).register(routes);
+            new DelegationRoutes(state, state.delegation(), delegation).register(routes, controlApi);
         });
     }
 
