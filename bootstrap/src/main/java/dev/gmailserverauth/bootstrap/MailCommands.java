@@ -200,8 +200,12 @@ final class MailCommands {
 
     /** The person's grant, resolved once for the whole command, as once per web request. */
     private static MailboxGrant grant(CommandContext context, String who) {
-        var account = UsersCommands.find(context.persistence().accounts(context.clock().instant()), who)
-                .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
+        var found = UsersCommands.find(context.persistence().accounts(context.clock().instant()), who);
+        if (found.isEmpty()) {
+            return MailboxesCommands.enrolledGrant(context, who).orElseThrow(() -> new CommandFailure("no stored credential or enrolled mailbox for "
+                    + TextTable.printable(who) + " (see users list, mailboxes list)"));
+        }
+        var account = found.get();
         AccessOutcome access = context.mail().access().open(new UserId(account.userId()));
         if (access instanceof AccessOutcome.Denied denied) throw mustSignIn(context, account.email(), denied.consent());
         return ((AccessOutcome.Granted) access).grant();

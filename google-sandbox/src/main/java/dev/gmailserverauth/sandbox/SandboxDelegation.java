@@ -11,6 +11,10 @@ import java.util.List;
  * under {@code /__sandbox/delegation}, and the Admin console page is {@code /__sandbox/admin-console}.
  */
 public interface SandboxDelegation {
+    /** The demo Workspace domain (seeded with the demo data). */
+    String DEMO_DOMAIN = "northwind.example";
+    /** Its administrator, whom the Directory API answers. */
+    String DEMO_ADMIN = "ada@northwind.example";
 
     /** The demo Workspace domain, e.g. {@code northwind.example}. */
     String workspaceDomain();

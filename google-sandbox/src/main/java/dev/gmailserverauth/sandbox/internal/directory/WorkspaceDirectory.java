@@ -14,7 +14,7 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class WorkspaceDirectory {
-    public static final String DOMAIN = "northwind.example";
+    public static final String DOMAIN = dev.gmailserverauth.sandbox.SandboxDelegation.DEMO_DOMAIN;
     /** The customer id {@code users.list} reports ({@code customer=my_customer} means the caller's own). */
     public static final String CUSTOMER_ID = "C03az79cb";
 

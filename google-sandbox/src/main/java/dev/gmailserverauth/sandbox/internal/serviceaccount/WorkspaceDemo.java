@@ -12,7 +12,7 @@ import java.util.List;
  * mode works without a step; tests change that through {@link SandboxDelegation}.
  */
 public final class WorkspaceDemo {
-    public static final String ADA = "ada@northwind.example";
+    public static final String ADA = SandboxDelegation.DEMO_ADMIN;
     public static final String BEN = "ben@northwind.example";
     public static final String CLEO = "cleo@northwind.example";
     public static final String DEV = "dev@northwind.example";
