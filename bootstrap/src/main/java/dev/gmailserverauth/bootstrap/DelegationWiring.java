@@ -6,6 +6,7 @@ import dev.gmailserverauth.application.EnrolMailboxes;
 import dev.gmailserverauth.application.ListEnrolledMailboxes;
 import dev.gmailserverauth.application.RemoveEnrolledMailbox;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleConfigurationException;
 import dev.gmailserverauth.google.delegation.DelegationAdapters;
 import dev.gmailserverauth.google.delegation.DelegationConfig;
@@ -45,8 +46,20 @@ final class DelegationWiring implements AutoCloseable {
         this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), consentAccess, clock);
     }
 
-    /** The server's one line: in sandbox mode, the demo service account's key where the application (and commands) read it. */
-    static void writeSandboxKey(AppConfig config, Optional<GoogleSandbox> sandbox) {
+    /**
+     * The server's one line: in sandbox mode, writes the demo service account's key where the application (and
+     * commands) read it; otherwise, when delegation is configured, checks the key file at start (owner-only, a
+     * service account key google-auth-library reads), so that a bad file stops the start rather than the first read.
+     */
+    static void prepare(AppConfig config, Optional<GoogleSandbox> sandbox) {
+        if (sandbox.isEmpty() && config.delegation().configured()) {
+            DelegationConfig checked = delegationConfig(config, config.googleApiRootUrl().orElse(GoogleAdapterConfig.GOOGLE_GMAIL_ROOT_URL),
+                    config.delegation().adminRootUrl());
+            try (DelegationAdapters adapters = DelegationAdapters.create(checked)) {
+                LOG.info("Workspace domain-wide delegation: service account {} (client ID {}) for {}", adapters.clientEmail(), adapters.clientId(),
+                        checked.workspaceDomain());
+            }
+        }
         sandbox.ifPresent(google -> {
             Path file = config.delegation().sandboxKeyFile();
             try {
@@ -64,14 +77,19 @@ final class DelegationWiring implements AutoCloseable {
                                              Clock clock) {
         WorkspaceDelegationSettings settings = config.delegation();
         if (!config.sandboxMode() && !settings.configured()) return Optional.empty();
-        DelegationConfig delegation = config.sandboxMode()
-                ? new DelegationConfig(ServiceAccountKeyFile.read(settings.sandboxKeyFile()), SandboxDelegation.DEMO_DOMAIN,
-                        new EmailAddress(SandboxDelegation.DEMO_ADMIN), sandboxBaseUrl, gmailRootUrl, config.googleConnectTimeout(),
-                        config.googleReadTimeout(), "gmail-server-auth")
-                : new DelegationConfig(ServiceAccountKeyFile.read(settings.serviceAccountKey().orElseThrow()), settings.workspaceDomain().orElseThrow(),
-                        new EmailAddress(settings.workspaceAdmin().orElseThrow()), settings.adminRootUrl(), gmailRootUrl,
-                        config.googleConnectTimeout(), config.googleReadTimeout(), "gmail-server-auth");
+        DelegationConfig delegation = delegationConfig(config, gmailRootUrl, sandboxBaseUrl);
         return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, consentAccess, clock));
+    }
+
+    /** The adapters' configuration: the sandbox's demo domain and key file in sandbox mode, else the configured ones. */
+    private static DelegationConfig delegationConfig(AppConfig config, URI gmailRootUrl, URI sandboxBaseUrl) {
+        WorkspaceDelegationSettings settings = config.delegation();
+        boolean sandbox = config.sandboxMode();
+        return new DelegationConfig(ServiceAccountKeyFile.read(sandbox ? settings.sandboxKeyFile() : settings.serviceAccountKey().orElseThrow()),
+                sandbox ? SandboxDelegation.DEMO_DOMAIN : settings.workspaceDomain().orElseThrow(),
+                new EmailAddress(sandbox ? SandboxDelegation.DEMO_ADMIN : settings.workspaceAdmin().orElseThrow()),
+                sandbox ? sandboxBaseUrl : settings.adminRootUrl(), gmailRootUrl, config.googleConnectTimeout(), config.googleReadTimeout(),
+                GoogleAdapterConfig.DEFAULT_APPLICATION_NAME);
     }
 
     /** For the commands: delegation over the command's stores and consent flow, or a failure that says how to configure it. */

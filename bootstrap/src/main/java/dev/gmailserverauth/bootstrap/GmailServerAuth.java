@@ -118,7 +118,7 @@ public final class GmailServerAuth implements AutoCloseable {
             parts.rethrowFirstFailure();
 
             Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
-            DelegationWiring.writeSandboxKey(config, sandbox);
+            DelegationWiring.prepare(config, sandbox);
             Google google = googlePart.result().orElseThrow();
             Database persistence = persistencePart.result().orElseThrow();
 

@@ -95,6 +95,28 @@ class WorkspaceDelegationCommandsTest {
     }
 
     @Test
+    void aConfiguredKeyFileIsCheckedAtStartAndRefusedWhenOthersCanReadIt(@TempDir Path folder) throws Exception {
+        Path key = folder.resolve("service-account.json");
+        try (dev.gmailserverauth.sandbox.GoogleSandbox google = dev.gmailserverauth.sandbox.GoogleSandbox.start(
+                dev.gmailserverauth.sandbox.SandboxConfig.defaults(List.of()))) {
+            google.delegation().writeServiceAccountKey(key);
+        }
+        AppConfig config = AppConfig.fromEnvironment(Map.of("GMAIL_CLIENT_SECRETS", folder.resolve("client_secrets.json").toString(),
+                "GOOGLE_SERVICE_ACCOUNT_KEY", key.toString(), "GOOGLE_WORKSPACE_DOMAIN", "northwind.example",
+                "GOOGLE_WORKSPACE_ADMIN", "ada@northwind.example"));
+
+        DelegationWiring.prepare(config, Optional.empty());
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DelegationWiring.prepare(config, Optional.empty()))
+                .hasMessageContaining(key.toString()).hasMessageContaining("chmod 600").hasMessageNotContaining("PRIVATE KEY");
+        Files.writeString(key, "{\"type\": \"service_account\"}");
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DelegationWiring.prepare(config, Optional.empty()))
+                .hasMessageContaining("is not a service account key");
+    }
+
+    @Test
     void aTokenIsMintedOnceFor100ConcurrentReadsOfOneMailbox(@TempDir Path folder) throws Exception {
         Map<String, String> env = env(folder);
         try (GmailServerAuth server = GmailServerAuth.start(AppConfig.fromEnvironment(env));
