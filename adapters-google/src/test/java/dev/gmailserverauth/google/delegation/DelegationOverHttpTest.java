@@ -205,6 +205,46 @@ class DelegationOverHttpTest {
     }
 
     @Test
+    void neitherTheKeyNorATokenReachesTheLogsOrAnException() throws IOException {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        ch.qos.logback.classic.Level before = root.getLevel();
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        root.addAppender(appender);
+        try {
+            String token = as(Impersonation.Granted.class, adapters.authority().impersonate(BEN)).token().token().value();
+            delegation().answerGmailFor(CLEO.value(), BEN.value());
+            adapters.authority().impersonate(CLEO);
+            adapters.authority().impersonate(DEV);
+            sandbox.control().injectFault(Endpoint.TOKEN, 4, new dev.gmailserverauth.sandbox.Fault.HttpError(503, "backendError", "unavailable",
+                    java.util.Optional.empty()));
+            Throwable unavailable = org.assertj.core.api.Assertions.catchThrowable(() -> adapters.authority().impersonate(BEN));
+
+            assertThat(unavailable).isInstanceOf(dev.gmailserverauth.domain.error.ProviderUnavailableException.class);
+            String privateKey = com.google.gson.JsonParser.parseString(delegation().serviceAccountKeyJson()).getAsJsonObject().get("private_key")
+                    .getAsString().split("\n")[1];
+            List<String> logged = appender.list.stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(logged).anyMatch(line -> line.contains("WRONG MAILBOX"));
+            for (String secret : List.of(token, privateKey)) {
+                assertThat(logged).noneMatch(line -> line.contains(secret));
+                for (Throwable t = unavailable; t != null; t = t.getCause()) assertThat(String.valueOf(t)).doesNotContain(secret);
+            }
+            assertThat(adapters.toString() + ServiceAccountKeyFile.read(writeKey()).toString()).doesNotContain(privateKey);
+        } finally {
+            root.detachAppender(appender);
+            root.setLevel(before);
+            sandbox.control().clearFaults();
+        }
+    }
+
+    private static Path writeKey() throws IOException {
+        Path key = Files.createTempDirectory(dir, "key").resolve("service-account.json");
+        delegation().writeServiceAccountKey(key);
+        return key;
+    }
+
+    @Test
     void aKeyFileOthersCanReadIsRefusedAtStart() throws IOException {
         Path key = Files.createTempDirectory(dir, "open").resolve("service-account.json");
         delegation().writeServiceAccountKey(key);
