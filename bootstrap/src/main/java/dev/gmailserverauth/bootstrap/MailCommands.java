@@ -61,7 +61,7 @@ final class MailCommands {
 
     /** The options every mail command has. */
     static final class Person {
-        @Option(names = "--user", required = true, paramLabel = "EMAIL", description = "whose mailbox (the email of a stored credential, or its user id)")
+        @Option(names = "--user", required = true, paramLabel = "EMAIL", description = "whose mailbox (the email of a stored credential, or its user id; or an enrolled mailbox of the Workspace domain)")
         String user;
     }
 
