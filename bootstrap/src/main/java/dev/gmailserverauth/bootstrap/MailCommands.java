@@ -202,8 +202,8 @@ final class MailCommands {
     private static MailboxGrant grant(CommandContext context, String who) {
         var found = UsersCommands.find(context.persistence().accounts(context.clock().instant()), who);
         if (found.isEmpty()) {
-            return MailboxesCommands.enrolledGrant(context, who).orElseThrow(() -> new CommandFailure("no stored credential or enrolled mailbox for "
-                    + TextTable.printable(who) + " (see users list, mailboxes list)"));
+            return MailboxesCommands.enrolledGrant(context, who).orElseThrow(() -> new CommandFailure("no stored credential for "
+                    + TextTable.printable(who) + " (see users list), nor an enrolled mailbox (mailboxes list)"));
         }
         var account = found.get();
         AccessOutcome access = context.mail().access().open(new UserId(account.userId()));

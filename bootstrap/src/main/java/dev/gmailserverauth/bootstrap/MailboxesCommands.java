@@ -146,6 +146,7 @@ final class MailboxesCommands {
      */
     static Optional<MailboxGrant> enrolledGrant(CommandContext context, String who) {
         if (!who.contains("@") || (!context.config().sandboxMode() && !context.config().delegation().configured())) return Optional.empty();
+        if (context.persistence().enrolledMailboxes().findByEmail(email(who)).isEmpty()) return Optional.empty();
         return context.delegation().access().open(email(who)).fold(opened -> Optional.of(opened.grant()), notEnrolled -> Optional.empty(),
                 refused -> {
                     throw new CommandFailure(refused.refusal().explanation());

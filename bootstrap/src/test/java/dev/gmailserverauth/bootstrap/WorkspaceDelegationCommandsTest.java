@@ -81,7 +81,7 @@ class WorkspaceDelegationCommandsTest {
             assertThat(removed.out()).contains("removed " + BEN);
             CommandRun gone = CommandRun.of(env, "mail", "list", "--user", BEN);
             assertThat(gone.exitCode()).isEqualTo(1);
-            assertThat(gone.err()).contains("no stored credential or enrolled mailbox for " + BEN);
+            assertThat(gone.err()).contains("no stored credential for " + BEN + " (see users list), nor an enrolled mailbox");
 
             CommandRun stranger = CommandRun.of(env, "mailboxes", "enrol", "--user", "eve@northwind.example");
             assertThat(stranger.exitCode()).isEqualTo(1);
