@@ -21,6 +21,8 @@ import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
 import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SealedRows;
+import dev.gmailserverauth.persistence.store.JdbcEnrolledMailboxes;
+import dev.gmailserverauth.domain.port.EnrolledMailboxes;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
 import dev.gmailserverauth.persistence.store.StoredAccount;
 import java.nio.file.Path;
@@ -58,13 +60,16 @@ public final class Database implements AutoCloseable {
     private final SeenSecurityEvents seenSecurityEvents;
     private final AccountHistory accountHistory;
     private final SignInHolds signInHolds;
+    private final EnrolledMailboxes enrolledMailboxes;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
     }
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
-                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc) {
+                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
+                        EnrolledMailboxes enrolledMailboxes) {
+        this.enrolledMailboxes = enrolledMailboxes;
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
         this.config = config;
@@ -130,7 +135,8 @@ public final class Database implements AutoCloseable {
         JdbcCredentialRepository credentials = new JdbcCredentialRepository(jdbc, cipher);
         JdbcPendingAuthorizationStore pending = new JdbcPendingAuthorizationStore(jdbc, cipher);
         KeyCanary canary = new KeyCanary(jdbc, cipher);
-        List<SealedRows> sealed = List.of(credentials, pending, canary);
+        JdbcEnrolledMailboxes enrolledMailboxes = new JdbcEnrolledMailboxes(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary, enrolledMailboxes);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
@@ -138,7 +144,13 @@ public final class Database implements AutoCloseable {
         Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
+        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
+                enrolledMailboxes);
+    }
+
+    /** The mailboxes enrolled for Workspace domain-wide delegation. */
+    public EnrolledMailboxes enrolledMailboxes() {
+        return enrolledMailboxes;
     }
 
     public CredentialRepository credentials() {

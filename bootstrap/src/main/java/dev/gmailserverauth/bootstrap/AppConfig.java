@@ -44,7 +44,8 @@ public record AppConfig(
         int gmailUnitsPerMinute,
         Duration googleDeadline,
         LifecycleConfig lifecycle,
-        OperationsConfig operations) {
+        OperationsConfig operations,
+        WorkspaceDelegationSettings delegation) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -57,6 +58,7 @@ public record AppConfig(
         Objects.requireNonNull(encryptionKey);
         Objects.requireNonNull(lifecycle);
         Objects.requireNonNull(operations);
+        Objects.requireNonNull(delegation);
     }
 
     public boolean sandboxMode() {
@@ -100,19 +102,20 @@ public record AppConfig(
                         read.url("GOOGLE_RISC_CONFIGURATION_URL"),
                         read.path("APP_RISC_RECEIVER_PATH", LifecycleConfig.DEFAULT_RISC_RECEIVER_PATH),
                         read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)),
-                read.operations(port));
+                read.operations(port),
+                read.delegation());
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -183,6 +186,34 @@ public record AppConfig(
                 throw new ConfigurationException("APP_MANAGEMENT_PORT", "must differ from APP_PORT: metrics are never served on the public port");
             }
             return new OperationsConfig(format, optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
+        }
+
+        /** GOOGLE_SERVICE_ACCOUNT_KEY and its companions: all or nothing, the administrator of the domain. */
+        WorkspaceDelegationSettings delegation() {
+            Optional<Path> key = optional("GOOGLE_SERVICE_ACCOUNT_KEY").map(Path::of);
+            Optional<String> domain = optional("GOOGLE_WORKSPACE_DOMAIN").map(d -> d.toLowerCase(Locale.ROOT));
+            Optional<String> admin = optional("GOOGLE_WORKSPACE_ADMIN").map(a -> a.toLowerCase(Locale.ROOT));
+            URI adminRoot = url("GOOGLE_ADMIN_ROOT_URL").orElse(dev.gmailserverauth.google.delegation.DelegationConfig.GOOGLE_ADMIN_ROOT_URL);
+            boolean sandbox = optional("GMAIL_CLIENT_SECRETS").isEmpty();
+            if (!sandbox && key.isPresent() && domain.isEmpty()) {
+                throw new ConfigurationException("GOOGLE_WORKSPACE_DOMAIN", "is needed with GOOGLE_SERVICE_ACCOUNT_KEY: the domain whose mailboxes are read");
+            }
+            if (!sandbox && key.isPresent() && admin.isEmpty()) {
+                throw new ConfigurationException("GOOGLE_WORKSPACE_ADMIN", "is needed with GOOGLE_SERVICE_ACCOUNT_KEY: an administrator of "
+                        + domain.get() + ", impersonated to list its users");
+            }
+            if (!sandbox && key.isEmpty() && (domain.isPresent() || admin.isPresent())) {
+                throw new ConfigurationException("GOOGLE_SERVICE_ACCOUNT_KEY", "is needed for domain-wide delegation (GOOGLE_WORKSPACE_DOMAIN is set)");
+            }
+            domain.ifPresent(d -> {
+                if (!d.matches("[a-z0-9.-]+\\.[a-z]{2,}")) throw new ConfigurationException("GOOGLE_WORKSPACE_DOMAIN", "is not a domain name: '" + d + "'");
+            });
+            admin.ifPresent(a -> {
+                if (domain.isPresent() && !a.endsWith("@" + domain.get())) {
+                    throw new ConfigurationException("GOOGLE_WORKSPACE_ADMIN", "must be an address of " + domain.get() + ", was '" + a + "'");
+                }
+            });
+            return new WorkspaceDelegationSettings(key, domain, admin, adminRoot);
         }
 
         /** An absolute URL path of plain segments, such as {@code /risc/events}. */

@@ -35,6 +35,7 @@ final class CommandContext implements AutoCloseable {
     private Database persistence;
     private GoogleAdapters google;
     private MailReading mail;
+    private DelegationWiring delegation;
 
     /** The use cases the mail commands call, wired as the server wires them (no summary cache: one command, one pass). */
     record MailReading(AuthorizedAccess access, ListMessages listMessages, GetMessage getMessage, ListAllMessages listAllMessages) {
@@ -106,6 +107,15 @@ final class CommandContext implements AutoCloseable {
                     listMessages, new GetMessage(adapters.mailbox()), new ListAllMessages(listMessages, clock, Pause.sleepingOn(clock)));
         }
         return mail;
+    }
+
+    /** Workspace domain-wide delegation, or a failure saying how to configure it. */
+    DelegationWiring delegation() {
+        if (delegation == null) {
+            delegation = DelegationWiring.forCommands(this);
+            opened.push(delegation);
+        }
+        return delegation;
     }
 
     /** Where people sign in again when a command finds their consent gone. */

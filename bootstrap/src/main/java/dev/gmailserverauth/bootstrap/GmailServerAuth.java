@@ -121,6 +121,7 @@ public final class GmailServerAuth implements AutoCloseable {
             parts.rethrowFirstFailure();
 
             Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
+            DelegationWiring.prepare(config, sandbox);
             Google google = googlePart.result().orElseThrow();
             Database persistence = persistencePart.result().orElseThrow();
 

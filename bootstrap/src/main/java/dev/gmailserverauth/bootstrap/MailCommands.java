@@ -61,7 +61,7 @@ final class MailCommands {
 
     /** The options every mail command has. */
     static final class Person {
-        @Option(names = "--user", required = true, paramLabel = "EMAIL", description = "whose mailbox (the email of a stored credential, or its user id)")
+        @Option(names = "--user", required = true, paramLabel = "EMAIL", description = "whose mailbox (the email of a stored credential, or its user id; or an enrolled mailbox of the Workspace domain)")
         String user;
     }
 
@@ -200,8 +200,12 @@ final class MailCommands {
 
     /** The person's grant, resolved once for the whole command, as once per web request. */
     private static MailboxGrant grant(CommandContext context, String who) {
-        var account = UsersCommands.find(context.persistence().accounts(context.clock().instant()), who)
-                .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
+        var found = UsersCommands.find(context.persistence().accounts(context.clock().instant()), who);
+        if (found.isEmpty()) {
+            return MailboxesCommands.enrolledGrant(context, who).orElseThrow(() -> new CommandFailure("no stored credential for "
+                    + TextTable.printable(who) + " (see users list), nor an enrolled mailbox (mailboxes list)"));
+        }
+        var account = found.get();
         AccessOutcome access = context.mail().access().open(new UserId(account.userId()));
         if (access instanceof AccessOutcome.Denied denied) throw mustSignIn(context, account.email(), denied.consent());
         return ((AccessOutcome.Granted) access).grant();

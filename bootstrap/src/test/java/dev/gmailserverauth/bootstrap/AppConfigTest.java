@@ -71,6 +71,39 @@ class AppConfigTest {
         assertThat(lifecycle.riscConfigurationUrl()).contains(URI.create("https://accounts.example.com/.well-known/risc-configuration"));
     }
 
+    @Test
+    void workspaceDelegationIsOffUnlessAKeyIsConfiguredAndReadsItsVariables() {
+        assertThat(AppConfig.defaults().delegation().configured()).isFalse();
+        assertThat(AppConfig.defaults().delegation().sandboxKeyFile()).isEqualTo(Path.of("data", "sandbox-service-account.json"));
+        WorkspaceDelegationSettings delegation = AppConfig.fromEnvironment(Map.of(
+                "GMAIL_CLIENT_SECRETS", "/etc/app/client_secrets.json",
+                "GOOGLE_SERVICE_ACCOUNT_KEY", "/etc/app/service-account.json",
+                "GOOGLE_WORKSPACE_DOMAIN", "Example.com",
+                "GOOGLE_WORKSPACE_ADMIN", "Admin@example.com",
+                "GOOGLE_ADMIN_ROOT_URL", "https://admin.example.net/")).delegation();
+        assertThat(delegation.configured()).isTrue();
+        assertThat(delegation.serviceAccountKey()).contains(Path.of("/etc/app/service-account.json"));
+        assertThat(delegation.workspaceDomain()).contains("example.com");
+        assertThat(delegation.workspaceAdmin()).contains("admin@example.com");
+        assertThat(delegation.adminRootUrl()).isEqualTo(URI.create("https://admin.example.net/"));
+        assertThat(AppConfig.defaults().delegation().adminRootUrl()).isEqualTo(URI.create("https://admin.googleapis.com/"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "GOOGLE_SERVICE_ACCOUNT_KEY=/k.json | GOOGLE_WORKSPACE_DOMAIN: is needed with GOOGLE_SERVICE_ACCOUNT_KEY",
+            "GOOGLE_SERVICE_ACCOUNT_KEY=/k.json,GOOGLE_WORKSPACE_DOMAIN=example.com | GOOGLE_WORKSPACE_ADMIN: is needed with GOOGLE_SERVICE_ACCOUNT_KEY",
+            "GOOGLE_WORKSPACE_DOMAIN=example.com | GOOGLE_SERVICE_ACCOUNT_KEY: is needed for domain-wide delegation",
+            "GOOGLE_SERVICE_ACCOUNT_KEY=/k.json,GOOGLE_WORKSPACE_DOMAIN=example.com,GOOGLE_WORKSPACE_ADMIN=root@other.org | GOOGLE_WORKSPACE_ADMIN: must be an address of example.com",
+            "GOOGLE_SERVICE_ACCOUNT_KEY=/k.json,GOOGLE_WORKSPACE_DOMAIN=not a domain,GOOGLE_WORKSPACE_ADMIN=a@b.c | GOOGLE_WORKSPACE_DOMAIN: is not a domain name",
+            "GOOGLE_ADMIN_ROOT_URL=admin.googleapis.com | GOOGLE_ADMIN_ROOT_URL: must be an absolute http(s) URL"})
+    void aPartialOrBadDelegationConfigurationNamesTheVariable(String variables, String message) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GMAIL_CLIENT_SECRETS", "/etc/app/client_secrets.json"));
+        for (String pair : variables.split(",")) env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(env)).isInstanceOf(ConfigurationException.class).hasMessageContaining(message);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "APP_PORT | eighty | APP_PORT: must be a whole number",

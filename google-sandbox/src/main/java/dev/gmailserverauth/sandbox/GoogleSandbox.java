@@ -5,9 +5,12 @@ import dev.gmailserverauth.sandbox.internal.SandboxServer;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.control.InMemoryControl;
 import dev.gmailserverauth.sandbox.internal.demo.DemoData;
+import dev.gmailserverauth.sandbox.internal.serviceaccount.InMemoryDelegationControl;
+import dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDemo;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +26,10 @@ public final class GoogleSandbox implements AutoCloseable {
     private final SandboxControl control;
     private final URI baseUrl;
     private final IdentityState identity;
+    private final SandboxDelegation delegation;
 
-    private GoogleSandbox(Javalin app, SandboxControl control, URI baseUrl, IdentityState identity) {
+    private GoogleSandbox(Javalin app, SandboxControl control, URI baseUrl, IdentityState identity, SandboxDelegation delegation) {
+        this.delegation = delegation;
         this.app = app;
         this.control = control;
         this.baseUrl = baseUrl;
@@ -37,12 +42,16 @@ public final class GoogleSandbox implements AutoCloseable {
         if (config.demoData()) DemoData.seed(state, config.demoSeed(), config.workspaceReauthEvery());
         if (config.port() != 0) state.identity().issuer().listeningAt(URI.create("http://" + HOST + ":" + config.port()));
         SandboxControl control = new InMemoryControl(state, config.demoData() ? DemoData.ACCOUNTS : List.of());
-        Javalin app = SandboxServer.create(state, control, config.controlApiEnabled()).start(HOST, config.port());
+        AtomicReference<URI> listening = new AtomicReference<>(URI.create("http://" + HOST + ":" + config.port()));
+        SandboxDelegation delegation = new InMemoryDelegationControl(state, state.delegation(), () -> listening.get() + "/token");
+        if (config.demoData()) WorkspaceDemo.seed(state, delegation);
+        Javalin app = SandboxServer.create(state, control, config.controlApiEnabled(), delegation).start(HOST, config.port());
         state.fillInBackground();
         URI baseUrl = URI.create("http://" + HOST + ":" + app.port());
         state.identity().issuer().listeningAt(baseUrl);
+        listening.set(baseUrl);
         LOG.info("Google sandbox listening on {} (control API {})", baseUrl, config.controlApiEnabled() ? "on" : "off");
-        return new GoogleSandbox(app, control, baseUrl, state.identity());
+        return new GoogleSandbox(app, control, baseUrl, state.identity(), delegation);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}, no trailing slash. */
@@ -53,6 +62,11 @@ public final class GoogleSandbox implements AutoCloseable {
     /** The Java face of the control API (works whether or not the HTTP control API is enabled). */
     public SandboxControl control() {
         return control;
+    }
+
+    /** The Workspace side: the demo service account, the demo domain, its Admin console (domain-wide delegation). */
+    public SandboxDelegation delegation() {
+        return delegation;
     }
 
     @Override

@@ -105,6 +105,12 @@ public final class GoogleErrors {
         return error(400, message, new Item(message, "global", "badRequest", Optional.of(parameter), Optional.of("parameter")), Optional.empty());
     }
 
+    /** 400 {@code failedPrecondition}: e.g. a service account's own token (no {@code sub}) has no mailbox. */
+    public static ApiResponse failedPrecondition() {
+        String m = "Precondition check failed.";
+        return error(400, m, Item.of(m, "global", "failedPrecondition"), Optional.empty());
+    }
+
     public static ApiResponse forbidden(String message) {
         return error(403, message, Item.of(message, "global", "forbidden"), Optional.empty());
     }

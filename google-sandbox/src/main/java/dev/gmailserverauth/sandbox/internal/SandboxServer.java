@@ -6,6 +6,8 @@ import dev.gmailserverauth.sandbox.internal.control.ControlSurface;
 import dev.gmailserverauth.sandbox.internal.gmail.GmailApi;
 import dev.gmailserverauth.sandbox.internal.oauth.OAuthSurface;
 import dev.gmailserverauth.sandbox.internal.risc.RiscSurface;
+import dev.gmailserverauth.sandbox.SandboxDelegation;
+import dev.gmailserverauth.sandbox.internal.serviceaccount.DelegationRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 
@@ -16,7 +18,7 @@ import io.javalin.config.RoutesConfig;
 public final class SandboxServer {
     private SandboxServer() {}
 
-    public static Javalin create(SandboxState state, SandboxControl control, boolean controlApi) {
+    public static Javalin create(SandboxState state, SandboxControl control, boolean controlApi, SandboxDelegation delegation) {
         GmailApi gmail = new GmailApi(state);
         BatchEndpoint batch = new BatchEndpoint(state, gmail);
         return Javalin.create(config -> {
@@ -33,6 +35,7 @@ public final class SandboxServer {
             batch.register(routes);
             RiscSurface.register(routes, state.identity());
             if (controlApi) ControlSurface.register(routes, control);
+            new DelegationRoutes(state, state.delegation(), delegation).register(routes, controlApi);
         });
     }
 }

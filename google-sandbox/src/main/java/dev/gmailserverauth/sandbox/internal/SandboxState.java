@@ -27,6 +27,7 @@ public final class SandboxState {
     private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
+    private final dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDelegation delegation;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
         this(seed, clients, SandboxLimits.google(), Set.of());
@@ -40,6 +41,13 @@ public final class SandboxState {
         this.identity = new IdentityState(clock, accounts, this.clients);
         this.oauth = new OAuthStore(clock, identity.publishing(), new Observations(observed));
         this.seed = seed;
+        this.delegation = new dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDelegation(clock, accounts,
+                new dev.gmailserverauth.sandbox.internal.directory.WorkspaceDirectory());
+    }
+
+    /** Domain-wide delegation: the demo service account, the demo domain and its Admin console. */
+    public dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDelegation delegation() {
+        return delegation;
     }
 
     public long seed() {

@@ -28,6 +28,7 @@ final class GmailAuthorization {
         Optional<String> token = request.bearerToken();
         if (token.isEmpty()) return new Admission.Answered(GoogleErrors.missingCredentials());
         Optional<OAuthStore.AccessToken> access = state.oauth().accessToken(token.get());
+        if (access.isEmpty() && state.delegation().isServiceAccountToken(token.get())) return new Admission.Answered(GoogleErrors.failedPrecondition());
         if (access.isEmpty()) return new Admission.Answered(GoogleErrors.invalidCredentials());
         List<String> scopes = access.get().scopes();
         boolean allowed = OAuthScopes.canReadGmail(scopes)
@@ -35,7 +36,7 @@ final class GmailAuthorization {
         if (!allowed) return new Admission.Answered(GoogleErrors.insufficientScopes(route.rpcName()));
         Account owner = state.accounts().byId(access.get().userId()).orElseThrow();
         if (!route.addresses(owner)) return new Admission.Answered(GoogleErrors.forbidden("Delegation denied for " + owner.email()));
-        return new Admission.Ready(new GmailCall(request, route, owner, scopes, delay));
+        return new Admission.Ready(new GmailCall(request, route, state.delegation().mailboxOwner(owner), scopes, delay));
     }
 
     /** {@code gmail.metadata} alone does not allow a search. */

@@ -197,6 +197,14 @@ public final class OAuthStore {
         return scopes.contains(OAuthScopes.CLOUD_PLATFORM) || observations.plays(SandboxObservation.SESSION_CONTROL_ON_EVERY_GRANT);
     }
 
+    /**
+     * An access token for domain-wide delegation: no consent, no grant, no refresh token (the JWT-bearer grant has
+     * checked the Admin console's delegation before asking).
+     */
+    public synchronized TokenOutcome.Issued issueWithoutConsent(String clientId, String userId, List<String> scopes) {
+        return issueAccess(new Grant(clientId, userId), scopes, Optional.empty());
+    }
+
     /** A live (not expired, not revoked) access token. */
     public synchronized Optional<AccessToken> accessToken(String token) {
         endElapsedGrants();
@@ -277,7 +285,7 @@ public final class OAuthStore {
         if (ofGrant != null) ofGrant.remove(value);
     }
 
-    private TokenOutcome issueAccess(Grant grant, List<String> scopes, Optional<String> refresh) {
+    private TokenOutcome.Issued issueAccess(Grant grant, List<String> scopes, Optional<String> refresh) {
         String value = "ya29.a0" + token(120);
         Instant now = clock.now();
         accessTokens.put(value, new AccessToken(grant.clientId(), grant.userId(), List.copyOf(scopes), now.plus(accessTokenLifetime)));

@@ -9,6 +9,7 @@ import dev.gmailserverauth.sandbox.internal.FaultResponses;
 import dev.gmailserverauth.sandbox.internal.GoogleErrors;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.WorkspacePolicies;
+import dev.gmailserverauth.sandbox.internal.serviceaccount.JwtBearerGrant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -32,6 +33,7 @@ final class TokenEndpoint {
         Optional<ApiResponse> faulted = state.faults().nextFault(Endpoint.TOKEN)
                 .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.OAUTH));
         if (faulted.isPresent()) return faulted.get();
+        if (JwtBearerGrant.GRANT_TYPE.equals(request.formParam("grant_type").orElse(""))) return new JwtBearerGrant(state, state.delegation()).token(request);
 
         Optional<ClientCredentials> credentials = basicAuth(request)
                 .or(() -> request.formParam("client_id").map(id -> new ClientCredentials(id, request.formParam("client_secret"))));

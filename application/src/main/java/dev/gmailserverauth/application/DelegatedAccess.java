@@ -1,0 +1,134 @@
+package dev.gmailserverauth.application;
+
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.EnrolledMailbox;
+import dev.gmailserverauth.domain.model.ExpiringAccessToken;
+import dev.gmailserverauth.domain.model.Impersonation;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.DelegatedAuthority;
+import dev.gmailserverauth.domain.port.EnrolledMailboxes;
+import dev.gmailserverauth.domain.port.RefreshLock;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Opens an enrolled mailbox of the Workspace domain through domain-wide delegation: the same {@link MailboxGrant} the
+ * mail use cases take from a person's consent, fed by another source of access tokens.
+ *
+ * <p>There is no refresh token: an access token is minted when none is stored or the stored one ends within
+ * {@link #EXPIRY_MARGIN}, and kept (encrypted, by the store) for the other callers and instances. Concurrent callers
+ * for one mailbox share one mint in this process, and the {@link RefreshLock} keeps other instances from minting for
+ * the same person at the same time: whoever gets the lock second re-reads the store and finds the new token.
+ */
+public final class DelegatedAccess {
+    /** Mint a new token this long before the stored one expires. */
+    public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final EnrolledMailboxes mailboxes;
+    private final DelegatedAuthority authority;
+    private final RefreshLock lock;
+    private final AuthorizedAccess consentAccess;
+    private final Clock clock;
+    private final ConcurrentMap<UserId, CompletableFuture<DelegatedOutcome>> inFlight = new ConcurrentHashMap<>();
+
+    /**
+     * @param consentAccess only for the {@link MailboxGrant} constructor of today; see {@link #grant}
+     */
+    public DelegatedAccess(EnrolledMailboxes mailboxes, DelegatedAuthority authority, RefreshLock lock, AuthorizedAccess consentAccess,
+            Clock clock) {
+        this.mailboxes = Objects.requireNonNull(mailboxes);
+        this.authority = Objects.requireNonNull(authority);
+        this.lock = Objects.requireNonNull(lock);
+        this.consentAccess = Objects.requireNonNull(consentAccess);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** A grant to the enrolled mailbox of {@code email}, with a token that lives at least the margin; or why not. */
+    public DelegatedOutcome open(EmailAddress email) {
+        EmailAddress address = new EmailAddress(email.value().toLowerCase(Locale.ROOT));
+        Optional<EnrolledMailbox> enrolled = mailboxes.findByEmail(address);
+        if (enrolled.isEmpty()) return new DelegatedOutcome.NotEnrolled(address);
+        Optional<ExpiringAccessToken> usable = usableToken(enrolled.get(), Optional.empty());
+        return usable.map(token -> opened(enrolled.get(), token.token())).orElseGet(() -> mintOnce(enrolled.get(), Optional.empty()));
+    }
+
+    private DelegatedOutcome mintOnce(EnrolledMailbox mailbox, Optional<AccessToken> rejected) {
+        CompletableFuture<DelegatedOutcome> mine = new CompletableFuture<>();
+        CompletableFuture<DelegatedOutcome> running = inFlight.putIfAbsent(mailbox.user(), mine);
+        if (running != null) return await(running);
+        try {
+            DelegatedOutcome outcome = lock.callExclusively(mailbox.user(), LOCK_TIMEOUT, () -> mintUnderLock(mailbox, rejected));
+            mine.complete(outcome);
+            return outcome;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(mailbox.user(), mine);
+        }
+    }
+
+    private DelegatedOutcome mintUnderLock(EnrolledMailbox known, Optional<AccessToken> rejected) {
+        Optional<EnrolledMailbox> current = mailboxes.findByUserId(known.user());
+        if (current.isEmpty()) return new DelegatedOutcome.NotEnrolled(known.email());
+        Optional<ExpiringAccessToken> alreadyFresh = usableToken(current.get(), rejected);
+        if (alreadyFresh.isPresent()) return opened(current.get(), alreadyFresh.get().token());
+        Impersonation impersonation = authority.impersonate(current.get().email());
+        return impersonation.fold(
+                granted -> {
+                    EnrolledMailbox updated = current.get().withToken(granted.token());
+                    mailboxes.save(updated);
+                    return opened(updated, granted.token().token());
+                },
+                DelegatedOutcome.Refused::new, DelegatedOutcome.Refused::new, DelegatedOutcome.Refused::new,
+                DelegatedOutcome.Refused::new, DelegatedOutcome.Refused::new, DelegatedOutcome.Refused::new);
+    }
+
+    /**
+     * After Gmail refused {@code rejected} (401) although it had not expired: one new token, unless another caller
+     * already replaced it. The shape core's {@code MailboxGrant.TokenRenewal} asks for.
+     */
+    Optional<AccessToken> renewAfterRejection(EnrolledMailbox mailbox, AccessToken rejected) {
+        return mintOnce(mailbox, Optional.of(rejected)).fold(o -> Optional.of(o.grant().currentToken()), n -> Optional.empty(), r -> Optional.empty());
+    }
+
+    private Optional<ExpiringAccessToken> usableToken(EnrolledMailbox mailbox, Optional<AccessToken> rejected) {
+        return mailbox.accessToken()
+                .filter(token -> token.isUsableAt(clock.instant(), EXPIRY_MARGIN))
+                .filter(token -> rejected.map(r -> !r.equals(token.token())).orElse(true));
+    }
+
+    private DelegatedOutcome opened(EnrolledMailbox mailbox, AccessToken token) {
+        return new DelegatedOutcome.Opened(grant(mailbox, token));
+    }
+
+    /**
+     * The one place a delegated grant is built. MERGE(core): with core's {@code MailboxGrant} constructor this becomes
+     * {@code new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, rejected ->
+     * renewAfterRejection(mailbox, rejected).<Renewal>map(Renewed::new).orElseGet(() -> new Denied(new ConsentRequired(
+     * ConsentReason.CREDENTIALS_REVOKED, Optional.of(mailbox.email())))), clock)}, and {@code consentAccess} goes away.
+     * Until then a 401 on a delegated token is renewed the consent way, which finds no stored credential and asks for
+     * consent: the read ends instead of retrying.
+     */
+    private MailboxGrant grant(EnrolledMailbox mailbox, AccessToken token) {
+        return new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, consentAccess, clock);
+    }
+
+    private static DelegatedOutcome await(CompletableFuture<DelegatedOutcome> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gmailserverauth.bootstrap;
+
+import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.DelegatedAccess;
+import dev.gmailserverauth.application.EnrolMailboxes;
+import dev.gmailserverauth.application.ListEnrolledMailboxes;
+import dev.gmailserverauth.application.RemoveEnrolledMailbox;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.google.GoogleAdapterConfig;
+import dev.gmailserverauth.google.GoogleConfigurationException;
+import dev.gmailserverauth.google.delegation.DelegationAdapters;
+import dev.gmailserverauth.google.delegation.DelegationConfig;
+import dev.gmailserverauth.google.delegation.ServiceAccountKeyFile;
+import dev.gmailserverauth.persistence.Database;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxDelegation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Workspace domain-wide delegation, wired: the delegation adapters (key file read once), the enrolment use cases and
+ * {@link DelegatedAccess}, which hands the mail use cases a grant fed by the service account instead of a consent.
+ * In sandbox mode the sandbox's demo service account and domain are used; its key file is written at the server's
+ * start (owner-only) for the server and for commands run beside it.
+ */
+final class DelegationWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DelegationWiring.class);
+
+    private final DelegationAdapters adapters;
+    private final EnrolMailboxes enrol;
+    private final ListEnrolledMailboxes list;
+    private final RemoveEnrolledMailbox remove;
+    private final DelegatedAccess access;
+
+    private DelegationWiring(DelegationAdapters adapters, Database stores, AuthorizedAccess consentAccess, Clock clock) {
+        this.adapters = adapters;
+        this.enrol = new EnrolMailboxes(adapters.directory(), stores.enrolledMailboxes(), clock);
+        this.list = new ListEnrolledMailboxes(stores.enrolledMailboxes());
+        this.remove = new RemoveEnrolledMailbox(stores.enrolledMailboxes());
+        this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), consentAccess, clock);
+    }
+
+    /**
+     * The server's one line: in sandbox mode, writes the demo service account's key where the application (and
+     * commands) read it; otherwise, when delegation is configured, checks the key file at start (owner-only, a
+     * service account key google-auth-library reads), so that a bad file stops the start rather than the first read.
+     */
+    static void prepare(AppConfig config, Optional<GoogleSandbox> sandbox) {
+        if (sandbox.isEmpty() && config.delegation().configured()) {
+            DelegationConfig checked = delegationConfig(config, config.googleApiRootUrl().orElse(GoogleAdapterConfig.GOOGLE_GMAIL_ROOT_URL),
+                    config.delegation().adminRootUrl());
+            try (DelegationAdapters adapters = DelegationAdapters.create(checked)) {
+                LOG.info("Workspace domain-wide delegation: service account {} (client ID {}) for {}", adapters.clientEmail(), adapters.clientId(),
+                        checked.workspaceDomain());
+            }
+        }
+        sandbox.ifPresent(google -> {
+            Path file = config.delegation().sandboxKeyFile();
+            try {
+                google.delegation().writeServiceAccountKey(file);
+                LOG.info("sandbox: the demo service account's key file is {} (client ID {}, domain {})", file.toAbsolutePath(),
+                        google.delegation().serviceAccountClientId(), google.delegation().workspaceDomain());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the sandbox's service account key to " + file, e);
+            }
+        });
+    }
+
+    /** Delegation as configured, for the stores and the consent flow given; empty when it is not configured. */
+    static Optional<DelegationWiring> create(AppConfig config, URI gmailRootUrl, URI sandboxBaseUrl, Database stores, AuthorizedAccess consentAccess,
+                                             Clock clock) {
+        WorkspaceDelegationSettings settings = config.delegation();
+        if (!config.sandboxMode() && !settings.configured()) return Optional.empty();
+        DelegationConfig delegation = delegationConfig(config, gmailRootUrl, sandboxBaseUrl);
+        return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, consentAccess, clock));
+    }
+
+    /** The adapters' configuration: the sandbox's demo domain and key file in sandbox mode, else the configured ones. */
+    private static DelegationConfig delegationConfig(AppConfig config, URI gmailRootUrl, URI sandboxBaseUrl) {
+        WorkspaceDelegationSettings settings = config.delegation();
+        boolean sandbox = config.sandboxMode();
+        return new DelegationConfig(ServiceAccountKeyFile.read(sandbox ? settings.sandboxKeyFile() : settings.serviceAccountKey().orElseThrow()),
+                sandbox ? SandboxDelegation.DEMO_DOMAIN : settings.workspaceDomain().orElseThrow(),
+                new EmailAddress(sandbox ? SandboxDelegation.DEMO_ADMIN : settings.workspaceAdmin().orElseThrow()),
+                sandbox ? sandboxBaseUrl : settings.adminRootUrl(), gmailRootUrl, config.googleConnectTimeout(), config.googleReadTimeout(),
+                GoogleAdapterConfig.DEFAULT_APPLICATION_NAME);
+    }
+
+    /** For the commands: delegation over the command's stores and consent flow, or a failure that says how to configure it. */
+    static DelegationWiring forCommands(CommandContext context) {
+        AppConfig app = context.config();
+        CommandContext.MailReading mail = context.mail();
+        URI gmailRoot = GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(GmailServerAuth.baseUrl(app, app.port())), app.sandboxPort())
+                .gmailRootUrl();
+        try {
+            return create(app, gmailRoot, URI.create("http://127.0.0.1:" + app.sandboxPort() + "/"), context.persistence(), mail.access(),
+                    context.clock()).orElseThrow(() -> new CommandFailure("Workspace domain-wide delegation is not configured: set "
+                    + "GOOGLE_SERVICE_ACCOUNT_KEY, GOOGLE_WORKSPACE_DOMAIN and GOOGLE_WORKSPACE_ADMIN (README: Workspace domain-wide delegation)"));
+        } catch (GoogleConfigurationException e) {
+            throw new CommandFailure(e.getMessage() + (app.sandboxMode() ? " (in sandbox mode the server writes it at its start)" : ""));
+        }
+    }
+
+    EnrolMailboxes enrol() {
+        return enrol;
+    }
+
+    ListEnrolledMailboxes list() {
+        return list;
+    }
+
+    RemoveEnrolledMailbox remove() {
+        return remove;
+    }
+
+    DelegatedAccess access() {
+        return access;
+    }
+
+    /** The numeric client ID the administrator delegates. */
+    String clientId() {
+        return adapters.clientId();
+    }
+
+    @Override
+    public void close() {
+        adapters.close();
+    }
+}
