@@ -10,7 +10,6 @@ import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
-import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import java.time.Clock;
@@ -106,17 +105,21 @@ public final class AuthorizedAccess {
         Optional<AccessToken> alreadyFresh = usableToken(credential, rejected);
         if (alreadyFresh.isPresent()) return granted(credential, alreadyFresh.get());
 
-        Refresh refresh = provider.refresh(credential.refreshToken());
-        if (refresh instanceof Refresh.Refreshed refreshed) {
-            StoredCredential updated = credential.refreshedWith(refreshed.grant(), clock.instant());
-            credentials.save(updated);
-            return granted(updated, refreshed.grant().accessToken().token());
-        }
-        if (refresh instanceof Refresh.ReauthenticationRequired reauth) return reauthenticationRequired(credential, reauth.reason());
+        return provider.refresh(credential.refreshToken()).fold(
+                refreshed -> {
+                    StoredCredential updated = credential.refreshedWith(refreshed.grant(), clock.instant());
+                    credentials.save(updated);
+                    return granted(updated, refreshed.grant().accessToken().token());
+                },
+                revoked -> revoked(credential, revoked.reason()),
+                reauthentication -> reauthenticationRequired(credential, reauthentication.reason()));
+    }
+
+    private AccessOutcome revoked(StoredCredential credential, String reason) {
         // The end may have come while the request was on its way.
         if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
-        credentials.delete(user);
-        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, ((Refresh.Revoked) refresh).reason()));
+        credentials.delete(credential.userId());
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, reason));
         return denied(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The user starts signing in: remember a fresh state and PKCE verifier, and build the consent URL.
@@ -66,10 +67,18 @@ public final class BeginAuthorization {
 
     /** How starting a sign-in ended. */
     public sealed interface Start {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Started, R> started, Function<TooManyInFlight, R> tooManyInFlight);
+
         /** Send the browser to this consent URL. */
         record Started(AuthorizationUrl url) implements Start {
             public Started {
                 Objects.requireNonNull(url, "url");
+            }
+
+            @Override
+            public <R> R fold(Function<Started, R> started, Function<TooManyInFlight, R> tooManyInFlight) {
+                return started.apply(this);
             }
         }
 
@@ -77,6 +86,11 @@ public final class BeginAuthorization {
         record TooManyInFlight(Duration retryAfter) implements Start {
             public TooManyInFlight {
                 Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            @Override
+            public <R> R fold(Function<Started, R> started, Function<TooManyInFlight, R> tooManyInFlight) {
+                return tooManyInFlight.apply(this);
             }
         }
     }

@@ -2,14 +2,9 @@ package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
-import dev.gmailserverauth.domain.model.SecurityEvent.AccountCredentialChangeRequired;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountDisabled;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountEnabled;
-import dev.gmailserverauth.domain.model.SecurityEvent.AccountPurged;
-import dev.gmailserverauth.domain.model.SecurityEvent.SessionsRevoked;
 import dev.gmailserverauth.domain.model.SecurityEvent.TokenRevoked;
-import dev.gmailserverauth.domain.model.SecurityEvent.TokensRevoked;
-import dev.gmailserverauth.domain.model.SecurityEvent.Verification;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.model.SignInHold;
@@ -26,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -98,11 +94,19 @@ public final class HandleSecurityEvent {
     }
 
     public sealed interface Outcome {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected);
+
         /** Verified, seen for the first time, acted on. */
         record Accepted(SecurityEventId id, List<Handled> handled) implements Outcome {
             public Accepted {
                 Objects.requireNonNull(id, "id");
                 handled = List.copyOf(handled);
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return accepted.apply(this);
             }
         }
 
@@ -110,6 +114,11 @@ public final class HandleSecurityEvent {
         record Replayed(SecurityEventId id) implements Outcome {
             public Replayed {
                 Objects.requireNonNull(id, "id");
+            }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return replayed.apply(this);
             }
         }
 
@@ -119,15 +128,20 @@ public final class HandleSecurityEvent {
                 Objects.requireNonNull(error, "error");
                 Objects.requireNonNull(description, "description");
             }
+
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Replayed, R> replayed, Function<Rejected, R> rejected) {
+                return rejected.apply(this);
+            }
         }
     }
 
     public Outcome handle(String token) {
-        SecurityEventVerifier.Verification verification = verifier.verify(token);
-        if (verification instanceof SecurityEventVerifier.Verification.Rejected rejected) {
-            return new Outcome.Rejected(rejected.error(), rejected.description());
-        }
-        SecurityEventToken verified = ((SecurityEventVerifier.Verification.Verified) verification).token();
+        return verifier.verify(token).fold(verified -> accept(verified.token()),
+                rejected -> new Outcome.Rejected(rejected.error(), rejected.description()));
+    }
+
+    private Outcome accept(SecurityEventToken verified) {
         Instant now = clock.instant();
         if (verified.issuedAt().isBefore(now.minus(SeenSecurityEvents.RETENTION))) {
             return new Outcome.Rejected(SecurityEventVerifier.Error.INVALID_REQUEST,
@@ -145,17 +159,16 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> act(SecurityEvent event, Instant now) {
-        if (event instanceof TokensRevoked revoked) return ifKnown(revoked.subject(), () -> revokeGrant(revoked.subject(), signal(event), now));
-        if (event instanceof TokenRevoked revoked) return revokeToken(revoked, now);
-        if (event instanceof SessionsRevoked revoked) return ifKnown(revoked.subject(), () -> endSessions(revoked.subject(), signal(event), now));
-        if (event instanceof AccountCredentialChangeRequired change) {
-            return ifKnown(change.subject(), () -> endSessions(change.subject(), signal(event), now));
-        }
-        if (event instanceof AccountDisabled disabled) return ifKnown(disabled.subject(), () -> disable(disabled, now));
-        if (event instanceof AccountPurged purged) return ifKnown(purged.subject(), () -> revokeGrant(purged.subject(), signal(event), now));
-        if (event instanceof AccountEnabled enabled) return ifKnown(enabled.subject(), () -> enable(enabled.subject(), now));
-        if (event instanceof Verification) return List.of(Effect.ACKNOWLEDGED);
-        return List.of(Effect.NOT_ACTED_ON);
+        return event.fold(
+                tokensRevoked -> ifKnown(tokensRevoked.subject(), () -> revokeGrant(tokensRevoked.subject(), signal(event), now)),
+                tokenRevoked -> revokeToken(tokenRevoked, now),
+                sessionsRevoked -> ifKnown(sessionsRevoked.subject(), () -> endSessions(sessionsRevoked.subject(), signal(event), now)),
+                accountDisabled -> ifKnown(accountDisabled.subject(), () -> disable(accountDisabled, now)),
+                accountEnabled -> ifKnown(accountEnabled.subject(), () -> enable(accountEnabled.subject(), now)),
+                accountPurged -> ifKnown(accountPurged.subject(), () -> revokeGrant(accountPurged.subject(), signal(event), now)),
+                change -> ifKnown(change.subject(), () -> endSessions(change.subject(), signal(event), now)),
+                verification -> List.of(Effect.ACKNOWLEDGED),
+                unrecognized -> List.of(Effect.NOT_ACTED_ON));
     }
 
     private List<Effect> ifKnown(UserId user, Supplier<List<Effect>> action) {

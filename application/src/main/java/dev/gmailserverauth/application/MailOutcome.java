@@ -4,13 +4,29 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** How a mail use case ended. */
 public sealed interface MailOutcome<T> {
+    /** Takes this apart: runs the one function for its case. */
+    <R> R fold(Function<Success<T>, R> success,
+            Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+            Function<NotFound<T>, R> notFound,
+            Function<Invalid<T>, R> invalid,
+            Function<RateLimited<T>, R> rateLimited);
 
     record Success<T>(T value) implements MailOutcome<T> {
         public Success {
             Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R fold(Function<Success<T>, R> success,
+                Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+                Function<NotFound<T>, R> notFound,
+                Function<Invalid<T>, R> invalid,
+                Function<RateLimited<T>, R> rateLimited) {
+            return success.apply(this);
         }
     }
 
@@ -19,15 +35,41 @@ public sealed interface MailOutcome<T> {
         public ReauthorizationRequired {
             Objects.requireNonNull(consent, "consent");
         }
+
+        @Override
+        public <R> R fold(Function<Success<T>, R> success,
+                Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+                Function<NotFound<T>, R> notFound,
+                Function<Invalid<T>, R> invalid,
+                Function<RateLimited<T>, R> rateLimited) {
+            return reauthorizationRequired.apply(this);
+        }
     }
 
     record NotFound<T>() implements MailOutcome<T> {
+        @Override
+        public <R> R fold(Function<Success<T>, R> success,
+                Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+                Function<NotFound<T>, R> notFound,
+                Function<Invalid<T>, R> invalid,
+                Function<RateLimited<T>, R> rateLimited) {
+            return notFound.apply(this);
+        }
     }
 
     /** The mailbox refused an argument (for example a page token from elsewhere). */
     record Invalid<T>(String reason) implements MailOutcome<T> {
         public Invalid {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public <R> R fold(Function<Success<T>, R> success,
+                Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+                Function<NotFound<T>, R> notFound,
+                Function<Invalid<T>, R> invalid,
+                Function<RateLimited<T>, R> rateLimited) {
+            return invalid.apply(this);
         }
     }
 
@@ -40,6 +82,15 @@ public sealed interface MailOutcome<T> {
             Objects.requireNonNull(retryAt, "retryAt");
             Objects.requireNonNull(retryAfter, "retryAfter");
             if (retryAfter.isNegative()) throw new IllegalArgumentException("retryAfter is negative");
+        }
+
+        @Override
+        public <R> R fold(Function<Success<T>, R> success,
+                Function<ReauthorizationRequired<T>, R> reauthorizationRequired,
+                Function<NotFound<T>, R> notFound,
+                Function<Invalid<T>, R> invalid,
+                Function<RateLimited<T>, R> rateLimited) {
+            return rateLimited.apply(this);
         }
     }
 }

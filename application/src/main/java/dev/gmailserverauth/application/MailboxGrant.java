@@ -58,14 +58,9 @@ public final class MailboxGrant {
     /** Runs {@code call} with a valid token, applying the 401 rule, and says how it ended. */
     public <T> MailOutcome<T> call(Function<AccessToken, MailboxResponse<T>> call) {
         AccessToken used = currentToken();
-        MailboxResponse<T> response = call.apply(used);
-        if (response instanceof MailboxResponse.Unauthorized<T>) {
-            Optional<ConsentRequired> denied = refreshAfterRejection(used);
-            if (denied.isPresent()) return new MailOutcome.ReauthorizationRequired<>(denied.get());
-            response = call.apply(currentToken());
-            if (response instanceof MailboxResponse.Unauthorized<T>) return reconsent(ConsentReason.CREDENTIALS_REVOKED);
-        }
-        return translate(response);
+        return translate(call.apply(used), firstRejection -> refreshAfterRejection(used)
+                .<MailOutcome<T>>map(MailOutcome.ReauthorizationRequired::new)
+                .orElseGet(() -> translate(call.apply(currentToken()), secondRejection -> reconsent(ConsentReason.CREDENTIALS_REVOKED))));
     }
 
     synchronized AccessToken currentToken() {
@@ -77,25 +72,29 @@ public final class MailboxGrant {
         if (!rejected.equals(token)) return Optional.empty();
         if (refreshed) return denial.or(() -> Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED)));
         refreshed = true;
-        AccessOutcome outcome = access.refreshAfterRejection(user, rejected);
-        if (outcome instanceof AccessOutcome.Denied denied) {
-            denial = Optional.of(denied.consent());
-            return denial;
-        }
-        token = ((AccessOutcome.Granted) outcome).grant().currentToken();
-        return Optional.empty();
+        return access.refreshAfterRejection(user, rejected).fold(
+                granted -> {
+                    token = granted.grant().currentToken();
+                    return Optional.<ConsentRequired>empty();
+                },
+                denied -> {
+                    denial = Optional.of(denied.consent());
+                    return denial;
+                });
     }
 
-    private <T> MailOutcome<T> translate(MailboxResponse<T> response) {
-        if (response instanceof MailboxResponse.Ok<T> ok) return new MailOutcome.Success<>(ok.value());
-        if (response instanceof MailboxResponse.InsufficientScope<T>) return reconsent(ConsentReason.INSUFFICIENT_SCOPE);
-        if (response instanceof MailboxResponse.NotFound<T>) return new MailOutcome.NotFound<>();
-        if (response instanceof MailboxResponse.BadRequest<T> bad) return new MailOutcome.Invalid<>(bad.reason());
-        if (response instanceof MailboxResponse.RateLimited<T> limited) {
-            Duration wait = Duration.between(clock.instant(), limited.retryAt());
-            return new MailOutcome.RateLimited<>(limited.retryAt(), wait.isNegative() ? Duration.ZERO : wait);
-        }
-        return reconsent(ConsentReason.CREDENTIALS_REVOKED);
+    /** The port's answer as the use cases see it; what a 401 means depends on whether it is the first. */
+    private <T> MailOutcome<T> translate(MailboxResponse<T> response, Function<MailboxResponse.Unauthorized<T>, MailOutcome<T>> unauthorized) {
+        return response.fold(
+                ok -> new MailOutcome.Success<>(ok.value()),
+                unauthorized,
+                insufficientScope -> reconsent(ConsentReason.INSUFFICIENT_SCOPE),
+                notFound -> new MailOutcome.NotFound<>(),
+                badRequest -> new MailOutcome.Invalid<>(badRequest.reason()),
+                rateLimited -> {
+                    Duration wait = Duration.between(clock.instant(), rateLimited.retryAt());
+                    return new MailOutcome.RateLimited<>(rateLimited.retryAt(), wait.isNegative() ? Duration.ZERO : wait);
+                });
     }
 
     private <T> MailOutcome<T> reconsent(ConsentReason reason) {

@@ -2,6 +2,7 @@ package dev.gmailserverauth.domain.port;
 
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Driven port for trusting security event tokens: checks that a token really comes from the configured
@@ -14,9 +15,17 @@ public interface SecurityEventVerifier {
     Verification verify(String token);
 
     sealed interface Verification {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected);
+
         record Verified(SecurityEventToken token) implements Verification {
             public Verified {
                 Objects.requireNonNull(token, "token");
+            }
+
+            @Override
+            public <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected) {
+                return verified.apply(this);
             }
         }
 
@@ -25,6 +34,11 @@ public interface SecurityEventVerifier {
             public Rejected {
                 Objects.requireNonNull(error, "error");
                 if (description == null || description.isBlank()) throw new IllegalArgumentException("description is blank");
+            }
+
+            @Override
+            public <R> R fold(Function<Verified, R> verified, Function<Rejected, R> rejected) {
+                return rejected.apply(this);
             }
         }
     }
