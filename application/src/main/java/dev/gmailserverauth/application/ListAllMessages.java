@@ -57,7 +57,7 @@ public final class ListAllMessages {
     }
 
     public MailOutcome<List<MessageSummary>> listAll(MailboxGrant grant, Query query, Consumer<Progress> progress) {
-        Walk walk = new Walk(query, progress);
+        Walk walk = Walk.start(query, progress);
         int waits = 0;
         while (true) {
             MailOutcome<ListMessages.Listing> page = listMessages.list(grant, walk.nextPage());
@@ -109,7 +109,7 @@ public final class ListAllMessages {
         }
     }
 
-    /** The messages listed so far and where the next page starts. */
+    /** The state of one listing (not a collaborator): the messages listed so far and where the next page starts. */
     private static final class Walk {
         private final Query query;
         private final Consumer<Progress> progress;
@@ -117,9 +117,13 @@ public final class ListAllMessages {
         private Optional<PageToken> next = Optional.empty();
         private int pages;
 
-        Walk(Query query, Consumer<Progress> progress) {
+        private Walk(Query query, Consumer<Progress> progress) {
             this.query = query;
             this.progress = progress;
+        }
+
+        static Walk start(Query query, Consumer<Progress> progress) {
+            return new Walk(query, progress);
         }
 
         int listed() {
