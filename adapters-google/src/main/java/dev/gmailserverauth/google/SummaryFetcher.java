@@ -9,6 +9,7 @@ import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.gmail.Gmail;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Summaries;
@@ -60,10 +61,10 @@ final class SummaryFetcher {
         this.clock = clock;
     }
 
-    MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+    MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
         List<MessageId> distinct = ids.stream().distinct().toList();
-        Retrier.Settled<MessageId, MessageSummary> settled = retrier.settle(METHOD.label(), METHOD.units(), budgets.of(token),
-                GmailLimits.MAX_BATCH, distinct, new Fetch(token));
+        Retrier.Settled<MessageId, MessageSummary> settled = retrier.settle(METHOD.label(), METHOD.units(), budgets.of(access.user()),
+                GmailLimits.MAX_BATCH, distinct, new Fetch(access.token()));
         if (settled.fatal().isPresent()) return MailboxOutcomes.unfinished(OPERATION, settled, clock);
         List<MessageSummary> found = ids.stream().map(settled.done()::get).filter(Objects::nonNull).toList();
         if (settled.missing().isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(found));

@@ -5,8 +5,8 @@ import static dev.gmailserverauth.google.GoogleRoundTripTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
@@ -47,7 +47,7 @@ class GmailLimitsTest {
     static final Sandbox sandbox = new Sandbox();
 
     private String email;
-    private AccessToken token;
+    private MailboxAccess token;
 
     @AfterEach
     void resetTheSandbox() {
@@ -64,7 +64,7 @@ class GmailLimitsTest {
         email = sandbox.newAccount("limits");
         IntStream.range(0, messages).forEach(i -> control().addMessage(email,
                 SandboxMessage.of("Bob <bob@example.org>", email, "Message " + i, JAN_1.plusSeconds(60L * i), "Body " + i)));
-        token = sandbox.accessToken(email, true);
+        token = sandbox.access(email, true);
         resetUsage();
     }
 
@@ -126,6 +126,23 @@ class GmailLimitsTest {
         assertThat(firstPage).isGreaterThanOrEqualTo(40);
         assertThat(usage().concurrencyRefusals()).isLessThanOrEqualTo(10);
         assertThat(control().counters().roundTrips(Endpoint.BATCH)).isBetween(5L, 10L);
+    }
+
+    @Test
+    void whatTheBudgetLearntAboutThePersonSurvivesTheirNextAccessToken() {
+        userWith(100);
+        List<MessageId> ids = ids(sandbox.mailbox(), 100);
+        limits(SandboxLimits.google().withConcurrentRequests(10));
+        complete(sandbox.mailbox().summarize(token, ids.subList(0, 50)));
+        long firstPage = usage().concurrencyRefusals();
+
+        MailboxAccess refreshed = sandbox.access(email, true);
+        assertThat(refreshed.token()).isNotEqualTo(token.token());
+        resetUsage();
+        complete(sandbox.mailbox().summarize(refreshed, ids.subList(50, 100)));
+
+        assertThat(firstPage).isGreaterThanOrEqualTo(40);
+        assertThat(usage().concurrencyRefusals()).isLessThanOrEqualTo(10);
     }
 
     @Test
