@@ -48,14 +48,12 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     static final String LABEL_FIELDS = "labels(id,name,type)";
     static final String ATTACHMENT_FIELDS = "data";
     private static final String ME = "me";
-    private static final List<String> ONE_CALL = List.of("call");
 
     private final Gmail gmail;
     private final Retrier retrier;
     private final UserBudgets budgets;
     private final ExecutorService singles;
     private final SummaryFetcher summaries;
-    private final Clock clock;
 
     GmailMailbox(GoogleAdapterConfig config, HttpTransport transport, JsonFactory json, Clock clock) {
         HttpRequestInitializer initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
@@ -64,11 +62,10 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
                 .setServicePath("")
                 .setApplicationName(config.applicationName())
                 .build();
-        this.clock = clock;
         this.retrier = new Retrier(config.retryPolicy(), config.limits(), clock, config.callListener());
         this.budgets = new UserBudgets(config.limits(), config.retryPolicy(), clock, config.callListener());
         this.singles = Executors.newFixedThreadPool(SINGLE_GET_THREADS, daemonThreads());
-        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles, clock);
+        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles);
     }
 
     @Override
@@ -78,7 +75,7 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
                     .setFields(LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
-            return BearerToken.on(list, access.token()).execute();
+            return JsonAnswers.read(BearerToken.on(list, access.token()));
         }, GmailMailbox::messagePage);
     }
 
@@ -90,14 +87,14 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
 
     @Override
     public MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id) {
-        return call(access, GmailMethod.MESSAGES_GET, () -> BearerToken.on(gmail.users().messages().get(ME, id.value())
-                .setFormat("full").setFields(MESSAGE_FIELDS), access.token()).execute(), GmailModels::message);
+        return call(access, GmailMethod.MESSAGES_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().get(ME, id.value())
+                .setFormat("full").setFields(MESSAGE_FIELDS), access.token())), GmailModels::message);
     }
 
     @Override
     public MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment) {
-        return call(access, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> BearerToken.on(gmail.users().messages().attachments()
-                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), access.token()).execute(), GmailModels::attachmentData);
+        return call(access, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().attachments()
+                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), access.token())), GmailModels::attachmentData);
     }
 
     @Override
@@ -107,20 +104,20 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
                     .setFields(THREAD_LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
-            return BearerToken.on(list, access.token()).execute();
+            return JsonAnswers.read(BearerToken.on(list, access.token()));
         }, GmailMailbox::threadPage);
     }
 
     @Override
     public MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id) {
-        return call(access, GmailMethod.THREADS_GET, () -> BearerToken.on(gmail.users().threads().get(ME, id.value())
-                .setFormat("full").setFields(THREAD_FIELDS), access.token()).execute(), GmailModels::thread);
+        return call(access, GmailMethod.THREADS_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().threads().get(ME, id.value())
+                .setFormat("full").setFields(THREAD_FIELDS), access.token())), GmailModels::thread);
     }
 
     @Override
     public MailboxResponse<List<Label>> listLabels(MailboxAccess access) {
-        return call(access, GmailMethod.LABELS_LIST, () -> BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS), access.token())
-                .execute(), response -> GmailModels.labels(response.getLabels()));
+        return call(access, GmailMethod.LABELS_LIST, () -> JsonAnswers.read(BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS),
+                access.token())), response -> GmailModels.labels(response.getLabels()));
     }
 
     @Override
@@ -130,11 +127,10 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
 
     /** One Gmail call within the user's budget and the retry loop. */
     private <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
-        Retrier.Settled<String, T> settled = retrier.settle(method.label(), method.units(), budgets.of(access.user()), 1, ONE_CALL,
-                keys -> List.of(new Retrier.Part.Done<>(attempt.call())));
-        T value = settled.done().get(ONE_CALL.get(0));
-        if (value != null) return new MailboxResponse.Ok<>(toDomain.apply(value));
-        return MailboxOutcomes.unfinished(method.label(), settled, clock);
+        return retrier.once(method.label(), method.units(), budgets.of(access.user()), attempt).fold(
+                done -> new MailboxResponse.Ok<>(toDomain.apply(done.value())),
+                limited -> new MailboxResponse.RateLimited<>(limited.retryAt()),
+                failed -> MailboxOutcomes.failed(method.label(), failed.refusal(), failed.attempts()));
     }
 
     /** Gmail omits {@code messages} when nothing matches (the {@code KeyError} of Google's "Implementing server-side authorization" Python sample): an empty page. */
