@@ -50,6 +50,7 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     private static final String ME = "me";
 
     private final Gmail gmail;
+    private final GmailLimits limits;
     private final Retrier retrier;
     private final UserBudgets budgets;
     private final ExecutorService singles;
@@ -62,15 +63,17 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
                 .setServicePath("")
                 .setApplicationName(config.applicationName())
                 .build();
+        this.limits = config.limits();
         this.retrier = new Retrier(config.retryPolicy(), config.limits(), clock, config.callListener());
         this.budgets = new UserBudgets(config.limits(), config.retryPolicy(), clock, config.callListener());
         this.singles = Executors.newFixedThreadPool(SINGLE_GET_THREADS, daemonThreads());
-        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles);
+        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles,
+                limits.units(GmailMethod.MESSAGES_GET, MessageFormat.METADATA));
     }
 
     @Override
     public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess access, MailQuery query) {
-        return call(access, GmailMethod.MESSAGES_LIST, () -> {
+        return call(access, GmailMethod.MESSAGES_LIST, MessageFormat.NONE, () -> {
             Gmail.Users.Messages.List list = gmail.users().messages().list(ME).setMaxResults((long) query.pageSize().value())
                     .setFields(LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
@@ -87,19 +90,19 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
 
     @Override
     public MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id) {
-        return call(access, GmailMethod.MESSAGES_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().get(ME, id.value())
-                .setFormat("full").setFields(MESSAGE_FIELDS), access.token())), GmailModels::message);
+        return call(access, GmailMethod.MESSAGES_GET, MessageFormat.FULL, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages()
+                .get(ME, id.value()).setFormat(MessageFormat.FULL.value()).setFields(MESSAGE_FIELDS), access.token())), GmailModels::message);
     }
 
     @Override
     public MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment) {
-        return call(access, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().attachments()
+        return call(access, GmailMethod.MESSAGES_ATTACHMENTS_GET, MessageFormat.NONE, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().attachments()
                 .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), access.token())), GmailModels::attachmentData);
     }
 
     @Override
     public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess access, MailQuery query) {
-        return call(access, GmailMethod.THREADS_LIST, () -> {
+        return call(access, GmailMethod.THREADS_LIST, MessageFormat.NONE, () -> {
             Gmail.Users.Threads.List list = gmail.users().threads().list(ME).setMaxResults((long) query.pageSize().value())
                     .setFields(THREAD_LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
@@ -110,13 +113,13 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
 
     @Override
     public MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id) {
-        return call(access, GmailMethod.THREADS_GET, () -> JsonAnswers.read(BearerToken.on(gmail.users().threads().get(ME, id.value())
-                .setFormat("full").setFields(THREAD_FIELDS), access.token())), GmailModels::thread);
+        return call(access, GmailMethod.THREADS_GET, MessageFormat.FULL, () -> JsonAnswers.read(BearerToken.on(gmail.users().threads()
+                .get(ME, id.value()).setFormat(MessageFormat.FULL.value()).setFields(THREAD_FIELDS), access.token())), GmailModels::thread);
     }
 
     @Override
     public MailboxResponse<List<Label>> listLabels(MailboxAccess access) {
-        return call(access, GmailMethod.LABELS_LIST, () -> JsonAnswers.read(BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS),
+        return call(access, GmailMethod.LABELS_LIST, MessageFormat.NONE, () -> JsonAnswers.read(BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS),
                 access.token())), response -> GmailModels.labels(response.getLabels()));
     }
 
@@ -126,8 +129,9 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     }
 
     /** One Gmail call within the user's budget and the retry loop. */
-    private <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
-        return retrier.once(method.label(), method.units(), budgets.of(access.user()), attempt).fold(
+    private <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, MessageFormat format, Retrier.Attempt<T> attempt,
+            Function<T, R> toDomain) {
+        return retrier.once(method.label(), limits.units(method, format), budgets.of(access.user()), attempt).fold(
                 done -> new MailboxResponse.Ok<>(toDomain.apply(done.value())),
                 limited -> new MailboxResponse.RateLimited<>(limited.retryAt()),
                 failed -> MailboxOutcomes.failed(method.label(), failed.refusal(), failed.attempts()));

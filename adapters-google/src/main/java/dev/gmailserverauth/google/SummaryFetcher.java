@@ -48,20 +48,23 @@ final class SummaryFetcher {
     private final Retrier retrier;
     private final UserBudgets budgets;
     private final ExecutorService singles;
+    /** What one metadata get costs under the project's quota table. */
+    private final int unitsEach;
 
     SummaryFetcher(Gmail gmail, HttpRequestInitializer batchInitializer, GenericUrl batchUrl, Retrier retrier, UserBudgets budgets,
-            ExecutorService singles) {
+            ExecutorService singles, int unitsEach) {
         this.gmail = gmail;
         this.batchInitializer = batchInitializer;
         this.batchUrl = batchUrl;
         this.retrier = retrier;
         this.budgets = budgets;
         this.singles = singles;
+        this.unitsEach = unitsEach;
     }
 
     MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
         List<MessageId> distinct = ids.stream().distinct().toList();
-        return retrier.settle(METHOD.label(), METHOD.units(), budgets.of(access.user()), distinct, new Fetch(access.token())).fold(
+        return retrier.settle(METHOD.label(), unitsEach, budgets.of(access.user()), distinct, new Fetch(access.token())).fold(
                 complete -> new MailboxResponse.Ok<>(Summaries.complete(inOrder(ids, complete.values()))),
                 partial -> {
                     List<MessageSummary> found = inOrder(ids, partial.values());
@@ -146,7 +149,7 @@ final class SummaryFetcher {
 
         private Gmail.Users.Messages.Get metadataGet(MessageId id) throws IOException {
             return BearerToken.on(gmail.users().messages().get("me", id.value())
-                    .setFormat("metadata")
+                    .setFormat(MessageFormat.METADATA.value())
                     .setMetadataHeaders(METADATA_HEADERS)
                     .setFields(SUMMARY_FIELDS), token);
         }

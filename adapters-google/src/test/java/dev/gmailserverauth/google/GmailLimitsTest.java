@@ -323,6 +323,26 @@ class GmailLimitsTest {
         }
     }
 
+    @Test
+    void underTheTableOfNewProjectsTheAdapterPacesByWhatEachFormatCostsAndGoogleNeverRefuses() throws Exception {
+        userWith(30);
+        GmailLimits newProject = GmailLimits.of(QuotaProfile.NEW_PROJECT_2026).withUnitsPerMinute(500);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(newProject))) {
+            limits(SandboxLimits.google().withUnitsPerMinute(500).withQuotaTable(SandboxLimits.QuotaTable.NEW_PROJECT_2026));
+            List<MessageId> ids = ok(tap.mailbox.listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(30))))
+                    .items().stream().map(MessageRef::id).toList();
+
+            // The list spent 5 of the 500 units: 24 metadata gets at 20 fit the minute, the six others wait for the next.
+            Summaries summaries = ok(tap.mailbox.summarize(token, ids));
+            assertThat(summaries.found()).extracting(MessageSummary::id).containsExactlyElementsOf(ids.subList(0, 24));
+            assertThat(summaries.missing()).containsExactlyElementsOf(ids.subList(24, 30));
+            assertThat(usage().unitsLastMinute()).isEqualTo(5 + 24 * 20);
+            // A whole message (format=full) costs 60: 15 units are left, so it is rate limited without asking Google.
+            assertThat(tap.mailbox.getMessage(token, ids.get(0))).isInstanceOf(MailboxResponse.RateLimited.class);
+            assertThat(usage().quotaRefusals()).isZero();
+        }
+    }
+
     // ---- what is asked for, and the listener ----
 
     @Test
