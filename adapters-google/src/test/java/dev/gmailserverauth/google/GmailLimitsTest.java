@@ -146,6 +146,19 @@ class GmailLimitsTest {
     }
 
     @Test
+    void aPersonsFirstPageStartsBelowTheConcurrencyGoogleIsSeenToRefuseAndMeetsNoRefusal() throws Exception {
+        userWith(50);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(GmailLimits.DEFAULT))) {
+            List<MessageId> ids = ids(tap.mailbox, 50);
+            limits(SandboxLimits.google().withConcurrentRequests(25));
+
+            assertThat(complete(tap.mailbox.summarize(token, ids))).extracting(MessageSummary::id).containsExactlyElementsOf(ids);
+            assertThat(usage().concurrencyRefusals()).isZero();
+            assertThat(usage().peakConcurrency()).isLessThanOrEqualTo(25);
+        }
+    }
+
+    @Test
     void theBatchSizeGrowsBackOnceTheUserMayRunMoreAtOnce() {
         userWith(50);
         List<MessageId> ids = ids(sandbox.mailbox(), 50);

@@ -50,7 +50,9 @@ final class Sandbox implements AutoCloseable, AfterAllCallback {
         sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT_URI.value().toString())).withDemoData(false));
         config = GoogleAdapterConfig.forSandbox(sandbox.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
                 .withTimeouts(Duration.ofSeconds(2), readTimeout)
-                .withRetryPolicy(FAST_RETRIES);
+                .withRetryPolicy(FAST_RETRIES)
+                // The limits tests watch a person's concurrency adapt from the ceiling down; the start has its own test.
+                .withLimits(GmailLimits.DEFAULT.withStartingConcurrency(GmailLimits.MAX_BATCH));
         adapters = GoogleAdapters.create(config, Clock.systemUTC());
     }
 

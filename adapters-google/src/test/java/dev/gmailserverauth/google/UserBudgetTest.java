@@ -39,7 +39,7 @@ class UserBudgetTest {
 
     @Test
     void refusedForConcurrencyTheLimitDropsToWhatWasAcceptedAndGrowsBackAfterFullRounds() {
-        UserBudget budget = budget(GmailLimits.DEFAULT);
+        UserBudget budget = budget(GmailLimits.DEFAULT.withStartingConcurrency(GmailLimits.MAX_BATCH));
         budget.finished(granted(budget.admit(50, 5, NOW.plusSeconds(10))), refusedForConcurrency(40, 10));
         assertThat(budget.concurrencyLimit()).isEqualTo(10);
 
@@ -54,6 +54,17 @@ class UserBudgetTest {
         budget.finished(granted(budget.admit(3, 5, NOW.plusSeconds(10))), refusedForConcurrency(0, 3));
         budget.finished(granted(budget.admit(3, 5, NOW.plusSeconds(10))), refusedForConcurrency(0, 3));
         assertThat(budget.concurrencyLimit()).isEqualTo(15);
+    }
+
+    @Test
+    void aPersonStartsAtTwentyCallsAtOnceAndGrowsTowardsFiftyWhileGoogleAcceptsThemAll() {
+        UserBudget budget = budget(GmailLimits.DEFAULT);
+        assertThat(budget.concurrencyLimit()).isEqualTo(GmailLimits.STARTING_CONCURRENCY).isEqualTo(20);
+        CallGate.Admission.Granted first = granted(budget.admit(50, 5, NOW.plusSeconds(10)));
+        assertThat(first.calls()).isEqualTo(20);
+        budget.finished(first, refusedForConcurrency(0, 20));
+        for (int round = 0; round < 20; round++) fullRound(budget);
+        assertThat(budget.concurrencyLimit()).isEqualTo(GmailLimits.MAX_BATCH);
     }
 
     private static void fullRound(UserBudget budget) {
@@ -129,7 +140,7 @@ class UserBudgetTest {
         UserBudgets budgets = new UserBudgets(GmailLimits.DEFAULT, POLICY, clock, listener);
         var alice = new UserId("100000000000001");
         UserBudget budget = budgets.of(alice);
-        budget.finished(granted(budget.admit(50, 5, NOW.plusSeconds(10))), refusedForConcurrency(40, 10));
+        budget.finished(granted(budget.admit(20, 5, NOW.plusSeconds(10))), refusedForConcurrency(10, 10));
         clock.advance(UserBudgets.REMEMBERED_FOR.minusMinutes(5));
         budgets.of(new UserId("100000000000002"));
         assertThat(budgets.of(alice).concurrencyLimit()).isEqualTo(10);
