@@ -169,7 +169,8 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
                 case UNAUTHORIZED -> new Identification.Unauthorized();
                 // The token works but may not read the identity (no userinfo scope): nobody to name.
                 case INSUFFICIENT_SCOPE -> new Identification.Anonymous();
-                default -> throw new ProviderUnavailableException("userinfo failed: " + failure.describe(), e);
+                case NOT_FOUND, BAD_REQUEST, CONCURRENCY, QUOTA, TRANSIENT, REFUSED ->
+                        throw new ProviderUnavailableException("userinfo failed: " + failure.describe(), e);
             };
         } catch (IOException e) {
             throw new ProviderUnavailableException("userinfo failed: " + GoogleFailure.of(e).describe(), e);
