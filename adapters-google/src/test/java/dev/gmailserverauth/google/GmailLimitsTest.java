@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailboxAccess;
+import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
@@ -353,6 +354,22 @@ class GmailLimitsTest {
             // A whole message (format=full) costs 60: 15 units are left, so it is rate limited without asking Google.
             assertThat(tap.mailbox.getMessage(token, ids.get(0))).isInstanceOf(MailboxResponse.RateLimited.class);
             assertThat(usage().quotaRefusals()).isZero();
+        }
+    }
+
+    @Test
+    void onTheTableOfNewProjectsAWholeMessageCostsSixtyAThreadFortyAndTheLabelsOne() throws Exception {
+        userWith(2);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(GmailLimits.of(QuotaProfile.NEW_PROJECT_2026)))) {
+            limits(SandboxLimits.google().withQuotaTable(SandboxLimits.QuotaTable.NEW_PROJECT_2026));
+            List<MessageId> ids = ids(tap.mailbox, 2);
+
+            Message message = ok(tap.mailbox.getMessage(token, ids.get(0)));
+            assertThat(usage().unitsLastMinute()).isEqualTo(60);
+            ok(tap.mailbox.getThread(token, message.threadId()));
+            assertThat(usage().unitsLastMinute()).isEqualTo(100);
+            ok(tap.mailbox.listLabels(token));
+            assertThat(usage().unitsLastMinute()).isEqualTo(101);
         }
     }
 
