@@ -3,6 +3,7 @@ package dev.gmailserverauth.google;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What lets calls through to Google: a user's {@link UserBudget} for Gmail, or {@link #OPEN} for the OAuth
@@ -49,19 +50,35 @@ interface CallGate {
 
     /** The answer to {@link #admit}. */
     sealed interface Admission {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Granted, R> granted, Function<RateLimited, R> rateLimited, Function<Expired, R> expired);
+
         /** This many calls may go; their slots are held until {@link #finished}. */
         record Granted(int calls) implements Admission {
             public Granted {
                 if (calls < 1) throw new IllegalArgumentException("a grant is for at least one call");
             }
+
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<RateLimited, R> rateLimited, Function<Expired, R> expired) {
+                return granted.apply(this);
+            }
         }
 
         /** The quota will not free up before the deadline: not before {@code retryAt}. */
         record RateLimited(Instant retryAt) implements Admission {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<RateLimited, R> rateLimited, Function<Expired, R> expired) {
+                return rateLimited.apply(this);
+            }
         }
 
         /** The deadline passed while waiting for a free slot. */
         record Expired() implements Admission {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<RateLimited, R> rateLimited, Function<Expired, R> expired) {
+                return expired.apply(this);
+            }
         }
     }
 

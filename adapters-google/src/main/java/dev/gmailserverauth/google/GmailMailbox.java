@@ -7,12 +7,12 @@ import com.google.api.client.json.JsonFactory;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.ListMessagesResponse;
 import com.google.api.services.gmail.model.ListThreadsResponse;
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -48,14 +48,13 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     static final String LABEL_FIELDS = "labels(id,name,type)";
     static final String ATTACHMENT_FIELDS = "data";
     private static final String ME = "me";
-    private static final List<String> ONE_CALL = List.of("call");
 
     private final Gmail gmail;
+    private final GmailLimits limits;
     private final Retrier retrier;
     private final UserBudgets budgets;
     private final ExecutorService singles;
     private final SummaryFetcher summaries;
-    private final Clock clock;
 
     GmailMailbox(GoogleAdapterConfig config, HttpTransport transport, JsonFactory json, Clock clock) {
         HttpRequestInitializer initializer = HttpSetup.initializer(config.connectTimeout(), config.readTimeout());
@@ -64,63 +63,64 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
                 .setServicePath("")
                 .setApplicationName(config.applicationName())
                 .build();
-        this.clock = clock;
+        this.limits = config.limits();
         this.retrier = new Retrier(config.retryPolicy(), config.limits(), clock, config.callListener());
         this.budgets = new UserBudgets(config.limits(), config.retryPolicy(), clock, config.callListener());
         this.singles = Executors.newFixedThreadPool(SINGLE_GET_THREADS, daemonThreads());
-        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles, clock);
+        this.summaries = new SummaryFetcher(gmail, initializer, new GenericUrl(config.batchUrl()), retrier, budgets, singles,
+                limits.units(GmailMethod.MESSAGES_GET, MessageFormat.METADATA));
     }
 
     @Override
-    public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
-        return call(token, GmailMethod.MESSAGES_LIST, () -> {
+    public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess access, MailQuery query) {
+        return call(access, GmailMethod.MESSAGES_LIST, MessageFormat.NONE, () -> {
             Gmail.Users.Messages.List list = gmail.users().messages().list(ME).setMaxResults((long) query.pageSize().value())
                     .setFields(LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
-            return BearerToken.on(list, token).execute();
+            return JsonAnswers.read(BearerToken.on(list, access.token()));
         }, GmailMailbox::messagePage);
     }
 
     @Override
-    public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+    public MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
         if (ids.isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(List.of()));
-        return summaries.summarize(token, ids);
+        return summaries.summarize(access, ids);
     }
 
     @Override
-    public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
-        return call(token, GmailMethod.MESSAGES_GET, () -> BearerToken.on(gmail.users().messages().get(ME, id.value())
-                .setFormat("full").setFields(MESSAGE_FIELDS), token).execute(), GmailModels::message);
+    public MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id) {
+        return call(access, GmailMethod.MESSAGES_GET, MessageFormat.FULL, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages()
+                .get(ME, id.value()).setFormat(MessageFormat.FULL.value()).setFields(MESSAGE_FIELDS), access.token())), GmailModels::message);
     }
 
     @Override
-    public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
-        return call(token, GmailMethod.MESSAGES_ATTACHMENTS_GET, () -> BearerToken.on(gmail.users().messages().attachments()
-                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), token).execute(), GmailModels::attachmentData);
+    public MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment) {
+        return call(access, GmailMethod.MESSAGES_ATTACHMENTS_GET, MessageFormat.NONE, () -> JsonAnswers.read(BearerToken.on(gmail.users().messages().attachments()
+                .get(ME, message.value(), attachment.value()).setFields(ATTACHMENT_FIELDS), access.token())), GmailModels::attachmentData);
     }
 
     @Override
-    public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
-        return call(token, GmailMethod.THREADS_LIST, () -> {
+    public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess access, MailQuery query) {
+        return call(access, GmailMethod.THREADS_LIST, MessageFormat.NONE, () -> {
             Gmail.Users.Threads.List list = gmail.users().threads().list(ME).setMaxResults((long) query.pageSize().value())
                     .setFields(THREAD_LIST_FIELDS);
             if (!query.query().isEmpty()) list.setQ(query.query().value());
             query.pageToken().ifPresent(t -> list.setPageToken(t.value()));
-            return BearerToken.on(list, token).execute();
+            return JsonAnswers.read(BearerToken.on(list, access.token()));
         }, GmailMailbox::threadPage);
     }
 
     @Override
-    public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
-        return call(token, GmailMethod.THREADS_GET, () -> BearerToken.on(gmail.users().threads().get(ME, id.value())
-                .setFormat("full").setFields(THREAD_FIELDS), token).execute(), GmailModels::thread);
+    public MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id) {
+        return call(access, GmailMethod.THREADS_GET, MessageFormat.FULL, () -> JsonAnswers.read(BearerToken.on(gmail.users().threads()
+                .get(ME, id.value()).setFormat(MessageFormat.FULL.value()).setFields(THREAD_FIELDS), access.token())), GmailModels::thread);
     }
 
     @Override
-    public MailboxResponse<List<Label>> listLabels(AccessToken token) {
-        return call(token, GmailMethod.LABELS_LIST, () -> BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS), token)
-                .execute(), response -> GmailModels.labels(response.getLabels()));
+    public MailboxResponse<List<Label>> listLabels(MailboxAccess access) {
+        return call(access, GmailMethod.LABELS_LIST, MessageFormat.NONE, () -> JsonAnswers.read(BearerToken.on(gmail.users().labels().list(ME).setFields(LABEL_FIELDS),
+                access.token())), response -> GmailModels.labels(response.getLabels()));
     }
 
     @Override
@@ -129,12 +129,12 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
     }
 
     /** One Gmail call within the user's budget and the retry loop. */
-    private <T, R> MailboxResponse<R> call(AccessToken token, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
-        Retrier.Settled<String, T> settled = retrier.settle(method.label(), method.units(), budgets.of(token), 1, ONE_CALL,
-                keys -> List.of(new Retrier.Part.Done<>(attempt.call())));
-        T value = settled.done().get(ONE_CALL.get(0));
-        if (value != null) return new MailboxResponse.Ok<>(toDomain.apply(value));
-        return MailboxOutcomes.unfinished(method.label(), settled, clock);
+    private <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, MessageFormat format, Retrier.Attempt<T> attempt,
+            Function<T, R> toDomain) {
+        return retrier.once(method.label(), limits.units(method, format), budgets.of(access.user()), attempt).fold(
+                done -> new MailboxResponse.Ok<>(toDomain.apply(done.value())),
+                limited -> new MailboxResponse.RateLimited<>(limited.retryAt()),
+                failed -> MailboxOutcomes.failed(method.label(), failed.refusal(), failed.attempts()));
     }
 
     /** Gmail omits {@code messages} when nothing matches (the {@code KeyError} of Google's "Implementing server-side authorization" Python sample): an empty page. */

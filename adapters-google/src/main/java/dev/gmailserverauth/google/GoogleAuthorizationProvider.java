@@ -109,11 +109,12 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
     public CodeExchange exchange(AuthorizationCode code, PkceVerifier verifier, RedirectUri redirectUri) {
         Instant sent = clock.instant();
         // No retries: a code is single-use, so a second try after a lost answer could only fail.
-        return tokenCall("code exchange", new Retrier(RetryPolicy.none(), clock, config.callListener()), () -> flow.newTokenRequest(code.value())
-                        .setRedirectUri(redirectUri.value().toString())
-                        .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
-                        .set("code_verifier", verifier.value())
-                        .execute(),
+        return tokenCall("code exchange", new Retrier(RetryPolicy.none(), clock, config.callListener()), () -> JsonAnswers.read(
+                        flow.newTokenRequest(code.value())
+                                .setRedirectUri(redirectUri.value().toString())
+                                .setScopes(null) // the grant's scopes are what the consent screen granted; Google ignores scope here
+                                .set("code_verifier", verifier.value()),
+                        GoogleTokenResponse.class),
                 response -> new CodeExchange.Exchanged(grant(response, sent)),
                 refused -> {
                     if (!TokenErrors.INVALID_GRANT.equals(TokenErrors.error(refused))) return Optional.empty();
@@ -125,11 +126,10 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
     @Override
     public Refresh refresh(RefreshToken refreshToken) {
         Instant sent = clock.instant();
-        return tokenCall("token refresh", retrier, () -> new GoogleRefreshTokenRequest(transport, json,
+        return tokenCall("token refresh", retrier, () -> JsonAnswers.read(new GoogleRefreshTokenRequest(transport, json,
                         refreshToken.value(), config.clientId(), config.clientSecret())
                         .setTokenServerUrl(new GenericUrl(config.tokenUrl()))
-                        .setRequestInitializer(initializer)
-                        .execute(),
+                        .setRequestInitializer(initializer), GoogleTokenResponse.class),
                 response -> new Refresh.Refreshed(grant(response, sent)),
                 refused -> {
                     if (TokenErrors.isReauthenticationRequired(refused)) {
@@ -161,7 +161,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
     @Override
     public Identification identify(AccessToken accessToken) {
         try {
-            Userinfo userinfo = retrier.call("userinfo", () -> BearerToken.on(oauth2.userinfo().get(), accessToken).execute());
+            Userinfo userinfo = retrier.call("userinfo", () -> JsonAnswers.read(BearerToken.on(oauth2.userinfo().get(), accessToken)));
             return identification(userinfo);
         } catch (HttpResponseException e) {
             GoogleFailure failure = GoogleFailure.of(e);
@@ -169,7 +169,8 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
                 case UNAUTHORIZED -> new Identification.Unauthorized();
                 // The token works but may not read the identity (no userinfo scope): nobody to name.
                 case INSUFFICIENT_SCOPE -> new Identification.Anonymous();
-                default -> throw new ProviderUnavailableException("userinfo failed: " + failure.describe(), e);
+                case NOT_FOUND, BAD_REQUEST, CONCURRENCY, QUOTA, TRANSIENT, REFUSED ->
+                        throw new ProviderUnavailableException("userinfo failed: " + failure.describe(), e);
             };
         } catch (IOException e) {
             throw new ProviderUnavailableException("userinfo failed: " + GoogleFailure.of(e).describe(), e);

@@ -90,6 +90,27 @@ record GoogleFailure(Kind kind, int status, String reason, String message, Optio
         return message != null && message.toLowerCase(Locale.ROOT).contains("concurrent");
     }
 
+    /**
+     * Which of two failures no retry fixes a call reports when its parts failed differently: the one that tells the
+     * caller most about what to do. A 401 first (one refresh may fix every part), then a missing scope (consent
+     * fixes it), then not found, a rejected argument, and last a refusal nobody can act on.
+     */
+    boolean moreTellingThan(GoogleFailure other) {
+        return rank(kind) < rank(other.kind);
+    }
+
+    private static int rank(Kind kind) {
+        return switch (kind) {
+            case UNAUTHORIZED -> 0;
+            case INSUFFICIENT_SCOPE -> 1;
+            case NOT_FOUND -> 2;
+            case BAD_REQUEST -> 3;
+            case REFUSED -> 4;
+            // Retryable: they end a call only when nothing better is known.
+            case CONCURRENCY, QUOTA, TRANSIENT -> 5;
+        };
+    }
+
     /** Retrying helps: the call may succeed later without any change. */
     boolean retryable() {
         return kind == Kind.CONCURRENCY || kind == Kind.QUOTA || kind == Kind.TRANSIENT;

@@ -2,6 +2,7 @@ package dev.gmailserverauth.google;
 
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,30 +13,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one retry loop of the adapters. A call is a set of keys (one for a single call, the message ids of a
- * page for summaries) sent in rounds: each round takes what the {@link CallGate} admits, sends it, keeps what
- * came back, and puts the refused keys first in line for the next round. Between rounds:
+ * The one retry loop of the adapters, in two shapes: {@link #once} for a single call, and {@link #settle} for many
+ * keys sent in rounds (the message ids of a page, as batches). Both ask the {@link CallGate} before every try and
+ * follow the same rules between tries ({@link Call#again}):
  * <ul>
  *   <li>refused as too many at once (429 concurrency): the gate has shrunk what it admits, so the rest goes
  *       again at once; refused again, a pause ({@link GmailLimits#concurrencyPause()}, doubling, with jitter,
  *       or {@code Retry-After});</li>
- *   <li>quota spent (403 rate limits, other 429s): no pause here, the gate holds the next round until the
+ *   <li>quota spent (403 rate limits, other 429s): no pause here, the gate holds the next try until the
  *       quota window it now remembers, or answers "rate limited" when that is past the deadline; at most
  *       {@link RetryPolicy#maxAttempts()} quota refusals per call;</li>
  *   <li>server errors and I/O failures (or any refusal at the {@link CallGate#OPEN open} gate): exponential
  *       backoff with jitter honouring {@code Retry-After}, at most {@link RetryPolicy#maxAttempts()} tries.</li>
  * </ul>
  * A failure no retry can fix (401, 403 scope, 404, 400, ...) ends the call at once. So does the deadline
- * ({@link RetryPolicy#deadline()}): every wait and every try ends before it, and what is still pending then
- * is reported missing, next to everything that did arrive.
+ * ({@link RetryPolicy#deadline()}, measured on the injected clock): every wait and every try ends before it.
+ * How a call that stopped early ends is decided in one place, {@link Call#end}.
  */
 final class Retrier {
+    /** When a call was crowded out by the user's own calls until its deadline: a moment is enough. */
+    static final Duration CROWDED_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
     private static final Duration MAX_CONCURRENCY_PAUSE = Duration.ofSeconds(2);
 
@@ -51,28 +57,128 @@ final class Retrier {
         List<Part<V>> send(List<K> keys) throws IOException;
     }
 
+    /** A try Google refused, or that failed on the way: what Google said, and what the client threw. */
+    record Refusal(GoogleFailure failure, IOException cause) {
+        Refusal {
+            Objects.requireNonNull(failure, "failure");
+            Objects.requireNonNull(cause, "cause");
+        }
+
+        static Refusal of(IOException e) {
+            return new Refusal(GoogleFailure.of(e), e);
+        }
+    }
+
     /** How one key came back from a round. */
     sealed interface Part<V> {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Done<V>, R> done, Function<Gone<V>, R> gone, Function<Failed<V>, R> failed);
+
         record Done<V>(V value) implements Part<V> {
+            @Override
+            public <R> R fold(Function<Done<V>, R> done, Function<Gone<V>, R> gone, Function<Failed<V>, R> failed) {
+                return done.apply(this);
+            }
         }
 
         /** Deleted since it was listed (404 inside a list of many): left out, not an error. */
         record Gone<V>() implements Part<V> {
+            @Override
+            public <R> R fold(Function<Done<V>, R> done, Function<Gone<V>, R> gone, Function<Failed<V>, R> failed) {
+                return gone.apply(this);
+            }
         }
 
-        record Failed<V>(GoogleFailure failure, IOException cause) implements Part<V> {
+        record Failed<V>(Refusal refusal) implements Part<V> {
+            Failed(GoogleFailure failure, IOException cause) {
+                this(new Refusal(failure, cause));
+            }
+
+            @Override
+            public <R> R fold(Function<Done<V>, R> done, Function<Gone<V>, R> gone, Function<Failed<V>, R> failed) {
+                return failed.apply(this);
+            }
         }
     }
 
-    /**
-     * How a call ended: what arrived, what is still missing, and why it stopped early, if it did: a failure no
-     * retry fixes, the quota until a known time, or the last retryable failure before tries or time ran out.
-     */
-    record Settled<K, V>(Map<K, V> done, List<K> missing, Optional<Part.Failed<V>> fatal, Optional<Instant> rateLimitedUntil,
-                         Optional<Part.Failed<V>> lastFailure, int attempts) {
-        Settled {
-            done = Map.copyOf(done);
-            missing = List.copyOf(missing);
+    /** How a single call ended. */
+    sealed interface Single<T> {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Done<T>, R> done, Function<RateLimited<T>, R> rateLimited, Function<Failed<T>, R> failed);
+
+        record Done<T>(T value) implements Single<T> {
+            @Override
+            public <R> R fold(Function<Done<T>, R> done, Function<RateLimited<T>, R> rateLimited, Function<Failed<T>, R> failed) {
+                return done.apply(this);
+            }
+        }
+
+        /** The user's quota is spent, or their own calls held every slot, until {@code retryAt}. */
+        record RateLimited<T>(Instant retryAt) implements Single<T> {
+            @Override
+            public <R> R fold(Function<Done<T>, R> done, Function<RateLimited<T>, R> rateLimited, Function<Failed<T>, R> failed) {
+                return rateLimited.apply(this);
+            }
+        }
+
+        /** A failure no retry fixes, or the last of the retryable ones when the tries or the time ran out. */
+        record Failed<T>(Refusal refusal, int attempts) implements Single<T> {
+            @Override
+            public <R> R fold(Function<Done<T>, R> done, Function<RateLimited<T>, R> rateLimited, Function<Failed<T>, R> failed) {
+                return failed.apply(this);
+            }
+        }
+    }
+
+    /** How a call for many keys ended. */
+    sealed interface Settled<K, V> {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Complete<K, V>, R> complete, Function<Partial<K, V>, R> partial, Function<RateLimited<K, V>, R> rateLimited,
+                Function<Failed<K, V>, R> failed);
+
+        /** Every key answered ({@link Part.Gone gone} keys are simply not among the values). */
+        record Complete<K, V>(Map<K, V> values) implements Settled<K, V> {
+            public Complete {
+                values = Map.copyOf(values);
+            }
+
+            @Override
+            public <R> R fold(Function<Complete<K, V>, R> complete, Function<Partial<K, V>, R> partial,
+                    Function<RateLimited<K, V>, R> rateLimited, Function<Failed<K, V>, R> failed) {
+                return complete.apply(this);
+            }
+        }
+
+        /** Some values arrived; the tries, the time or the quota ran out for the {@code missing} keys. */
+        record Partial<K, V>(Map<K, V> values, List<K> missing) implements Settled<K, V> {
+            public Partial {
+                values = Map.copyOf(values);
+                missing = List.copyOf(missing);
+            }
+
+            @Override
+            public <R> R fold(Function<Complete<K, V>, R> complete, Function<Partial<K, V>, R> partial,
+                    Function<RateLimited<K, V>, R> rateLimited, Function<Failed<K, V>, R> failed) {
+                return partial.apply(this);
+            }
+        }
+
+        /** Nothing arrived: the user's quota is spent, or their own calls held every slot, until {@code retryAt}. */
+        record RateLimited<K, V>(Instant retryAt) implements Settled<K, V> {
+            @Override
+            public <R> R fold(Function<Complete<K, V>, R> complete, Function<Partial<K, V>, R> partial,
+                    Function<RateLimited<K, V>, R> rateLimited, Function<Failed<K, V>, R> failed) {
+                return rateLimited.apply(this);
+            }
+        }
+
+        /** A failure no retry fixes (whatever else arrived), or, with nothing arrived, the last retryable one. */
+        record Failed<K, V>(Refusal refusal, int attempts) implements Settled<K, V> {
+            @Override
+            public <R> R fold(Function<Complete<K, V>, R> complete, Function<Partial<K, V>, R> partial,
+                    Function<RateLimited<K, V>, R> rateLimited, Function<Failed<K, V>, R> failed) {
+                return failed.apply(this);
+            }
         }
     }
 
@@ -98,81 +204,86 @@ final class Retrier {
     }
 
     /**
-     * One call through the open gate: its value, or what it threw when retrying cannot help, or
-     * {@link ProviderUnavailableException} when the tries or the deadline ran out.
+     * One call through the open gate (the OAuth endpoints): its value, or what it threw when retrying cannot
+     * help, or {@link ProviderUnavailableException} when the tries or the deadline ran out.
      */
     <T> T call(String operation, Attempt<T> attempt) throws IOException {
-        Settled<String, T> settled = settle(operation, 0, CallGate.OPEN, 1, List.of(operation), keys -> List.of(new Part.Done<>(attempt.call())));
-        if (settled.done().containsKey(operation)) return settled.done().get(operation);
-        if (settled.fatal().isPresent()) throw settled.fatal().get().cause();
-        Part.Failed<T> last = settled.lastFailure().orElseThrow(() -> new ProviderUnavailableException(operation + ": deadline passed"));
-        throw unavailable(operation, settled.attempts(), last.failure(), last.cause());
+        try {
+            return once(operation, 0, CallGate.OPEN, attempt).fold(
+                    Single.Done::value,
+                    crowded -> {
+                        throw new ProviderUnavailableException(operation + ": deadline passed");
+                    },
+                    failed -> {
+                        Refusal refusal = failed.refusal();
+                        if (refusal.failure().retryable()) throw unavailable(operation, failed.attempts(), refusal.failure(), refusal.cause());
+                        throw new UncheckedIOException(refusal.cause());
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** One call of {@code method}, costing {@code units} quota units, within what {@code gate} admits. */
+    <T> Single<T> once(String method, int units, CallGate gate, Attempt<T> attempt) {
+        Call call = new Call(method, units, gate);
+        while (true) {
+            Optional<CallGate.Admission.Granted> granted = call.admit(1);
+            if (granted.isEmpty()) break;
+            Instant started = clock.instant();
+            Tally tally = new Tally(gate.metered());
+            try {
+                T value = CallDeadline.around(call.deadline(), clock, attempt);
+                tally.answered("ok");
+                call.finished(granted.get(), tally, started);
+                return new Single.Done<>(value);
+            } catch (IOException e) {
+                tally.refused(Refusal.of(e));
+                call.finished(granted.get(), tally, started);
+            }
+            if (!call.again(tally)) break;
+        }
+        return call.end(refusal -> new Single.Failed<>(refusal, call.attempts()), Optional.empty(), Single.RateLimited::new);
     }
 
     /**
-     * Settles {@code keys} in rounds of at most {@code maxRound}, each key costing {@code unitsEach} quota units
-     * of {@code method} (as Gmail names it).
+     * Settles {@code keys} in rounds of at most {@link GmailLimits#MAX_BATCH}, each key costing {@code unitsEach}
+     * quota units of {@code method} (as Gmail names it); keys refused with a retryable failure go first in the next round.
      */
-    <K, V> Settled<K, V> settle(String method, int unitsEach, CallGate gate, int maxRound, List<K> keys, Round<K, V> round) {
-        RetryBudget tries = new RetryBudget(policy, clock);
+    <K, V> Settled<K, V> settle(String method, int unitsEach, CallGate gate, List<K> keys, Round<K, V> round) {
+        Call call = new Call(method, unitsEach, gate);
         Deque<K> pending = new ArrayDeque<>(keys);
         Map<K, V> done = new LinkedHashMap<>();
-        Optional<Part.Failed<V>> last = Optional.empty();
-        int quotaRounds = 0;
-        int crowdedRounds = 0;
         while (!pending.isEmpty()) {
-            CallGate.Admission admission = gate.admit(Math.min(pending.size(), maxRound), unitsEach, tries.deadline());
-            if (admission instanceof CallGate.Admission.RateLimited limited) {
-                return new Settled<>(done, List.copyOf(pending), Optional.empty(), Optional.of(limited.retryAt()), last, tries.attempts());
-            }
-            if (!(admission instanceof CallGate.Admission.Granted granted)) break;
+            Optional<CallGate.Admission.Granted> granted = call.admit(Math.min(pending.size(), GmailLimits.MAX_BATCH));
+            if (granted.isEmpty()) break;
             List<K> sent = new ArrayList<>();
-            for (int i = 0; i < granted.calls(); i++) sent.add(pending.removeFirst());
-            if (unitsEach > 0) listener.quotaUnits(method, granted.calls() * unitsEach);
+            for (int i = 0; i < granted.get().calls(); i++) sent.add(pending.removeFirst());
 
-            long started = System.nanoTime();
-            List<Part<V>> parts = send(round, sent, tries);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-            Tally<K, V> tally = new Tally<>();
-            for (int i = 0; i < sent.size(); i++) tally.add(sent.get(i), parts.get(i), done, gate.metered());
-            tally.report(method, took, listener);
-            gate.finished(granted, tally.result());
-            for (int i = tally.again.size() - 1; i >= 0; i--) pending.addFirst(tally.again.get(i));
-            if (tally.fatal.isPresent()) {
-                return new Settled<>(done, List.copyOf(pending), tally.fatal, Optional.empty(), last, tries.attempts());
+            Instant started = clock.instant();
+            List<Part<V>> parts = send(round, sent, call.deadline());
+            Tally tally = new Tally(gate.metered());
+            List<K> again = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                K key = sent.get(i);
+                parts.get(i).fold(
+                        ok -> {
+                            done.put(key, ok.value());
+                            return tally.answered("ok");
+                        },
+                        gone -> tally.answered("not_found"),
+                        failed -> tally.refused(failed.refusal()) && again.add(key));
             }
-            if (tally.again.isEmpty()) {
-                crowdedRounds = 0;
-                continue;
-            }
-            last = Optional.of(tally.lastRefusal);
-
-            if (gate.metered() && tally.transientFailures == 0 && tally.quotaRefused > 0) {
-                // The gate now holds the user's quota window: the next admission waits for it or says "rate limited".
-                if (++quotaRounds >= policy.maxAttempts()) {
-                    return new Settled<>(done, List.copyOf(pending), Optional.empty(), Optional.of(gate.quotaFreesAt()), last,
-                            tries.attempts());
-                }
-                LOG.info("{}: quota spent ({}); {} call(s) wait for the window", method, tally.lastRefusal.failure().describe(),
-                        tally.again.size());
-            } else if (gate.metered() && tally.transientFailures == 0) {
-                Duration pause = concurrencyPause(crowdedRounds++, tally.retryAfter);
-                if (!tries.fits(pause)) break;
-                LOG.debug("{}: {} call(s) refused as too many at once; again in {} ms", method, tally.concurrencyRefused, pause.toMillis());
-                tries.pause(pause);
-            } else {
-                Optional<Duration> wait = tries.nextWait(tally.retryAfter);
-                if (wait.isEmpty()) break;
-                LOG.warn("{}: {} call(s) failed with {}; retrying in {} ms (attempt {} of {})", method, tally.again.size(),
-                        tally.lastRefusal.failure().describe(), wait.get().toMillis(), tries.attempts() + 1, policy.maxAttempts());
-                tries.await(wait.get());
+            call.finished(granted.get(), tally, started);
+            for (int i = again.size() - 1; i >= 0; i--) pending.addFirst(again.get(i));
+            if (!again.isEmpty() || tally.hasFinalFailure()) {
+                if (!call.again(tally)) break;
             }
         }
-        // Stopped by the deadline or out of tries: if the quota was the trouble, say until when it is spent.
-        Optional<Instant> quota = last.filter(l -> gate.metered() && l.failure().kind() == GoogleFailure.Kind.QUOTA)
-                .map(l -> gate.quotaFreesAt());
-        return new Settled<>(done, List.copyOf(pending), Optional.empty(), quota, last, tries.attempts());
+        if (pending.isEmpty() && call.fatal.isEmpty()) return new Settled.Complete<>(done);
+        Optional<Supplier<Settled<K, V>>> partial = done.isEmpty() ? Optional.empty()
+                : Optional.of(() -> new Settled.Partial<>(done, List.copyOf(pending)));
+        return call.end(refusal -> new Settled.Failed<>(refusal, call.attempts()), partial, Settled.RateLimited::new);
     }
 
     static ProviderUnavailableException unavailable(String operation, int attempts, GoogleFailure failure, Throwable cause) {
@@ -180,22 +291,127 @@ final class Retrier {
                 operation + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + failure.describe(), cause);
     }
 
-    private static <K, V> List<Part<V>> send(Round<K, V> round, List<K> keys, RetryBudget tries) {
+    private <K, V> List<Part<V>> send(Round<K, V> round, List<K> keys, Instant deadline) {
         try {
-            List<Part<V>> parts = CallDeadline.around(tries.deadlineNanos(), () -> round.send(keys));
+            List<Part<V>> parts = CallDeadline.around(deadline, clock, () -> round.send(keys));
             if (parts.size() != keys.size()) throw new IllegalStateException("a round answered " + parts.size() + " parts for " + keys.size());
             return parts;
         } catch (IOException e) {
-            return failedAll(keys, e);
-        } catch (IllegalArgumentException e) {
-            // google-http-client reports an unparsable JSON body this way: treat it like a broken connection.
-            return failedAll(keys, new IOException("unparsable response: " + e.getMessage(), e));
+            Part<V> failed = new Part.Failed<>(Refusal.of(e));
+            return keys.stream().map(k -> failed).toList();
         }
     }
 
-    private static <K, V> List<Part<V>> failedAll(List<K> keys, IOException e) {
-        Part<V> failed = new Part.Failed<>(GoogleFailure.of(e), e);
-        return keys.stream().map(k -> failed).toList();
+    /** One call's share of the rules: its deadline and tries, what it was refused, and how it ends. */
+    private final class Call {
+        private final String method;
+        private final int unitsEach;
+        private final CallGate gate;
+        private final RetryBudget tries;
+        /** The most telling failure no retry fixes ({@link GoogleFailure#moreTellingThan}). */
+        private Optional<Refusal> fatal = Optional.empty();
+        /** The last retryable refusal. */
+        private Optional<Refusal> last = Optional.empty();
+        /** Until when the gate or the tries said the user's quota is spent. */
+        private Optional<Instant> quotaSpentUntil = Optional.empty();
+        private int quotaRounds;
+        private int crowdedRounds;
+
+        Call(String method, int unitsEach, CallGate gate) {
+            this.method = method;
+            this.unitsEach = unitsEach;
+            this.gate = gate;
+            this.tries = new RetryBudget(policy, clock);
+        }
+
+        Instant deadline() {
+            return tries.deadline();
+        }
+
+        int attempts() {
+            return tries.attempts();
+        }
+
+        /** How many of {@code wanted} calls may go now; none when the quota or the deadline says stop. */
+        Optional<CallGate.Admission.Granted> admit(int wanted) {
+            return gate.admit(wanted, unitsEach, tries.deadline()).fold(
+                    granted -> {
+                        if (unitsEach > 0) listener.quotaUnits(method, granted.calls() * unitsEach);
+                        return Optional.of(granted);
+                    },
+                    limited -> {
+                        quotaSpentUntil = Optional.of(limited.retryAt());
+                        return Optional.empty();
+                    },
+                    expired -> Optional.empty());
+        }
+
+        /** The granted calls came back: the gate and the listener hear how. */
+        void finished(CallGate.Admission.Granted granted, Tally tally, Instant started) {
+            Duration took = Duration.between(started, clock.instant());
+            tally.outcomes.forEach(outcome -> listener.call(method, outcome, took));
+            for (int i = 0; i < tally.concurrencyRefused; i++) listener.refused("concurrency");
+            for (int i = 0; i < tally.quotaRefused; i++) listener.refused("quota");
+            gate.finished(granted, tally.result());
+            tally.fatal.ifPresent(refusal -> fatal = Optional.of(fatal.map(f -> moreTelling(f, refusal)).orElse(refusal)));
+            tally.lastRefusal.ifPresent(refusal -> last = Optional.of(refusal));
+            if (tally.refusedAgain() == 0) crowdedRounds = 0;
+        }
+
+        /** After a round with refusals: waits as their kind asks, and says whether to try again. */
+        boolean again(Tally tally) {
+            if (fatal.isPresent()) return false;
+            if (tally.refusedAgain() == 0) return true;
+            Refusal refusal = tally.lastRefusal.orElseThrow();
+            if (gate.metered() && tally.transientFailures == 0 && tally.quotaRefused > 0) {
+                // The gate now holds the user's quota window: the next admission waits for it or says "rate limited".
+                if (++quotaRounds >= policy.maxAttempts()) {
+                    quotaSpentUntil = Optional.of(gate.quotaFreesAt());
+                    return false;
+                }
+                LOG.info("{}: quota spent ({}); {} call(s) wait for the window", method, refusal.failure().describe(), tally.refusedAgain());
+                return true;
+            }
+            if (gate.metered() && tally.transientFailures == 0) {
+                Duration pause = concurrencyPause(crowdedRounds++, tally.retryAfter);
+                if (!tries.fits(pause)) return false;
+                LOG.debug("{}: {} call(s) refused as too many at once; again in {} ms", method, tally.concurrencyRefused, pause.toMillis());
+                tries.pause(pause);
+                return true;
+            }
+            Optional<Duration> wait = tries.nextWait(tally.retryAfter);
+            if (wait.isEmpty()) return false;
+            LOG.warn("{}: {} call(s) failed with {}; retrying in {} ms (attempt {} of {})", method, tally.refusedAgain(),
+                    refusal.failure().describe(), wait.get().toMillis(), tries.attempts() + 1, policy.maxAttempts());
+            tries.await(wait.get());
+            return true;
+        }
+
+        /**
+         * How a call that stopped before everything arrived ends; this order is the whole rule:
+         * <ol>
+         *   <li>a failure no retry fixes: the caller must act on it (refresh, consent, not found, ...), whatever else arrived;</li>
+         *   <li>some values arrived: they are kept and the rest named missing ({@code partial});</li>
+         *   <li>the user's quota is spent until a known time: rate limited until then;</li>
+         *   <li>server errors or I/O failures (any refusal, at the open gate) until the tries or time ran out: failed with the last;</li>
+         *   <li>otherwise the user's own calls held every slot, or Google refused them as too many at once, until the
+         *       deadline: rate limited for a moment ({@link #CROWDED_RETRY}).</li>
+         * </ol>
+         */
+        <R> R end(Function<Refusal, R> failed, Optional<Supplier<R>> partial, Function<Instant, R> rateLimited) {
+            if (fatal.isPresent()) return failed.apply(fatal.get());
+            if (partial.isPresent()) return partial.get().get();
+            Optional<Instant> quota = quotaSpentUntil
+                    .or(() -> last.filter(l -> gate.metered() && l.failure().kind() == GoogleFailure.Kind.QUOTA).map(l -> gate.quotaFreesAt()));
+            if (quota.isPresent()) return rateLimited.apply(quota.get());
+            Optional<Refusal> exhausted = last.filter(l -> !gate.metered() || l.failure().kind() == GoogleFailure.Kind.TRANSIENT);
+            if (exhausted.isPresent()) return failed.apply(exhausted.get());
+            return rateLimited.apply(clock.instant().plus(CROWDED_RETRY));
+        }
+    }
+
+    private static Refusal moreTelling(Refusal kept, Refusal other) {
+        return other.failure().moreTellingThan(kept.failure()) ? other : kept;
     }
 
     /**
@@ -210,56 +426,59 @@ final class Retrier {
         return retryAfter.filter(r -> r.compareTo(pause) > 0).orElse(pause);
     }
 
-    /** What one round brought back, sorted for the loop and the gate. */
-    private static final class Tally<K, V> {
-        final List<K> again = new ArrayList<>();
-        final List<Part<V>> parts = new ArrayList<>();
-        Optional<Part.Failed<V>> fatal = Optional.empty();
-        Part.Failed<V> lastRefusal;
-        Optional<Duration> retryAfter = Optional.empty();
-        int concurrencyRefused;
-        int quotaRefused;
-        int transientFailures;
-        int answered;
+    /** What one round brought back, sorted for the loop, the gate and the listener. */
+    private static final class Tally {
+        private final boolean metered;
+        private final List<String> outcomes = new ArrayList<>();
+        private Optional<Refusal> fatal = Optional.empty();
+        private Optional<Refusal> lastRefusal = Optional.empty();
+        private Optional<Duration> retryAfter = Optional.empty();
+        private int concurrencyRefused;
+        private int quotaRefused;
+        private int transientFailures;
+        private int answered;
 
-        void add(K key, Part<V> part, Map<K, V> done, boolean metered) {
-            parts.add(part);
-            if (part instanceof Part.Done<V> ok) {
-                done.put(key, ok.value());
+        Tally(boolean metered) {
+            this.metered = metered;
+        }
+
+        boolean answered(String outcome) {
+            outcomes.add(outcome);
+            answered++;
+            return true;
+        }
+
+        /** Counts a refusal; true when it is worth another try. */
+        boolean refused(Refusal refusal) {
+            GoogleFailure failure = refusal.failure();
+            outcomes.add(failure.kind().name().toLowerCase(Locale.ROOT));
+            if (!failure.retryable()) {
                 answered++;
-            } else if (part instanceof Part.Failed<V> failed) {
-                GoogleFailure failure = failed.failure();
-                if (!failure.retryable()) {
-                    answered++;
-                    if (fatal.isEmpty() || failure.kind().ordinal() < fatal.get().failure().kind().ordinal()) fatal = Optional.of(failed);
-                    return;
-                }
-                again.add(key);
-                lastRefusal = failed;
-                failure.retryAfter().ifPresent(r -> retryAfter = Optional.of(retryAfter.filter(w -> w.compareTo(r) > 0).orElse(r)));
-                switch (metered ? failure.kind() : GoogleFailure.Kind.TRANSIENT) {
-                    case CONCURRENCY -> concurrencyRefused++;
-                    case QUOTA -> quotaRefused++;
-                    default -> transientFailures++;
-                }
-            } else {
-                answered++;
+                fatal = Optional.of(fatal.map(f -> moreTelling(f, refusal)).orElse(refusal));
+                return false;
             }
+            lastRefusal = Optional.of(refusal);
+            failure.retryAfter().ifPresent(r -> retryAfter = Optional.of(retryAfter.filter(w -> w.compareTo(r) > 0).orElse(r)));
+            // At the open gate every retryable refusal is an ordinary failure to back off from.
+            switch (metered ? failure.kind() : GoogleFailure.Kind.TRANSIENT) {
+                case CONCURRENCY -> concurrencyRefused++;
+                case QUOTA -> quotaRefused++;
+                case TRANSIENT -> transientFailures++;
+                case UNAUTHORIZED, INSUFFICIENT_SCOPE, NOT_FOUND, BAD_REQUEST, REFUSED -> throw new IllegalStateException(failure.kind() + " is not retryable");
+            }
+            return true;
+        }
+
+        boolean hasFinalFailure() {
+            return fatal.isPresent();
+        }
+
+        int refusedAgain() {
+            return concurrencyRefused + quotaRefused + transientFailures;
         }
 
         CallGate.RoundResult result() {
             return new CallGate.RoundResult(concurrencyRefused, quotaRefused, answered, retryAfter);
-        }
-
-        void report(String method, Duration took, GoogleCallListener listener) {
-            for (Part<V> part : parts) listener.call(method, outcome(part), took);
-            for (int i = 0; i < concurrencyRefused; i++) listener.refused("concurrency");
-            for (int i = 0; i < quotaRefused; i++) listener.refused("quota");
-        }
-
-        private static String outcome(Part<?> part) {
-            if (part instanceof Part.Failed<?> failed) return failed.failure().kind().name().toLowerCase(Locale.ROOT);
-            return part instanceof Part.Gone<?> ? "not_found" : "ok";
         }
     }
 }

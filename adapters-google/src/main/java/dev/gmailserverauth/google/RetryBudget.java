@@ -11,7 +11,6 @@ final class RetryBudget {
     private final RetryPolicy policy;
     private final Clock clock;
     private final Instant deadline;
-    private final long deadlineNanos;
     private int attempts = 1;
 
     RetryBudget(RetryPolicy policy) {
@@ -22,7 +21,6 @@ final class RetryBudget {
         this.policy = policy;
         this.clock = clock;
         this.deadline = clock.instant().plus(policy.deadline());
-        this.deadlineNanos = System.nanoTime() + policy.deadline().toNanos();
     }
 
     int attempts() {
@@ -32,11 +30,6 @@ final class RetryBudget {
     /** When the call must be over, tries and waits included. */
     Instant deadline() {
         return deadline;
-    }
-
-    /** The same deadline on the {@link System#nanoTime()} scale, for {@link CallDeadline}. */
-    long deadlineNanos() {
-        return deadlineNanos;
     }
 
     /** Whether {@code wait} from now still ends before the deadline. */

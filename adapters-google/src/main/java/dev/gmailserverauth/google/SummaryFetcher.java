@@ -9,15 +9,16 @@ import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.services.gmail.Gmail;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.port.MailboxResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,30 +48,36 @@ final class SummaryFetcher {
     private final Retrier retrier;
     private final UserBudgets budgets;
     private final ExecutorService singles;
-    private final Clock clock;
+    /** What one metadata get costs under the project's quota table. */
+    private final int unitsEach;
 
     SummaryFetcher(Gmail gmail, HttpRequestInitializer batchInitializer, GenericUrl batchUrl, Retrier retrier, UserBudgets budgets,
-            ExecutorService singles, Clock clock) {
+            ExecutorService singles, int unitsEach) {
         this.gmail = gmail;
         this.batchInitializer = batchInitializer;
         this.batchUrl = batchUrl;
         this.retrier = retrier;
         this.budgets = budgets;
         this.singles = singles;
-        this.clock = clock;
+        this.unitsEach = unitsEach;
     }
 
-    MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+    MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
         List<MessageId> distinct = ids.stream().distinct().toList();
-        Retrier.Settled<MessageId, MessageSummary> settled = retrier.settle(METHOD.label(), METHOD.units(), budgets.of(token),
-                GmailLimits.MAX_BATCH, distinct, new Fetch(token));
-        if (settled.fatal().isPresent()) return MailboxOutcomes.unfinished(OPERATION, settled, clock);
-        List<MessageSummary> found = ids.stream().map(settled.done()::get).filter(Objects::nonNull).toList();
-        if (settled.missing().isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(found));
-        if (found.isEmpty()) return MailboxOutcomes.unfinished(OPERATION, settled, clock);
-        LOG.info("{}: {} of {} summaries arrived before the deadline; answering with the rest missing", OPERATION,
-                found.size(), distinct.size());
-        return new MailboxResponse.Ok<>(new Summaries(found, settled.missing()));
+        return retrier.settle(METHOD.label(), unitsEach, budgets.of(access.user()), distinct, new Fetch(access.token())).fold(
+                complete -> new MailboxResponse.Ok<>(Summaries.complete(inOrder(ids, complete.values()))),
+                partial -> {
+                    List<MessageSummary> found = inOrder(ids, partial.values());
+                    LOG.info("{}: {} of {} summaries arrived before the deadline; answering with the rest missing", OPERATION,
+                            found.size(), distinct.size());
+                    return new MailboxResponse.Ok<>(new Summaries(found, partial.missing()));
+                },
+                limited -> new MailboxResponse.RateLimited<>(limited.retryAt()),
+                failed -> MailboxOutcomes.failed(OPERATION, failed.refusal(), failed.attempts()));
+    }
+
+    private static List<MessageSummary> inOrder(List<MessageId> ids, Map<MessageId, MessageSummary> found) {
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** The rounds of one summarize call. */
@@ -115,8 +122,8 @@ final class SummaryFetcher {
 
         /** Single gets, all at once: the round already holds a slot of the user's budget for each. */
         private List<Retrier.Part<MessageSummary>> singly(List<MessageId> ids) {
-            long deadline = CallDeadline.current();
-            List<Future<Retrier.Part<MessageSummary>>> futures = ids.stream().map(id -> singles.submit(() -> one(id, deadline))).toList();
+            List<Future<Retrier.Part<MessageSummary>>> futures = ids.stream()
+                    .map(id -> singles.submit(() -> one(CallDeadline.carried(() -> JsonAnswers.read(metadataGet(id)))))).toList();
             List<Retrier.Part<MessageSummary>> parts = new ArrayList<>();
             try {
                 for (Future<Retrier.Part<MessageSummary>> future : futures) parts.add(future.get());
@@ -132,19 +139,17 @@ final class SummaryFetcher {
             }
         }
 
-        private Retrier.Part<MessageSummary> one(MessageId id, long deadline) {
+        private Retrier.Part<MessageSummary> one(Retrier.Attempt<com.google.api.services.gmail.model.Message> get) {
             try {
-                return new Retrier.Part.Done<>(GmailModels.summary(CallDeadline.around(deadline, () -> metadataGet(id).execute())));
+                return new Retrier.Part.Done<>(GmailModels.summary(get.call()));
             } catch (IOException e) {
                 return failure(e);
-            } catch (IllegalArgumentException e) {
-                return failure(new IOException("unparsable response: " + e.getMessage(), e));
             }
         }
 
         private Gmail.Users.Messages.Get metadataGet(MessageId id) throws IOException {
             return BearerToken.on(gmail.users().messages().get("me", id.value())
-                    .setFormat("metadata")
+                    .setFormat(MessageFormat.METADATA.value())
                     .setMetadataHeaders(METADATA_HEADERS)
                     .setFields(SUMMARY_FIELDS), token);
         }

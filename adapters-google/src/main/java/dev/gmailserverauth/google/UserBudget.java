@@ -11,9 +11,10 @@ import java.util.Deque;
  * One user's share of Gmail in this instance, across all of that user's concurrent requests:
  * <ul>
  *   <li><b>calls in flight</b>, batch parts counted one by one, under an adaptive limit that starts at
- *       {@link GmailLimits#concurrentRequests()}, drops to what Google accepted when it refuses calls as too
- *       many at once, and grows back by a quarter after every {@value #FULL_ROUNDS_TO_GROW} rounds that used it
- *       all without a refusal (so that a user at a steady limit meets few refusals);</li>
+ *       {@link GmailLimits#startingConcurrency()}, drops to what Google accepted when it refuses calls as too
+ *       many at once, and grows by a quarter, up to {@link GmailLimits#concurrentRequests()}, after every
+ *       {@value #FULL_ROUNDS_TO_GROW} rounds that used it all without a refusal (so that a user at a steady limit
+ *       meets few refusals). What it learnt stays with the person ({@link UserBudgets});</li>
  *   <li><b>quota units</b> spent in the rolling window ({@link GmailMethod} costs), kept below
  *       {@link GmailLimits#unitsPerMinute()}: a call that does not fit waits until enough units age out, or,
  *       if that is past the deadline, is answered "rate limited until then" without asking Google;</li>
@@ -51,7 +52,7 @@ final class UserBudget implements CallGate {
         this.policy = policy;
         this.clock = clock;
         this.listener = listener;
-        this.limit = limits.concurrentRequests();
+        this.limit = limits.startingConcurrency();
         this.lastUsed = clock.instant();
     }
 

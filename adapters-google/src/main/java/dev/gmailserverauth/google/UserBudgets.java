@@ -1,31 +1,27 @@
 package dev.gmailserverauth.google;
 
-import dev.gmailserverauth.domain.model.AccessToken;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.gmailserverauth.domain.model.UserId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The {@link UserBudget}s of this instance, one per user.
- *
- * <p>The port names the user by the access token its calls carry. In one instance every request of a user,
- * web or API, uses that user's one stored token (the application refreshes it single-flight), so the token
- * stands for the user. When it is refreshed, the new token starts a fresh budget: for the few seconds in which
- * calls with the old one are still running the two overlap, and a spent quota is learnt again by one refused
- * call. Budgets are keyed by a SHA-256 of the token, so no token is kept here, and dropped once idle for two
- * quota windows.
+ * The {@link UserBudget}s of this instance, one per Google user: every request of a person, web or API, under
+ * whichever access token, shares one budget, so what it learnt (how many calls Google lets run at once, the
+ * units spent, a quota Google reported spent) survives the hourly token refresh and the person's next visit.
+ * A budget is dropped once nobody has used it for {@link #REMEMBERED_FOR} (or two quota windows, if longer); the
+ * person then starts again from {@link GmailLimits}' defaults.
  */
 final class UserBudgets {
+    /** How long what was learnt about an idle person is kept: longer than an access token lives. */
+    static final Duration REMEMBERED_FOR = Duration.ofHours(1);
     private final GmailLimits limits;
     private final RetryPolicy policy;
     private final Clock clock;
     private final GoogleCallListener listener;
-    private final ConcurrentMap<String, UserBudget> byToken = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserId, UserBudget> byUser = new ConcurrentHashMap<>();
     private volatile Instant nextSweep;
 
     UserBudgets(GmailLimits limits, RetryPolicy policy, Clock clock, GoogleCallListener listener) {
@@ -36,29 +32,21 @@ final class UserBudgets {
         this.nextSweep = clock.instant().plus(limits.quotaWindow());
     }
 
-    UserBudget of(AccessToken token) {
+    UserBudget of(UserId user) {
         sweepIfDue();
-        return byToken.computeIfAbsent(key(token), k -> new UserBudget(limits, policy, clock, listener));
+        return byUser.computeIfAbsent(user, k -> new UserBudget(limits, policy, clock, listener));
     }
 
     int size() {
-        return byToken.size();
+        return byUser.size();
     }
 
     private void sweepIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextSweep)) return;
         nextSweep = now.plus(limits.quotaWindow());
-        Instant cutoff = now.minus(limits.quotaWindow().multipliedBy(2));
-        byToken.values().removeIf(budget -> budget.idleSince(cutoff));
-    }
-
-    private static String key(AccessToken token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.value().getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        Duration twoWindows = limits.quotaWindow().multipliedBy(2);
+        Instant cutoff = now.minus(twoWindows.compareTo(REMEMBERED_FOR) > 0 ? twoWindows : REMEMBERED_FOR);
+        byUser.values().removeIf(budget -> budget.idleSince(cutoff));
     }
 }

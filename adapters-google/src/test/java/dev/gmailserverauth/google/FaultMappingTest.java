@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailserverauth.domain.error.ProviderConfigurationException;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
@@ -56,7 +56,7 @@ class FaultMappingTest {
 
     private String email;
     private TokenGrant grant;
-    private AccessToken token;
+    private MailboxAccess token;
 
     @BeforeEach
     void account() {
@@ -64,7 +64,7 @@ class FaultMappingTest {
         IntStream.range(0, 5).forEach(i -> control().addMessage(email,
                 SandboxMessage.of("Bob <bob@example.org>", email, "Message " + i, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "Body")));
         grant = sandbox.authorize(email, true);
-        token = grant.accessToken().token();
+        token = sandbox.access(email, grant.accessToken().token());
         control().resetCounters();
     }
 
@@ -189,19 +189,19 @@ class FaultMappingTest {
     @MethodSource("transientFaults")
     void identifyRetriesATransientFailure(Fault fault) {
         control().injectFault(Endpoint.USERINFO, 1, fault);
-        assertThat(sandbox.provider().identify(token)).isInstanceOf(Identification.Identified.class);
+        assertThat(sandbox.provider().identify(token.token())).isInstanceOf(Identification.Identified.class);
     }
 
     @Test
     void identifyGivesUpAfterThreeTransientFailures() {
         control().injectFault(Endpoint.USERINFO, 3, BACKEND_ERROR);
-        assertThatThrownBy(() -> sandbox.provider().identify(token)).isInstanceOf(ProviderUnavailableException.class);
+        assertThatThrownBy(() -> sandbox.provider().identify(token.token())).isInstanceOf(ProviderUnavailableException.class);
     }
 
     @Test
     void identifyWithARevokedTokenIsUnauthorized() {
         control().injectFault(Endpoint.USERINFO, 1, new Fault.InvalidGrant());
-        assertThat(sandbox.provider().identify(token)).isInstanceOf(Identification.Unauthorized.class);
+        assertThat(sandbox.provider().identify(token.token())).isInstanceOf(Identification.Unauthorized.class);
     }
 
     // ---- revoke ----

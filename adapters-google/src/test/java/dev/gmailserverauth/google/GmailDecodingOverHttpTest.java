@@ -4,9 +4,9 @@ import static dev.gmailserverauth.google.GoogleRoundTripTest.complete;
 import static dev.gmailserverauth.google.GoogleRoundTripTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
@@ -33,7 +33,7 @@ class GmailDecodingOverHttpTest {
                         "Grüße aus Köln — 日本 & <tags>", Instant.parse("2026-02-01T10:00:00Z"), "Hallo Welt, schöne Grüße!")
                 .withHtmlBody("<p>Hallo <b>Welt</b>, schöne Grüße!</p>")
                 .withAttachments(List.of(new SandboxAttachment("notes.txt", "text/plain", "not a body".getBytes(StandardCharsets.UTF_8)))));
-        AccessToken token = sandbox.accessToken(email, true);
+        MailboxAccess token = sandbox.access(email, true);
 
         Message message = ok(sandbox.mailbox().getMessage(token, new MessageId(id)));
         assertThat(message.subject()).isEqualTo("Grüße aus Köln — 日本 & <tags>");
@@ -59,7 +59,7 @@ class GmailDecodingOverHttpTest {
 
     @Test
     void searchingForNothingGivesAnEmptyPageNotAnError() {
-        AccessToken token = sandbox.accessToken(sandbox.newAccount("empty"), true);
+        MailboxAccess token = sandbox.access(sandbox.newAccount("empty"), true);
         var page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(new SearchQuery("from:nobody@nowhere.example"), new PageSize(50))));
         assertThat(page.items()).isEmpty();
         assertThat(ok(sandbox.mailbox().listThreads(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(5)))).items()).isEmpty();

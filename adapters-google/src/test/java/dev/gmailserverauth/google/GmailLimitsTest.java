@@ -5,8 +5,9 @@ import static dev.gmailserverauth.google.GoogleRoundTripTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
+import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
@@ -47,7 +48,7 @@ class GmailLimitsTest {
     static final Sandbox sandbox = new Sandbox();
 
     private String email;
-    private AccessToken token;
+    private MailboxAccess token;
 
     @AfterEach
     void resetTheSandbox() {
@@ -64,7 +65,7 @@ class GmailLimitsTest {
         email = sandbox.newAccount("limits");
         IntStream.range(0, messages).forEach(i -> control().addMessage(email,
                 SandboxMessage.of("Bob <bob@example.org>", email, "Message " + i, JAN_1.plusSeconds(60L * i), "Body " + i)));
-        token = sandbox.accessToken(email, true);
+        token = sandbox.access(email, true);
         resetUsage();
     }
 
@@ -126,6 +127,36 @@ class GmailLimitsTest {
         assertThat(firstPage).isGreaterThanOrEqualTo(40);
         assertThat(usage().concurrencyRefusals()).isLessThanOrEqualTo(10);
         assertThat(control().counters().roundTrips(Endpoint.BATCH)).isBetween(5L, 10L);
+    }
+
+    @Test
+    void whatTheBudgetLearntAboutThePersonSurvivesTheirNextAccessToken() {
+        userWith(100);
+        List<MessageId> ids = ids(sandbox.mailbox(), 100);
+        limits(SandboxLimits.google().withConcurrentRequests(10));
+        complete(sandbox.mailbox().summarize(token, ids.subList(0, 50)));
+        long firstPage = usage().concurrencyRefusals();
+
+        MailboxAccess refreshed = sandbox.access(email, true);
+        assertThat(refreshed.token()).isNotEqualTo(token.token());
+        resetUsage();
+        complete(sandbox.mailbox().summarize(refreshed, ids.subList(50, 100)));
+
+        assertThat(firstPage).isGreaterThanOrEqualTo(40);
+        assertThat(usage().concurrencyRefusals()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aPersonsFirstPageStartsBelowTheConcurrencyGoogleIsSeenToRefuseAndMeetsNoRefusal() throws Exception {
+        userWith(50);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(GmailLimits.DEFAULT))) {
+            List<MessageId> ids = ids(tap.mailbox, 50);
+            limits(SandboxLimits.google().withConcurrentRequests(25));
+
+            assertThat(complete(tap.mailbox.summarize(token, ids))).extracting(MessageSummary::id).containsExactlyElementsOf(ids);
+            assertThat(usage().concurrencyRefusals()).isZero();
+            assertThat(usage().peakConcurrency()).isLessThanOrEqualTo(25);
+        }
     }
 
     @Test
@@ -303,6 +334,42 @@ class GmailLimitsTest {
             assertThat(summaries.missing()).containsExactlyElementsOf(ids.subList(9, 20));
             assertThat(tap.mailbox.listLabels(token)).isInstanceOf(MailboxResponse.RateLimited.class);
             assertThat(usage().quotaRefusals()).isZero();
+        }
+    }
+
+    @Test
+    void underTheTableOfNewProjectsTheAdapterPacesByWhatEachFormatCostsAndGoogleNeverRefuses() throws Exception {
+        userWith(30);
+        GmailLimits newProject = GmailLimits.of(QuotaProfile.NEW_PROJECT_2026).withUnitsPerMinute(500);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(newProject))) {
+            limits(SandboxLimits.google().withUnitsPerMinute(500).withQuotaTable(SandboxLimits.QuotaTable.NEW_PROJECT_2026));
+            List<MessageId> ids = ok(tap.mailbox.listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(30))))
+                    .items().stream().map(MessageRef::id).toList();
+
+            // The list spent 5 of the 500 units: 24 metadata gets at 20 fit the minute, the six others wait for the next.
+            Summaries summaries = ok(tap.mailbox.summarize(token, ids));
+            assertThat(summaries.found()).extracting(MessageSummary::id).containsExactlyElementsOf(ids.subList(0, 24));
+            assertThat(summaries.missing()).containsExactlyElementsOf(ids.subList(24, 30));
+            assertThat(usage().unitsLastMinute()).isEqualTo(5 + 24 * 20);
+            // A whole message (format=full) costs 60: 15 units are left, so it is rate limited without asking Google.
+            assertThat(tap.mailbox.getMessage(token, ids.get(0))).isInstanceOf(MailboxResponse.RateLimited.class);
+            assertThat(usage().quotaRefusals()).isZero();
+        }
+    }
+
+    @Test
+    void onTheTableOfNewProjectsAWholeMessageCostsSixtyAThreadFortyAndTheLabelsOne() throws Exception {
+        userWith(2);
+        try (WireTap tap = new WireTap(sandbox.config.withLimits(GmailLimits.of(QuotaProfile.NEW_PROJECT_2026)))) {
+            limits(SandboxLimits.google().withQuotaTable(SandboxLimits.QuotaTable.NEW_PROJECT_2026));
+            List<MessageId> ids = ids(tap.mailbox, 2);
+
+            Message message = ok(tap.mailbox.getMessage(token, ids.get(0)));
+            assertThat(usage().unitsLastMinute()).isEqualTo(60);
+            ok(tap.mailbox.getThread(token, message.threadId()));
+            assertThat(usage().unitsLastMinute()).isEqualTo(100);
+            ok(tap.mailbox.listLabels(token));
+            assertThat(usage().unitsLastMinute()).isEqualTo(101);
         }
     }
 

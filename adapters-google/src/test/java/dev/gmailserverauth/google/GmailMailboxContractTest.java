@@ -1,7 +1,7 @@
 package dev.gmailserverauth.google;
 
 import dev.gmailserverauth.domain.fake.NewMessage;
-import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxContract;
 import dev.gmailserverauth.sandbox.SandboxAttachment;
@@ -21,7 +21,7 @@ class GmailMailboxContractTest extends MailboxContract {
     }
 
     @Override
-    protected AccessToken mailboxWith(List<NewMessage> messages) {
+    protected MailboxAccess mailboxWith(List<NewMessage> messages) {
         String email = sandbox.newAccount("mailbox");
         String thread = null;
         for (NewMessage m : messages) {
@@ -33,11 +33,11 @@ class GmailMailboxContractTest extends MailboxContract {
             String id = sandbox.control().addMessage(email, message);
             if (!m.replyToPrevious() || thread == null) thread = id;
         }
-        return sandbox.accessToken(email, true);
+        return sandbox.access(email, true);
     }
 
     @Override
-    protected AccessToken tokenWithoutGmailScope() {
-        return sandbox.accessToken(sandbox.newAccount("nogmail"), false);
+    protected MailboxAccess tokenWithoutGmailScope() {
+        return sandbox.access(sandbox.newAccount("nogmail"), false);
     }
 }

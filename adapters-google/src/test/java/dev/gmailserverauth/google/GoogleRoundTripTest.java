@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -71,7 +72,7 @@ class GoogleRoundTripTest {
             assertThat(identified.identity().userId().value()).isEqualTo(sandbox.control().userId(email));
         });
 
-        AccessToken token = grant.accessToken().token();
+        MailboxAccess token = sandbox.access(email, grant.accessToken().token());
         Page<MessageRef> page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(10))));
         List<MessageSummary> summaries = complete(sandbox.mailbox().summarize(token, page.items().stream().map(MessageRef::id).toList()));
         assertThat(summaries).extracting(MessageSummary::subject).containsExactly("Message 2", "Message 1", "Message 0");
@@ -87,7 +88,7 @@ class GoogleRoundTripTest {
     @Test
     void aPageOfFiftySummariesTakesTwoRoundTrips() {
         String email = accountWith(60);
-        AccessToken token = sandbox.accessToken(email, true);
+        MailboxAccess token = sandbox.access(email, true);
         sandbox.control().resetCounters();
 
         Page<MessageRef> page = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(50))));
@@ -105,7 +106,7 @@ class GoogleRoundTripTest {
     @Test
     void moreThanFiftyIdsAreSplitIntoBatchesOfFifty() {
         String email = accountWith(120);
-        AccessToken token = sandbox.accessToken(email, true);
+        MailboxAccess token = sandbox.access(email, true);
         List<MessageId> ids = ok(sandbox.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(120))))
                 .items().stream().map(MessageRef::id).toList();
         sandbox.control().resetCounters();
@@ -120,13 +121,13 @@ class GoogleRoundTripTest {
         TokenGrant grant = sandbox.authorize(email, true);
         sandbox.control().expireAccessTokens(email);
         MailQuery query = MailQuery.firstPage(SearchQuery.ALL, new PageSize(10));
-        assertThat(sandbox.mailbox().listMessages(grant.accessToken().token(), query)).isInstanceOf(MailboxResponse.Unauthorized.class);
+        assertThat(sandbox.mailbox().listMessages(sandbox.access(email, grant.accessToken().token()), query)).isInstanceOf(MailboxResponse.Unauthorized.class);
 
         long refreshesBefore = sandbox.control().counters().refreshes();
         Refresh refresh = sandbox.provider().refresh(grant.refreshToken().orElseThrow());
         assertThat(refresh).isInstanceOf(Refresh.Refreshed.class);
         AccessToken fresh = ((Refresh.Refreshed) refresh).grant().accessToken().token();
-        assertThat(ok(sandbox.mailbox().listMessages(fresh, query)).items()).hasSize(1);
+        assertThat(ok(sandbox.mailbox().listMessages(sandbox.access(email, fresh), query)).items()).hasSize(1);
         assertThat(sandbox.control().counters().refreshes()).isEqualTo(refreshesBefore + 1);
     }
 
@@ -136,7 +137,7 @@ class GoogleRoundTripTest {
         TokenGrant grant = sandbox.authorize(email, true);
         sandbox.control().expireAccessTokens(email);
         sandbox.control().resetCounters();
-        sandbox.mailbox().listMessages(grant.accessToken().token(), MailQuery.firstPage(SearchQuery.ALL, new PageSize(10)));
+        sandbox.mailbox().listMessages(sandbox.access(email, grant.accessToken().token()), MailQuery.firstPage(SearchQuery.ALL, new PageSize(10)));
         assertThat(sandbox.control().counters().roundTrips(Endpoint.TOKEN)).isZero();
     }
 
@@ -146,7 +147,7 @@ class GoogleRoundTripTest {
         TokenGrant grant = sandbox.authorize(email, true);
         assertThat(sandbox.provider().revoke(grant.refreshToken().orElseThrow())).isEqualTo(Revocation.REVOKED);
         assertThat(sandbox.provider().refresh(grant.refreshToken().orElseThrow())).isInstanceOf(Refresh.Revoked.class);
-        assertThat(sandbox.mailbox().listLabels(grant.accessToken().token())).isInstanceOf(MailboxResponse.Unauthorized.class);
+        assertThat(sandbox.mailbox().listLabels(sandbox.access(email, grant.accessToken().token()))).isInstanceOf(MailboxResponse.Unauthorized.class);
     }
 
     @Test

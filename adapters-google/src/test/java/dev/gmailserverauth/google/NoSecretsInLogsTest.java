@@ -42,10 +42,10 @@ class NoSecretsInLogsTest {
             sandbox.control().injectFault(Endpoint.TOKEN, 1, new Fault.InvalidGrant());
             sandbox.provider().refresh(grant.refreshToken().orElseThrow());
             sandbox.control().injectFault(Endpoint.MESSAGES_LIST, 5, fault);
-            Throwable listFailure = catchThrowable(() -> sandbox.mailbox().listMessages(grant.accessToken().token(),
+            Throwable listFailure = catchThrowable(() -> sandbox.mailbox().listMessages(sandbox.access(email, grant.accessToken().token()),
                     MailQuery.firstPage(SearchQuery.ALL, new PageSize(5))));
             sandbox.control().injectFault(Endpoint.BATCH, 1, fault);
-            sandbox.mailbox().summarize(grant.accessToken().token(), List.of());
+            sandbox.mailbox().summarize(sandbox.access(email, grant.accessToken().token()), List.of());
             sandbox.provider().revoke(grant.refreshToken().orElseThrow());
 
             List<String> logged = appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

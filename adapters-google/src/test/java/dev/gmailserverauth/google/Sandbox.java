@@ -6,10 +6,12 @@ import dev.gmailserverauth.domain.model.AuthorizationRequest;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.TokenGrant;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxClient;
@@ -48,7 +50,9 @@ final class Sandbox implements AutoCloseable, AfterAllCallback {
         sandbox = GoogleSandbox.start(SandboxConfig.defaults(List.of(REDIRECT_URI.value().toString())).withDemoData(false));
         config = GoogleAdapterConfig.forSandbox(sandbox.baseUrl(), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
                 .withTimeouts(Duration.ofSeconds(2), readTimeout)
-                .withRetryPolicy(FAST_RETRIES);
+                .withRetryPolicy(FAST_RETRIES)
+                // The limits tests watch a person's concurrency adapt from the ceiling down; the start has its own test.
+                .withLimits(GmailLimits.DEFAULT.withStartingConcurrency(GmailLimits.MAX_BATCH));
         adapters = GoogleAdapters.create(config, Clock.systemUTC());
     }
 
@@ -91,8 +95,14 @@ final class Sandbox implements AutoCloseable, AfterAllCallback {
         return exchanged.grant();
     }
 
-    AccessToken accessToken(String email, boolean grantGmail) {
-        return authorize(email, grantGmail).accessToken().token();
+    /** Consent and code exchange, then the person and their access token as the application hands them to the mailbox. */
+    MailboxAccess access(String email, boolean grantGmail) {
+        return access(email, authorize(email, grantGmail).accessToken().token());
+    }
+
+    /** This token of the person with this address, named by their Google user id. */
+    MailboxAccess access(String email, AccessToken token) {
+        return new MailboxAccess(new UserId(control().userId(email)), token);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.gmailserverauth.google;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.fake.MutableClock;
-import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,7 +39,7 @@ class UserBudgetTest {
 
     @Test
     void refusedForConcurrencyTheLimitDropsToWhatWasAcceptedAndGrowsBackAfterFullRounds() {
-        UserBudget budget = budget(GmailLimits.DEFAULT);
+        UserBudget budget = budget(GmailLimits.DEFAULT.withStartingConcurrency(GmailLimits.MAX_BATCH));
         budget.finished(granted(budget.admit(50, 5, NOW.plusSeconds(10))), refusedForConcurrency(40, 10));
         assertThat(budget.concurrencyLimit()).isEqualTo(10);
 
@@ -54,6 +54,17 @@ class UserBudgetTest {
         budget.finished(granted(budget.admit(3, 5, NOW.plusSeconds(10))), refusedForConcurrency(0, 3));
         budget.finished(granted(budget.admit(3, 5, NOW.plusSeconds(10))), refusedForConcurrency(0, 3));
         assertThat(budget.concurrencyLimit()).isEqualTo(15);
+    }
+
+    @Test
+    void aPersonStartsAtTwentyCallsAtOnceAndGrowsTowardsFiftyWhileGoogleAcceptsThemAll() {
+        UserBudget budget = budget(GmailLimits.DEFAULT);
+        assertThat(budget.concurrencyLimit()).isEqualTo(GmailLimits.STARTING_CONCURRENCY).isEqualTo(20);
+        CallGate.Admission.Granted first = granted(budget.admit(50, 5, NOW.plusSeconds(10)));
+        assertThat(first.calls()).isEqualTo(20);
+        budget.finished(first, refusedForConcurrency(0, 20));
+        for (int round = 0; round < 20; round++) fullRound(budget);
+        assertThat(budget.concurrencyLimit()).isEqualTo(GmailLimits.MAX_BATCH);
     }
 
     private static void fullRound(UserBudget budget) {
@@ -114,13 +125,24 @@ class UserBudgetTest {
     }
 
     @Test
-    void budgetsAreKeptPerTokenAndDroppedWhenIdle() {
+    void budgetsAreKeptPerUserAndDroppedWhenIdleLongerThanTheyAreRemembered() {
         UserBudgets budgets = new UserBudgets(GmailLimits.DEFAULT, POLICY, clock, listener);
-        var alice = new AccessToken("ya29.alice");
+        var alice = new UserId("100000000000001");
         assertThat(budgets.of(alice)).isSameAs(budgets.of(alice));
-        assertThat(budgets.of(new AccessToken("ya29.bob"))).isNotSameAs(budgets.of(alice));
-        clock.advance(Duration.ofMinutes(5));
-        budgets.of(new AccessToken("ya29.carol"));
+        assertThat(budgets.of(new UserId("100000000000002"))).isNotSameAs(budgets.of(alice));
+        clock.advance(UserBudgets.REMEMBERED_FOR.plusMinutes(5));
+        budgets.of(new UserId("100000000000003"));
         assertThat(budgets.size()).isEqualTo(1);
+    }
+
+    @Test
+    void whatABudgetLearntIsKeptWhileThePersonIsAwayLessThanItIsRemembered() {
+        UserBudgets budgets = new UserBudgets(GmailLimits.DEFAULT, POLICY, clock, listener);
+        var alice = new UserId("100000000000001");
+        UserBudget budget = budgets.of(alice);
+        budget.finished(granted(budget.admit(20, 5, NOW.plusSeconds(10))), refusedForConcurrency(10, 10));
+        clock.advance(UserBudgets.REMEMBERED_FOR.minusMinutes(5));
+        budgets.of(new UserId("100000000000002"));
+        assertThat(budgets.of(alice).concurrencyLimit()).isEqualTo(10);
     }
 }

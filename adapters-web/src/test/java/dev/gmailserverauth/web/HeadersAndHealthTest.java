@@ -3,12 +3,12 @@ package dev.gmailserverauth.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -136,37 +136,37 @@ class HeadersAndHealthTest {
         }
 
         @Override
-        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess access, MailQuery query) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+        public MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+        public MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess access, MailQuery query) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+        public MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id) {
             return boom();
         }
 
         @Override
-        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+        public MailboxResponse<List<Label>> listLabels(MailboxAccess access) {
             return boom();
         }
     }

@@ -10,7 +10,6 @@ import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
-import dev.gmailserverauth.domain.port.AuthorizationProvider.Refresh;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * Gives a valid access token for a user, even while they are away.
@@ -49,7 +49,7 @@ public final class AuthorizedAccess {
     private final AccountHistory history;
     private final RenewalNotice renewalNotice;
     private final Clock clock;
-    private final ConcurrentMap<UserId, CompletableFuture<AccessOutcome>> inFlight = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UserId, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
 
     public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
             RenewalNotice renewalNotice, Clock clock) {
@@ -67,26 +67,30 @@ public final class AuthorizedAccess {
      */
     public AccessOutcome open(UserId user) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
-        if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
+        if (stored.isEmpty()) return new AccessOutcome.Denied(consent(Optional.empty(), ConsentReason.NOT_AUTHORIZED));
         // After the announced end even a live-looking access token is gone (Google ends every token of the grant).
         Optional<AccessToken> usable = stored.filter(c -> !c.refreshTokenExpiredAt(clock.instant())).flatMap(c -> usableToken(c, Optional.empty()));
-        return usable.map(token -> granted(stored.get(), token)).orElseGet(() -> refreshOnce(user, Optional.empty()));
+        Resolution resolution = usable.<Resolution>map(token -> new Resolution.Usable(stored.get(), token))
+                .orElseGet(() -> refreshOnce(user, Optional.empty()));
+        return resolution.fold(ready -> new AccessOutcome.Granted(grant(ready)), refused -> new AccessOutcome.Denied(refused.consent()));
     }
 
     /**
-     * The provider refused {@code rejected} (401) although it had not expired: refresh once. If another
-     * caller already replaced that token, its replacement is returned without a second refresh.
+     * How the person's grant gets a new token when the provider refused {@code rejected} (401) although it had
+     * not expired: refresh once. If another caller already replaced that token, its replacement is given
+     * without a second refresh.
      */
-    AccessOutcome refreshAfterRejection(UserId user, AccessToken rejected) {
-        return refreshOnce(user, Optional.of(rejected));
+    TokenRenewal renewalFor(UserId user) {
+        return rejected -> refreshOnce(user, Optional.of(rejected))
+                .fold(ready -> new Renewal.Renewed(ready.token()), refused -> new Renewal.Denied(refused.consent()));
     }
 
-    private AccessOutcome refreshOnce(UserId user, Optional<AccessToken> rejected) {
-        CompletableFuture<AccessOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<AccessOutcome> running = inFlight.putIfAbsent(user, mine);
+    private Resolution refreshOnce(UserId user, Optional<AccessToken> rejected) {
+        CompletableFuture<Resolution> mine = new CompletableFuture<>();
+        CompletableFuture<Resolution> running = inFlight.putIfAbsent(user, mine);
         if (running != null) return await(running);
         try {
-            AccessOutcome outcome = refreshLock.callExclusively(user, LOCK_TIMEOUT, () -> refreshUnderLock(user, rejected));
+            Resolution outcome = refreshLock.callExclusively(user, LOCK_TIMEOUT, () -> refreshUnderLock(user, rejected));
             mine.complete(outcome);
             return outcome;
         } catch (RuntimeException e) {
@@ -97,43 +101,47 @@ public final class AuthorizedAccess {
         }
     }
 
-    private AccessOutcome refreshUnderLock(UserId user, Optional<AccessToken> rejected) {
+    private Resolution refreshUnderLock(UserId user, Optional<AccessToken> rejected) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
-        if (stored.isEmpty()) return denied(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
+        if (stored.isEmpty()) return refused(Optional.empty(), ConsentReason.NOT_AUTHORIZED);
         StoredCredential credential = stored.get();
         // Never a refresh after the refresh token's announced end: it can only fail.
         if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
         Optional<AccessToken> alreadyFresh = usableToken(credential, rejected);
-        if (alreadyFresh.isPresent()) return granted(credential, alreadyFresh.get());
+        if (alreadyFresh.isPresent()) return new Resolution.Usable(credential, alreadyFresh.get());
 
-        Refresh refresh = provider.refresh(credential.refreshToken());
-        if (refresh instanceof Refresh.Refreshed refreshed) {
-            StoredCredential updated = credential.refreshedWith(refreshed.grant(), clock.instant());
-            credentials.save(updated);
-            return granted(updated, refreshed.grant().accessToken().token());
-        }
-        if (refresh instanceof Refresh.ReauthenticationRequired reauth) return reauthenticationRequired(credential, reauth.reason());
-        // The end may have come while the request was on its way.
-        if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
-        credentials.delete(user);
-        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, ((Refresh.Revoked) refresh).reason()));
-        return denied(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
+        return provider.refresh(credential.refreshToken()).fold(
+                refreshed -> {
+                    StoredCredential updated = credential.refreshedWith(refreshed.grant(), clock.instant());
+                    credentials.save(updated);
+                    return new Resolution.Usable(updated, refreshed.grant().accessToken().token());
+                },
+                revoked -> revoked(credential, revoked.reason()),
+                reauthentication -> reauthenticationRequired(credential, reauthentication.reason()));
     }
 
-    private AccessOutcome timeLimitedAccessEnded(StoredCredential credential) {
+    private Resolution revoked(StoredCredential credential, String reason) {
+        // The end may have come while the request was on its way.
+        if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
+        credentials.delete(credential.userId());
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, reason));
+        return refused(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
+    }
+
+    private Resolution timeLimitedAccessEnded(StoredCredential credential) {
         credentials.delete(credential.userId());
         history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED,
                 "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS)));
-        return denied(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
+        return refused(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
     }
 
     /** The grant stays: once the person has signed in again, the same refresh token works. */
-    private AccessOutcome reauthenticationRequired(StoredCredential credential, String reason) {
+    private Resolution reauthenticationRequired(StoredCredential credential, String reason) {
         // Every request until then hears the same answer: the history says it once.
         boolean alreadySaid = history.latest(credential.userId(), 1).stream()
                 .anyMatch(entry -> entry.kind() == HistoryEntry.Kind.REAUTHENTICATION_REQUIRED);
         if (!alreadySaid) history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason));
-        return denied(Optional.of(credential.email()), ConsentReason.REAUTHENTICATION_REQUIRED);
+        return refused(Optional.of(credential.email()), ConsentReason.REAUTHENTICATION_REQUIRED);
     }
 
     /** The stored access token, if it is not the one just rejected and lives past the margin. */
@@ -144,21 +152,45 @@ public final class AuthorizedAccess {
                 .filter(token -> rejected.map(r -> !r.equals(token)).orElse(true));
     }
 
-    private AccessOutcome granted(StoredCredential credential, AccessToken token) {
-        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(),
-                renewalNotice.accessEnd(credential, clock.instant()), token, this, clock));
+    private MailboxGrant grant(Resolution.Usable ready) {
+        StoredCredential credential = ready.credential();
+        return new MailboxGrant(credential.userId(), credential.email(), renewalNotice.accessEnd(credential, clock.instant()), ready.token(),
+                renewalFor(credential.userId()), clock);
     }
 
-    private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {
-        return new AccessOutcome.Denied(new ConsentRequired(reason, hint));
+    private static Resolution refused(Optional<EmailAddress> hint, ConsentReason reason) {
+        return new Resolution.Refused(consent(hint, reason));
     }
 
-    private static AccessOutcome await(CompletableFuture<AccessOutcome> running) {
+    private static ConsentRequired consent(Optional<EmailAddress> hint, ConsentReason reason) {
+        return new ConsentRequired(reason, hint);
+    }
+
+    private static Resolution await(CompletableFuture<Resolution> running) {
         try {
             return running.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
+        }
+    }
+
+    /** What reading or refreshing the credential came to: the credential as stored with a usable token, or consent. */
+    private sealed interface Resolution {
+        <R> R fold(Function<Usable, R> usable, Function<Refused, R> refused);
+
+        record Usable(StoredCredential credential, AccessToken token) implements Resolution {
+            @Override
+            public <R> R fold(Function<Usable, R> usable, Function<Refused, R> refused) {
+                return usable.apply(this);
+            }
+        }
+
+        record Refused(ConsentRequired consent) implements Resolution {
+            @Override
+            public <R> R fold(Function<Usable, R> usable, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 }

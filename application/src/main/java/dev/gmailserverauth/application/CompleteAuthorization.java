@@ -21,8 +21,6 @@ import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
-import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
-import dev.gmailserverauth.domain.port.AuthorizationProvider.Identification;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
@@ -104,15 +102,20 @@ public final class CompleteAuthorization {
         Optional<AuthorizationCode> code = callback.code().filter(c -> !c.isBlank() && c.length() <= 2048).map(AuthorizationCode::new);
         if (code.isEmpty()) return new Rejected("the sign-in response carries no code");
 
-        CodeExchange exchange = provider.exchange(code.get(), authorization.verifier(), authorization.redirectUri());
-        if (exchange instanceof CodeExchange.Rejected) return retry(authorization.loginHint(), ConsentReason.CODE_EXCHANGE_FAILED);
-        TokenGrant grant = ((CodeExchange.Exchanged) exchange).grant();
+        return provider.exchange(code.get(), authorization.verifier(), authorization.redirectUri()).fold(
+                exchanged -> identify(authorization, exchanged.grant()),
+                rejected -> retry(authorization.loginHint(), ConsentReason.CODE_EXCHANGE_FAILED));
+    }
 
-        Identification identification = provider.identify(grant.accessToken().token());
-        if (!(identification instanceof Identification.Identified identified)) {
-            return retry(authorization.loginHint(), ConsentReason.NO_USER_ID);
-        }
-        UserIdentity user = identified.identity();
+    /** Who the grant belongs to: without a user id there is nobody to store it for. */
+    private AuthorizationOutcome identify(PendingAuthorization authorization, TokenGrant grant) {
+        return provider.identify(grant.accessToken().token()).fold(
+                identified -> store(identified.identity(), grant),
+                anonymous -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID),
+                unauthorized -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID));
+    }
+
+    private AuthorizationOutcome store(UserIdentity user, TokenGrant grant) {
         Optional<SignInHold> hold = holds.find(user.userId());
         if (hold.isPresent()) return refuse(user, hold.get(), grant);
         if (!grant.grantedScopes().grantsGmailRead()) {

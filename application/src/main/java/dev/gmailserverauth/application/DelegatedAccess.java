@@ -1,6 +1,8 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.EnrolledMailbox;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
@@ -36,19 +38,13 @@ public final class DelegatedAccess {
     private final EnrolledMailboxes mailboxes;
     private final DelegatedAuthority authority;
     private final RefreshLock lock;
-    private final AuthorizedAccess consentAccess;
     private final Clock clock;
     private final ConcurrentMap<UserId, CompletableFuture<DelegatedOutcome>> inFlight = new ConcurrentHashMap<>();
 
-    /**
-     * @param consentAccess only for the {@link MailboxGrant} constructor of today; see {@link #grant}
-     */
-    public DelegatedAccess(EnrolledMailboxes mailboxes, DelegatedAuthority authority, RefreshLock lock, AuthorizedAccess consentAccess,
-            Clock clock) {
+    public DelegatedAccess(EnrolledMailboxes mailboxes, DelegatedAuthority authority, RefreshLock lock, Clock clock) {
         this.mailboxes = Objects.requireNonNull(mailboxes);
         this.authority = Objects.requireNonNull(authority);
         this.lock = Objects.requireNonNull(lock);
-        this.consentAccess = Objects.requireNonNull(consentAccess);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -95,10 +91,15 @@ public final class DelegatedAccess {
 
     /**
      * After Gmail refused {@code rejected} (401) although it had not expired: one new token, unless another caller
-     * already replaced it. The shape core's {@code MailboxGrant.TokenRenewal} asks for.
+     * already replaced it (then the store holds the replacement). No token to be had: the read ends.
      */
-    Optional<AccessToken> renewAfterRejection(EnrolledMailbox mailbox, AccessToken rejected) {
-        return mintOnce(mailbox, Optional.of(rejected)).fold(o -> Optional.of(o.grant().currentToken()), n -> Optional.empty(), r -> Optional.empty());
+    private Renewal renewAfterRejection(EnrolledMailbox mailbox, AccessToken rejected) {
+        Renewal denied = new Renewal.Denied(new ConsentRequired(ConsentReason.CREDENTIALS_REVOKED, Optional.of(mailbox.email())));
+        return mintOnce(mailbox, Optional.of(rejected)).fold(
+                opened -> mailboxes.findByUserId(mailbox.user()).flatMap(EnrolledMailbox::accessToken)
+                        .<Renewal>map(fresh -> new Renewal.Renewed(fresh.token())).orElse(denied),
+                notEnrolled -> denied,
+                refused -> denied);
     }
 
     private Optional<ExpiringAccessToken> usableToken(EnrolledMailbox mailbox, Optional<AccessToken> rejected) {
@@ -111,16 +112,9 @@ public final class DelegatedAccess {
         return new DelegatedOutcome.Opened(grant(mailbox, token));
     }
 
-    /**
-     * The one place a delegated grant is built. MERGE(core): with core's {@code MailboxGrant} constructor this becomes
-     * {@code new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, rejected ->
-     * renewAfterRejection(mailbox, rejected).<Renewal>map(Renewed::new).orElseGet(() -> new Denied(new ConsentRequired(
-     * ConsentReason.CREDENTIALS_REVOKED, Optional.of(mailbox.email())))), clock)}, and {@code consentAccess} goes away.
-     * Until then a 401 on a delegated token is renewed the consent way, which finds no stored credential and asks for
-     * consent: the read ends instead of retrying.
-     */
+    /** The one place a delegated grant is built: a 401 is renewed by minting, not by a refresh token. */
     private MailboxGrant grant(EnrolledMailbox mailbox, AccessToken token) {
-        return new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, consentAccess, clock);
+        return new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, rejected -> renewAfterRejection(mailbox, rejected), clock);
     }
 
     private static DelegatedOutcome await(CompletableFuture<DelegatedOutcome> running) {

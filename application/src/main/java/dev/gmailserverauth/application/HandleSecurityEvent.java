@@ -3,14 +3,9 @@ package dev.gmailserverauth.application;
 import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
-import dev.gmailserverauth.domain.model.SecurityEvent.AccountCredentialChangeRequired;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountDisabled;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountEnabled;
-import dev.gmailserverauth.domain.model.SecurityEvent.AccountPurged;
-import dev.gmailserverauth.domain.model.SecurityEvent.SessionsRevoked;
 import dev.gmailserverauth.domain.model.SecurityEvent.TokenRevoked;
-import dev.gmailserverauth.domain.model.SecurityEvent.TokensRevoked;
-import dev.gmailserverauth.domain.model.SecurityEvent.Verification;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SecurityEventToken;
 import dev.gmailserverauth.domain.model.SignInHold;
@@ -193,17 +188,16 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> act(SecurityEvent event, Instant now) {
-        if (event instanceof TokensRevoked revoked) return forPeople(revoked.subject(), user -> revokeGrant(user, signal(event), now));
-        if (event instanceof TokenRevoked revoked) return revokeToken(revoked, now);
-        if (event instanceof SessionsRevoked revoked) return forPeople(revoked.subject(), user -> endSessions(user, signal(event), now));
-        if (event instanceof AccountCredentialChangeRequired change) {
-            return forPeople(change.subject(), user -> endSessions(user, signal(event), now));
-        }
-        if (event instanceof AccountDisabled disabled) return forPeople(disabled.subject(), user -> disable(user, disabled, now));
-        if (event instanceof AccountPurged purged) return forPeople(purged.subject(), user -> revokeGrant(user, signal(event), now));
-        if (event instanceof AccountEnabled enabled) return forPeople(enabled.subject(), user -> enable(user, now));
-        if (event instanceof Verification) return List.of(Effect.ACKNOWLEDGED);
-        return List.of(Effect.NOT_ACTED_ON);
+        return event.fold(
+                tokensRevoked -> forPeople(tokensRevoked.subject(), user -> revokeGrant(user, signal(event), now)),
+                tokenRevoked -> revokeToken(tokenRevoked, now),
+                sessionsRevoked -> forPeople(sessionsRevoked.subject(), user -> endSessions(user, signal(event), now)),
+                accountDisabled -> forPeople(accountDisabled.subject(), user -> disable(user, accountDisabled, now)),
+                accountEnabled -> forPeople(accountEnabled.subject(), user -> enable(user, now)),
+                accountPurged -> forPeople(accountPurged.subject(), user -> revokeGrant(user, signal(event), now)),
+                change -> forPeople(change.subject(), user -> endSessions(user, signal(event), now)),
+                verification -> List.of(Effect.ACKNOWLEDGED),
+                unrecognized -> List.of(Effect.NOT_ACTED_ON));
     }
 
     private List<Effect> forPeople(AccountSubject subject, Function<UserId, List<Effect>> action) {

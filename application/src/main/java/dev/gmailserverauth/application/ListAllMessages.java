@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Every message of a search, following page tokens up to a cap (for the command line and benchmarks), paced
@@ -56,37 +57,47 @@ public final class ListAllMessages {
     }
 
     public MailOutcome<List<MessageSummary>> listAll(MailboxGrant grant, Query query, Consumer<Progress> progress) {
-        List<MessageSummary> all = new ArrayList<>();
-        Optional<PageToken> next = Optional.empty();
-        int pages = 0;
+        Walk walk = Walk.start(query, progress);
         int waits = 0;
         while (true) {
-            int size = Math.min(PageSize.MAX, query.maxMessages() - all.size());
-            MailOutcome<ListMessages.Listing> page = listMessages.list(grant, new ListMessages.Query(query.search(), next, new PageSize(size)));
-            Optional<Instant> wait = waitBefore(page);
+            MailOutcome<ListMessages.Listing> page = listMessages.list(grant, walk.nextPage());
+            Optional<Wait> wait = waitBefore(page, walk.listed());
             if (wait.isPresent()) {
-                if (++waits > MAX_WAITS_PER_PAGE) return gaveUp(page, all.size());
-                progress.accept(new Progress(all.size(), pages, wait));
-                await(wait.get());
+                if (++waits > MAX_WAITS_PER_PAGE) return wait.get().givenUp().get();
+                progress.accept(new Progress(walk.listed(), walk.pages, Optional.of(wait.get().until())));
+                await(wait.get().until());
                 continue;
             }
-            if (!(page instanceof MailOutcome.Success<ListMessages.Listing> success)) return relay(page);
-            all.addAll(success.value().page().items());
-            pages++;
             waits = 0;
-            progress.accept(new Progress(all.size(), pages, Optional.empty()));
-            next = success.value().page().nextPageToken();
-            if (next.isEmpty() || all.size() >= query.maxMessages()) return new MailOutcome.Success<>(List.copyOf(all));
+            Optional<MailOutcome<List<MessageSummary>>> end = page.fold(
+                    success -> walk.add(success.value()),
+                    reauthorization -> Optional.of(new MailOutcome.ReauthorizationRequired<>(reauthorization.consent())),
+                    notFound -> Optional.of(new MailOutcome.NotFound<>()),
+                    invalid -> Optional.of(new MailOutcome.Invalid<>(invalid.reason())),
+                    rateLimited -> Optional.of(new MailOutcome.RateLimited<>(rateLimited.retryAt(), rateLimited.retryAfter())));
+            if (end.isPresent()) return end.get();
         }
     }
 
-    /** When to ask for the same page again: at the retry time of a spent quota, or shortly for a partial page. */
-    private Optional<Instant> waitBefore(MailOutcome<ListMessages.Listing> page) {
-        if (page instanceof MailOutcome.RateLimited<ListMessages.Listing> limited) return Optional.of(limited.retryAt());
-        if (page instanceof MailOutcome.Success<ListMessages.Listing> success && !success.value().complete()) {
-            return Optional.of(clock.instant().plus(PARTIAL_PAUSE));
-        }
-        return Optional.empty();
+    /** Asking for the same page again later: when, and what to answer if the waits run out first. */
+    private record Wait(Instant until, Supplier<MailOutcome<List<MessageSummary>>> givenUp) {
+    }
+
+    /**
+     * When to ask for the same page again: at the retry time of a spent quota (still rate limited after all the
+     * waits: say so), or shortly for a partial page (still partial: Gmail is not keeping up, which is unexpected).
+     */
+    private Optional<Wait> waitBefore(MailOutcome<ListMessages.Listing> page, int listed) {
+        return page.fold(
+                success -> success.value().complete() ? Optional.empty()
+                        : Optional.of(new Wait(clock.instant().plus(PARTIAL_PAUSE), () -> {
+                            throw new ProviderUnavailableException("Gmail kept answering partial pages after " + listed + " messages");
+                        })),
+                reauthorization -> Optional.empty(),
+                notFound -> Optional.empty(),
+                invalid -> Optional.empty(),
+                rateLimited -> Optional.of(new Wait(rateLimited.retryAt(),
+                        () -> new MailOutcome.RateLimited<>(rateLimited.retryAt(), rateLimited.retryAfter()))));
     }
 
     private void await(Instant until) {
@@ -98,17 +109,39 @@ public final class ListAllMessages {
         }
     }
 
-    /** Still rate limited after all those waits: say so; still partial: Gmail is not keeping up, which is unexpected. */
-    private static MailOutcome<List<MessageSummary>> gaveUp(MailOutcome<ListMessages.Listing> page, int listed) {
-        if (page instanceof MailOutcome.RateLimited<ListMessages.Listing> limited) {
-            return new MailOutcome.RateLimited<>(limited.retryAt(), limited.retryAfter());
-        }
-        throw new ProviderUnavailableException("Gmail kept answering partial pages after " + listed + " messages");
-    }
+    /** The state of one listing (not a collaborator): the messages listed so far and where the next page starts. */
+    private static final class Walk {
+        private final Query query;
+        private final Consumer<Progress> progress;
+        private final List<MessageSummary> all = new ArrayList<>();
+        private Optional<PageToken> next = Optional.empty();
+        private int pages;
 
-    private static MailOutcome<List<MessageSummary>> relay(MailOutcome<ListMessages.Listing> failure) {
-        if (failure instanceof MailOutcome.ReauthorizationRequired<ListMessages.Listing> r) return new MailOutcome.ReauthorizationRequired<>(r.consent());
-        if (failure instanceof MailOutcome.Invalid<ListMessages.Listing> invalid) return new MailOutcome.Invalid<>(invalid.reason());
-        return new MailOutcome.NotFound<>();
+        private Walk(Query query, Consumer<Progress> progress) {
+            this.query = query;
+            this.progress = progress;
+        }
+
+        static Walk start(Query query, Consumer<Progress> progress) {
+            return new Walk(query, progress);
+        }
+
+        int listed() {
+            return all.size();
+        }
+
+        ListMessages.Query nextPage() {
+            return new ListMessages.Query(query.search(), next, new PageSize(Math.min(PageSize.MAX, query.maxMessages() - all.size())));
+        }
+
+        /** Takes a complete page in; the whole listing once there is no next page or the cap is reached. */
+        Optional<MailOutcome<List<MessageSummary>>> add(ListMessages.Listing listing) {
+            all.addAll(listing.page().items());
+            pages++;
+            progress.accept(new Progress(all.size(), pages, Optional.empty()));
+            next = listing.page().nextPageToken();
+            if (next.isEmpty() || all.size() >= query.maxMessages()) return Optional.of(new MailOutcome.Success<>(List.copyOf(all)));
+            return Optional.empty();
+        }
     }
 }

@@ -75,15 +75,19 @@ public final class ListMessages {
         List<MessageId> uncached = ids.stream().filter(id -> !cached.containsKey(id)).toList();
         if (uncached.isEmpty()) return new MailboxResponse.Ok<>(Summaries.complete(inOrder(ids, cached)));
         MailboxResponse<Summaries> fetched = fetch.apply(uncached);
-        if (fetched instanceof MailboxResponse.RateLimited<Summaries> && !cached.isEmpty()) {
-            return new MailboxResponse.Ok<>(new Summaries(inOrder(ids, cached), uncached));
-        }
-        return fetched.map(summaries -> {
-            cache.store(user, summaries.found());
-            Map<MessageId, MessageSummary> all = new HashMap<>(cached);
-            summaries.found().forEach(s -> all.put(s.id(), s));
-            return new Summaries(inOrder(ids, all), summaries.missing());
-        });
+        return fetched.fold(
+                ok -> {
+                    cache.store(user, ok.value().found());
+                    Map<MessageId, MessageSummary> all = new HashMap<>(cached);
+                    ok.value().found().forEach(s -> all.put(s.id(), s));
+                    return new MailboxResponse.Ok<>(new Summaries(inOrder(ids, all), ok.value().missing()));
+                },
+                unauthorized -> fetched,
+                insufficientScope -> fetched,
+                notFound -> fetched,
+                badRequest -> fetched,
+                // The quota is spent: the rows already cached still show, the others are named missing.
+                rateLimited -> cached.isEmpty() ? fetched : new MailboxResponse.Ok<>(new Summaries(inOrder(ids, cached), uncached)));
     }
 
     private static List<MessageSummary> inOrder(List<MessageId> ids, Map<MessageId, MessageSummary> summaries) {

@@ -4,6 +4,7 @@ import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.MailboxResponse;
 import java.time.Clock;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * chrome takes the person's address from here, and a refresh after a 401 is done at most once for the
  * whole request.
  *
- * <p>{@link #call} runs one mailbox call with the current token. A 401 gets exactly one refresh and one
+ * <p>{@link #call} runs one mailbox call with the person and their current token. The grant does not refresh
+ * tokens itself: it asks its {@link TokenRenewal}. A 401 gets exactly one refresh and one
  * retry; a second 401 means the grant is gone ("credentials revoked"). A spent Gmail quota is
  * {@link MailOutcome.RateLimited}, with how long until it frees up.
  */
@@ -26,19 +28,19 @@ public final class MailboxGrant {
     private final UserId user;
     private final EmailAddress email;
     private final Optional<AccessEnd> accessEnd;
-    private final AuthorizedAccess access;
+    private final TokenRenewal renewal;
     private final Clock clock;
     private AccessToken token;
     private boolean refreshed;
     /** Why the one refresh of this request was denied, so that every use case of the request hears the same reason. */
     private Optional<ConsentRequired> denial = Optional.empty();
 
-    MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, AuthorizedAccess access, Clock clock) {
+    public MailboxGrant(UserId user, EmailAddress email, Optional<AccessEnd> accessEnd, AccessToken token, TokenRenewal renewal, Clock clock) {
         this.user = Objects.requireNonNull(user);
         this.email = Objects.requireNonNull(email);
         this.accessEnd = Objects.requireNonNull(accessEnd);
         this.token = Objects.requireNonNull(token);
-        this.access = Objects.requireNonNull(access);
+        this.renewal = Objects.requireNonNull(renewal);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -56,20 +58,15 @@ public final class MailboxGrant {
     }
 
     /** Runs {@code call} with a valid token, applying the 401 rule, and says how it ended. */
-    public <T> MailOutcome<T> call(Function<AccessToken, MailboxResponse<T>> call) {
-        AccessToken used = currentToken();
-        MailboxResponse<T> response = call.apply(used);
-        if (response instanceof MailboxResponse.Unauthorized<T>) {
-            Optional<ConsentRequired> denied = refreshAfterRejection(used);
-            if (denied.isPresent()) return new MailOutcome.ReauthorizationRequired<>(denied.get());
-            response = call.apply(currentToken());
-            if (response instanceof MailboxResponse.Unauthorized<T>) return reconsent(ConsentReason.CREDENTIALS_REVOKED);
-        }
-        return translate(response);
+    public <T> MailOutcome<T> call(Function<MailboxAccess, MailboxResponse<T>> call) {
+        MailboxAccess used = currentAccess();
+        return translate(call.apply(used), firstRejection -> refreshAfterRejection(used.token())
+                .<MailOutcome<T>>map(MailOutcome.ReauthorizationRequired::new)
+                .orElseGet(() -> translate(call.apply(currentAccess()), secondRejection -> reconsent(ConsentReason.CREDENTIALS_REVOKED))));
     }
 
-    synchronized AccessToken currentToken() {
-        return token;
+    private synchronized MailboxAccess currentAccess() {
+        return new MailboxAccess(user, token);
     }
 
     /** One refresh per request: a token that was already replaced is not refreshed again. */
@@ -77,25 +74,29 @@ public final class MailboxGrant {
         if (!rejected.equals(token)) return Optional.empty();
         if (refreshed) return denial.or(() -> Optional.of(consent(ConsentReason.CREDENTIALS_REVOKED)));
         refreshed = true;
-        AccessOutcome outcome = access.refreshAfterRejection(user, rejected);
-        if (outcome instanceof AccessOutcome.Denied denied) {
-            denial = Optional.of(denied.consent());
-            return denial;
-        }
-        token = ((AccessOutcome.Granted) outcome).grant().currentToken();
-        return Optional.empty();
+        return renewal.renewAfterRejection(rejected).fold(
+                renewed -> {
+                    token = renewed.token();
+                    return Optional.<ConsentRequired>empty();
+                },
+                denied -> {
+                    denial = Optional.of(denied.consent());
+                    return denial;
+                });
     }
 
-    private <T> MailOutcome<T> translate(MailboxResponse<T> response) {
-        if (response instanceof MailboxResponse.Ok<T> ok) return new MailOutcome.Success<>(ok.value());
-        if (response instanceof MailboxResponse.InsufficientScope<T>) return reconsent(ConsentReason.INSUFFICIENT_SCOPE);
-        if (response instanceof MailboxResponse.NotFound<T>) return new MailOutcome.NotFound<>();
-        if (response instanceof MailboxResponse.BadRequest<T> bad) return new MailOutcome.Invalid<>(bad.reason());
-        if (response instanceof MailboxResponse.RateLimited<T> limited) {
-            Duration wait = Duration.between(clock.instant(), limited.retryAt());
-            return new MailOutcome.RateLimited<>(limited.retryAt(), wait.isNegative() ? Duration.ZERO : wait);
-        }
-        return reconsent(ConsentReason.CREDENTIALS_REVOKED);
+    /** The port's answer as the use cases see it; what a 401 means depends on whether it is the first. */
+    private <T> MailOutcome<T> translate(MailboxResponse<T> response, Function<MailboxResponse.Unauthorized<T>, MailOutcome<T>> unauthorized) {
+        return response.fold(
+                ok -> new MailOutcome.Success<>(ok.value()),
+                unauthorized,
+                insufficientScope -> reconsent(ConsentReason.INSUFFICIENT_SCOPE),
+                notFound -> new MailOutcome.NotFound<>(),
+                badRequest -> new MailOutcome.Invalid<>(badRequest.reason()),
+                rateLimited -> {
+                    Duration wait = Duration.between(clock.instant(), rateLimited.retryAt());
+                    return new MailOutcome.RateLimited<>(rateLimited.retryAt(), wait.isNegative() ? Duration.ZERO : wait);
+                });
     }
 
     private <T> MailOutcome<T> reconsent(ConsentReason reason) {

@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.port.MailboxResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,16 @@ class AuthorizedAccessTest {
     private final World world = new World();
     private final UserIdentity alice = world.google.addAccount("alice@example.com");
 
+    /** The token a granted request's mailbox calls carry. */
     private AccessToken granted(AccessOutcome outcome) {
         assertThat(outcome).isInstanceOf(AccessOutcome.Granted.class);
-        return ((AccessOutcome.Granted) outcome).grant().currentToken();
+        MailOutcome<AccessToken> used = ((AccessOutcome.Granted) outcome).grant().call(access -> new MailboxResponse.Ok<>(access.token()));
+        return ((MailOutcome.Success<AccessToken>) used).value();
+    }
+
+    private static AccessToken renewed(Renewal renewal) {
+        assertThat(renewal).isInstanceOf(Renewal.Renewed.class);
+        return ((Renewal.Renewed) renewal).token();
     }
 
     @Test
@@ -86,7 +94,7 @@ class AuthorizedAccessTest {
     void aRejectedTokenIsRefreshedEvenBeforeItExpires() {
         world.signIn(alice);
         AccessToken first = granted(world.access.open(alice.userId()));
-        AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
+        AccessToken second = renewed(world.access.renewalFor(alice.userId()).renewAfterRejection(first));
         assertThat(second).isNotEqualTo(first);
         assertThat(world.google.refreshCount()).isEqualTo(1);
     }
@@ -95,8 +103,8 @@ class AuthorizedAccessTest {
     void aRejectionOfAnAlreadyReplacedTokenReusesTheReplacement() {
         world.signIn(alice);
         AccessToken first = granted(world.access.open(alice.userId()));
-        AccessToken second = granted(world.access.refreshAfterRejection(alice.userId(), first));
-        assertThat(granted(world.access.refreshAfterRejection(alice.userId(), first))).isEqualTo(second);
+        AccessToken second = renewed(world.access.renewalFor(alice.userId()).renewAfterRejection(first));
+        assertThat(renewed(world.access.renewalFor(alice.userId()).renewAfterRejection(first))).isEqualTo(second);
         assertThat(world.google.refreshCount()).isEqualTo(1);
     }
 }

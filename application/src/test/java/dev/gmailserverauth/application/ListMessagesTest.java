@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.fake.FakeGoogle;
 import dev.gmailserverauth.domain.fake.NewMessage;
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -300,37 +300,37 @@ class ListMessagesTest {
     /** Lists through {@code delegate}; every summarize answers "rate limited" until {@code freesAt}. */
     private record SummariesRateLimited(Mailbox delegate, Instant freesAt) implements Mailbox {
         @Override
-        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess token, MailQuery query) {
             return delegate.listMessages(token, query);
         }
 
         @Override
-        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(MailboxAccess token, List<MessageId> ids) {
             return new MailboxResponse.RateLimited<>(freesAt);
         }
 
         @Override
-        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+        public MailboxResponse<Message> getMessage(MailboxAccess token, MessageId id) {
             return delegate.getMessage(token, id);
         }
 
         @Override
-        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+        public MailboxResponse<AttachmentData> getAttachment(MailboxAccess token, MessageId message, AttachmentId attachment) {
             return delegate.getAttachment(token, message, attachment);
         }
 
         @Override
-        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess token, MailQuery query) {
             return delegate.listThreads(token, query);
         }
 
         @Override
-        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+        public MailboxResponse<MailThread> getThread(MailboxAccess token, ThreadId id) {
             return delegate.getThread(token, id);
         }
 
         @Override
-        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+        public MailboxResponse<List<Label>> listLabels(MailboxAccess token) {
             return delegate.listLabels(token);
         }
     }
@@ -338,37 +338,37 @@ class ListMessagesTest {
     /** A mailbox whose every call answers 401, to show the retry happens once. */
     private static final class AlwaysUnauthorized implements Mailbox {
         @Override
-        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess token, MailQuery query) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
+        public MailboxResponse<Summaries> summarize(MailboxAccess token, List<MessageId> ids) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
+        public MailboxResponse<Message> getMessage(MailboxAccess token, MessageId id) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
+        public MailboxResponse<AttachmentData> getAttachment(MailboxAccess token, MessageId message, AttachmentId attachment) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
+        public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess token, MailQuery query) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
+        public MailboxResponse<MailThread> getThread(MailboxAccess token, ThreadId id) {
             return new MailboxResponse.Unauthorized<>();
         }
 
         @Override
-        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
+        public MailboxResponse<List<Label>> listLabels(MailboxAccess token) {
             return new MailboxResponse.Unauthorized<>();
         }
     }

@@ -2,6 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
+import dev.gmailserverauth.google.QuotaProfile;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.web.WebConfig;
 import java.net.URI;
@@ -41,6 +42,7 @@ public record AppConfig(
         Duration shutdownGrace,
         int signInsPerClient,
         int maxSignInsInFlight,
+        QuotaProfile gmailQuotaProfile,
         int gmailUnitsPerMinute,
         Duration googleDeadline,
         LifecycleConfig lifecycle,
@@ -57,6 +59,7 @@ public record AppConfig(
         Objects.requireNonNull(databasePassword);
         Objects.requireNonNull(encryptionKey);
         Objects.requireNonNull(lifecycle);
+        Objects.requireNonNull(gmailQuotaProfile);
         Objects.requireNonNull(operations);
         Objects.requireNonNull(delegation);
     }
@@ -74,6 +77,7 @@ public record AppConfig(
     public static AppConfig fromEnvironment(Map<String, String> env) {
         Reader read = new Reader(env);
         int port = read.port("APP_PORT", 8080);
+        QuotaProfile quotaProfile = read.quotaProfile("GMAIL_QUOTA_PROFILE");
         return new AppConfig(
                 read.optional("GMAIL_CLIENT_SECRETS").map(Path::of),
                 port,
@@ -94,7 +98,8 @@ public record AppConfig(
                 read.duration("APP_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
                 read.integer("APP_SIGNINS_PER_CLIENT", 20, 1, 1_000_000),
                 read.integer("APP_MAX_SIGNINS_IN_FLIGHT", 10_000, 1, 10_000_000),
-                read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", 15_000, 1, 10_000_000),
+                quotaProfile,
+                read.integer("GMAIL_QUOTA_UNITS_PER_MINUTE", quotaProfile.unitsPerMinute(), 1, 10_000_000),
                 read.duration("GOOGLE_DEADLINE", Duration.ofSeconds(10)),
                 new LifecycleConfig(
                         read.url("GOOGLE_ISSUER").orElse(LifecycleConfig.GOOGLE_ISSUER),
@@ -109,19 +114,27 @@ public record AppConfig(
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
     private record Reader(Map<String, String> env) {
         Optional<String> optional(String name) {
             return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        /** Which of Gmail's quota tables the project has; a new project's ({@code 2026}) unless named. */
+        QuotaProfile quotaProfile(String name) {
+            Optional<String> raw = optional(name);
+            if (raw.isEmpty()) return QuotaProfile.NEW_PROJECT_2026;
+            return QuotaProfile.byId(raw.get())
+                    .orElseThrow(() -> new ConfigurationException(name, "must be legacy or 2026, was '" + raw.get() + "'"));
         }
 
         int port(String name, int fallback) {

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.bootstrap;
 
-import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.DelegatedAccess;
 import dev.gmailserverauth.application.EnrolMailboxes;
 import dev.gmailserverauth.application.ListEnrolledMailboxes;
@@ -38,12 +37,12 @@ final class DelegationWiring implements AutoCloseable {
     private final RemoveEnrolledMailbox remove;
     private final DelegatedAccess access;
 
-    private DelegationWiring(DelegationAdapters adapters, Database stores, AuthorizedAccess consentAccess, Clock clock) {
+    private DelegationWiring(DelegationAdapters adapters, Database stores, Clock clock) {
         this.adapters = adapters;
         this.enrol = new EnrolMailboxes(adapters.directory(), stores.enrolledMailboxes(), clock);
         this.list = new ListEnrolledMailboxes(stores.enrolledMailboxes());
         this.remove = new RemoveEnrolledMailbox(stores.enrolledMailboxes());
-        this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), consentAccess, clock);
+        this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), clock);
     }
 
     /**
@@ -73,12 +72,11 @@ final class DelegationWiring implements AutoCloseable {
     }
 
     /** Delegation as configured, for the stores and the consent flow given; empty when it is not configured. */
-    static Optional<DelegationWiring> create(AppConfig config, URI gmailRootUrl, URI sandboxBaseUrl, Database stores, AuthorizedAccess consentAccess,
-                                             Clock clock) {
+    static Optional<DelegationWiring> create(AppConfig config, URI gmailRootUrl, URI sandboxBaseUrl, Database stores, Clock clock) {
         WorkspaceDelegationSettings settings = config.delegation();
         if (!config.sandboxMode() && !settings.configured()) return Optional.empty();
         DelegationConfig delegation = delegationConfig(config, gmailRootUrl, sandboxBaseUrl);
-        return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, consentAccess, clock));
+        return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, clock));
     }
 
     /** The adapters' configuration: the sandbox's demo domain and key file in sandbox mode, else the configured ones. */
@@ -95,12 +93,10 @@ final class DelegationWiring implements AutoCloseable {
     /** For the commands: delegation over the command's stores and consent flow, or a failure that says how to configure it. */
     static DelegationWiring forCommands(CommandContext context) {
         AppConfig app = context.config();
-        CommandContext.MailReading mail = context.mail();
         URI gmailRoot = GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(GmailServerAuth.baseUrl(app, app.port())), app.sandboxPort())
                 .gmailRootUrl();
         try {
-            return create(app, gmailRoot, URI.create("http://127.0.0.1:" + app.sandboxPort() + "/"), context.persistence(), mail.access(),
-                    context.clock()).orElseThrow(() -> new CommandFailure("Workspace domain-wide delegation is not configured: set "
+            return create(app, gmailRoot, URI.create("http://127.0.0.1:" + app.sandboxPort() + "/"), context.persistence(), context.clock()).orElseThrow(() -> new CommandFailure("Workspace domain-wide delegation is not configured: set "
                     + "GOOGLE_SERVICE_ACCOUNT_KEY, GOOGLE_WORKSPACE_DOMAIN and GOOGLE_WORKSPACE_ADMIN (README: Workspace domain-wide delegation)"));
         } catch (GoogleConfigurationException e) {
             throw new CommandFailure(e.getMessage() + (app.sandboxMode() ? " (in sandbox mode the server writes it at its start)" : ""));

@@ -11,8 +11,6 @@ import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.HandleSecurityEvent;
 import dev.gmailserverauth.application.ListLabels;
-import dev.gmailserverauth.application.ListLabels;
-import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListThreads;
 import dev.gmailserverauth.application.RenewalNotice;
@@ -30,6 +28,7 @@ import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.google.QuotaProfile;
 import dev.gmailserverauth.google.risc.GoogleSecurityEventVerifier;
 import dev.gmailserverauth.google.risc.RiscConfig;
 import dev.gmailserverauth.persistence.Database;
@@ -37,6 +36,7 @@ import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.web.WebApp;
 import dev.gmailserverauth.web.WebConfig;
 import dev.gmailserverauth.web.WebOperations;
@@ -160,7 +160,15 @@ public final class GmailServerAuth implements AutoCloseable {
 
     private static GoogleSandbox startSandbox(AppConfig config, RedirectUri redirectUri, int port) {
         return GoogleSandbox.start(SandboxConfig.defaults(List.of(redirectUri.value().toString()))
-                .withPort(port).withControlApi(config.sandboxControlApi()));
+                .withPort(port).withControlApi(config.sandboxControlApi()).withLimits(sandboxLimits(config.gmailQuotaProfile())));
+    }
+
+    /** The sandbox plays the quota table the app is configured for, with Google's per-user budget for it. */
+    static SandboxLimits sandboxLimits(QuotaProfile profile) {
+        return switch (profile) {
+            case LEGACY -> SandboxLimits.google();
+            case NEW_PROJECT_2026 -> SandboxLimits.newProject().withQuotaTable(SandboxLimits.QuotaTable.NEW_PROJECT_2026);
+        };
     }
 
     /** Google's endpoints from the client secrets, or the embedded sandbox's on its (already chosen) port. */

@@ -1,10 +1,11 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.google.GmailLimits;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import java.net.URI;
 
-/** Applies the GOOGLE_* endpoint, time-out and deadline variables and Gmail's quota on top of the adapter's defaults. */
+/** Applies the GOOGLE_* endpoint, time-out and deadline variables and Gmail's quota table and budget on top of the adapter's defaults. */
 final class GoogleOverrides {
     private GoogleOverrides() {
     }
@@ -19,7 +20,7 @@ final class GoogleOverrides {
                 .withGmailUrls(gmailRoot, batch)
                 .withTimeouts(config.googleConnectTimeout(), config.googleReadTimeout())
                 .withDeadline(config.googleDeadline())
-                .withLimits(base.limits().withUnitsPerMinute(config.gmailUnitsPerMinute()));
+                .withLimits(GmailLimits.of(config.gmailQuotaProfile()).withUnitsPerMinute(config.gmailUnitsPerMinute()));
     }
 
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gmailserverauth.google.GmailLimits;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
+import dev.gmailserverauth.google.QuotaProfile;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +123,7 @@ class AppConfigTest {
             "APP_RISC_RECEIVER_PATH | /risc/../admin?x | APP_RISC_RECEIVER_PATH: must be an absolute path",
             "GOOGLE_RISC_ISSUER | accounts.google.com | GOOGLE_RISC_ISSUER: must be an absolute http(s) URL",
             "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
+            "GMAIL_QUOTA_PROFILE | 2025 | GMAIL_QUOTA_PROFILE: must be legacy or 2026",
             "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
@@ -136,7 +139,31 @@ class AppConfigTest {
         assertThat(google.limits().unitsPerMinute()).isEqualTo(6_000);
         assertThat(google.retryPolicy().deadline()).isEqualTo(Duration.ofSeconds(4));
         assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), AppConfig.defaults()).limits())
-                .isEqualTo(GmailLimits.DEFAULT);
+                .isEqualTo(GmailLimits.of(QuotaProfile.NEW_PROJECT_2026));
+    }
+
+    @Test
+    void theQuotaTableIsANewProjectsUnlessToldAndTheBudgetFollowsItUnlessSet() {
+        assertThat(AppConfig.defaults().gmailQuotaProfile()).isEqualTo(QuotaProfile.NEW_PROJECT_2026);
+        assertThat(AppConfig.defaults().gmailUnitsPerMinute()).isEqualTo(6_000);
+
+        AppConfig legacy = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_PROFILE", "legacy"));
+        assertThat(legacy.gmailQuotaProfile()).isEqualTo(QuotaProfile.LEGACY);
+        assertThat(legacy.gmailUnitsPerMinute()).isEqualTo(15_000);
+        GmailLimits limits = GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), legacy).limits();
+        assertThat(limits.quotaProfile()).isEqualTo(QuotaProfile.LEGACY);
+        assertThat(limits.unitsPerMinute()).isEqualTo(15_000);
+
+        AppConfig set = AppConfig.fromEnvironment(Map.of("GMAIL_QUOTA_PROFILE", "2026", "GMAIL_QUOTA_UNITS_PER_MINUTE", "12000"));
+        assertThat(GoogleOverrides.apply(GoogleAdapterConfig.forGoogle("id", "secret"), set).limits())
+                .isEqualTo(GmailLimits.of(QuotaProfile.NEW_PROJECT_2026).withUnitsPerMinute(12_000));
+    }
+
+    @Test
+    void inSandboxModeTheSandboxPlaysTheConfiguredTable() {
+        assertThat(GmailServerAuth.sandboxLimits(QuotaProfile.LEGACY)).isEqualTo(SandboxLimits.google());
+        assertThat(GmailServerAuth.sandboxLimits(QuotaProfile.NEW_PROJECT_2026).quotaTable()).isEqualTo(SandboxLimits.QuotaTable.NEW_PROJECT_2026);
+        assertThat(GmailServerAuth.sandboxLimits(QuotaProfile.NEW_PROJECT_2026).unitsPerMinute()).isEqualTo(6_000);
     }
 
     @Test

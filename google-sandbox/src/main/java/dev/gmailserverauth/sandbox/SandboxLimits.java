@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param quotaRefusal how a call over the quota is refused
  * @param retryAfter whether a quota refusal carries {@code Retry-After} (Google documents none for Gmail)
  * @param callTime how long each call takes at "Google" while it holds its slot (0 = as fast as the sandbox is)
+ * @param quotaTable which of Gmail's per-method tables the units are charged by
  */
 public record SandboxLimits(boolean enforced, int unitsPerMinute, int concurrentRequests, QuotaRefusal quotaRefusal,
-                            boolean retryAfter, Duration callTime) {
+                            boolean retryAfter, Duration callTime, QuotaTable quotaTable) {
     /** Per-user quota of Gmail's long-standing usage-limits page. */
     public static final int DEFAULT_UNITS_PER_MINUTE = 15_000;
     /** Per-user quota the usage-limits page gives projects created on or after 2026-05-01. */
@@ -48,19 +49,35 @@ public record SandboxLimits(boolean enforced, int unitsPerMinute, int concurrent
         }
     }
 
+    /** Gmail's per-method quota tables (the units per method and format are in {@code internal.QuotaUnits}). */
+    public enum QuotaTable {
+        /** The long-standing table: messages.get 5 units whatever the format, threads.get 10. */
+        LEGACY,
+        /**
+         * Projects created on or after 2026-05-01: messages.get and attachments.get 20, a messages.get with
+         * {@code format=full} or {@code raw} (Gmail's default is {@code full}) 60, threads.get 40.
+         */
+        NEW_PROJECT_2026
+    }
+
     public SandboxLimits {
         if (unitsPerMinute < 1) throw new IllegalArgumentException("units per minute must be >= 1: " + unitsPerMinute);
         if (concurrentRequests < 1) throw new IllegalArgumentException("concurrent requests must be >= 1: " + concurrentRequests);
         Objects.requireNonNull(quotaRefusal, "quotaRefusal");
         if (callTime == null || callTime.isNegative()) throw new IllegalArgumentException("call time must be >= 0");
+        Objects.requireNonNull(quotaTable, "quotaTable");
     }
 
     /** On: 15,000 units per user per minute, 50 concurrent requests per user, 403 when over quota, no Retry-After. */
     public static SandboxLimits google() {
-        return new SandboxLimits(true, DEFAULT_UNITS_PER_MINUTE, DEFAULT_CONCURRENT_REQUESTS, QuotaRefusal.FORBIDDEN, false, Duration.ZERO);
+        return new SandboxLimits(true, DEFAULT_UNITS_PER_MINUTE, DEFAULT_CONCURRENT_REQUESTS, QuotaRefusal.FORBIDDEN, false, Duration.ZERO,
+                QuotaTable.LEGACY);
     }
 
-    /** As {@link #google()} with the 6,000 units per user per minute of projects created since May 2026. */
+    /**
+     * As {@link #google()} with the 6,000 units per user per minute of projects created since May 2026 (the
+     * long-standing per-method table; add {@code withQuotaTable(QuotaTable.NEW_PROJECT_2026)} for the new one).
+     */
     public static SandboxLimits newProject() {
         return google().withUnitsPerMinute(NEW_PROJECT_UNITS_PER_MINUTE);
     }
@@ -71,26 +88,30 @@ public record SandboxLimits(boolean enforced, int unitsPerMinute, int concurrent
     }
 
     public SandboxLimits withEnforced(boolean on) {
-        return new SandboxLimits(on, unitsPerMinute, concurrentRequests, quotaRefusal, retryAfter, callTime);
+        return new SandboxLimits(on, unitsPerMinute, concurrentRequests, quotaRefusal, retryAfter, callTime, quotaTable);
     }
 
     public SandboxLimits withUnitsPerMinute(int units) {
-        return new SandboxLimits(enforced, units, concurrentRequests, quotaRefusal, retryAfter, callTime);
+        return new SandboxLimits(enforced, units, concurrentRequests, quotaRefusal, retryAfter, callTime, quotaTable);
     }
 
     public SandboxLimits withConcurrentRequests(int requests) {
-        return new SandboxLimits(enforced, unitsPerMinute, requests, quotaRefusal, retryAfter, callTime);
+        return new SandboxLimits(enforced, unitsPerMinute, requests, quotaRefusal, retryAfter, callTime, quotaTable);
     }
 
     public SandboxLimits withQuotaRefusal(QuotaRefusal refusal) {
-        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, refusal, retryAfter, callTime);
+        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, refusal, retryAfter, callTime, quotaTable);
     }
 
     public SandboxLimits withRetryAfter(boolean on) {
-        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, quotaRefusal, on, callTime);
+        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, quotaRefusal, on, callTime, quotaTable);
     }
 
     public SandboxLimits withCallTime(Duration time) {
-        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, quotaRefusal, retryAfter, time);
+        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, quotaRefusal, retryAfter, time, quotaTable);
+    }
+
+    public SandboxLimits withQuotaTable(QuotaTable table) {
+        return new SandboxLimits(enforced, unitsPerMinute, concurrentRequests, quotaRefusal, retryAfter, callTime, table);
     }
 }

@@ -9,17 +9,17 @@ import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.domain.fake.Fixtures;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.MailQuery;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.MailboxResponse;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleAdapters;
-import dev.gmailserverauth.sandbox.SandboxClient;
-import dev.gmailserverauth.domain.model.UserId;
-import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.persistence.testing.PostgresBinaries;
@@ -27,6 +27,7 @@ import dev.gmailserverauth.persistence.testing.PostgresProcess;
 import dev.gmailserverauth.sandbox.Counters;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
@@ -91,7 +92,7 @@ public final class Benchmarks {
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
-     * limitpages, browse, listall, overquota, fields); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * limitpages, browse, listall, overquota, fields; and of issue 24: quotaprofiles); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -117,6 +118,7 @@ public final class Benchmarks {
         if (wanted.test("listall")) limits.listAll();
         if (wanted.test("overquota")) limits.overQuota();
         if (wanted.test("fields")) limits.latencyWithFields();
+        if (wanted.test("quotaprofiles")) limits.quotaProfiles();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -198,15 +200,15 @@ public final class Benchmarks {
                     "—", true));
             control.setLatency(Duration.ZERO);
             cachedControl.setLatency(Duration.ZERO);
-            whereTheBatchTimeGoes(sandboxUrl, accessToken);
+            whereTheBatchTimeGoes(sandboxUrl, new UserId(control.userId(email)), accessToken);
         }
     }
 
     /** One batch of 50 metadata gets at 0 ms injected: through the adapter (Google's BatchRequest), and raw. */
-    private void whereTheBatchTimeGoes(URI sandbox, String accessToken) throws Exception {
+    private void whereTheBatchTimeGoes(URI sandbox, UserId user, String accessToken) throws Exception {
         try (GoogleAdapters google = GoogleAdapters.create(
                 GoogleAdapterConfig.forSandbox(sandbox, SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET), java.time.Clock.systemUTC())) {
-            AccessToken token = new AccessToken(accessToken);
+            MailboxAccess token = new MailboxAccess(user, new AccessToken(accessToken));
             MailboxResponse<Page<MessageRef>> list = google.mailbox().listMessages(token, MailQuery.firstPage(SearchQuery.ALL, new PageSize(PAGE)));
             List<MessageId> ids = ((MailboxResponse.Ok<Page<MessageRef>>) list).value().items().stream().map(MessageRef::id).toList();
             Stats adapter = time(300, 100, () -> google.mailbox().summarize(token, ids));

@@ -28,11 +28,14 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.google.GmailLimits;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.google.QuotaProfile;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxClient;
@@ -58,7 +61,7 @@ import java.util.function.Consumer;
 
 /**
  * The sections of issue 12 (Gmail at Google's real per-user limits), run by {@link Benchmarks}:
- * {@code limitpages}, {@code browse}, {@code listall}, {@code overquota}, {@code fields}.
+ * {@code limitpages}, {@code browse}, {@code listall}, {@code overquota}, {@code fields}; and of issue 24: {@code quotaprofiles}.
  */
 final class LimitsBenchmarks {
     private static final Duration INJECTED = Duration.ofMillis(50);
@@ -254,6 +257,70 @@ final class LimitsBenchmarks {
                     String.format("quota floor %,d units ÷ %,d/min = %.2f min (%.2f min after the first minute's full allowance)", units,
                             sandboxUnits, floor, afterBurst),
                     listed == messages));
+        }
+    }
+
+    // ---- page views under the long-standing quota table and under the table of new projects (issue 24) ----
+
+    /**
+     * A person paging through their mailbox, 50 summaries a page, none cached, waiting whenever the answer is "rate
+     * limited", under each of Gmail's quota tables, with the adapter told the same table as the sandbox plays:
+     * pages per minute and units per page view. The quota minute is real: {@code BENCH_QUOTA_PAGES} (default 15,
+     * about three minutes in all) sets how many pages each table gets.
+     */
+    void quotaProfiles() throws Exception {
+        int pages = Integer.parseInt(System.getenv().getOrDefault("BENCH_QUOTA_PAGES", "15"));
+        quotaProfile(QuotaProfile.LEGACY, SandboxLimits.QuotaTable.LEGACY, pages);
+        quotaProfile(QuotaProfile.NEW_PROJECT_2026, SandboxLimits.QuotaTable.NEW_PROJECT_2026, pages);
+    }
+
+    private void quotaProfile(QuotaProfile profile, SandboxLimits.QuotaTable table, int pages) throws Exception {
+        RedirectUri redirect = RedirectUri.of("http://localhost:8080/oauth2/callback");
+        SandboxConfig sandboxConfig = SandboxConfig.defaults(List.of(redirect.value().toString())).withDemoData(false)
+                .withLimits(SandboxLimits.google().withUnitsPerMinute(profile.unitsPerMinute()).withQuotaTable(table));
+        Clock clock = Clock.systemUTC();
+        try (GoogleSandbox sandbox = GoogleSandbox.start(sandboxConfig);
+                GoogleAdapters google = GoogleAdapters.create(GoogleAdapterConfig.forSandbox(sandbox.baseUrl(), SandboxClient.DEFAULT_ID,
+                        SandboxClient.DEFAULT_SECRET).withLimits(GmailLimits.of(profile)), clock)) {
+            int page = 50;
+            String email = account(sandbox.control(), "quota-" + profile.id(), pages * page);
+            MailboxGrant grant = signIn(sandbox, google, redirect, email, clock);
+            ListMessages list = new ListMessages(google.mailbox(), new SummaryCache(pages * page, Duration.ofMinutes(10), clock));
+            Pause pause = Pause.sleepingOn(clock);
+            sandbox.control().resetLimitUsage();
+            int viewed = 0;
+            int waits = 0;
+            Optional<PageToken> next = Optional.empty();
+            long start = System.nanoTime();
+            while (viewed < pages) {
+                MailOutcome<ListMessages.Listing> outcome = list.list(grant, new ListMessages.Query(SearchQuery.ALL, next, new PageSize(page)));
+                if (outcome instanceof MailOutcome.RateLimited<ListMessages.Listing> limited) {
+                    waits++;
+                    pause.until(limited.retryAt());
+                    continue;
+                }
+                if (!(outcome instanceof MailOutcome.Success<ListMessages.Listing> success)) throw new IllegalStateException("page failed: " + outcome);
+                if (!success.value().complete()) {
+                    waits++;
+                    pause.until(clock.instant().plusSeconds(1));
+                    continue;
+                }
+                viewed++;
+                next = success.value().page().nextPageToken();
+            }
+            double minutes = (System.nanoTime() - start) / 60e9;
+            LimitUsage usage = sandbox.control().limitUsage(email);
+            double unitsPerPage = (double) usage.unitsTotal() / viewed;
+            sandbox.control().resetLimitUsage();
+            list.list(grant, new ListMessages.Query(SearchQuery.ALL, Optional.empty(), new PageSize(page)));
+            long repeatUnits = sandbox.control().limitUsage(email).unitsTotal();
+            rows.accept(new Benchmarks.Row(String.format("uncached page views of 50 summaries, quota table %s (%,d units/user/min), adapter on the same"
+                            + " table", profile.id(), profile.unitsPerMinute()), "no refusals from Google",
+                    String.format("%.1f pages/min (%d pages in %.2f min, %d waits); %.0f units per page view, a repeat view %d; %d quota refusals",
+                            viewed / minutes, viewed, minutes, waits, unitsPerPage, repeatUnits, usage.quotaRefusals()),
+                    String.format("quota ceiling %,d ÷ %.0f = %.1f pages/min", profile.unitsPerMinute(), unitsPerPage,
+                            profile.unitsPerMinute() / unitsPerPage),
+                    usage.quotaRefusals() == 0));
         }
     }
 

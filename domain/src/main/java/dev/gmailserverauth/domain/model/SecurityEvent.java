@@ -2,6 +2,7 @@ package dev.gmailserverauth.domain.model;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One event of a Cross-Account Protection (RISC) security event token, as Google sends them
@@ -11,6 +12,16 @@ import java.util.Optional;
  * ({@link RefreshTokenIdentifier}).
  */
 public sealed interface SecurityEvent {
+    /** Takes this apart: runs the one function for its case. */
+    <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+            Function<TokenRevoked, R> tokenRevoked,
+            Function<SessionsRevoked, R> sessionsRevoked,
+            Function<AccountDisabled, R> accountDisabled,
+            Function<AccountEnabled, R> accountEnabled,
+            Function<AccountPurged, R> accountPurged,
+            Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+            Function<Verification, R> verification,
+            Function<Unrecognized, R> unrecognized);
 
     /** The event type URI, as in the token's {@code events} claim. */
     String type();
@@ -32,6 +43,19 @@ public sealed interface SecurityEvent {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return tokensRevoked.apply(this);
+        }
     }
 
     /** One refresh token was revoked; Google names it by its first characters or by a hash of it. */
@@ -45,6 +69,19 @@ public sealed interface SecurityEvent {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return tokenRevoked.apply(this);
         }
     }
 
@@ -64,6 +101,19 @@ public sealed interface SecurityEvent {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return sessionsRevoked.apply(this);
         }
     }
 
@@ -91,6 +141,19 @@ public sealed interface SecurityEvent {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return accountDisabled.apply(this);
+        }
     }
 
     /** Google enabled the account again, ending a hold that {@link AccountDisabled} put on it. */
@@ -109,6 +172,19 @@ public sealed interface SecurityEvent {
         @Override
         public String type() {
             return TYPE;
+        }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return accountEnabled.apply(this);
         }
     }
 
@@ -129,6 +205,19 @@ public sealed interface SecurityEvent {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return accountPurged.apply(this);
+        }
     }
 
     /** Google asks that the person's credentials be checked: end their sessions so they sign in again. */
@@ -148,6 +237,19 @@ public sealed interface SecurityEvent {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return accountCredentialChangeRequired.apply(this);
+        }
     }
 
     /** A test token the receiver's owner asked Google for; {@code state} echoes what they sent. */
@@ -162,12 +264,38 @@ public sealed interface SecurityEvent {
         public String type() {
             return TYPE;
         }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return verification.apply(this);
+        }
     }
 
     /** An event type this application does not act on; RFC 8417 asks receivers to accept and ignore it. */
     record Unrecognized(String type) implements SecurityEvent {
         public Unrecognized {
             if (type == null || type.isBlank()) throw new IllegalArgumentException("event type is blank");
+        }
+
+        @Override
+        public <R> R fold(Function<TokensRevoked, R> tokensRevoked,
+                Function<TokenRevoked, R> tokenRevoked,
+                Function<SessionsRevoked, R> sessionsRevoked,
+                Function<AccountDisabled, R> accountDisabled,
+                Function<AccountEnabled, R> accountEnabled,
+                Function<AccountPurged, R> accountPurged,
+                Function<AccountCredentialChangeRequired, R> accountCredentialChangeRequired,
+                Function<Verification, R> verification,
+                Function<Unrecognized, R> unrecognized) {
+            return unrecognized.apply(this);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Driven port for authorizing: the OAuth 2.0 authorization server and the identity endpoint.
@@ -37,26 +38,56 @@ public interface AuthorizationProvider {
     Revocation revoke(RefreshToken refreshToken);
 
     sealed interface CodeExchange {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Exchanged, R> exchanged, Function<Rejected, R> rejected);
+
         record Exchanged(TokenGrant grant) implements CodeExchange {
             public Exchanged {
                 Objects.requireNonNull(grant, "grant");
+            }
+
+            @Override
+            public <R> R fold(Function<Exchanged, R> exchanged, Function<Rejected, R> rejected) {
+                return exchanged.apply(this);
             }
         }
 
         /** {@code invalid_grant}: the code was used, expired, malformed, or the verifier did not match. */
         record Rejected(String reason) implements CodeExchange {
+            @Override
+            public <R> R fold(Function<Exchanged, R> exchanged, Function<Rejected, R> rejected) {
+                return rejected.apply(this);
+            }
         }
     }
 
     sealed interface Refresh {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Refreshed, R> refreshed,
+                Function<Revoked, R> revoked,
+                Function<ReauthenticationRequired, R> reauthenticationRequired);
+
         record Refreshed(TokenGrant grant) implements Refresh {
             public Refreshed {
                 Objects.requireNonNull(grant, "grant");
+            }
+
+            @Override
+            public <R> R fold(Function<Refreshed, R> refreshed,
+                    Function<Revoked, R> revoked,
+                    Function<ReauthenticationRequired, R> reauthenticationRequired) {
+                return refreshed.apply(this);
             }
         }
 
         /** {@code invalid_grant}: the refresh token was revoked or expired; only consent helps. */
         record Revoked(String reason) implements Refresh {
+            @Override
+            public <R> R fold(Function<Refreshed, R> refreshed,
+                    Function<Revoked, R> revoked,
+                    Function<ReauthenticationRequired, R> reauthenticationRequired) {
+                return revoked.apply(this);
+            }
         }
 
         /**
@@ -64,22 +95,44 @@ public interface AuthorizationProvider {
          * person to sign in again. The grant is not revoked; the person goes through the authorization endpoint.
          */
         record ReauthenticationRequired(String reason) implements Refresh {
+            @Override
+            public <R> R fold(Function<Refreshed, R> refreshed,
+                    Function<Revoked, R> revoked,
+                    Function<ReauthenticationRequired, R> reauthenticationRequired) {
+                return reauthenticationRequired.apply(this);
+            }
         }
     }
 
     sealed interface Identification {
+        /** Takes this apart: runs the one function for its case. */
+        <R> R fold(Function<Identified, R> identified, Function<Anonymous, R> anonymous, Function<Unauthorized, R> unauthorized);
+
         record Identified(UserIdentity identity) implements Identification {
             public Identified {
                 Objects.requireNonNull(identity, "identity");
+            }
+
+            @Override
+            public <R> R fold(Function<Identified, R> identified, Function<Anonymous, R> anonymous, Function<Unauthorized, R> unauthorized) {
+                return identified.apply(this);
             }
         }
 
         /** The identity endpoint answered without a user id (or without an email). */
         record Anonymous() implements Identification {
+            @Override
+            public <R> R fold(Function<Identified, R> identified, Function<Anonymous, R> anonymous, Function<Unauthorized, R> unauthorized) {
+                return anonymous.apply(this);
+            }
         }
 
         /** The access token was not accepted (401). */
         record Unauthorized() implements Identification {
+            @Override
+            public <R> R fold(Function<Identified, R> identified, Function<Anonymous, R> anonymous, Function<Unauthorized, R> unauthorized) {
+                return unauthorized.apply(this);
+            }
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.gmailserverauth.domain.port;
 
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AttachmentData;
 import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -16,7 +16,8 @@ import dev.gmailserverauth.domain.model.ThreadSummary;
 import java.util.List;
 
 /**
- * Driven port for reading mail on a user's behalf. Every call carries the user's access token.
+ * Driven port for reading mail on a user's behalf. Every call names the user and carries their current
+ * access token ({@link MailboxAccess}): the token opens the mailbox, the user is whose limits the call spends.
  *
  * <p>Outcomes the caller acts on ({@code 401}, insufficient scope, not found, a rejected argument, a
  * spent quota with the time it frees up) come back as {@link MailboxResponse}. Adapters keep within the
@@ -29,7 +30,7 @@ public interface Mailbox {
      * One page of the messages matching a query, newest first, as ids only (Gmail's {@code messages.list}).
      * An empty mailbox gives an empty page, never an error.
      */
-    MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query);
+    MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess access, MailQuery query);
 
     /**
      * The summaries (subject, sender, date, snippet, labels) of these messages, in the same order, in as
@@ -37,20 +38,20 @@ public interface Mailbox {
      * in the meantime is left out. Summaries that arrived are never thrown away: if the deadline passes
      * while some are still refused, the answer is partial and names the {@link Summaries#missing() missing} ids.
      */
-    MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids);
+    MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids);
 
     /** The whole message: headers, bodies, labels, and its attachments described (their bytes come from {@link #getAttachment}). */
-    MailboxResponse<Message> getMessage(AccessToken token, MessageId id);
+    MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id);
 
     /**
      * The bytes of one attachment of a message (Gmail's {@code messages.attachments.get}), by the id a
      * recent {@link #getMessage} gave. Not found when the message or the attachment is unknown.
      */
-    MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment);
+    MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment);
 
-    MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query);
+    MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess access, MailQuery query);
 
-    MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id);
+    MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id);
 
-    MailboxResponse<List<Label>> listLabels(AccessToken token);
+    MailboxResponse<List<Label>> listLabels(MailboxAccess access);
 }

@@ -6,29 +6,83 @@ import java.util.function.Function;
 
 /** What a {@link Mailbox} call came to. */
 public sealed interface MailboxResponse<T> {
+    /** Takes this apart: runs the one function for its case. */
+    <R> R fold(Function<Ok<T>, R> ok,
+            Function<Unauthorized<T>, R> unauthorized,
+            Function<InsufficientScope<T>, R> insufficientScope,
+            Function<NotFound<T>, R> notFound,
+            Function<BadRequest<T>, R> badRequest,
+            Function<RateLimited<T>, R> rateLimited);
 
     record Ok<T>(T value) implements MailboxResponse<T> {
         public Ok {
             Objects.requireNonNull(value, "value");
         }
+
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return ok.apply(this);
+        }
     }
 
     /** 401: the access token is expired or revoked. */
     record Unauthorized<T>() implements MailboxResponse<T> {
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return unauthorized.apply(this);
+        }
     }
 
     /** 403 insufficient permissions: the grant lacks a Gmail read scope. */
     record InsufficientScope<T>() implements MailboxResponse<T> {
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return insufficientScope.apply(this);
+        }
     }
 
     /** 404: no such message, thread or label for this user. */
     record NotFound<T>() implements MailboxResponse<T> {
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return notFound.apply(this);
+        }
     }
 
     /** 400: the mailbox rejected an argument (for example a page token it never issued). */
     record BadRequest<T>(String reason) implements MailboxResponse<T> {
         public BadRequest {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return badRequest.apply(this);
         }
     }
 
@@ -40,6 +94,16 @@ public sealed interface MailboxResponse<T> {
         public RateLimited {
             Objects.requireNonNull(retryAt, "retryAt");
         }
+
+        @Override
+        public <R> R fold(Function<Ok<T>, R> ok,
+                Function<Unauthorized<T>, R> unauthorized,
+                Function<InsufficientScope<T>, R> insufficientScope,
+                Function<NotFound<T>, R> notFound,
+                Function<BadRequest<T>, R> badRequest,
+                Function<RateLimited<T>, R> rateLimited) {
+            return rateLimited.apply(this);
+        }
     }
 
     /** The same outcome with the successful value transformed. */
@@ -49,11 +113,11 @@ public sealed interface MailboxResponse<T> {
 
     /** Chains a call that runs only after a success; any other outcome passes through unchanged. */
     default <R> MailboxResponse<R> flatMap(Function<? super T, MailboxResponse<R>> next) {
-        if (this instanceof Ok<T> ok) return next.apply(ok.value());
-        if (this instanceof Unauthorized<T>) return new Unauthorized<>();
-        if (this instanceof InsufficientScope<T>) return new InsufficientScope<>();
-        if (this instanceof NotFound<T>) return new NotFound<>();
-        if (this instanceof RateLimited<T> limited) return new RateLimited<>(limited.retryAt());
-        return new BadRequest<>(((BadRequest<T>) this).reason());
+        return fold(ok -> next.apply(ok.value()),
+                unauthorized -> new Unauthorized<>(),
+                insufficientScope -> new InsufficientScope<>(),
+                notFound -> new NotFound<>(),
+                badRequest -> new BadRequest<>(badRequest.reason()),
+                rateLimited -> new RateLimited<>(rateLimited.retryAt()));
     }
 }

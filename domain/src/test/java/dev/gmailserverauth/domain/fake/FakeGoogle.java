@@ -16,6 +16,7 @@ import dev.gmailserverauth.domain.model.Label;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -332,15 +333,15 @@ public final class FakeGoogle {
 
     private final class FakeMailbox implements Mailbox {
         @Override
-        public MailboxResponse<Page<MessageRef>> listMessages(AccessToken token, MailQuery query) {
-            return authorized(token, identity -> page(matching(identity, query), query)
+        public MailboxResponse<Page<MessageRef>> listMessages(MailboxAccess access, MailQuery query) {
+            return authorized(access, identity -> page(matching(identity, query), query)
                     .map(page -> new Page<>(page.items().stream().map(m -> new MessageRef(m.id(), m.threadId())).toList(),
                             page.nextPageToken(), page.resultSizeEstimate())));
         }
 
         @Override
-        public MailboxResponse<Summaries> summarize(AccessToken token, List<MessageId> ids) {
-            return authorized(token, identity -> {
+        public MailboxResponse<Summaries> summarize(MailboxAccess access, List<MessageId> ids) {
+            return authorized(access, identity -> {
                 Map<MessageId, Message> byId = new java.util.HashMap<>();
                 mail.get(identity.userId()).forEach(m -> byId.put(m.id(), m));
                 int withheld = Math.min(ids.size(), withheldSummaries.getAndSet(0));
@@ -352,15 +353,15 @@ public final class FakeGoogle {
         }
 
         @Override
-        public MailboxResponse<Message> getMessage(AccessToken token, MessageId id) {
-            return authorized(token, identity -> mail.get(identity.userId()).stream().filter(m -> m.id().equals(id)).findFirst()
+        public MailboxResponse<Message> getMessage(MailboxAccess access, MessageId id) {
+            return authorized(access, identity -> mail.get(identity.userId()).stream().filter(m -> m.id().equals(id)).findFirst()
                     .<MailboxResponse<Message>>map(m -> new MailboxResponse.Ok<>(withFreshAttachmentIds(identity, m)))
                     .orElseGet(MailboxResponse.NotFound::new));
         }
 
         @Override
-        public MailboxResponse<AttachmentData> getAttachment(AccessToken token, MessageId message, AttachmentId attachment) {
-            return authorized(token, identity -> {
+        public MailboxResponse<AttachmentData> getAttachment(MailboxAccess access, MessageId message, AttachmentId attachment) {
+            return authorized(access, identity -> {
                 PartKey key = attachmentIds.get(attachment.value());
                 if (key == null || !key.user().equals(identity.userId()) || !key.message().equals(message)) return new MailboxResponse.NotFound<>();
                 return new MailboxResponse.Ok<>(new AttachmentData(attachmentBytes.get(key)));
@@ -368,15 +369,15 @@ public final class FakeGoogle {
         }
 
         @Override
-        public MailboxResponse<Page<ThreadSummary>> listThreads(AccessToken token, MailQuery query) {
-            return authorized(token, identity -> page(newestOfEachThread(matching(identity, query)), query)
+        public MailboxResponse<Page<ThreadSummary>> listThreads(MailboxAccess access, MailQuery query) {
+            return authorized(access, identity -> page(newestOfEachThread(matching(identity, query)), query)
                     .map(page -> new Page<>(page.items().stream().map(m -> new ThreadSummary(m.threadId(), m.snippet())).toList(),
                             page.nextPageToken(), page.resultSizeEstimate())));
         }
 
         @Override
-        public MailboxResponse<MailThread> getThread(AccessToken token, ThreadId id) {
-            return authorized(token, identity -> {
+        public MailboxResponse<MailThread> getThread(MailboxAccess access, ThreadId id) {
+            return authorized(access, identity -> {
                 List<Message> messages = mail.get(identity.userId()).stream().filter(m -> m.threadId().equals(id))
                         .sorted(Comparator.comparing(Message::date)).map(m -> withFreshAttachmentIds(identity, m)).toList();
                 return messages.isEmpty() ? new MailboxResponse.NotFound<>() : new MailboxResponse.Ok<>(new MailThread(id, messages));
@@ -384,8 +385,8 @@ public final class FakeGoogle {
         }
 
         @Override
-        public MailboxResponse<List<Label>> listLabels(AccessToken token) {
-            return authorized(token, identity -> {
+        public MailboxResponse<List<Label>> listLabels(MailboxAccess access) {
+            return authorized(access, identity -> {
                 List<Label> labels = new ArrayList<>(List.of(
                         new Label(LabelId.INBOX, "INBOX", Label.Type.SYSTEM),
                         new Label(LabelId.UNREAD, "UNREAD", Label.Type.SYSTEM),
@@ -395,10 +396,10 @@ public final class FakeGoogle {
             });
         }
 
-        private <T> MailboxResponse<T> authorized(AccessToken token, java.util.function.Function<UserIdentity, MailboxResponse<T>> call) {
+        private <T> MailboxResponse<T> authorized(MailboxAccess access, java.util.function.Function<UserIdentity, MailboxResponse<T>> call) {
             checkReachable();
             mailboxCalls.incrementAndGet();
-            Optional<Issued> issued = valid(token);
+            Optional<Issued> issued = valid(access.token());
             if (issued.isEmpty()) return new MailboxResponse.Unauthorized<>();
             if (!issued.get().scopes().grantsGmailRead()) return new MailboxResponse.InsufficientScope<>();
             if (clock.instant().isBefore(quotaSpentUntil)) return new MailboxResponse.RateLimited<>(quotaSpentUntil);

@@ -1,6 +1,6 @@
 package dev.gmailserverauth.domain.fake;
 
-import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
@@ -19,14 +19,15 @@ class FakeGoogleMailboxTest extends MailboxContract {
     }
 
     @Override
-    protected AccessToken mailboxWith(List<NewMessage> messages) {
+    protected MailboxAccess mailboxWith(List<NewMessage> messages) {
         UserIdentity account = google.addAccount("user" + accounts.incrementAndGet() + "@example.com");
         messages.forEach(m -> google.addMessage(account, m));
-        return google.issueAccessToken(account, Scopes.REQUESTED);
+        return new MailboxAccess(account.userId(), google.issueAccessToken(account, Scopes.REQUESTED));
     }
 
     @Override
-    protected AccessToken tokenWithoutGmailScope() {
-        return google.issueAccessToken(google.addAccount("nogmail@example.com"), FakeGoogle.withoutGmail());
+    protected MailboxAccess tokenWithoutGmailScope() {
+        UserIdentity account = google.addAccount("nogmail@example.com");
+        return new MailboxAccess(account.userId(), google.issueAccessToken(account, FakeGoogle.withoutGmail()));
     }
 }

@@ -12,6 +12,7 @@ import dev.gmailserverauth.domain.model.AttachmentId;
 import dev.gmailserverauth.domain.model.LabelId;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailThread;
+import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.Message;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -22,6 +23,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.ThreadSummary;
+import dev.gmailserverauth.domain.model.UserId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,11 +38,11 @@ public abstract class MailboxContract {
 
     protected abstract Mailbox mailbox();
 
-    /** A fresh account holding exactly these messages; returns a valid access token with the Gmail read scope. */
-    protected abstract AccessToken mailboxWith(List<NewMessage> messages);
+    /** A fresh account holding exactly these messages; returns its user with a valid access token with the Gmail read scope. */
+    protected abstract MailboxAccess mailboxWith(List<NewMessage> messages);
 
     /** A valid access token of an account whose grant lacks every Gmail scope. */
-    protected abstract AccessToken tokenWithoutGmailScope();
+    protected abstract MailboxAccess tokenWithoutGmailScope();
 
     private static NewMessage message(int day, String subject, boolean unread) {
         return new NewMessage("Alice Example <alice@example.com>", subject, "Body of " + subject, JAN_1.plusSeconds(86_400L * day), unread);
@@ -52,7 +54,7 @@ public abstract class MailboxContract {
     }
 
     /** A page as the application shows it: the list, then the summaries of what it names. */
-    private Page<MessageSummary> summaries(AccessToken token, MailQuery query) {
+    private Page<MessageSummary> summaries(MailboxAccess token, MailQuery query) {
         Page<MessageRef> refs = ok(mailbox().listMessages(token, query));
         List<MessageSummary> items = ok(mailbox().summarize(token, refs.items().stream().map(MessageRef::id).toList())).found();
         return new Page<>(items, refs.nextPageToken(), refs.resultSizeEstimate());
@@ -71,7 +73,7 @@ public abstract class MailboxContract {
 
     @Test
     void summariesCarrySubjectSenderDateAndUnreadNewestFirst() {
-        AccessToken token = mailboxWith(List.of(message(1, "Older", false), message(2, "Newer", true)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Older", false), message(2, "Newer", true)));
         Page<MessageSummary> page = summaries(token, all(50));
         assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Newer", "Older");
         MessageSummary newer = page.items().get(0);
@@ -83,7 +85,7 @@ public abstract class MailboxContract {
 
     @Test
     void pagesCoverEveryMessageOnceWithoutGaps() {
-        AccessToken token = mailboxWith(IntStream.range(0, 7).mapToObj(i -> message(i, "Message " + i, false)).toList());
+        MailboxAccess token = mailboxWith(IntStream.range(0, 7).mapToObj(i -> message(i, "Message " + i, false)).toList());
         List<MessageId> seen = new ArrayList<>();
         MailQuery query = all(3);
         int pages = 0;
@@ -100,14 +102,14 @@ public abstract class MailboxContract {
 
     @Test
     void aSearchWordNarrowsTheList() {
-        AccessToken token = mailboxWith(List.of(message(1, "Invoice for March", false), message(2, "Lunch plans", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Invoice for March", false), message(2, "Lunch plans", false)));
         Page<MessageSummary> page = summaries(token, MailQuery.firstPage(new SearchQuery("invoice"), new PageSize(10)));
         assertThat(page.items()).extracting(MessageSummary::subject).containsExactly("Invoice for March");
     }
 
     @Test
     void getMessageGivesHeadersAndTheTextBody() {
-        AccessToken token = mailboxWith(List.of(message(1, "Hello there", true)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Hello there", true)));
         MessageRef summary = ok(mailbox().listMessages(token, all(10))).items().get(0);
         Message message = ok(mailbox().getMessage(token, summary.id()));
         assertThat(message.subject()).isEqualTo("Hello there");
@@ -118,7 +120,7 @@ public abstract class MailboxContract {
 
     @Test
     void summarizeKeepsTheOrderAskedForAndLeavesOutUnknownIds() {
-        AccessToken token = mailboxWith(List.of(message(1, "First", false), message(2, "Second", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "First", false), message(2, "Second", false)));
         List<MessageRef> refs = ok(mailbox().listMessages(token, all(10))).items();
         List<MessageId> asked = List.of(refs.get(1).id(), new MessageId("ffffffffffff0000"), refs.get(0).id());
         Summaries summaries = ok(mailbox().summarize(token, asked));
@@ -128,19 +130,19 @@ public abstract class MailboxContract {
 
     @Test
     void anUnknownMessageIsNotFound() {
-        AccessToken token = mailboxWith(List.of(message(1, "Only one", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Only one", false)));
         assertThat(mailbox().getMessage(token, new MessageId("ffffffffffff0000"))).isInstanceOf(MailboxResponse.NotFound.class);
     }
 
     @Test
     void labelsIncludeTheInbox() {
-        AccessToken token = mailboxWith(List.of(message(1, "Labelled", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Labelled", false)));
         assertThat(ok(mailbox().listLabels(token))).anySatisfy(label -> assertThat(label.id()).isEqualTo(LabelId.INBOX));
     }
 
     @Test
     void threadsListAndOpen() {
-        AccessToken token = mailboxWith(List.of(message(1, "Thread start", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Thread start", false)));
         Page<ThreadSummary> threads = ok(mailbox().listThreads(token, all(10)));
         assertThat(threads.items()).hasSize(1);
         MailThread thread = ok(mailbox().getThread(token, threads.items().get(0).id()));
@@ -149,7 +151,7 @@ public abstract class MailboxContract {
 
     @Test
     void aThreadHoldsItsRepliesOldestFirstAndIsListedOnce() {
-        AccessToken token = mailboxWith(List.of(message(1, "Plans", false), message(2, "Re: Plans", true).asReply(),
+        MailboxAccess token = mailboxWith(List.of(message(1, "Plans", false), message(2, "Re: Plans", true).asReply(),
                 message(3, "Other", false)));
         Page<ThreadSummary> threads = ok(mailbox().listThreads(token, all(10)));
         assertThat(threads.items()).hasSize(2);
@@ -160,7 +162,7 @@ public abstract class MailboxContract {
 
     @Test
     void getMessageGivesTheHtmlBody() {
-        AccessToken token = mailboxWith(List.of(message(1, "Newsletter", false).withHtml("<p>Hello <b>reader</b></p>")));
+        MailboxAccess token = mailboxWith(List.of(message(1, "Newsletter", false).withHtml("<p>Hello <b>reader</b></p>")));
         Message message = ok(mailbox().getMessage(token, ok(mailbox().listMessages(token, all(10))).items().get(0).id()));
         assertThat(message.htmlBody()).hasValueSatisfying(html -> assertThat(html).contains("<b>reader</b>"));
     }
@@ -169,7 +171,7 @@ public abstract class MailboxContract {
     void attachmentsAreDescribedAndTheirBytesFetched() {
         byte[] pdf = "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII);
         byte[] csv = "day,amount\n1,2\n".getBytes(StandardCharsets.UTF_8);
-        AccessToken token = mailboxWith(List.of(message(1, "Files", false).withAttachments(List.of(
+        MailboxAccess token = mailboxWith(List.of(message(1, "Files", false).withAttachments(List.of(
                 new NewAttachment("report.pdf", "application/pdf", pdf), new NewAttachment("Übersicht März.csv", "text/csv", csv)))));
         MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
         Message message = ok(mailbox().getMessage(token, id));
@@ -184,7 +186,7 @@ public abstract class MailboxContract {
 
     @Test
     void anAttachmentStaysAtItsPartAcrossReads() {
-        AccessToken token = mailboxWith(List.of(message(1, "File", false).withAttachments(List.of(
+        MailboxAccess token = mailboxWith(List.of(message(1, "File", false).withAttachments(List.of(
                 new NewAttachment("a.txt", "text/plain", "alpha".getBytes(StandardCharsets.UTF_8))))));
         MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
         Attachment first = ok(mailbox().getMessage(token, id)).attachments().get(0);
@@ -196,7 +198,7 @@ public abstract class MailboxContract {
     @Test
     void anInlineImageCarriesItsContentId() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
-        AccessToken token = mailboxWith(List.of(message(1, "Letter", false).withHtml("<p><img src=\"cid:logo@letters.example\"> Hello</p>")
+        MailboxAccess token = mailboxWith(List.of(message(1, "Letter", false).withHtml("<p><img src=\"cid:logo@letters.example\"> Hello</p>")
                 .withAttachments(List.of(NewAttachment.inline("logo@letters.example", "logo.png", "image/png", png)))));
         MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
         Message message = ok(mailbox().getMessage(token, id));
@@ -209,7 +211,7 @@ public abstract class MailboxContract {
 
     @Test
     void anUnknownAttachmentIsRefused() {
-        AccessToken token = mailboxWith(List.of(message(1, "No files", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "No files", false)));
         MessageId id = ok(mailbox().listMessages(token, all(10))).items().get(0).id();
         assertThat(mailbox().getAttachment(token, id, new AttachmentId("ANGjdJ_never-issued")))
                 .isInstanceOfAny(MailboxResponse.NotFound.class, MailboxResponse.BadRequest.class);
@@ -217,14 +219,14 @@ public abstract class MailboxContract {
 
     @Test
     void aPageTokenTheMailboxNeverIssuedIsABadRequest() {
-        AccessToken token = mailboxWith(List.of(message(1, "One", false)));
+        MailboxAccess token = mailboxWith(List.of(message(1, "One", false)));
         MailQuery query = new MailQuery(SearchQuery.ALL, Optional.of(new PageToken("not-a-token-we-issued")), new PageSize(10));
         assertThat(mailbox().listMessages(token, query)).isInstanceOf(MailboxResponse.BadRequest.class);
     }
 
     @Test
     void anUnknownTokenIsUnauthorized() {
-        assertThat(mailbox().listMessages(new AccessToken("ya29.never-issued"), all(10))).isInstanceOf(MailboxResponse.Unauthorized.class);
+        assertThat(mailbox().listMessages(new MailboxAccess(new UserId("100000000000999"), new AccessToken("ya29.never-issued")), all(10))).isInstanceOf(MailboxResponse.Unauthorized.class);
     }
 
     @Test

@@ -70,7 +70,8 @@ public final class GmailApi {
             if (fieldsParam.isPresent() && fields.isEmpty()) {
                 return GoogleErrors.badRequest("Invalid field selection " + fieldsParam.get(), "fields");
             }
-            LimitBoard.Charge charge = state.limits().charge(call.owner().id(), QuotaUnits.of(call.endpoint()));
+            int units = QuotaUnits.of(state.limits().limits().quotaTable(), call.endpoint(), call.request().queryParam("format"));
+            LimitBoard.Charge charge = state.limits().charge(call.owner().id(), units);
             if (charge instanceof LimitBoard.Charge.OverQuota over) return overQuota(over);
             FaultResponses.sleep(call.delay().plus(state.limits().limits().callTime()).toMillis());
             GmailAnswer answer = methods.answer(call);
