@@ -9,6 +9,8 @@ import dev.gmailserverauth.domain.port.RefreshLock;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
+import dev.gmailserverauth.domain.port.MessageIndex;
+import dev.gmailserverauth.domain.port.SyncStates;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
@@ -19,6 +21,8 @@ import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
 import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
 import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
+import dev.gmailserverauth.persistence.store.JdbcMessageIndex;
+import dev.gmailserverauth.persistence.store.JdbcSyncStates;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SealedRows;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
@@ -58,13 +62,16 @@ public final class Database implements AutoCloseable {
     private final SeenSecurityEvents seenSecurityEvents;
     private final AccountHistory accountHistory;
     private final SignInHolds signInHolds;
+    private final JdbcMessageIndex messageIndex;
+    private final SyncStates syncStates;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
     }
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
-                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc) {
+                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
+                        JdbcMessageIndex messageIndex) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
         this.config = config;
@@ -77,6 +84,8 @@ public final class Database implements AutoCloseable {
         this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
         this.accountHistory = new JdbcAccountHistory(jdbc);
         this.signInHolds = new JdbcSignInHolds(jdbc);
+        this.messageIndex = messageIndex;
+        this.syncStates = new JdbcSyncStates(jdbc);
     }
 
     /**
@@ -130,7 +139,8 @@ public final class Database implements AutoCloseable {
         JdbcCredentialRepository credentials = new JdbcCredentialRepository(jdbc, cipher);
         JdbcPendingAuthorizationStore pending = new JdbcPendingAuthorizationStore(jdbc, cipher);
         KeyCanary canary = new KeyCanary(jdbc, cipher);
-        List<SealedRows> sealed = List.of(credentials, pending, canary);
+        JdbcMessageIndex messageIndex = new JdbcMessageIndex(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary, messageIndex);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
@@ -138,7 +148,8 @@ public final class Database implements AutoCloseable {
         Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
+        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
+                messageIndex);
     }
 
     public CredentialRepository credentials() {
@@ -166,6 +177,16 @@ public final class Database implements AutoCloseable {
     /** Accounts whose sign-in is refused until Google enables them again. */
     public SignInHolds signInHolds() {
         return signInHolds;
+    }
+
+    /** Each synced account's history checkpoint, watch and health. */
+    public SyncStates syncStates() {
+        return syncStates;
+    }
+
+    /** The synced message summaries, sealed at rest; they move with the sync states in one transaction. */
+    public MessageIndex messageIndex() {
+        return messageIndex;
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */
