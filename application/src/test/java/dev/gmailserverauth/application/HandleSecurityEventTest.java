@@ -40,7 +40,7 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.endSync, world.clock);
     }
 
     @BeforeEach
