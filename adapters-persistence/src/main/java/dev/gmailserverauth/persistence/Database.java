@@ -23,6 +23,9 @@ import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
 import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
 import dev.gmailserverauth.persistence.store.JdbcMessageIndex;
 import dev.gmailserverauth.persistence.store.JdbcSyncStates;
+import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
+import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
+import dev.gmailserverauth.persistence.jobs.SyncJobHandlers;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SealedRows;
 import dev.gmailserverauth.persistence.store.SqliteRefreshLock;
@@ -64,6 +67,7 @@ public final class Database implements AutoCloseable {
     private final SignInHolds signInHolds;
     private final JdbcMessageIndex messageIndex;
     private final SyncStates syncStates;
+    private final Dialect dialect;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
@@ -71,7 +75,7 @@ public final class Database implements AutoCloseable {
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
                         JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
-                        JdbcMessageIndex messageIndex) {
+                        JdbcMessageIndex messageIndex, Dialect dialect) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
         this.config = config;
@@ -86,6 +90,7 @@ public final class Database implements AutoCloseable {
         this.signInHolds = new JdbcSignInHolds(jdbc);
         this.messageIndex = messageIndex;
         this.syncStates = new JdbcSyncStates(jdbc);
+        this.dialect = dialect;
     }
 
     /**
@@ -149,7 +154,7 @@ public final class Database implements AutoCloseable {
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
         return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
-                messageIndex);
+                messageIndex, dialect);
     }
 
     public CredentialRepository credentials() {
@@ -187,6 +192,15 @@ public final class Database implements AutoCloseable {
     /** The synced message summaries, sealed at rest; they move with the sync states in one transaction. */
     public MessageIndex messageIndex() {
         return messageIndex;
+    }
+
+    /**
+     * The background jobs of the sync on db-scheduler, over this database's pool (its {@code scheduled_tasks}
+     * table, shared by every instance). Not started: call {@link DbSchedulerSyncJobs#start()}, and close it
+     * before this database.
+     */
+    public DbSchedulerSyncJobs syncJobs(SyncJobHandlers handlers, SchedulerSettings settings) {
+        return DbSchedulerSyncJobs.create(mainPool, dialect == Dialect.SQLITE, handlers, settings);
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

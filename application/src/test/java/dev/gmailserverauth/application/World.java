@@ -110,7 +110,7 @@ public final class World {
         complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, syncJobs, clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
         endSync = new EndSync(access, google.mailboxChanges(), syncStates, messageIndex, syncJobs, clock);
-        runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncSettings, clock);
+        runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncJobs, syncSettings, clock);
         renewWatch = new RenewWatch(access, google.mailboxChanges(), syncStates, syncSettings);
         checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, syncSettings, clock);
         receiveNotification = new ReceiveNotification(syncStates, syncJobs, clock);

@@ -26,6 +26,7 @@ import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxChanges;
 import dev.gmailserverauth.domain.port.MessageIndex;
+import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.domain.port.SyncStates;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,8 +47,8 @@ import java.util.function.Function;
  * <ol>
  *   <li>The grant is opened as for a web request ({@link AuthorizedAccess#open}): refreshes and grant endings behave
  *       the same. A grant that ended stops the sync ({@link EndSync#stop}); a new sign-in required pauses it.</li>
- *   <li>No sync yet (or a stopped one): the mailbox's current history id becomes the checkpoint, and a backfill
- *       of the newest messages is planned.</li>
+ *   <li>No sync yet (or a stopped one): the mailbox's current history id becomes the checkpoint, a backfill
+ *       of the newest messages is planned, and the account's periodic jobs (poll, watch, completeness) are scheduled.</li>
  *   <li>Incremental: every page of {@code history.list} after the checkpoint; added messages are summarized in
  *       batches; each page is applied with the progress in one transaction, the last one with the new checkpoint.</li>
  *   <li>History too old: the gap is filled, bounded ({@link #fillGap}); the account is never marked broken for it.</li>
@@ -64,17 +65,19 @@ public final class RunSync {
     private final SyncStates states;
     private final MessageIndex index;
     private final EndSync endSync;
+    private final SyncJobs jobs;
     private final SyncSettings settings;
     private final Clock clock;
 
     public RunSync(AuthorizedAccess access, MailboxChanges changes, Mailbox mailbox, SyncStates states, MessageIndex index, EndSync endSync,
-            SyncSettings settings, Clock clock) {
+            SyncJobs jobs, SyncSettings settings, Clock clock) {
         this.access = Objects.requireNonNull(access);
         this.changes = Objects.requireNonNull(changes);
         this.mailbox = Objects.requireNonNull(mailbox);
         this.states = Objects.requireNonNull(states);
         this.index = Objects.requireNonNull(index);
         this.endSync = Objects.requireNonNull(endSync);
+        this.jobs = Objects.requireNonNull(jobs);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -146,6 +149,7 @@ public final class RunSync {
         return Step.of(grant.call(changes::currentHistoryId)).fold(
                 got -> {
                     states.begin(SyncState.starting(user, grant.email(), got.value(), Backfill.of(settings.backfill()), clock.instant()));
+                    jobs.keepSyncing(user);
                     return Optional.empty();
                 },
                 wait -> Optional.of(new Outcome.Again(wait.until(), "quota spent")),

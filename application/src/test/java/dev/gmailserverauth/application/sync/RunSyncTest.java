@@ -47,7 +47,7 @@ class RunSyncTest {
         SyncSettings settings = new SyncSettings(base.backfill(), base.pollInterval(), base.topic(), base.gapOverlap(), base.gapLimit(),
                 base.completenessWindow(), slice);
         return new RunSync(world.access, world.google.mailboxChanges(), world.google.mailbox(), world.syncStates, world.messageIndex,
-                world.endSync, settings, world.clock);
+                world.endSync, world.syncJobs, settings, world.clock);
     }
 
     private RunSync.Outcome run() {
@@ -74,6 +74,7 @@ class RunSyncTest {
 
         assertThat(kind(run())).isEqualTo("synced");
 
+        assertThat(world.syncJobs.keepsSyncing(user)).as("poll, watch and completeness check scheduled").isTrue();
         assertThat(state().checkpoint()).isEqualTo(world.google.currentHistoryId(user));
         assertThat(state().progress().backfill()).isEmpty();
         assertThat(state().status()).isEqualTo(SyncStatus.ACTIVE);
@@ -179,7 +180,6 @@ class RunSyncTest {
         deliver(3);
         world.signIn(alice);
         run();
-        world.syncJobs.keepSyncing(user);
         world.google.revokeGrants(alice);
         world.google.expireAccessTokens(alice);
 
