@@ -1,6 +1,11 @@
 package dev.gmailserverauth.web;
 
 import io.javalin.Javalin;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.web.sync.SyncRoutes;
+import dev.gmailserverauth.web.sync.SyncWeb;
+import io.javalin.http.Context;
+import java.util.Optional;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +33,11 @@ public final class WebApp {
 
     /** The same, with readiness checks and a request observer for operators. */
     public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations) {
+        return create(config, useCases, operations, Optional.empty());
+    }
+
+    /** The same, with the sync's routes (the Pub/Sub push receiver, {@code /api/sync}). */
+    public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations, Optional<SyncWeb> sync) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(operations, "operations");
@@ -71,6 +81,17 @@ public final class WebApp {
             new ApiRoutes(useCases.listMessages(), useCases.describeUser(), grants, sessions).register(javalin.routes);
             new MailApi(useCases.getMessage(), useCases.listThreads(), useCases.getThread(), useCases.listLabels(), grants, sidebar)
                     .register(javalin.routes);
+            sync.ifPresent(web -> new SyncRoutes(web, new SyncRoutes.Host() {
+                @Override
+                public UserId requireUser(Context ctx) {
+                    return sessions.visitor(ctx).requireUser();
+                }
+
+                @Override
+                public void json(Context ctx, int status, Map<String, Object> body) {
+                    Responses.json(ctx, status, body);
+                }
+            }).register(javalin.routes));
             new HealthRoute(useCases.databaseHealthy(), operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
         });
