@@ -33,7 +33,7 @@ class SyncRoutesTest {
     }
 
     private Javalin app() {
-        SyncWeb sync = new SyncWeb(new ReceivePush(SyncRoutesTest::verify, world.receiveNotification), world.describeSync, "/gmail/push", world.clock);
+        SyncWeb sync = new SyncWeb(Optional.of(new ReceivePush(SyncRoutesTest::verify, world.receiveNotification)), world.describeSync, "/gmail/push", world.clock);
         return WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> true), WebOperations.none(), Optional.of(sync));
     }
 
@@ -112,6 +112,13 @@ class SyncRoutesTest {
                 assertThat(answer.body()).contains("not a Gmail notification");
             }
         });
+    }
+
+    @Test
+    void withoutAReceiverThePushPathIsNotFound() {
+        SyncWeb pulled = new SyncWeb(Optional.empty(), world.describeSync, "/gmail/push", world.clock);
+        TestApp.run(WebApp.create(WebConfig.of(TestApp.BASE_URL), TestApp.useCases(world, () -> true), WebOperations.none(), Optional.of(pulled)),
+                browser -> assertThat(push(browser, Optional.of("google-signed"), "{}").status()).isEqualTo(404));
     }
 
     @Test

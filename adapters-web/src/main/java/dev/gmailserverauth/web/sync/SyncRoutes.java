@@ -49,11 +49,11 @@ public final class SyncRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.post(sync.pushPath(), this::push);
+        sync.receivePush().ifPresent(receive -> routes.post(sync.pushPath(), ctx -> push(ctx, receive)));
         routes.get("/api/sync", this::status);
     }
 
-    private void push(Context ctx) {
+    private void push(Context ctx, ReceivePush receive) {
         String type = Optional.ofNullable(ctx.contentType()).orElse("").toLowerCase(Locale.ROOT);
         if (ctx.contentLength() > MAX_BODY_BYTES) {
             answer(ctx, 413, "payload_too_large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
@@ -63,7 +63,7 @@ public final class SyncRoutes {
         ReceivePush.Body body = !type.startsWith("application/json") ? new ReceivePush.Body.Malformed("Content-Type must be application/json")
                 : raw.length > MAX_BODY_BYTES ? new ReceivePush.Body.Malformed("the body is larger than " + MAX_BODY_BYTES + " bytes")
                 : PushBody.parse(new String(raw, StandardCharsets.UTF_8));
-        ReceivePush.Outcome outcome = sync.receivePush().receive(bearer(ctx), body);
+        ReceivePush.Outcome outcome = receive.receive(bearer(ctx), body);
         outcome.<Void>fold(
                 accepted -> {
                     LOG.debug("push accepted: {}", accepted.outcome().<String>fold(s -> "sync scheduled", n -> "sync " + n.status(), u -> "unknown address"));
