@@ -136,7 +136,7 @@ public final class RunSync {
         } else if (known.get().status() == SyncStatus.PAUSED) {
             states.setStatus(user, SyncStatus.ACTIVE);
         }
-        return new Run(grant, startedAt).incremental();
+        return incremental(new Run(grant, startedAt, new int[2]));
     }
 
     /** A new sync: the checkpoint first (so nothing that happens during the backfill is missed), then the backfill is planned. */
@@ -167,145 +167,137 @@ public final class RunSync {
         return new Outcome.Stopped(consent.reason());
     }
 
-    /** The state of one run: its grant, when it began, what it did. */
-    private final class Run {
-        private final MailboxGrant grant;
-        private final UserId user;
-        private final Instant startedAt;
-        private int pages;
-        private int applied;
-
-        Run(MailboxGrant grant, Instant startedAt) {
-            this.grant = grant;
-            this.user = grant.user();
-            this.startedAt = startedAt;
+    /** One run: its grant, when it began, and its tally of history pages read and index writes applied. */
+    private record Run(MailboxGrant grant, Instant startedAt, int[] tally) {
+        UserId user() {
+            return grant.user();
         }
+    }
 
-        Outcome incremental() {
-            return fromPage(states.find(user).orElseThrow().progress(), Optional.empty());
-        }
+    private Outcome incremental(Run run) {
+        return fromPage(run, states.find(run.user()).orElseThrow().progress(), Optional.empty());
+    }
 
-        /** One page of history after the checkpoint; the next pages follow until the last moves the checkpoint. */
-        private Outcome fromPage(SyncProgress progress, Optional<PageToken> page) {
-            return Step.of(grant.call(token -> changes.changesSince(token, progress.checkpoint(), page))).fold(
-                    got -> applyPage(progress, got.value()),
-                    this::waited,
-                    gone -> fillGap(progress),
-                    ended -> ended(user, ended.consent()));
-        }
+    /** One page of history after the checkpoint; the next pages follow until the last moves the checkpoint. */
+    private Outcome fromPage(Run run, SyncProgress progress, Optional<PageToken> page) {
+        return Step.of(run.grant().call(token -> changes.changesSince(token, progress.checkpoint(), page))).fold(
+                got -> applyPage(run, progress, got.value()),
+                this::waited,
+                gone -> fillGap(run, progress),
+                ended -> ended(run.user(), ended.consent()));
+    }
 
-        private Outcome applyPage(SyncProgress progress, ChangesPage page) {
-            pages++;
-            return conclude(writesFor(page.changes()).map(writes -> {
-                SyncProgress next = page.nextPage().isPresent() ? progress : progress.withCheckpoint(page.historyId());
-                if (!index.apply(user, writes, progress, next)) return movedMeanwhile();
-                applied += writes.size();
-                return page.nextPage().map(more -> fromPage(progress, Optional.of(more))).orElseGet(() -> caughtUp(next));
-            }));
-        }
+    private Outcome applyPage(Run run, SyncProgress progress, ChangesPage page) {
+        run.tally()[0]++;
+        return conclude(run, writesFor(run, page.changes()).map(writes -> {
+            SyncProgress next = page.nextPage().isPresent() ? progress : progress.withCheckpoint(page.historyId());
+            if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile(run);
+            run.tally()[1] += writes.size();
+            return page.nextPage().map(more -> fromPage(run, progress, Optional.of(more))).orElseGet(() -> caughtUp(run, next));
+        }));
+    }
 
-        private Outcome caughtUp(SyncProgress progress) {
-            states.recordSynced(user, clock.instant(), startedAt);
-            if (progress.backfill().isPresent()) return backfillSlice(progress, progress.backfill().get());
-            boolean notifiedMeanwhile = states.find(user).flatMap(SyncState::pendingSince).isPresent();
-            if (notifiedMeanwhile) return new Outcome.Again(clock.instant(), "notified during the run");
-            return new Outcome.Synced(pages, applied);
-        }
+    private Outcome caughtUp(Run run, SyncProgress progress) {
+        states.recordSynced(run.user(), clock.instant(), run.startedAt());
+        if (progress.backfill().isPresent()) return backfillSlice(run, progress, progress.backfill().get());
+        boolean notifiedMeanwhile = states.find(run.user()).flatMap(SyncState::pendingSince).isPresent();
+        if (notifiedMeanwhile) return new Outcome.Again(clock.instant(), "notified during the run");
+        return new Outcome.Synced(run.tally()[0], run.tally()[1]);
+    }
 
-        /** One slice of the backfill: a page of the newest messages, summarized and indexed with the backfill's progress. */
-        private Outcome backfillSlice(SyncProgress progress, Backfill backfill) {
-            MailQuery query = new MailQuery(SearchQuery.ALL, backfill.nextPage(), new PageSize(Math.min(backfill.remaining(), settings.backfillSlice())));
-            Step<Outcome> slice = Step.of(grant.call(token -> mailbox.listMessages(token, query))).flatMap(refs ->
-                    SyncReads.summarize(grant, mailbox, refs.items().stream().map(MessageRef::id).toList(), clock.instant())
-                            .map(found -> applyBackfill(progress, found, refs.nextPageToken(), refs.items().size())));
-            return conclude(slice);
-        }
+    /** One slice of the backfill: a page of the newest messages, summarized and indexed with the backfill's progress. */
+    private Outcome backfillSlice(Run run, SyncProgress progress, Backfill backfill) {
+        MailQuery query = new MailQuery(SearchQuery.ALL, backfill.nextPage(), new PageSize(Math.min(backfill.remaining(), settings.backfillSlice())));
+        Step<Outcome> slice = Step.of(run.grant().call(token -> mailbox.listMessages(token, query))).flatMap(refs ->
+                SyncReads.summarize(run.grant(), mailbox, refs.items().stream().map(MessageRef::id).toList(), clock.instant())
+                        .map(found -> applyBackfill(run, progress, found, refs.nextPageToken(), refs.items().size())));
+        return conclude(run, slice);
+    }
 
-        private Outcome applyBackfill(SyncProgress progress, List<MessageSummary> found, Optional<PageToken> nextPage, int listed) {
-            Backfill backfill = progress.backfill().orElseThrow();
-            Optional<Backfill> left = Optional.of(new Backfill(nextPage, backfill.taken() + listed, backfill.wanted()))
-                    .filter(b -> b.nextPage().isPresent() && b.remaining() > 0);
-            List<IndexWrite> writes = found.stream().<IndexWrite>map(IndexWrite.Put::new).toList();
-            if (!index.apply(user, writes, progress, progress.withBackfill(left))) return movedMeanwhile();
-            applied += writes.size();
-            return left.isPresent() ? new Outcome.Again(clock.instant(), "backfill continues") : new Outcome.Synced(pages, applied);
-        }
+    private Outcome applyBackfill(Run run, SyncProgress progress, List<MessageSummary> found, Optional<PageToken> nextPage, int listed) {
+        Backfill backfill = progress.backfill().orElseThrow();
+        Optional<Backfill> left = Optional.of(new Backfill(nextPage, backfill.taken() + listed, backfill.wanted()))
+                .filter(b -> b.nextPage().isPresent() && b.remaining() > 0);
+        List<IndexWrite> writes = found.stream().<IndexWrite>map(IndexWrite.Put::new).toList();
+        if (!index.apply(run.user(), writes, progress, progress.withBackfill(left))) return movedMeanwhile(run);
+        run.tally()[1] += writes.size();
+        return left.isPresent() ? new Outcome.Again(clock.instant(), "backfill continues") : new Outcome.Synced(run.tally()[0], run.tally()[1]);
+    }
 
-        /**
-         * The history is too old. A fresh checkpoint is taken first; then what Gmail holds since the last good sync
-         * (less an overlap) is listed and reconciled with the index: missing messages are added, vanished ones removed,
-         * listed ones refreshed (their labels may have changed). The account is never marked broken and the mailbox is
-         * read from the top only when the index is empty (or the gap is larger than {@link SyncSettings#gapLimit()}).
-         */
-        private Outcome fillGap(SyncProgress stale) {
-            return conclude(Step.of(grant.call(changes::currentHistoryId)).flatMap(checkpoint -> {
-                if (index.count(user) == 0) return new Step.Got<>(refill(stale, checkpoint, "the index was empty"));
-                SyncState state = states.find(user).orElseThrow();
-                Instant since = state.lastSynced().orElse(state.startedAt()).minus(settings.gapOverlap());
-                return SyncReads.listAll(grant, mailbox, SyncReads.after(since), settings.gapLimit()).flatMap(atGmail -> {
-                    if (atGmail.size() > settings.gapLimit()) {
-                        return new Step.Got<>(refill(stale, checkpoint, "the gap held more than " + settings.gapLimit() + " messages"));
-                    }
-                    return SyncReads.summarize(grant, mailbox, atGmail, clock.instant())
-                            .map(summaries -> reconcile(stale, checkpoint, since, atGmail, summaries));
-                });
-            }));
-        }
-
-        private Outcome reconcile(SyncProgress stale, HistoryId checkpoint, Instant since, List<MessageId> atGmail, List<MessageSummary> summaries) {
-            Set<MessageId> indexed = new HashSet<>(index.idsSince(user, since));
-            Set<MessageId> present = new HashSet<>(atGmail);
-            List<IndexWrite> writes = new ArrayList<>();
-            summaries.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
-            indexed.stream().filter(id -> !present.contains(id)).forEach(id -> writes.add(new IndexWrite.Remove(id)));
-            if (!index.apply(user, writes, stale, stale.withCheckpoint(checkpoint))) return movedMeanwhile();
-            long added = atGmail.stream().filter(id -> !indexed.contains(id)).count();
-            long removed = writes.size() - summaries.size();
-            states.recordGapFilled(user, "history too old: listed " + atGmail.size() + " since " + since + ", added " + added + ", removed "
-                    + removed + ", refreshed " + (summaries.size() - added));
-            applied += writes.size();
-            return caughtUp(stale.withCheckpoint(checkpoint));
-        }
-
-        /** Starts the index over from the newest messages: the only case where the mailbox is read again from the top. */
-        private Outcome refill(SyncProgress stale, HistoryId checkpoint, String why) {
-            SyncProgress next = new SyncProgress(checkpoint, Optional.of(Backfill.of(settings.backfill())).filter(b -> b.remaining() > 0));
-            if (!index.apply(user, List.of(), stale, next)) return movedMeanwhile();
-            states.recordGapFilled(user, "history too old and " + why + ": refilling the newest " + settings.backfill() + " messages");
-            return caughtUp(next);
-        }
-
-        /** The index writes of a page of changes, in order; added messages as their summaries (a message gone since is left out). */
-        private Step<List<IndexWrite>> writesFor(List<MailboxChange> page) {
-            Set<MessageId> added = new LinkedHashSet<>();
-            page.forEach(change -> change.fold(a -> added.add(a.message()), d -> false, la -> false, lr -> false));
-            return SyncReads.summarize(grant, mailbox, List.copyOf(added), clock.instant()).map(summaries -> {
-                Map<MessageId, MessageSummary> byId = new HashMap<>();
-                summaries.forEach(summary -> byId.put(summary.id(), summary));
-                List<IndexWrite> writes = new ArrayList<>();
-                for (MailboxChange change : page) {
-                    change.<Optional<IndexWrite>>fold(
-                            a -> Optional.ofNullable(byId.get(a.message())).map(IndexWrite.Put::new),
-                            d -> Optional.of(new IndexWrite.Remove(d.message())),
-                            la -> Optional.of(new IndexWrite.AddLabels(la.message(), la.labels())),
-                            lr -> Optional.of(new IndexWrite.RemoveLabels(lr.message(), lr.labels()))).ifPresent(writes::add);
+    /**
+     * The history is too old. A fresh checkpoint is taken first; then what Gmail holds since the last good sync
+     * (less an overlap) is listed and reconciled with the index: missing messages are added, vanished ones removed,
+     * listed ones refreshed (their labels may have changed). The account is never marked broken and the mailbox is
+     * read from the top only when the index is empty (or the gap is larger than {@link SyncSettings#gapLimit()}).
+     */
+    private Outcome fillGap(Run run, SyncProgress stale) {
+        return conclude(run, Step.of(run.grant().call(changes::currentHistoryId)).flatMap(checkpoint -> {
+            if (index.count(run.user()) == 0) return new Step.Got<>(refill(run, stale, checkpoint, "the index was empty"));
+            SyncState state = states.find(run.user()).orElseThrow();
+            Instant since = state.lastSynced().orElse(state.startedAt()).minus(settings.gapOverlap());
+            return SyncReads.listAll(run.grant(), mailbox, SyncReads.after(since), settings.gapLimit()).flatMap(atGmail -> {
+                if (atGmail.size() > settings.gapLimit()) {
+                    return new Step.Got<>(refill(run, stale, checkpoint, "the gap held more than " + settings.gapLimit() + " messages"));
                 }
-                return writes;
+                return SyncReads.summarize(run.grant(), mailbox, atGmail, clock.instant())
+                        .map(summaries -> reconcile(run, stale, checkpoint, since, atGmail, summaries));
             });
-        }
+        }));
+    }
 
-        /** The outcome a chain of steps came to: its own when it got that far, else waiting, retrying later, or the grant's end. */
-        private Outcome conclude(Step<Outcome> step) {
-            return step.fold(Step.Got::value, this::waited, gone -> new Outcome.Again(clock.instant().plus(settings.pollInterval()),
-                    "Gmail refused: " + gone.detail()), ended -> ended(user, ended.consent()));
-        }
+    private Outcome reconcile(Run run, SyncProgress stale, HistoryId checkpoint, Instant since, List<MessageId> atGmail, List<MessageSummary> summaries) {
+        Set<MessageId> indexed = new HashSet<>(index.idsSince(run.user(), since));
+        Set<MessageId> present = new HashSet<>(atGmail);
+        List<IndexWrite> writes = new ArrayList<>();
+        summaries.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
+        indexed.stream().filter(id -> !present.contains(id)).forEach(id -> writes.add(new IndexWrite.Remove(id)));
+        if (!index.apply(run.user(), writes, stale, stale.withCheckpoint(checkpoint))) return movedMeanwhile(run);
+        long added = atGmail.stream().filter(id -> !indexed.contains(id)).count();
+        long removed = writes.size() - summaries.size();
+        states.recordGapFilled(run.user(), "history too old: listed " + atGmail.size() + " since " + since + ", added " + added + ", removed "
+                + removed + ", refreshed " + (summaries.size() - added));
+        run.tally()[1] += writes.size();
+        return caughtUp(run, stale.withCheckpoint(checkpoint));
+    }
 
-        private <T> Outcome waited(Step.Wait<T> wait) {
-            return new Outcome.Again(wait.until(), "quota spent");
-        }
+    /** Starts the index over from the newest messages: the only case where the mailbox is read again from the top. */
+    private Outcome refill(Run run, SyncProgress stale, HistoryId checkpoint, String why) {
+        SyncProgress next = new SyncProgress(checkpoint, Optional.of(Backfill.of(settings.backfill())).filter(b -> b.remaining() > 0));
+        if (!index.apply(run.user(), List.of(), stale, next)) return movedMeanwhile(run);
+        states.recordGapFilled(run.user(), "history too old and " + why + ": refilling the newest " + settings.backfill() + " messages");
+        return caughtUp(run, next);
+    }
 
-        private Outcome movedMeanwhile() {
-            return new Outcome.Again(clock.instant(), "another run moved the progress");
-        }
+    /** The index writes of a page of changes, in order; added messages as their summaries (a message gone since is left out). */
+    private Step<List<IndexWrite>> writesFor(Run run, List<MailboxChange> page) {
+        Set<MessageId> added = new LinkedHashSet<>();
+        page.forEach(change -> change.fold(a -> added.add(a.message()), d -> false, la -> false, lr -> false));
+        return SyncReads.summarize(run.grant(), mailbox, List.copyOf(added), clock.instant()).map(summaries -> {
+            Map<MessageId, MessageSummary> byId = new HashMap<>();
+            summaries.forEach(summary -> byId.put(summary.id(), summary));
+            List<IndexWrite> writes = new ArrayList<>();
+            for (MailboxChange change : page) {
+                change.<Optional<IndexWrite>>fold(
+                        a -> Optional.ofNullable(byId.get(a.message())).map(IndexWrite.Put::new),
+                        d -> Optional.of(new IndexWrite.Remove(d.message())),
+                        la -> Optional.of(new IndexWrite.AddLabels(la.message(), la.labels())),
+                        lr -> Optional.of(new IndexWrite.RemoveLabels(lr.message(), lr.labels()))).ifPresent(writes::add);
+            }
+            return writes;
+        });
+    }
+
+    /** The outcome a chain of steps came to: its own when it got that far, else waiting, retrying later, or the run.grant()'s end. */
+    private Outcome conclude(Run run, Step<Outcome> step) {
+        return step.fold(Step.Got::value, this::waited, gone -> new Outcome.Again(clock.instant().plus(settings.pollInterval()),
+                "Gmail refused: " + gone.detail()), ended -> ended(run.user(), ended.consent()));
+    }
+
+    private <T> Outcome waited(Step.Wait<T> wait) {
+        return new Outcome.Again(wait.until(), "quota spent");
+    }
+
+    private Outcome movedMeanwhile(Run run) {
+        return new Outcome.Again(clock.instant(), "another run moved the progress");
     }
 }
