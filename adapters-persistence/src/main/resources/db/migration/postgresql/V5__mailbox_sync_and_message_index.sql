@@ -2,7 +2,8 @@
 -- local index of its messages. Instants are epoch milliseconds (UTC), as in schema 1.
 
 -- One row per synced Google account. checkpoint is Gmail's historyId (an unsigned 64-bit number, kept in
--- its decimal form); the backfill columns are NULL once the newest messages were taken.
+-- its decimal form); the backfill columns are NULL once the newest messages were taken; whole_mailbox is 1
+-- once the backfill reached the mailbox's oldest message (the index then holds every message).
 CREATE TABLE sync_states (
     user_id              VARCHAR(255) NOT NULL PRIMARY KEY CHECK (length(user_id) >= 1),
     email                VARCHAR(320) NOT NULL CHECK (length(email) >= 3),
@@ -11,6 +12,7 @@ CREATE TABLE sync_states (
     backfill_next_page   VARCHAR(512),
     backfill_taken       INTEGER,
     backfill_wanted      INTEGER,
+    whole_mailbox        SMALLINT     NOT NULL DEFAULT 0 CHECK (whole_mailbox IN (0, 1)),
     started_at           BIGINT       NOT NULL,
     watch_expires_at     BIGINT,
     last_notification_at BIGINT,

@@ -2,7 +2,8 @@
 -- index of its messages. Instants are epoch milliseconds (UTC), as in schema 1.
 
 -- One row per synced Google account. checkpoint is Gmail's historyId (an unsigned 64-bit number, kept in
--- its decimal form); the backfill columns are NULL once the newest messages were taken.
+-- its decimal form); the backfill columns are NULL once the newest messages were taken; whole_mailbox is 1
+-- once the backfill reached the mailbox's oldest message (the index then holds every message).
 CREATE TABLE sync_states (
     user_id              TEXT    NOT NULL PRIMARY KEY CHECK (length(user_id) BETWEEN 1 AND 255),
     email                TEXT    NOT NULL CHECK (length(email) BETWEEN 3 AND 320),
@@ -11,6 +12,7 @@ CREATE TABLE sync_states (
     backfill_next_page   TEXT    CHECK (length(backfill_next_page) <= 512),
     backfill_taken       INTEGER,
     backfill_wanted      INTEGER,
+    whole_mailbox        INTEGER NOT NULL DEFAULT 0 CHECK (whole_mailbox IN (0, 1)),
     started_at           INTEGER NOT NULL,
     watch_expires_at     INTEGER,
     last_notification_at INTEGER,

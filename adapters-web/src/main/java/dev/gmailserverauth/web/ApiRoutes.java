@@ -45,7 +45,8 @@ final class ApiRoutes {
                 "nextPageToken", page.nextPageToken().map(PageToken::value),
                 "resultSizeEstimate", page.resultSizeEstimate(),
                 "partial", !listing.complete(),
-                "missingIds", listing.missing().stream().map(MessageId::value).toList()));
+                "missingIds", listing.missing().stream().map(MessageId::value).toList(),
+                "indexedAt", listing.indexedAt().map(Object::toString)));
     }
 
     private void me(Context ctx) {

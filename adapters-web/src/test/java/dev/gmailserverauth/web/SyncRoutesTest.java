@@ -138,4 +138,18 @@ class SyncRoutesTest {
             assertThat(world.google.mailboxCallCount()).isEqualTo(calls);
         });
     }
+
+    @Test
+    void theApiListIsReadFromTheIndexOfACurrentSyncAndSaysHowFresh() {
+        TestApp.run(app(), browser -> {
+            TestApp.signIn(browser, world, alice);
+            assertThat(browser.get("/api/messages").body()).contains("\"indexedAt\":null");
+            world.runSync.run(alice.userId());
+            int calls = world.google.mailboxCallCount();
+            Browser.Response page = browser.get("/api/messages?q=in:inbox");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("\"indexedAt\":\"2026-11-25T10:00:00Z\"", "Subject 2", "Subject 0");
+            assertThat(world.google.mailboxCallCount()).as("no Gmail call").isEqualTo(calls);
+        });
+    }
 }

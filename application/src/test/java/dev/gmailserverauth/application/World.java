@@ -16,6 +16,7 @@ import dev.gmailserverauth.domain.fake.InMemorySyncStates;
 import dev.gmailserverauth.application.sync.CheckCompleteness;
 import dev.gmailserverauth.application.sync.DescribeSync;
 import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.application.sync.ReceiveNotification;
 import dev.gmailserverauth.application.sync.RenewWatch;
 import dev.gmailserverauth.application.sync.RunSync;
@@ -93,6 +94,7 @@ public final class World {
     public final CheckCompleteness checkCompleteness;
     public final ReceiveNotification receiveNotification;
     public final DescribeSync describeSync;
+    public final ListIndexed listIndexed;
 
     /** How many sign-ins may be in flight in a test world. */
     public static final int MAX_IN_FLIGHT = 100;
@@ -115,7 +117,8 @@ public final class World {
         checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, syncSettings, clock);
         receiveNotification = new ReceiveNotification(syncStates, syncJobs, clock);
         describeSync = new DescribeSync(syncStates);
-        listMessages = new ListMessages(mail, cache);
+        listIndexed = new ListIndexed(syncStates, messageIndex, syncSettings, clock);
+        listMessages = new ListMessages(mail, cache, Optional.of(listIndexed));
         listAllMessages = new ListAllMessages(listMessages, clock, until -> {
             pauses.add(until);
             if (clock.instant().isBefore(until)) clock.set(until);

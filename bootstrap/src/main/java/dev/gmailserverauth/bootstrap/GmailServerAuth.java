@@ -220,7 +220,7 @@ public final class GmailServerAuth implements AutoCloseable {
                 begin,
                 new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), persistence.signInHolds(),
                         persistence.accountHistory(), lifecycle.issuer(), sync.jobs(), clock),
-                new ListMessages(mailbox, cache),
+                new ListMessages(mailbox, cache, sync.listIndexed()),
                 new GetMessage(mailbox),
                 new ListLabels(mailbox),
                 new ListThreads(mailbox),

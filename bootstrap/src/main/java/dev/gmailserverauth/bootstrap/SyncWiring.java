@@ -4,6 +4,7 @@ import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.sync.CheckCompleteness;
 import dev.gmailserverauth.application.sync.DescribeSync;
 import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.application.sync.PullNotifications;
 import dev.gmailserverauth.application.sync.ReceiveNotification;
 import dev.gmailserverauth.application.sync.ReceivePush;
@@ -87,6 +88,7 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private final Optional<RenewWatch> renewWatch;
     private final Optional<CheckCompleteness> checkCompleteness;
     private final Optional<PullNotifications> pull;
+    private final Optional<ListIndexed> listIndexed;
     private final SyncMetrics metrics;
     private final Clock clock;
 
@@ -108,6 +110,7 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         this.renewWatch = google.map(g -> new RenewWatch(access, g.changes(), persistence.syncStates(), settings));
         this.checkCompleteness = google.map(g -> new CheckCompleteness(access, mailbox, persistence.syncStates(), persistence.messageIndex(),
                 settings, clock));
+        this.listIndexed = google.map(g -> new ListIndexed(persistence.syncStates(), persistence.messageIndex(), settings, clock));
         this.pull = google.flatMap(g -> g.subscription().map(subscription -> new PullNotifications(subscription, receive)));
         Optional<ReceivePush> receivePush = google.filter(g -> config.pushMode()).map(g -> new ReceivePush(metrics.counted(g.verifier()), receive));
         this.web = Optional.of(new SyncWeb(receivePush, describeSync, pushPath, clock));
@@ -134,6 +137,11 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
 
     EndSync endSync() {
         return endSync;
+    }
+
+    /** The list views answered from the index; empty while the sync is off. */
+    Optional<ListIndexed> listIndexed() {
+        return listIndexed;
     }
 
     Optional<SyncWeb> web() {

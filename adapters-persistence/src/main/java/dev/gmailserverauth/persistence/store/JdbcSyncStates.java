@@ -28,14 +28,14 @@ import java.util.Optional;
 public final class JdbcSyncStates implements SyncStates {
     private static final String COLUMNS = """
             user_id, email, status, checkpoint, backfill_next_page, backfill_taken, backfill_wanted, started_at, watch_expires_at,
-            last_notification_at, pending_since, last_synced_at, lag_millis, gaps_filled, last_gap, repairs""";
-    private static final String INSERT = "INSERT INTO sync_states (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            last_notification_at, pending_since, last_synced_at, lag_millis, gaps_filled, last_gap, repairs, whole_mailbox""";
+    private static final String INSERT = "INSERT INTO sync_states (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (user_id) DO NOTHING";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM sync_states";
     private static final String MOVE_PROGRESS = """
-            UPDATE sync_states SET checkpoint = ?, backfill_next_page = ?, backfill_taken = ?, backfill_wanted = ?
+            UPDATE sync_states SET checkpoint = ?, backfill_next_page = ?, backfill_taken = ?, backfill_wanted = ?, whole_mailbox = ?
             WHERE user_id = ? AND checkpoint = ? AND backfill_next_page IS NOT DISTINCT FROM ?
-              AND backfill_taken IS NOT DISTINCT FROM ? AND backfill_wanted IS NOT DISTINCT FROM ?""";
+              AND backfill_taken IS NOT DISTINCT FROM ? AND backfill_wanted IS NOT DISTINCT FROM ? AND whole_mailbox = ?""";
 
     private final Jdbc jdbc;
 
@@ -60,6 +60,7 @@ public final class JdbcSyncStates implements SyncStates {
             statement.setInt(14, state.gapsFilled());
             setNullableString(statement, 15, state.lastGap());
             statement.setInt(16, state.repairs());
+            statement.setInt(17, state.progress().wholeMailbox() ? 1 : 0);
         }) > 0;
     }
 
@@ -134,9 +135,11 @@ public final class JdbcSyncStates implements SyncStates {
         return Jdbc.update(connection, MOVE_PROGRESS, statement -> {
             statement.setString(1, next.checkpoint().toString());
             bindBackfill(statement, 2, next.backfill());
-            statement.setString(5, user.value());
-            statement.setString(6, expected.checkpoint().toString());
-            bindBackfill(statement, 7, expected.backfill());
+            statement.setInt(5, next.wholeMailbox() ? 1 : 0);
+            statement.setString(6, user.value());
+            statement.setString(7, expected.checkpoint().toString());
+            bindBackfill(statement, 8, expected.backfill());
+            statement.setInt(11, expected.wholeMailbox() ? 1 : 0);
         }) == 1;
     }
 
@@ -182,7 +185,7 @@ public final class JdbcSyncStates implements SyncStates {
                 new UserId(row.getString("user_id")),
                 new EmailAddress(row.getString("email")),
                 SyncStatus.valueOf(row.getString("status")),
-                new SyncProgress(HistoryId.parse(row.getString("checkpoint")), backfill),
+                new SyncProgress(HistoryId.parse(row.getString("checkpoint")), backfill, row.getInt("whole_mailbox") == 1),
                 Instant.ofEpochMilli(row.getLong("started_at")),
                 instant(row, "watch_expires_at"),
                 instant(row, "last_notification_at"),

@@ -219,7 +219,9 @@ public final class RunSync {
         Optional<Backfill> left = Optional.of(new Backfill(nextPage, backfill.taken() + listed, backfill.wanted()))
                 .filter(b -> b.nextPage().isPresent() && b.remaining() > 0);
         List<IndexWrite> writes = found.stream().<IndexWrite>map(IndexWrite.Put::new).toList();
-        if (!index.apply(run.user(), writes, progress, progress.withBackfill(left))) return movedMeanwhile(run);
+        // The list ran out before the wanted count: the index now holds the whole mailbox.
+        SyncProgress next = left.isPresent() || nextPage.isPresent() ? progress.withBackfill(left) : progress.whole();
+        if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile(run);
         run.tally()[1] += writes.size();
         return left.isPresent() ? new Outcome.Again(clock.instant(), "backfill continues") : new Outcome.Synced(run.tally()[0], run.tally()[1]);
     }

@@ -77,6 +77,16 @@ public abstract class MessageIndexContract {
     }
 
     @Test
+    void theProgressSaysWhenTheIndexHoldsTheWholeMailbox() {
+        SyncProgress whole = at("200").whole();
+        assertThat(put(ALICE, START, whole, summary("a1", 1))).isTrue();
+        assertThat(states.find(ALICE).orElseThrow().progress()).isEqualTo(whole);
+        assertThat(put(ALICE, at("200"), at("300"), summary("a2", 2))).as("not the stored progress").isFalse();
+        assertThat(put(ALICE, whole, whole.withCheckpoint(HistoryId.parse("300")), summary("a2", 2))).isTrue();
+        assertThat(states.find(ALICE).orElseThrow().progress().wholeMailbox()).isTrue();
+    }
+
+    @Test
     void aPageAppliedTwiceChangesNothingTheSecondTime() {
         List<IndexWrite> page = List.of(new IndexWrite.Put(summary("a1", 1, LabelId.INBOX)), new IndexWrite.Remove(new MessageId("a1")));
         assertThat(index.apply(ALICE, page, START, at("200"))).isTrue();
