@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RecordingHandlers implements SyncJobHandlers {
     private final int runsPerAccount;
+    private final Map<UserId, Integer> runsOf;
+    /** Every sync run, in the order they ran. */
+    final java.util.List<UserId> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Map<UserId, AtomicInteger> syncs = new ConcurrentHashMap<>();
     final Map<UserId, AtomicInteger> inside = new ConcurrentHashMap<>();
     final Map<UserId, AtomicInteger> watches = new ConcurrentHashMap<>();
@@ -21,7 +24,13 @@ final class RecordingHandlers implements SyncJobHandlers {
     final AtomicInteger pulls = new AtomicInteger();
 
     RecordingHandlers(int runsPerAccount) {
+        this(runsPerAccount, Map.of());
+    }
+
+    /** With a number of runs of their own for some accounts. */
+    RecordingHandlers(int runsPerAccount, Map<UserId, Integer> runsOf) {
         this.runsPerAccount = runsPerAccount;
+        this.runsOf = Map.copyOf(runsOf);
     }
 
     @Override
@@ -33,7 +42,8 @@ final class RecordingHandlers implements SyncJobHandlers {
             long until = System.nanoTime() + 5_000_000;
             while (System.nanoTime() < until) Thread.onSpinWait();
             int runs = syncs.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
-            return Optional.of(runs < runsPerAccount ? Instant.now() : Instant.now().plusSeconds(3600));
+            ran.add(user);
+            return Optional.of(runs < runsOf.getOrDefault(user, runsPerAccount) ? Instant.now() : Instant.now().plusSeconds(3600));
         } finally {
             inside.get(user).decrementAndGet();
         }

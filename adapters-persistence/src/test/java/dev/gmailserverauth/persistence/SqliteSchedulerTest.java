@@ -7,7 +7,10 @@ import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
 import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,6 +57,26 @@ class SqliteSchedulerTest {
                     () -> handlers.watches.containsKey(ALICE) && handlers.pulls.get() >= 2);
             assertThat(handlers.watches.get(ALICE).get()).isEqualTo(1);
             assertThat(handlers.syncsOf(ALICE)).as("the first poll is ten minutes away").isZero();
+        }
+    }
+
+    @Test
+    void aHugeBackfillTakesTurnsWithTheSmallAccounts() {
+        UserId huge = new UserId("huge");
+        List<UserId> small = IntStream.range(0, 5).mapToObj(i -> new UserId("small-" + i)).toList();
+        RecordingHandlers handlers = new RecordingHandlers(1, Map.of(huge, 30));
+        SchedulerSettings oneThread = new SchedulerSettings("sqlite-test", 1, Duration.ofMinutes(10), Duration.ofDays(1), Optional.empty(),
+                Duration.ofMillis(100), Duration.ofSeconds(1));
+        try (DbSchedulerSyncJobs jobs = persistence.get().syncJobs(handlers, oneThread)) {
+            jobs.syncAt(huge, Instant.now());
+            jobs.start();
+            Eventually.within(BOUND, "the huge account has begun", () -> handlers.syncsOf(huge) >= 2);
+            small.forEach(account -> jobs.syncAt(account, Instant.now()));
+            Eventually.within(BOUND, "every account done", () -> handlers.syncsOf(huge) == 30 && small.stream().allMatch(a -> handlers.syncsOf(a) == 1));
+            int hugeLast = handlers.ran.lastIndexOf(huge);
+            assertThat(small).allSatisfy(account -> assertThat(handlers.ran.indexOf(account)).as(account.value()).isLessThan(hugeLast));
+            assertThat(handlers.ran.subList(0, handlers.ran.indexOf(small.get(4)) + 1).stream().filter(huge::equals).count())
+                    .as("the small accounts waited a few slices at most, not the whole backfill").isLessThan(15);
         }
     }
 }

@@ -10,13 +10,15 @@ import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
-import dev.gmailserverauth.domain.model.HistoryEntry;
+import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.HistoryEntry.Kind;
+import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.StoredCredential;
+import dev.gmailserverauth.domain.model.SyncStatus;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.CredentialRepository;
@@ -69,6 +71,20 @@ class HandleSecurityEventTest {
 
     private List<HistoryEntry> aliceHistory() {
         return history.latest(aliceId, 10);
+    }
+
+    @Test
+    void aRevokedGrantStopsTheMailboxSyncAndDeletesWhatItSynced() {
+        world.google.addMessage(alice, new NewMessage("Bob <bob@example.com>", "Hi", "Body", world.clock.instant(), true));
+        world.runSync.run(aliceId);
+        assertThat(world.messageIndex.count(aliceId)).isEqualTo(1);
+        assertThat(world.syncJobs.keepsSyncing(aliceId)).isTrue();
+
+        effectsOf(new SecurityEvent.TokensRevoked(aliceId));
+
+        assertThat(world.messageIndex.count(aliceId)).isZero();
+        assertThat(world.syncStates.find(aliceId).orElseThrow().status()).isEqualTo(SyncStatus.STOPPED);
+        assertThat(world.syncJobs.keepsSyncing(aliceId)).isFalse();
     }
 
     @Test
