@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -80,7 +82,7 @@ public final class DbSchedulerSyncJobs implements SyncJobs, AutoCloseable {
                 .pollingInterval(settings.polling())
                 .heartbeatInterval(settings.heartbeat())
                 .enableImmediateExecution()
-                .failureLogging(com.github.kagkarlsson.scheduler.logging.LogLevel.WARN, false);
+                .failureLogging(LogLevel.WARN, false);
         if (sqlite) builder = builder.jdbcCustomization(new SqliteJdbcCustomization()).pollUsingFetchAndLockOnExecute(0.5, 4.0);
         this.scheduler = builder.build();
     }
@@ -90,7 +92,7 @@ public final class DbSchedulerSyncJobs implements SyncJobs, AutoCloseable {
         return new DbSchedulerSyncJobs(dataSource, sqlite, handlers, settings);
     }
 
-    private CustomTask<Void> daily(String name, java.util.function.Consumer<UserId> work) {
+    private CustomTask<Void> daily(String name, Consumer<UserId> work) {
         return Tasks.custom(name, Void.class)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY))
                 .execute((instance, context) -> {

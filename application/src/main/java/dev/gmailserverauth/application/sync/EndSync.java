@@ -10,6 +10,7 @@ import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.domain.port.SyncStates;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Ends an account's sync, the one place for it: when the grant ends ({@link #stop}) and when the person
@@ -40,7 +41,7 @@ public final class EndSync {
     public void stop(UserId user) {
         jobs.stop(user);
         index.deleteAllOf(user);
-        states.recordWatch(user, java.util.Optional.empty());
+        states.recordWatch(user, Optional.empty());
         states.setStatus(user, SyncStatus.STOPPED);
     }
 
