@@ -9,6 +9,8 @@ import dev.gmailserverauth.domain.port.RefreshLock;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
+import dev.gmailserverauth.domain.port.MessageIndex;
+import dev.gmailserverauth.domain.port.SyncStates;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
@@ -19,6 +21,11 @@ import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
 import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
 import dev.gmailserverauth.persistence.store.JdbcSignInHolds;
+import dev.gmailserverauth.persistence.store.JdbcMessageIndex;
+import dev.gmailserverauth.persistence.store.JdbcSyncStates;
+import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
+import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
+import dev.gmailserverauth.persistence.jobs.SyncJobHandlers;
 import dev.gmailserverauth.persistence.store.PostgresRefreshLock;
 import dev.gmailserverauth.persistence.store.SealedRows;
 import dev.gmailserverauth.persistence.store.JdbcEnrolledMailboxes;
@@ -61,6 +68,9 @@ public final class Database implements AutoCloseable {
     private final AccountHistory accountHistory;
     private final SignInHolds signInHolds;
     private final EnrolledMailboxes enrolledMailboxes;
+    private final JdbcMessageIndex messageIndex;
+    private final SyncStates syncStates;
+    private final Dialect dialect;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
@@ -68,7 +78,7 @@ public final class Database implements AutoCloseable {
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
                         JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
-                        EnrolledMailboxes enrolledMailboxes) {
+                        EnrolledMailboxes enrolledMailboxes, JdbcMessageIndex messageIndex, Dialect dialect) {
         this.enrolledMailboxes = enrolledMailboxes;
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
@@ -82,6 +92,9 @@ public final class Database implements AutoCloseable {
         this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
         this.accountHistory = new JdbcAccountHistory(jdbc);
         this.signInHolds = new JdbcSignInHolds(jdbc);
+        this.messageIndex = messageIndex;
+        this.syncStates = new JdbcSyncStates(jdbc);
+        this.dialect = dialect;
     }
 
     /**
@@ -136,7 +149,8 @@ public final class Database implements AutoCloseable {
         JdbcPendingAuthorizationStore pending = new JdbcPendingAuthorizationStore(jdbc, cipher);
         KeyCanary canary = new KeyCanary(jdbc, cipher);
         JdbcEnrolledMailboxes enrolledMailboxes = new JdbcEnrolledMailboxes(jdbc, cipher);
-        List<SealedRows> sealed = List.of(credentials, pending, canary, enrolledMailboxes);
+        JdbcMessageIndex messageIndex = new JdbcMessageIndex(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary, enrolledMailboxes, messageIndex);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
@@ -145,7 +159,7 @@ public final class Database implements AutoCloseable {
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
         return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
-                enrolledMailboxes);
+                enrolledMailboxes, messageIndex, dialect);
     }
 
     /** The mailboxes enrolled for Workspace domain-wide delegation. */
@@ -178,6 +192,25 @@ public final class Database implements AutoCloseable {
     /** Accounts whose sign-in is refused until Google enables them again. */
     public SignInHolds signInHolds() {
         return signInHolds;
+    }
+
+    /** Each synced account's history checkpoint, watch and health. */
+    public SyncStates syncStates() {
+        return syncStates;
+    }
+
+    /** The synced message summaries, sealed at rest; they move with the sync states in one transaction. */
+    public MessageIndex messageIndex() {
+        return messageIndex;
+    }
+
+    /**
+     * The background jobs of the sync on db-scheduler, over this database's pool (its {@code scheduled_tasks}
+     * table, shared by every instance). Not started: call {@link DbSchedulerSyncJobs#start()}, and close it
+     * before this database.
+     */
+    public DbSchedulerSyncJobs syncJobs(SyncJobHandlers handlers, SchedulerSettings settings) {
+        return DbSchedulerSyncJobs.create(mainPool, dialect == Dialect.SQLITE, handlers, settings);
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

@@ -12,7 +12,13 @@ import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
+import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
 import dev.gmailserverauth.persistence.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +29,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Two application instances (two {@link Database}s, two pools) sharing one PostgreSQL database. */
+/** Two application instances (two {@link Database}s, two pools, two job schedulers) sharing one PostgreSQL database. */
 class PostgresTwoInstancesTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
@@ -213,6 +220,49 @@ class PostgresTwoInstancesTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    private static SchedulerSettings schedulerSettings(String name, Duration heartbeat) {
+        return new SchedulerSettings(name, 4, Duration.ofMinutes(10), Duration.ofDays(1), Optional.empty(), Duration.ofMillis(100), heartbeat);
+    }
+
+    @Test
+    void twoInstancesRunEveryRequestedSyncWithoutEverSyncingOneAccountTwiceAtOnce() {
+        RecordingHandlers handlers = new RecordingHandlers(5);
+        List<UserId> accounts = IntStream.range(0, 20).mapToObj(i -> new UserId("user-" + i)).toList();
+        try (DbSchedulerSyncJobs one = first.syncJobs(handlers, schedulerSettings("one", Duration.ofSeconds(5)));
+             DbSchedulerSyncJobs two = second.syncJobs(handlers, schedulerSettings("two", Duration.ofSeconds(5)))) {
+            one.start();
+            two.start();
+            for (UserId account : accounts) {
+                one.syncAt(account, Instant.now());
+                two.syncAt(account, Instant.now());
+            }
+            Eventually.within(BOUND, "five runs of every account", () -> accounts.stream().allMatch(a -> handlers.syncsOf(a) >= 5));
+            assertThat(handlers.mostInsideAtOnce.get()).as("one account's sync never ran on both instances at once").isEqualTo(1);
+            assertThat(handlers.totalSyncs()).as("each account asked for exactly five runs").isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aSyncLeftRunningByAnInstanceThatDiedIsTakenOver() throws Exception {
+        UserId alice = new UserId("111");
+        RecordingHandlers handlers = new RecordingHandlers(1);
+        try (DbSchedulerSyncJobs survivor = second.syncJobs(handlers, schedulerSettings("survivor", Duration.ofMillis(200)))) {
+            survivor.syncAt(alice, Instant.now());
+            // What kill -9 leaves behind: the job picked by an instance whose heartbeats stopped long ago.
+            try (Connection connection = DriverManager.getConnection(databaseUrl);
+                 PreparedStatement died = connection.prepareStatement(
+                         "UPDATE scheduled_tasks SET picked = true, picked_by = 'dead-instance', last_heartbeat = ? WHERE task_instance = ?")) {
+                died.setTimestamp(1, Timestamp.from(Instant.now().minus(Duration.ofHours(1))));
+                died.setString(2, alice.value());
+                assertThat(died.executeUpdate()).isEqualTo(1);
+            }
+            survivor.start();
+            Eventually.within(BOUND, "the dead instance's sync taken over", () -> handlers.syncsOf(alice) == 1);
         }
     }
 }

@@ -23,6 +23,8 @@ import dev.gmailserverauth.web.shared.SessionUseCases;
 import dev.gmailserverauth.web.shared.Sessions;
 import dev.gmailserverauth.web.signin.SignInFeature;
 import dev.gmailserverauth.web.signin.SignInUseCases;
+import dev.gmailserverauth.web.sync.SyncRoutes;
+import dev.gmailserverauth.web.sync.SyncWeb;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
@@ -69,6 +71,7 @@ public final class WebApp {
         private Optional<HandleSecurityEvent> securityEvents = Optional.empty();
         private Optional<BooleanSupplier> databaseHealthy = Optional.empty();
         private WebOperations operations = WebOperations.none();
+        private Optional<SyncWeb> sync = Optional.empty();
 
         private Builder() {
         }
@@ -122,10 +125,16 @@ public final class WebApp {
             return this;
         }
 
+        /** The sync's routes (the Pub/Sub push receiver, {@code /api/sync}); none unless set. */
+        public Builder sync(SyncWeb value) {
+            sync = Optional.of(value);
+            return this;
+        }
+
         public Javalin build() {
             return create(required(config, "config"), required(clock, "clock"), required(sessions, "sessions"), required(signIn, "signIn"),
                     required(mail, "mail"), required(account, "account"), required(securityEvents, "securityEvents"),
-                    required(databaseHealthy, "databaseHealthy"), operations);
+                    required(databaseHealthy, "databaseHealthy"), operations, sync);
         }
 
         private static <T> T required(Optional<T> part, String name) {
@@ -134,7 +143,8 @@ public final class WebApp {
     }
 
     private static Javalin create(WebConfig config, Clock clock, SessionUseCases sessionUseCases, SignInUseCases signIn, MailUseCases mail,
-            AccountUseCases account, HandleSecurityEvent securityEvents, BooleanSupplier databaseHealthy, WebOperations operations) {
+            AccountUseCases account, HandleSecurityEvent securityEvents, BooleanSupplier databaseHealthy, WebOperations operations,
+            Optional<SyncWeb> sync) {
         RequestLog requestLog = new RequestLog(operations.requests());
         Sessions sessions = new Sessions(sessionUseCases, config);
         PageRenderer pages = new PageRenderer(config, sessions, sessionUseCases.describeUser());
@@ -167,6 +177,7 @@ public final class WebApp {
             AccountFeature.register(javalin.routes, account, sessions, pages);
             SignInFeature.register(javalin.routes, signIn, sessions, pages, config, clock);
             MailFeature.register(javalin.routes, mail, sessions, pages, config.pageSize());
+            sync.ifPresent(web -> new SyncRoutes(web, sessions).register(javalin.routes));
             new HealthRoute(databaseHealthy, operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
         }));

@@ -24,6 +24,7 @@ import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
+import dev.gmailserverauth.domain.port.SyncJobs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +42,7 @@ import java.util.Optional;
  * and a response whose {@code iss} names another authorization server than the configured one (RFC 9207:
  * checked when present, as Google sends it). Every error code of the redirect has its own reason
  * ({@link ConsentReason#ofRedirectError}). An account Google reported hijacked is refused until Google
- * enables it again; the person's history records each connection.
+ * enables it again; the person's history records each connection, and the mailbox's sync is scheduled.
  */
 public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
@@ -50,16 +51,18 @@ public final class CompleteAuthorization {
     private final SignInHolds holds;
     private final AccountHistory history;
     private final Issuer issuer;
+    private final SyncJobs syncJobs;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            SignInHolds holds, AccountHistory history, Issuer issuer, Clock clock) {
+            SignInHolds holds, AccountHistory history, Issuer issuer, SyncJobs syncJobs, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.issuer = Objects.requireNonNull(issuer);
+        this.syncJobs = Objects.requireNonNull(syncJobs);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -132,6 +135,8 @@ public final class CompleteAuthorization {
                 grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored)));
         history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
                 grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
+        // The mailbox is kept in sync from now on, while the person is away: a background job starts it.
+        syncJobs.syncAt(user.userId(), now);
         return new Authorized(user.userId(), user.email());
     }
 

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -12,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The user disconnects the application: revoke the grant at the provider, then forget the credential,
- * the cached mail, every session and the account history. A token the provider already considers invalid
+ * The user disconnects the application: stop the mailbox's push watch and forget everything synced (while
+ * the grant still works), revoke the grant at the provider, then forget the credential, the cached mail,
+ * every session and the account history. A token the provider already considers invalid
  * is forgotten all the same. If the provider cannot be reached, nothing is deleted (the exception
  * propagates) so that the user can try again and the grant does not outlive our record of it.
  *
@@ -27,21 +29,24 @@ public final class Disconnect {
     private final SessionRepository sessions;
     private final SummaryCache cache;
     private final AccountHistory history;
+    private final EndSync endSync;
     private final Clock clock;
 
     public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
-            AccountHistory history, Clock clock) {
+            AccountHistory history, EndSync endSync, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.cache = Objects.requireNonNull(cache);
         this.history = Objects.requireNonNull(history);
+        this.endSync = Objects.requireNonNull(endSync);
         this.clock = Objects.requireNonNull(clock);
     }
 
     public enum Result { DISCONNECTED, NOTHING_STORED }
 
     public Result disconnect(UserId user) {
+        endSync.forget(user);
         Optional<StoredCredential> stored = credentials.findByUserId(user);
         stored.ifPresent(credential -> provider.revoke(credential.refreshToken()));
         credentials.delete(user);

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.AccountSubject;
+import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEvent.AccountDisabled;
@@ -33,7 +34,7 @@ import java.util.function.Function;
  *   <caption>What each event does</caption>
  *   <tr><th>event</th><th>effect</th></tr>
  *   <tr><td>{@code tokens-revoked}; {@code token-revoked} naming the stored refresh token</td>
- *       <td>the credential is deleted, the person's sessions end</td></tr>
+ *       <td>the credential is deleted, the mailbox's sync stops (its synced mail deleted), the person's sessions end</td></tr>
  *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end</td></tr>
  *   <tr><td>{@code account-disabled}, {@code account-purged}</td><td>both; with reason {@code hijacking}, sign-in is
  *       also refused until {@code account-enabled}</td></tr>
@@ -59,10 +60,11 @@ public final class HandleSecurityEvent {
     private final SignInHolds holds;
     private final AccountHistory history;
     private final SummaryCache cache;
+    private final EndSync endSync;
     private final Clock clock;
 
     public HandleSecurityEvent(SecurityEventVerifier verifier, SeenSecurityEvents seen, CredentialRepository credentials,
-            SessionRepository sessions, SignInHolds holds, AccountHistory history, SummaryCache cache, Clock clock) {
+            SessionRepository sessions, SignInHolds holds, AccountHistory history, SummaryCache cache, EndSync endSync, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier);
         this.seen = Objects.requireNonNull(seen);
         this.credentials = Objects.requireNonNull(credentials);
@@ -70,6 +72,7 @@ public final class HandleSecurityEvent {
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.cache = Objects.requireNonNull(cache);
+        this.endSync = Objects.requireNonNull(endSync);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -249,6 +252,7 @@ public final class HandleSecurityEvent {
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
         credentials.delete(user);
         cache.forget(user);
+        endSync.stop(user);
         sessions.deleteAllOf(user);
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.REVOKED_BY_GOOGLE, signal));
         return List.of(Effect.GRANT_REVOKED);

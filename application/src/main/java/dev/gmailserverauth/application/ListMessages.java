@@ -11,7 +11,9 @@ import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,25 @@ import java.util.function.Function;
  * {@link Listing#missing()} next to the rows that came (asking again fetches only those), and when the
  * quota is spent the cached rows still show; with nothing to show, the outcome is
  * {@link MailOutcome.RateLimited} with when to try again.
+ *
+ * <p>With {@link ListIndexed}, the unfiltered list and the label views of a mailbox kept in sync are read from the
+ * local index (no Gmail call; the listing says how fresh it is). Searches always go to Gmail, and so do mailboxes
+ * not synced (or not yet whole in the index): for them the summary cache stays.
  */
 public final class ListMessages {
     private final Mailbox mailbox;
     private final SummaryCache cache;
+    private final Optional<ListIndexed> indexed;
 
     public ListMessages(Mailbox mailbox, SummaryCache cache) {
+        this(mailbox, cache, Optional.empty());
+    }
+
+    /** With the local index of synced mailboxes, which answers the views it holds whole without calling Gmail. */
+    public ListMessages(Mailbox mailbox, SummaryCache cache, Optional<ListIndexed> indexed) {
         this.mailbox = Objects.requireNonNull(mailbox);
         this.cache = Objects.requireNonNull(cache);
+        this.indexed = Objects.requireNonNull(indexed);
     }
 
     public record Query(SearchQuery search, Optional<PageToken> pageToken, PageSize pageSize) {
@@ -51,11 +64,20 @@ public final class ListMessages {
         }
     }
 
-    /** One page of the list, and the ids of its rows that Gmail did not give in time (none when complete). */
-    public record Listing(Page<MessageSummary> page, List<MessageId> missing) {
+    /**
+     * One page of the list, and the ids of its rows that Gmail did not give in time (none when complete);
+     * {@code indexedAt} when the page came from the local index of a synced mailbox: as fresh as that sync.
+     */
+    public record Listing(Page<MessageSummary> page, List<MessageId> missing, Optional<Instant> indexedAt) {
         public Listing {
             Objects.requireNonNull(page, "page");
             missing = List.copyOf(missing);
+            Objects.requireNonNull(indexedAt, "indexedAt");
+        }
+
+        /** A page read from Gmail. */
+        public Listing(Page<MessageSummary> page, List<MessageId> missing) {
+            this(page, missing, Optional.empty());
         }
 
         public boolean complete() {
@@ -64,6 +86,8 @@ public final class ListMessages {
     }
 
     public MailOutcome<Listing> list(MailboxGrant grant, Query query) {
+        Optional<Listing> fromIndex = indexed.flatMap(index -> index.list(grant.user(), query));
+        if (fromIndex.isPresent()) return new MailOutcome.Success<>(fromIndex.get());
         return grant.call(token -> mailbox.listMessages(token, query.mailQuery())
                 .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
                         .map(summaries -> new Listing(new Page<>(summaries.found(), refs.nextPageToken(), refs.resultSizeEstimate()),

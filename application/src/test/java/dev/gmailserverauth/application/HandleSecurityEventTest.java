@@ -10,17 +10,19 @@ import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
-import dev.gmailserverauth.domain.model.HistoryEntry;
+import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.HistoryEntry.Kind;
 import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.RefreshTokenHash;
+import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.RefreshTokenPrefix;
 import dev.gmailserverauth.domain.model.SecurityEvent;
 import dev.gmailserverauth.domain.model.SecurityEventId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.StoredCredential;
+import dev.gmailserverauth.domain.model.SyncStatus;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.CredentialRepository;
@@ -44,7 +46,7 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.endSync, world.clock);
     }
 
     @BeforeEach
@@ -73,6 +75,20 @@ class HandleSecurityEventTest {
 
     private List<HistoryEntry> aliceHistory() {
         return history.latest(aliceId, 10);
+    }
+
+    @Test
+    void aRevokedGrantStopsTheMailboxSyncAndDeletesWhatItSynced() {
+        world.google.addMessage(alice, new NewMessage("Bob <bob@example.com>", "Hi", "Body", world.clock.instant(), true));
+        world.runSync.run(aliceId);
+        assertThat(world.messageIndex.count(aliceId)).isEqualTo(1);
+        assertThat(world.syncJobs.keepsSyncing(aliceId)).isTrue();
+
+        effectsOf(new SecurityEvent.TokensRevoked(aliceId));
+
+        assertThat(world.messageIndex.count(aliceId)).isZero();
+        assertThat(world.syncStates.find(aliceId).orElseThrow().status()).isEqualTo(SyncStatus.STOPPED);
+        assertThat(world.syncJobs.keepsSyncing(aliceId)).isFalse();
     }
 
     @Test

@@ -10,6 +10,17 @@ import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
 import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
 import dev.gmailserverauth.domain.fake.InMemorySessionRepository;
 import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
+import dev.gmailserverauth.domain.fake.InMemoryMessageIndex;
+import dev.gmailserverauth.domain.fake.InMemorySyncJobs;
+import dev.gmailserverauth.domain.fake.InMemorySyncStates;
+import dev.gmailserverauth.application.sync.CheckCompleteness;
+import dev.gmailserverauth.application.sync.DescribeSync;
+import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.ListIndexed;
+import dev.gmailserverauth.application.sync.ReceiveNotification;
+import dev.gmailserverauth.application.sync.RenewWatch;
+import dev.gmailserverauth.application.sync.RunSync;
+import dev.gmailserverauth.application.sync.SyncSettings;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
@@ -71,6 +82,19 @@ public final class World {
     public final SweepExpired sweepExpired;
     public final HandleSecurityEvent handleSecurityEvent;
     public final ViewAccount viewAccount;
+    /** The sync: its stores, the jobs asked for (run by hand in tests), and its use cases. */
+    public final InMemorySyncStates syncStates = new InMemorySyncStates();
+    public final InMemoryMessageIndex messageIndex = new InMemoryMessageIndex(syncStates);
+    public final InMemorySyncJobs syncJobs = new InMemorySyncJobs();
+    public static final String TOPIC = "projects/demo/topics/gmail";
+    public final SyncSettings syncSettings = SyncSettings.of(25, Duration.ofMinutes(10), Optional.of(TOPIC));
+    public final EndSync endSync;
+    public final RunSync runSync;
+    public final RenewWatch renewWatch;
+    public final CheckCompleteness checkCompleteness;
+    public final ReceiveNotification receiveNotification;
+    public final DescribeSync describeSync;
+    public final ListIndexed listIndexed;
 
     /** How many sign-ins may be in flight in a test world. */
     public static final int MAX_IN_FLIGHT = 100;
@@ -85,9 +109,16 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, syncJobs, clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
-        listMessages = new ListMessages(mail, cache);
+        endSync = new EndSync(access, google.mailboxChanges(), syncStates, messageIndex, syncJobs, clock);
+        runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncJobs, syncSettings, clock);
+        renewWatch = new RenewWatch(access, google.mailboxChanges(), syncStates, syncSettings);
+        checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, syncSettings, clock);
+        receiveNotification = new ReceiveNotification(syncStates, syncJobs, clock);
+        describeSync = new DescribeSync(syncStates);
+        listIndexed = new ListIndexed(syncStates, messageIndex, syncSettings, clock);
+        listMessages = new ListMessages(mail, cache, Optional.of(listIndexed));
         listAllMessages = new ListAllMessages(listMessages, clock, until -> {
             pauses.add(until);
             if (clock.instant().isBefore(until)) clock.set(until);
@@ -97,13 +128,13 @@ public final class World {
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
         getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
-        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, clock);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, endSync, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
         endSession = new EndSession(sessions);
         describeUser = new DescribeUser(credentials);
         sweepExpired = new SweepExpired(pending, sessions, seenSecurityEvents, clock);
-        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, cache, clock);
+        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, cache, endSync, clock);
         viewAccount = new ViewAccount(credentials, history, holds, renewalNotice, clock);
     }
 

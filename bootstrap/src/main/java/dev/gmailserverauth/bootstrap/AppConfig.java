@@ -47,7 +47,8 @@ public record AppConfig(
         Duration googleDeadline,
         LifecycleConfig lifecycle,
         OperationsConfig operations,
-        WorkspaceDelegationSettings delegation) {
+        WorkspaceDelegationSettings delegation,
+        SyncConfig sync) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -62,6 +63,7 @@ public record AppConfig(
         Objects.requireNonNull(gmailQuotaProfile);
         Objects.requireNonNull(operations);
         Objects.requireNonNull(delegation);
+        Objects.requireNonNull(sync);
     }
 
     public boolean sandboxMode() {
@@ -108,19 +110,20 @@ public record AppConfig(
                         read.path("APP_RISC_RECEIVER_PATH", LifecycleConfig.DEFAULT_RISC_RECEIVER_PATH),
                         read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)),
                 read.operations(port),
-                read.delegation());
+                read.delegation(),
+                read.sync());
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -227,6 +230,29 @@ public record AppConfig(
                 }
             });
             return new WorkspaceDelegationSettings(key, domain, admin, adminRoot);
+        }
+
+        SyncConfig sync() {
+            Optional<String> topic = matching("GMAIL_PUBSUB_TOPIC", SyncConfig.TOPIC, "projects/P/topics/T");
+            Optional<String> subscription = matching("GMAIL_PUBSUB_SUBSCRIPTION", SyncConfig.SUBSCRIPTION, "projects/P/subscriptions/S");
+            Optional<String> serviceAccount = optional("GMAIL_PUSH_SERVICE_ACCOUNT");
+            if (topic.isPresent() && subscription.isEmpty() && serviceAccount.isEmpty()) {
+                throw new ConfigurationException("GMAIL_PUSH_SERVICE_ACCOUNT", "is required when GMAIL_PUBSUB_TOPIC is set and"
+                        + " GMAIL_PUBSUB_SUBSCRIPTION is not: pushes are accepted only from the service account their subscription names");
+            }
+            return new SyncConfig(topic, path("GMAIL_PUSH_PATH", SyncConfig.DEFAULT_PUSH_PATH), url("GMAIL_PUSH_AUDIENCE"), serviceAccount,
+                    subscription, url("GOOGLE_OIDC_CERTS_URL").orElse(SyncConfig.GOOGLE_OIDC_CERTS_URL),
+                    url("GOOGLE_PUBSUB_ROOT_URL").orElse(SyncConfig.GOOGLE_PUBSUB_ROOT_URL),
+                    duration("APP_SYNC_POLL_INTERVAL", SyncConfig.DEFAULT_POLL_INTERVAL),
+                    integer("APP_SYNC_BACKFILL", SyncConfig.DEFAULT_BACKFILL, 0, 100_000));
+        }
+
+        private Optional<String> matching(String name, java.util.regex.Pattern pattern, String shape) {
+            Optional<String> value = optional(name);
+            if (value.isPresent() && !pattern.matcher(value.get()).matches()) {
+                throw new ConfigurationException(name, "must look like " + shape + ", was '" + value.get() + "'");
+            }
+            return value;
         }
 
         /** An absolute URL path of plain segments, such as {@code /risc/events}. */

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import dev.gmailserverauth.application.sync.EndSync;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,13 @@ final class CommandContext implements AutoCloseable {
             opened.push(delegation);
         }
         return delegation;
+    }
+
+    /** Ends a person's mailbox sync as the server does (no scheduler here: the person's jobs end by themselves). */
+    EndSync endSync() {
+        AppConfig app = config();
+        URI baseUrl = GmailServerAuth.baseUrl(app, app.port());
+        return SyncWiring.endSyncForCommands(persistence(), mail().access(), SyncWiring.googleSync(app.sync(), baseUrl, google(), clock), clock);
     }
 
     /** Where people sign in again when a command finds their consent gone. */

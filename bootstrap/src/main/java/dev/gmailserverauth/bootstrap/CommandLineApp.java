@@ -51,6 +51,7 @@ public final class CommandLineApp {
                 .addSubcommand("users", new CommandLine(new Group.Users())
                         .addSubcommand("list", new UsersCommands.ListUsers(context))
                         .addSubcommand("disconnect", new UsersCommands.DisconnectUser(context)))
+                .addSubcommand("sync", new CommandLine(new Group.Sync()).addSubcommand("status", new SyncCommands.Status(context)))
                 .addSubcommand("keys", new CommandLine(new Group.Keys())
                         .addSubcommand("status", new KeysCommands.Status(context))
                         .addSubcommand("rotate", new KeysCommands.Rotate(context))
@@ -150,6 +151,11 @@ public final class CommandLineApp {
 
         @Command(name = "users", mixinStandardHelpOptions = true, description = "The people whose credentials are stored.", synopsisSubcommandLabel = "COMMAND")
         static final class Users extends NamesItsCommands {
+        }
+
+        @Command(name = "sync", mixinStandardHelpOptions = true, description = "The background sync of the connected mailboxes.",
+                synopsisSubcommandLabel = "COMMAND")
+        static final class Sync extends NamesItsCommands {
         }
 
         @Command(name = "keys", mixinStandardHelpOptions = true, description = "The encryption keys of the tokens at rest.", synopsisSubcommandLabel = "COMMAND")

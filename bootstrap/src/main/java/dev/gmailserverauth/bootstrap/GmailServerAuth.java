@@ -127,8 +127,11 @@ public final class GmailServerAuth implements AutoCloseable {
 
             metrics.watch(persistence, clock);
             Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
-            WebApp.Builder useCases = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
-                    redirectUri, config, lifecycle, clock, metrics);
+            Optional<SyncWiring.GoogleSync> googleSync = SyncWiring.googleSync(config.sync(), baseUrl, google.adapters(), clock);
+            Wired wired = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
+                    redirectUri, config, lifecycle, clock, metrics, googleSync);
+            resources.push(wired.sync());
+            WebApp.Builder useCases = wired.web();
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
 
@@ -137,9 +140,11 @@ public final class GmailServerAuth implements AutoCloseable {
             if (sandbox.isPresent()) {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
+            wired.sync().web().ifPresent(useCases::sync);
             Javalin web = useCases.config(webConfig).operations(new WebOperations(readiness(persistence), metrics.requests())).build();
             web.start("0.0.0.0", port);
             resources.push(web::stop);
+            wired.sync().start();
             metrics.watch(web.jettyServer().server());
             OptionalInt managementPort = OptionalInt.empty();
             if (config.operations().managementPort().isPresent()) {
@@ -209,30 +214,35 @@ public final class GmailServerAuth implements AutoCloseable {
         return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
     }
 
-    private static WebApp.Builder wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
-            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics) {
+    /** The web's use cases and the background sync, which share the grant's access and the sync's jobs. */
+    private record Wired(WebApp.Builder web, SyncWiring sync) {
+    }
+
+    private static Wired wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
+            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, Optional<SyncWiring.GoogleSync> googleSync) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), lifecycle.renewalNotice(), clock);
+        SyncWiring sync = SyncWiring.create(config.sync(), persistence, access, mailbox, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
-        return WebApp.builder()
+        return new Wired(WebApp.builder()
                 .clock(clock)
                 .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                         new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
-                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), clock)))
-                .mail(new MailUseCases(access, new ListMessages(mailbox, cache), new GetMessage(mailbox), new ListLabels(mailbox), new ListThreads(mailbox),
-                        new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
+                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), sync.jobs(), clock)))
+                .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox),
+                        new ListThreads(mailbox), new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
-                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock)))
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), sync.endSync(), clock)))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
-                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, clock))
-                .databaseHealthy(persistence::isHealthy);
+                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, sync.endSync(), clock))
+                .databaseHealthy(persistence::isHealthy), sync);
     }
 
     static PersistenceConfig persistenceConfig(AppConfig config) {

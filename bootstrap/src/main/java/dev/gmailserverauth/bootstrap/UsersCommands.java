@@ -58,8 +58,8 @@ final class UsersCommands {
     }
 
     @Command(name = "disconnect", mixinStandardHelpOptions = true, description = {
-            "Disconnects a person as the app's Disconnect button does: revokes the grant at Google, deletes the stored",
-            "credential and ends every session of theirs."})
+            "Disconnects a person as the app's Disconnect button does: stops the mailbox's sync and deletes what it synced,",
+            "revokes the grant at Google, deletes the stored credential and ends every session of theirs."})
     static final class DisconnectUser implements Callable<Integer> {
         private final CommandContext context;
         @Spec
@@ -77,7 +77,7 @@ final class UsersCommands {
             StoredAccount account = find(persistence.accounts(context.clock().instant()), who)
                     .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
             Disconnect disconnect = new Disconnect(context.google().authorizationProvider(), persistence.credentials(), persistence.sessions(),
-                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.clock());
+                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.endSync(), context.clock());
             disconnect.disconnect(new UserId(account.userId()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("disconnected " + account.email() + " (user " + account.userId() + "): grant revoked at Google, credential deleted, "

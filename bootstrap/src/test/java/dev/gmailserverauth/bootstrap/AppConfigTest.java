@@ -125,6 +125,15 @@ class AppConfigTest {
             "GMAIL_QUOTA_UNITS_PER_MINUTE | 0 | GMAIL_QUOTA_UNITS_PER_MINUTE: must be between 1 and 10000000",
             "GMAIL_QUOTA_PROFILE | 2025 | GMAIL_QUOTA_PROFILE: must be legacy or 2026",
             "GOOGLE_DEADLINE | 0 | GOOGLE_DEADLINE: must be positive",
+            "GMAIL_PUBSUB_TOPIC | gmail-push | GMAIL_PUBSUB_TOPIC: must look like projects/P/topics/T",
+            "GMAIL_PUBSUB_SUBSCRIPTION | projects/p/topics/t | GMAIL_PUBSUB_SUBSCRIPTION: must look like projects/P/subscriptions/S",
+            "GMAIL_PUSH_PATH | gmail/push | GMAIL_PUSH_PATH: must be an absolute path",
+            "GMAIL_PUSH_AUDIENCE | app.example.com | GMAIL_PUSH_AUDIENCE: must be an absolute http(s) URL",
+            "GOOGLE_OIDC_CERTS_URL | certs | GOOGLE_OIDC_CERTS_URL: must be an absolute http(s) URL",
+            "GOOGLE_PUBSUB_ROOT_URL | pubsub | GOOGLE_PUBSUB_ROOT_URL: must be an absolute http(s) URL",
+            "APP_SYNC_POLL_INTERVAL | often | APP_SYNC_POLL_INTERVAL: must be seconds",
+            "APP_SYNC_POLL_INTERVAL | 0 | APP_SYNC_POLL_INTERVAL: must be positive",
+            "APP_SYNC_BACKFILL | -1 | APP_SYNC_BACKFILL: must be between 0 and 100000",
     })
     void aBadValueNamesItsVariable(String variable, String value, String message) {
         assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of(variable, value)))
@@ -196,5 +205,52 @@ class AppConfigTest {
     @Test
     void blankValuesCountAsUnset() {
         assertThat(AppConfig.fromEnvironment(Map.of("GMAIL_CLIENT_SECRETS", "  ", "APP_PORT", "")).sandboxMode()).isTrue();
+    }
+
+    @Test
+    void syncDefaultsToPollingEveryTenMinutesWithGooglesEndpoints() {
+        SyncConfig sync = AppConfig.defaults().sync();
+        assertThat(sync.topic()).isEmpty();
+        assertThat(sync.pushMode()).isFalse();
+        assertThat(sync.pushPath()).isEqualTo("/gmail/push");
+        assertThat(sync.pushAudience(URI.create("https://mail.example.com/"))).isEqualTo(URI.create("https://mail.example.com/gmail/push"));
+        assertThat(sync.oidcCertsUrl()).isEqualTo(URI.create("https://www.googleapis.com/oauth2/v3/certs"));
+        assertThat(sync.pubsubRootUrl()).isEqualTo(URI.create("https://pubsub.googleapis.com/"));
+        assertThat(sync.pollInterval()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(sync.backfill()).isEqualTo(1000);
+    }
+
+    @Test
+    void readsTheSyncVariables() {
+        SyncConfig sync = AppConfig.fromEnvironment(Map.of(
+                "GMAIL_PUBSUB_TOPIC", "projects/my-project/topics/gmail-push",
+                "GMAIL_PUSH_PATH", "/hooks/gmail",
+                "GMAIL_PUSH_AUDIENCE", "https://push.example.com/hooks/gmail",
+                "GMAIL_PUSH_SERVICE_ACCOUNT", "push@my-project.iam.gserviceaccount.com",
+                "GOOGLE_OIDC_CERTS_URL", "http://127.0.0.1:9000/oauth2/v3/certs",
+                "GOOGLE_PUBSUB_ROOT_URL", "http://127.0.0.1:9000/",
+                "APP_SYNC_POLL_INTERVAL", "PT2M",
+                "APP_SYNC_BACKFILL", "250")).sync();
+        assertThat(sync.topic()).contains("projects/my-project/topics/gmail-push");
+        assertThat(sync.pushMode()).isTrue();
+        assertThat(sync.pushPath()).isEqualTo("/hooks/gmail");
+        assertThat(sync.pushAudience(URI.create("https://mail.example.com"))).isEqualTo(URI.create("https://push.example.com/hooks/gmail"));
+        assertThat(sync.pushServiceAccount()).contains("push@my-project.iam.gserviceaccount.com");
+        assertThat(sync.oidcCertsUrl()).isEqualTo(URI.create("http://127.0.0.1:9000/oauth2/v3/certs"));
+        assertThat(sync.pubsubRootUrl()).isEqualTo(URI.create("http://127.0.0.1:9000/"));
+        assertThat(sync.pollInterval()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(sync.backfill()).isEqualTo(250);
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_SYNC_POLL_INTERVAL", "90")).sync().pollInterval()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aWatchedTopicNeedsThePushServiceAccountUnlessTheSubscriptionIsPulled() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("GMAIL_PUBSUB_TOPIC", "projects/p/topics/t")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("GMAIL_PUSH_SERVICE_ACCOUNT: is required");
+        SyncConfig pulled = AppConfig.fromEnvironment(Map.of("GMAIL_PUBSUB_TOPIC", "projects/p/topics/t",
+                "GMAIL_PUBSUB_SUBSCRIPTION", "projects/p/subscriptions/s")).sync();
+        assertThat(pulled.pushMode()).isFalse();
+        assertThat(pulled.subscription()).contains("projects/p/subscriptions/s");
     }
 }

@@ -38,24 +38,16 @@ public final class Jdbc {
     }
 
     public int update(String operation, String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, sql, binder);
         } catch (SQLException e) {
             throw failure(operation, e);
         }
     }
 
     public <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) result.add(mapper.map(rows));
-                return result;
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            return query(connection, sql, binder, mapper);
         } catch (SQLException e) {
             throw failure(operation, e);
         }
@@ -72,6 +64,55 @@ public final class Jdbc {
         Map<String, Integer> counts = new LinkedHashMap<>();
         query(operation, sql, statement -> { }, row -> counts.put(row.getString(1), row.getInt(2)));
         return counts;
+    }
+
+    /** Work done on one connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws, so that
+     * nothing of it is stored half-written.
+     */
+    public <T> T inTransaction(String operation, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    /** Runs one statement on a connection of {@link #inTransaction}; returns the rows it changed. */
+    public static int update(Connection connection, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs one query on a connection of {@link #inTransaction}. */
+    public static <T> List<T> query(Connection connection, String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) result.add(mapper.map(rows));
+                return result;
+            }
+        }
     }
 
     /** Binds a nullable BIGINT. */

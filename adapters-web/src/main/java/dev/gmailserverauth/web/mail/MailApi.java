@@ -89,7 +89,8 @@ final class MailApi {
                 "nextPageToken", page.nextPageToken().map(PageToken::value),
                 "resultSizeEstimate", page.resultSizeEstimate(),
                 "partial", !listing.complete(),
-                "missingIds", listing.missing().stream().map(MessageId::value).toList()));
+                "missingIds", listing.missing().stream().map(MessageId::value).toList(),
+                "indexedAt", listing.indexedAt().map(Object::toString)));
     }
 
     private void message(Context ctx) {

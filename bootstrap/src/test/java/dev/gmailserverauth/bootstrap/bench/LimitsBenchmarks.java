@@ -23,6 +23,7 @@ import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
 import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
 import dev.gmailserverauth.domain.fake.InMemorySignInHolds;
+import dev.gmailserverauth.domain.fake.InMemorySyncJobs;
 import dev.gmailserverauth.domain.fake.QueryString;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.BrowserNonce;
@@ -336,7 +337,7 @@ final class LimitsBenchmarks {
         QueryString query = QueryString.of(back);
         InMemoryAccountHistory history = new InMemoryAccountHistory();
         AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, new InMemorySignInHolds(),
-                history, new Issuer(sandbox.control().issuer()), clock)
+                history, new Issuer(sandbox.control().issuer()), new InMemorySyncJobs(), clock)
                 .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
                         Optional.of(browser)));
         if (!(outcome instanceof AuthorizationOutcome.Authorized authorized)) throw new IllegalStateException("sign-in failed: " + outcome);

@@ -35,7 +35,12 @@ import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.model.ChangesPage;
+import dev.gmailserverauth.domain.model.HistoryId;
+import dev.gmailserverauth.domain.model.MailboxChange;
+import dev.gmailserverauth.domain.model.MailboxWatch;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import dev.gmailserverauth.domain.port.MailboxChanges;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
 import java.net.URI;
@@ -88,6 +93,17 @@ public final class FakeGoogle {
     private volatile boolean unavailable;
     private volatile Instant quotaSpentUntil = Instant.EPOCH;
     private final AtomicInteger withheldSummaries = new AtomicInteger();
+    private final Map<UserId, List<HistoryRecord>> histories = new ConcurrentHashMap<>();
+    private final Map<UserId, HistoryId> historyFloors = new ConcurrentHashMap<>();
+    private final Map<UserId, String> watches = new ConcurrentHashMap<>();
+    private final AtomicLong historyCounter = new AtomicLong(1000);
+    private final AtomicInteger historyCalls = new AtomicInteger();
+    private final AtomicInteger watchCalls = new AtomicInteger();
+    private volatile int historyPageSize = 100;
+
+    /** One record of a mailbox's history, as {@code history.list} gives it. */
+    private record HistoryRecord(HistoryId id, MailboxChange change) {
+    }
 
     private record Grant(UserIdentity identity, Scopes scopes, String challenge, RedirectUri redirectUri, boolean offline,
                          Optional<Duration> timeLimit) {
@@ -128,10 +144,66 @@ public final class FakeGoogle {
             attachments.add(new Attachment(key.part(), new AttachmentId("placeholder"), file.filename(), file.mimeType(),
                     file.content().length, file.contentId(), file.contentId().isPresent()));
         }
+        record(account.userId(), new MailboxChange.MessageAdded(messageId, thread, labels));
         box.add(new Message(messageId, thread,
                 List.of(new Header("From", message.from()), new Header("Subject", message.subject())),
                 Optional.of(message.body()), message.html(), labels, snippet(message.body()), message.date(), attachments));
         return messageId;
+    }
+
+    /** Puts and takes labels off a message, each recorded in the history. */
+    public void relabel(UserIdentity account, MessageId id, Set<LabelId> added, Set<LabelId> removed) {
+        List<Message> box = mail.get(account.userId());
+        for (int i = 0; i < box.size(); i++) {
+            Message m = box.get(i);
+            if (!m.id().equals(id)) continue;
+            Set<LabelId> labels = new HashSet<>(m.labelIds());
+            labels.addAll(added);
+            labels.removeAll(removed);
+            box.set(i, new Message(m.id(), m.threadId(), m.headers(), m.textBody(), m.htmlBody(), labels, m.snippet(), m.date(), m.attachments()));
+            if (!added.isEmpty()) record(account.userId(), new MailboxChange.LabelsAdded(id, added));
+            if (!removed.isEmpty()) record(account.userId(), new MailboxChange.LabelsRemoved(id, removed));
+        }
+    }
+
+    /** Deletes a message for good ({@code messagesDeleted} in the history). */
+    public void deleteMessage(UserIdentity account, MessageId id) {
+        if (mail.get(account.userId()).removeIf(m -> m.id().equals(id))) record(account.userId(), new MailboxChange.MessageDeleted(id));
+    }
+
+    /** Forgets the history so far, as Gmail does after a week or so: a start before now is answered 404. */
+    public void forgetHistory(UserIdentity account) {
+        historyFloors.put(account.userId(), currentHistoryId(account.userId()));
+    }
+
+    /** How many history records one {@code history.list} page holds (Gmail's default is 100). */
+    public void pageHistoryBy(int records) {
+        historyPageSize = records;
+    }
+
+    /** The mailbox's current history id. */
+    public HistoryId currentHistoryId(UserId user) {
+        List<HistoryRecord> records = histories.getOrDefault(user, List.of());
+        return records.isEmpty() ? historyFloors.getOrDefault(user, new HistoryId(java.math.BigInteger.valueOf(999))) : records.get(records.size() - 1).id();
+    }
+
+    /** The topic the mailbox is watched on; empty when it is not. */
+    public Optional<String> watchTopic(UserIdentity account) {
+        return Optional.ofNullable(watches.get(account.userId()));
+    }
+
+    public int historyCallCount() {
+        return historyCalls.get();
+    }
+
+    public int watchCallCount() {
+        return watchCalls.get();
+    }
+
+    private void record(UserId user, MailboxChange change) {
+        // Ids grow with gaps, as Gmail's do.
+        HistoryId id = new HistoryId(java.math.BigInteger.valueOf(historyCounter.addAndGet(3)));
+        histories.computeIfAbsent(user, key -> new CopyOnWriteArrayList<>()).add(new HistoryRecord(id, change));
     }
 
     /** A label of the user's own, listed by {@code labels.list}; messages carry it by its id. */
@@ -232,6 +304,53 @@ public final class FakeGoogle {
 
     public Mailbox mailbox() {
         return new FakeMailbox();
+    }
+
+    /** Gmail's history and watches for the same accounts and tokens as {@link #mailbox()}. */
+    public MailboxChanges mailboxChanges() {
+        return new FakeChanges();
+    }
+
+    private final class FakeChanges implements MailboxChanges {
+        private final FakeMailbox gate = new FakeMailbox();
+
+        @Override
+        public MailboxResponse<HistoryId> currentHistoryId(MailboxAccess access) {
+            return gate.authorized(access, identity -> new MailboxResponse.Ok<>(FakeGoogle.this.currentHistoryId(identity.userId())));
+        }
+
+        @Override
+        public MailboxResponse<ChangesPage> changesSince(MailboxAccess access, HistoryId start, Optional<PageToken> page) {
+            return gate.authorized(access, identity -> {
+                historyCalls.incrementAndGet();
+                UserId user = identity.userId();
+                if (historyFloors.containsKey(user) && start.compareTo(historyFloors.get(user)) < 0) return new MailboxResponse.NotFound<>();
+                List<MailboxChange> after = histories.getOrDefault(user, List.of()).stream().filter(r -> r.id().isAfter(start))
+                        .map(HistoryRecord::change).toList();
+                int offset = page.map(p -> Integer.parseInt(p.value())).orElse(0);
+                int end = Math.min(after.size(), offset + historyPageSize);
+                Optional<PageToken> next = end < after.size() ? Optional.of(new PageToken(String.valueOf(end))) : Optional.empty();
+                return new MailboxResponse.Ok<>(new ChangesPage(after.subList(offset, end), FakeGoogle.this.currentHistoryId(user), next));
+            });
+        }
+
+        @Override
+        public MailboxResponse<MailboxWatch> watch(MailboxAccess access, String topicName) {
+            return gate.authorized(access, identity -> {
+                watchCalls.incrementAndGet();
+                watches.put(identity.userId(), topicName);
+                return new MailboxResponse.Ok<>(new MailboxWatch(FakeGoogle.this.currentHistoryId(identity.userId()),
+                        clock.instant().plus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+            });
+        }
+
+        @Override
+        public MailboxResponse<Boolean> stopWatch(MailboxAccess access) {
+            return gate.authorized(access, identity -> {
+                watches.remove(identity.userId());
+                return new MailboxResponse.Ok<>(true);
+            });
+        }
     }
 
     private TokenGrant issue(UserIdentity identity, Scopes scopes, String refreshToken) {
@@ -408,6 +527,12 @@ public final class FakeGoogle {
 
         private List<Message> matching(UserIdentity identity, MailQuery query) {
             String word = query.query().value().toLowerCase(Locale.ROOT);
+            if (word.startsWith("after:")) {
+                // Gmail's search by date, in epoch seconds: what the sync's gap fill and completeness check ask.
+                Instant after = Instant.ofEpochSecond(Long.parseLong(word.substring("after:".length())));
+                return mail.get(identity.userId()).stream().filter(m -> m.date().isAfter(after))
+                        .sorted(Comparator.comparing(Message::date).reversed()).toList();
+            }
             return mail.get(identity.userId()).stream()
                     .filter(m -> word.isEmpty() || (m.subject() + " " + m.from() + " " + m.textBody().orElse("")).toLowerCase(Locale.ROOT).contains(word))
                     .sorted(Comparator.comparing(Message::date).reversed())

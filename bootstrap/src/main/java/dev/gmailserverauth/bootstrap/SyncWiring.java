@@ -1,0 +1,257 @@
+package dev.gmailserverauth.bootstrap;
+
+import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.sync.CheckCompleteness;
+import dev.gmailserverauth.application.sync.DescribeSync;
+import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.ListIndexed;
+import dev.gmailserverauth.application.sync.PullNotifications;
+import dev.gmailserverauth.application.sync.ReceiveNotification;
+import dev.gmailserverauth.application.sync.ReceivePush;
+import dev.gmailserverauth.application.sync.RenewWatch;
+import dev.gmailserverauth.application.sync.RunSync;
+import dev.gmailserverauth.application.sync.SyncSettings;
+import dev.gmailserverauth.domain.model.AccessToken;
+import dev.gmailserverauth.domain.model.ChangesPage;
+import dev.gmailserverauth.domain.model.HistoryId;
+import dev.gmailserverauth.domain.model.MailboxAccess;
+import dev.gmailserverauth.domain.model.MailboxWatch;
+import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SyncState;
+import dev.gmailserverauth.domain.model.SyncStatus;
+import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.port.Mailbox;
+import dev.gmailserverauth.domain.port.MailboxChanges;
+import dev.gmailserverauth.domain.port.MailboxResponse;
+import dev.gmailserverauth.domain.port.NotificationSubscription;
+import dev.gmailserverauth.domain.port.PushTokenVerifier;
+import dev.gmailserverauth.domain.port.SyncJobs;
+import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.persistence.Database;
+import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
+import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
+import dev.gmailserverauth.persistence.jobs.SyncJobHandlers;
+import dev.gmailserverauth.web.sync.SyncWeb;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition of the background sync: its use cases, the db-scheduler jobs that run them on every instance,
+ * and the push receiver's wiring. The sync runs only when Google's side of it ({@link GoogleSync}) is built;
+ * without it the app works as before (every list read from Gmail) and nothing is scheduled.
+ */
+final class SyncWiring implements SyncJobHandlers, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
+    private static final int PULL_BATCH = 100;
+    private static final Duration PULL_EVERY = Duration.ofSeconds(2);
+
+    /** Google's side of the sync: history and watches, the push token verifier, and (pull mode) the subscription. */
+    record GoogleSync(MailboxChanges changes, PushTokenVerifier verifier, Optional<NotificationSubscription> subscription) {
+        GoogleSync {
+            Objects.requireNonNull(changes, "changes");
+            Objects.requireNonNull(verifier, "verifier");
+            Objects.requireNonNull(subscription, "subscription");
+        }
+    }
+
+    /**
+     * THE LEAD COMPLETES THIS AT MERGE, once the Google adapters of the sync are on main. It needs:
+     * <ul>
+     *   <li>{@code GmailMailboxChanges} ({@code MailboxChanges}), built by {@link GoogleAdapters} over the same transport,
+     *       per-user limits and deadline as the {@code Mailbox};</li>
+     *   <li>{@code GooglePushTokenVerifier} ({@code PushTokenVerifier}) with {@code sync.oidcCertsUrl()},
+     *       {@code sync.pushAudience(baseUrl)}, {@code sync.pushServiceAccount()} and the {@code clock};</li>
+     *   <li>in pull mode ({@code sync.subscription()} present) {@code PubSubNotificationSubscription}
+     *       ({@code NotificationSubscription}) on {@code sync.pubsubRootUrl()}, authenticated by Application Default Credentials.</li>
+     * </ul>
+     * Until then: empty, and the sync is off.
+     */
+    static Optional<GoogleSync> googleSync(SyncConfig sync, URI baseUrl, GoogleAdapters google, Clock clock) {
+        return Optional.empty();
+    }
+
+    private final Database persistence;
+    private final SyncJobs jobs;
+    private final Optional<DbSchedulerSyncJobs> scheduler;
+    private final EndSync endSync;
+    private final DescribeSync describeSync;
+    private final Optional<SyncWeb> web;
+    private final Optional<RunSync> runSync;
+    private final Optional<RenewWatch> renewWatch;
+    private final Optional<CheckCompleteness> checkCompleteness;
+    private final Optional<PullNotifications> pull;
+    private final Optional<ListIndexed> listIndexed;
+    private final SyncMetrics metrics;
+    private final Clock clock;
+
+    private SyncWiring(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, Optional<GoogleSync> google,
+            SyncMetrics metrics, String pushPath, Clock clock) {
+        this.persistence = persistence;
+        this.metrics = metrics;
+        this.clock = clock;
+        SyncSettings settings = SyncSettings.of(config.backfill(), config.pollInterval(), config.topic());
+        this.scheduler = google.map(g -> persistence.syncJobs(this, SchedulerSettings.of(instanceName(), config.pollInterval(),
+                g.subscription().map(s -> PULL_EVERY))));
+        this.jobs = scheduler.<SyncJobs>map(s -> s).orElseGet(NoJobs::new);
+        MailboxChanges changes = google.map(GoogleSync::changes).orElseGet(NoChanges::new);
+        this.endSync = new EndSync(access, changes, persistence.syncStates(), persistence.messageIndex(), jobs, clock);
+        this.describeSync = new DescribeSync(persistence.syncStates());
+        ReceiveNotification receive = new ReceiveNotification(persistence.syncStates(), jobs, clock);
+        this.runSync = google.map(g -> new RunSync(access, g.changes(), mailbox, persistence.syncStates(), persistence.messageIndex(), endSync,
+                jobs, settings, clock));
+        this.renewWatch = google.map(g -> new RenewWatch(access, g.changes(), persistence.syncStates(), settings));
+        this.checkCompleteness = google.map(g -> new CheckCompleteness(access, mailbox, persistence.syncStates(), persistence.messageIndex(),
+                settings, clock));
+        this.listIndexed = google.map(g -> new ListIndexed(persistence.syncStates(), persistence.messageIndex(), settings, clock));
+        this.pull = google.flatMap(g -> g.subscription().map(subscription -> new PullNotifications(subscription, receive)));
+        Optional<ReceivePush> receivePush = google.filter(g -> config.pushMode()).map(g -> new ReceivePush(metrics.counted(g.verifier()), receive));
+        this.web = Optional.of(new SyncWeb(receivePush, describeSync, pushPath, clock));
+        metrics.watch(jobs, clock);
+    }
+
+    static SyncWiring create(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, Optional<GoogleSync> google,
+            Metrics metrics, Clock clock) {
+        return new SyncWiring(config, persistence, access, mailbox, google, new SyncMetrics(metrics.registry()), config.pushPath(), clock);
+    }
+
+    /**
+     * Ending a sync from a command (no scheduler runs there): the synced mail and state are deleted and the watch
+     * stopped; the account's scheduled jobs end by themselves at their next run, finding no grant.
+     */
+    static EndSync endSyncForCommands(Database persistence, AuthorizedAccess access, Optional<GoogleSync> google, Clock clock) {
+        return new EndSync(access, google.map(GoogleSync::changes).orElseGet(NoChanges::new), persistence.syncStates(),
+                persistence.messageIndex(), new NoJobs(), clock);
+    }
+
+    SyncJobs jobs() {
+        return jobs;
+    }
+
+    EndSync endSync() {
+        return endSync;
+    }
+
+    /** The list views answered from the index; empty while the sync is off. */
+    Optional<ListIndexed> listIndexed() {
+        return listIndexed;
+    }
+
+    Optional<SyncWeb> web() {
+        return web;
+    }
+
+    /** Starts the jobs, and makes sure every active sync has its periodic jobs (they survive restarts in the database). */
+    void start() {
+        scheduler.ifPresent(s -> {
+            s.start();
+            persistence.syncStates().all().stream().filter(state -> state.status() == SyncStatus.ACTIVE).map(SyncState::user)
+                    .forEach(jobs::keepSyncing);
+        });
+        LOG.info("mailbox sync {}", scheduler.isPresent() ? "running" : "off: Google's history and push adapters are not configured");
+    }
+
+    @Override
+    public Optional<Instant> sync(UserId user) {
+        Optional<SyncState> before = persistence.syncStates().find(user);
+        RunSync.Outcome outcome = runSync.orElseThrow().run(user);
+        metrics.ran(outcome);
+        persistence.syncStates().find(user).ifPresent(after -> {
+            if (after.gapsFilled() > before.map(SyncState::gapsFilled).orElse(0)) metrics.gapFilled();
+            boolean followedANotification = before.flatMap(SyncState::pendingSince).isPresent() && after.pendingSince().isEmpty();
+            if (followedANotification) after.lag().ifPresent(metrics::lag);
+        });
+        return outcome.fold(
+                synced -> Optional.of(clock.instant().plus(Duration.ofDays(365))),
+                again -> Optional.of(again.at()),
+                paused -> Optional.of(clock.instant().plus(Duration.ofDays(365))),
+                stopped -> Optional.empty());
+    }
+
+    @Override
+    public void renewWatch(UserId user) {
+        renewWatch.ifPresent(renew -> metrics.renewed(renew.renew(user)));
+    }
+
+    @Override
+    public void checkCompleteness(UserId user) {
+        runSync.ifPresent(run -> run.run(user));
+        checkCompleteness.ifPresent(check -> metrics.checked(check.check(user)));
+    }
+
+    @Override
+    public void pull() {
+        pull.ifPresent(p -> metrics.pulled(p.pull(PULL_BATCH)));
+    }
+
+    @Override
+    public void close() {
+        scheduler.ifPresent(DbSchedulerSyncJobs::close);
+    }
+
+    /** This instance's name in the job table: the host and a random suffix, so that two instances on one host differ. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** No scheduler: the sync is off, nothing is asked of it and nothing waits. */
+    private static final class NoJobs implements SyncJobs {
+        @Override
+        public void syncAt(UserId user, Instant at) {
+        }
+
+        @Override
+        public void keepSyncing(UserId user) {
+        }
+
+        @Override
+        public void stop(UserId user) {
+        }
+
+        @Override
+        public int backlog(Instant now) {
+            return 0;
+        }
+    }
+
+    /** No Google history adapter: with the sync off no watch is ever set up, so nothing is ever asked of it. */
+    private static final class NoChanges implements MailboxChanges {
+        private static <T> MailboxResponse<T> off() {
+            return new MailboxResponse.BadRequest<>("the mailbox sync is not configured");
+        }
+
+        @Override
+        public MailboxResponse<HistoryId> currentHistoryId(MailboxAccess access) {
+            return off();
+        }
+
+        @Override
+        public MailboxResponse<ChangesPage> changesSince(MailboxAccess access, HistoryId start, Optional<PageToken> page) {
+            return off();
+        }
+
+        @Override
+        public MailboxResponse<MailboxWatch> watch(MailboxAccess access, String topicName) {
+            return off();
+        }
+
+        @Override
+        public MailboxResponse<Boolean> stopWatch(MailboxAccess access) {
+            return off();
+        }
+    }
+}
