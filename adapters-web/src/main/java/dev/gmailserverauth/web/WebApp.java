@@ -26,9 +26,15 @@ public final class WebApp {
         return create(config, useCases, WebOperations.none());
     }
 
-    /** The same, with readiness checks and a request observer for operators. */
+    /** The same, with readiness checks and a request observer for operators, on the system clock. */
     public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations) {
+        return create(config, useCases, operations, Clock.systemUTC());
+    }
+
+    /** The same, with the clock the use cases run on, so that the web edge's own timing (the sign-in throttle) follows it. */
+    public static Javalin create(WebConfig config, WebUseCases useCases, WebOperations operations, Clock clock) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(operations, "operations");
         RequestLog requestLog = new RequestLog(operations.requests());
@@ -62,7 +68,7 @@ public final class WebApp {
             new RiscRoutes(useCases.handleSecurityEvent(), config.riscReceiverPath()).register(javalin.routes);
             new ConnectionRoutes(useCases.viewAccount(), sessions, pages).register(javalin.routes);
             new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
-                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, Clock.systemUTC()), pages).register(javalin.routes);
+                    new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, clock), pages).register(javalin.routes);
             new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, config.pageSize())
                     .register(javalin.routes);
             new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(javalin.routes);

@@ -182,7 +182,8 @@ public record AppConfig(
             if (managementPort.isPresent() && managementPort.getAsInt() != 0 && managementPort.getAsInt() == publicPort) {
                 throw new ConfigurationException("APP_MANAGEMENT_PORT", "must differ from APP_PORT: metrics are never served on the public port");
             }
-            return new OperationsConfig(format, optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
+            return new OperationsConfig(optional("APP_BIND_ADDRESS").orElse(OperationsConfig.DEFAULT_BIND_ADDRESS), format,
+                    optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
         }
 
         /** An absolute URL path of plain segments, such as {@code /risc/events}. */

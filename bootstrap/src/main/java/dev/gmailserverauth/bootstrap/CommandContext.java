@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,7 +90,8 @@ final class CommandContext implements AutoCloseable {
                         + " and this command with the same fixed SANDBOX_PORT, or configure GMAIL_CLIENT_SECRETS");
             }
             URI baseUrl = GmailServerAuth.baseUrl(app, app.port());
-            google = GoogleAdapters.create(GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(baseUrl), app.sandboxPort()), clock);
+            google = GoogleAdapters.create(GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(baseUrl),
+                    Optional.of(GmailServerAuth.embeddedSandboxUrl(app.sandboxPort())).filter(url -> app.sandboxMode())), clock);
             opened.push(google::close);
         }
         return google;
