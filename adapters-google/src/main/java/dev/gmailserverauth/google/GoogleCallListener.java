@@ -1,6 +1,10 @@
 package dev.gmailserverauth.google;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * What the Gmail adapter tells an observer about its calls, for metrics. Called on the calling thread;
@@ -31,5 +35,27 @@ public interface GoogleCallListener {
      * remembers the user's quota is spent until later than the request's deadline).
      */
     default void refused(String kind) {
+    }
+
+    /**
+     * Every {@code method} this adapter reports: the Gmail methods as Gmail names them, and the calls to
+     * Google's OAuth endpoints ({@code code exchange}, {@code token refresh}, {@code userinfo},
+     * {@code token revocation}, as {@link GoogleAuthorizationProvider} and {@link Revoker} name them). An
+     * observer can show each one from the start, at zero, instead of a series that appears with its first call.
+     */
+    static List<String> methods() {
+        return Stream.concat(Arrays.stream(GmailMethod.values()).map(GmailMethod::label),
+                Stream.of("code exchange", "token refresh", "userinfo", "token revocation")).toList();
+    }
+
+    /** Every {@code outcome} {@link #call} reports: {@code ok}, and each kind of failure. */
+    static List<String> outcomes() {
+        return Stream.concat(Stream.of("ok"), Arrays.stream(GoogleFailure.Kind.values()).map(kind -> kind.name().toLowerCase(Locale.ROOT)))
+                .distinct().toList();
+    }
+
+    /** Every {@code kind} {@link #refused} reports. */
+    static List<String> refusalKinds() {
+        return List.of("concurrency", "quota", "short_circuit");
     }
 }

@@ -199,7 +199,7 @@ class PostgresTwoInstancesTest {
     /** Stands in for a call to Google: reads the stored credential, "refreshes" it, stores the result. */
     private static String refresh(Database instance, UserId user, int number) {
         StoredCredential stored = instance.credentials().findByUserId(user).orElseThrow();
-        sleepQuietly(15);
+        sleepQuietly(15); // the time Google takes to answer: the window in which two instances could both refresh
         String token = "ya29.refresh-" + number;
         TokenGrant grant = new TokenGrant(new ExpiringAccessToken(new AccessToken(token), NOW.plusSeconds(3600)), Optional.empty(),
                 stored.grantedScopes());

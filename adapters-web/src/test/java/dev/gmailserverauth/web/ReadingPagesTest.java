@@ -30,7 +30,7 @@ class ReadingPagesTest {
         return world.google.addMessage(alice, new NewMessage("News <news@news.example>", "Autumn sale", "Autumn sale (text part)", World.START, true)
                 .withHtml(NEWSLETTER)
                 .withAttachments(List.of(NewAttachment.inline("logo@news.example", "logo.png", "image/png", PNG),
-                        new NewAttachment("Preisliste März.pdf", "application/pdf", "%PDF-1.4 prices".getBytes()))));
+                        new NewAttachment("Preisliste März.pdf", "application/pdf", "%PDF-1.4 prices".getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
     }
 
     @Test

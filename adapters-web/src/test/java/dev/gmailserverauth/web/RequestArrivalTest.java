@@ -118,7 +118,7 @@ class RequestArrivalTest {
                     out.write('a');
                     out.flush();
                     if (socket.getInputStream().available() > 0) status = readStatusLine(socket.getInputStream());
-                    else Thread.sleep(100);
+                    else Thread.sleep(100); // the client under test is slow: one byte every 100 ms
                 }
                 if (status.isEmpty()) status = readStatusLine(socket.getInputStream());
                 assertThat(status).isEqualTo("HTTP/1.1 408 Request Timeout");
@@ -143,7 +143,7 @@ class RequestArrivalTest {
                     for (byte b : head) {
                         out.write(b);
                         out.flush();
-                        Thread.sleep(50);
+                        Thread.sleep(50); // the client under test is slow: one header byte every 50 ms
                     }
                 } catch (IOException closed) {
                     cut = true;
@@ -165,7 +165,7 @@ class RequestArrivalTest {
                     socket.getOutputStream().flush();
                     assertThat(readStatusLine(socket.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
                     drainHeadersAndBody(socket.getInputStream());
-                    Thread.sleep(300);
+                    Thread.sleep(300); // idle between requests, as a browser is: the idle time must not count against the deadline
                 }
             }
         });

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.application;
 
-import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.CredentialRepository;

@@ -201,7 +201,8 @@ public record AppConfig(
             if (managementPort.isPresent() && managementPort.getAsInt() != 0 && managementPort.getAsInt() == publicPort) {
                 throw new ConfigurationException("APP_MANAGEMENT_PORT", "must differ from APP_PORT: metrics are never served on the public port");
             }
-            return new OperationsConfig(format, optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
+            return new OperationsConfig(optional("APP_BIND_ADDRESS").orElse(OperationsConfig.DEFAULT_BIND_ADDRESS), format,
+                    optional("APP_MANAGEMENT_HOST").orElse(OperationsConfig.DEFAULT_MANAGEMENT_HOST), managementPort);
         }
 
         /** GOOGLE_SERVICE_ACCOUNT_KEY and its companions: all or nothing, the administrator of the domain. */

@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import dev.gmailserverauth.application.sync.EndSync;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,8 @@ final class CommandContext implements AutoCloseable {
                         + " and this command with the same fixed SANDBOX_PORT, or configure GMAIL_CLIENT_SECRETS");
             }
             URI baseUrl = GmailServerAuth.baseUrl(app, app.port());
-            google = GoogleAdapters.create(GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(baseUrl), app.sandboxPort()), clock);
+            google = GoogleAdapters.create(GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(baseUrl),
+                    Optional.of(GmailServerAuth.embeddedSandboxUrl(app.sandboxPort())).filter(url -> app.sandboxMode())), clock);
             opened.push(google::close);
         }
         return google;

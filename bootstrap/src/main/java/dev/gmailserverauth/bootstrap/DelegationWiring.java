@@ -93,10 +93,11 @@ final class DelegationWiring implements AutoCloseable {
     /** For the commands: delegation over the command's stores and consent flow, or a failure that says how to configure it. */
     static DelegationWiring forCommands(CommandContext context) {
         AppConfig app = context.config();
-        URI gmailRoot = GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(GmailServerAuth.baseUrl(app, app.port())), app.sandboxPort())
-                .gmailRootUrl();
+        URI gmailRoot = GmailServerAuth.googleConfig(app, GmailServerAuth.redirectUri(GmailServerAuth.baseUrl(app, app.port())),
+                Optional.of(GmailServerAuth.embeddedSandboxUrl(app.sandboxPort())).filter(url -> app.sandboxMode())).gmailRootUrl();
         try {
-            return create(app, gmailRoot, URI.create("http://127.0.0.1:" + app.sandboxPort() + "/"), context.persistence(), context.clock()).orElseThrow(() -> new CommandFailure("Workspace domain-wide delegation is not configured: set "
+            return create(app, gmailRoot, GmailServerAuth.embeddedSandboxUrl(app.sandboxPort()).resolve("/"), context.persistence(), context.clock())
+                    .orElseThrow(() -> new CommandFailure("Workspace domain-wide delegation is not configured: set "
                     + "GOOGLE_SERVICE_ACCOUNT_KEY, GOOGLE_WORKSPACE_DOMAIN and GOOGLE_WORKSPACE_ADMIN (README: Workspace domain-wide delegation)"));
         } catch (GoogleConfigurationException e) {
             throw new CommandFailure(e.getMessage() + (app.sandboxMode() ? " (in sandbox mode the server writes it at its start)" : ""));

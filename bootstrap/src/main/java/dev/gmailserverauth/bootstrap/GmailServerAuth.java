@@ -45,9 +45,6 @@ import dev.gmailserverauth.web.mail.MailUseCases;
 import dev.gmailserverauth.web.shared.SessionUseCases;
 import dev.gmailserverauth.web.signin.SignInUseCases;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,30 +94,33 @@ public final class GmailServerAuth implements AutoCloseable {
     public static GmailServerAuth start(AppConfig config, Clock clock) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            int port = config.port() == 0 ? freePort() : config.port();
-            URI baseUrl = baseUrl(config, port);
+            ListeningSocket socket = ListeningSocket.bind(config.operations().bindAddress(), config.port());
+            resources.push(socket);
+            URI baseUrl = baseUrl(config, socket.port());
             RedirectUri redirectUri = redirectUri(baseUrl);
-            // Chosen before anything starts, so the Google adapters can be built while the sandbox starts.
-            int sandboxPort = !config.sandboxMode() ? 0 : config.sandboxPort() == 0 ? freePort() : config.sandboxPort();
 
-            // Three independent parts start at once: on two cores their class loading overlaps.
+            // Independent parts start at once: on two cores their class loading overlaps. The Google adapters
+            // need the sandbox's URL in sandbox mode, so they wait for the sandbox, which binds its own port
+            // (any free one unless SANDBOX_PORT says which) and reports it.
             ParallelStart parts = new ParallelStart();
-            var sandboxPart = parts.start("sandbox", () -> config.sandboxMode() ? Optional.of(startSandbox(config, redirectUri, sandboxPort))
-                    : Optional.<GoogleSandbox>empty());
+            Optional<ParallelStart.Part<GoogleSandbox>> sandboxPart = config.sandboxMode()
+                    ? Optional.of(parts.start("sandbox", () -> startSandbox(config, redirectUri)))
+                    : Optional.empty();
             Metrics metrics = new Metrics();
             resources.push(metrics);
             var googlePart = parts.start("google", () -> {
-                GoogleAdapterConfig google = googleConfig(config, redirectUri, sandboxPort).withCallListener(metrics.googleCalls());
+                GoogleAdapterConfig google = googleConfig(config, redirectUri, sandboxPart.map(part -> part.await().baseUrl()))
+                        .withCallListener(metrics.googleCalls());
                 return new Google(google, GoogleAdapters.create(google, clock));
             });
             var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             parts.awaitAll();
-            sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
+            sandboxPart.flatMap(ParallelStart.Part::result).ifPresent(resources::push);
             googlePart.result().ifPresent(google -> resources.push(google.adapters()::close));
             persistencePart.result().ifPresent(resources::push);
             parts.rethrowFirstFailure();
 
-            Optional<GoogleSandbox> sandbox = sandboxPart.result().orElseThrow();
+            Optional<GoogleSandbox> sandbox = sandboxPart.map(part -> part.result().orElseThrow());
             DelegationWiring.prepare(config, sandbox);
             Google google = googlePart.result().orElseThrow();
             Database persistence = persistencePart.result().orElseThrow();
@@ -141,8 +141,11 @@ public final class GmailServerAuth implements AutoCloseable {
                 webConfig = webConfig.withBanner("Sandbox mode: Google is simulated locally with demo accounts. No real mail is read.");
             }
             wired.sync().web().ifPresent(useCases::sync);
-            Javalin web = useCases.config(webConfig).operations(new WebOperations(readiness(persistence), metrics.requests())).build();
-            web.start("0.0.0.0", port);
+            Javalin web = useCases.config(webConfig)
+                    .operations(new WebOperations(readiness(persistence, GoogleReadiness.of(config, redirectUri, google.config(), sandbox)), metrics.requests()))
+                    .build();
+            socket.handTo(web);
+            web.start();
             resources.push(web::stop);
             wired.sync().start();
             metrics.watch(web.jettyServer().server());
@@ -163,9 +166,9 @@ public final class GmailServerAuth implements AutoCloseable {
         }
     }
 
-    private static GoogleSandbox startSandbox(AppConfig config, RedirectUri redirectUri, int port) {
+    private static GoogleSandbox startSandbox(AppConfig config, RedirectUri redirectUri) {
         return GoogleSandbox.start(SandboxConfig.defaults(List.of(redirectUri.value().toString()))
-                .withPort(port).withControlApi(config.sandboxControlApi()).withLimits(sandboxLimits(config.gmailQuotaProfile())));
+                .withPort(config.sandboxPort()).withControlApi(config.sandboxControlApi()).withLimits(sandboxLimits(config.gmailQuotaProfile())));
     }
 
     /** The sandbox plays the quota table the app is configured for, with Google's per-user budget for it. */
@@ -176,24 +179,25 @@ public final class GmailServerAuth implements AutoCloseable {
         };
     }
 
-    /** Google's endpoints from the client secrets, or the embedded sandbox's on its (already chosen) port. */
-    static GoogleAdapterConfig googleConfig(AppConfig config, RedirectUri redirectUri, int sandboxPort) {
-        GoogleAdapterConfig base = config.sandboxMode()
-                ? GoogleAdapterConfig.forSandbox(URI.create("http://127.0.0.1:" + sandboxPort), SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET)
-                : GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri);
+    /** Google's endpoints from the client secrets, or, given the embedded sandbox's URL, the sandbox's. */
+    static GoogleAdapterConfig googleConfig(AppConfig config, RedirectUri redirectUri, Optional<URI> sandbox) {
+        GoogleAdapterConfig base = sandbox
+                .map(url -> GoogleAdapterConfig.forSandbox(url, SandboxClient.DEFAULT_ID, SandboxClient.DEFAULT_SECRET))
+                .orElseGet(() -> GoogleAdapterConfig.fromClientSecrets(config.clientSecrets().orElseThrow(), redirectUri));
         return GoogleOverrides.apply(base, config);
     }
 
     /**
      * What {@code /health/ready} checks beyond the database: the schema is the one this code expects, this
-     * instance's keys open the data (the canary row), and the Google configuration was loaded. Google itself
-     * is not called: a probe must spend no quota and not fail the instance over a blip at Google.
+     * instance's keys open the data (the canary row), and the Google configuration this instance runs on still
+     * holds ({@link GoogleReadiness}). Google itself is not called: a probe must spend no quota and must not
+     * take every instance out of service over a blip at Google.
      */
-    private static List<WebOperations.HealthCheck> readiness(Database persistence) {
+    private static List<WebOperations.HealthCheck> readiness(Database persistence, GoogleReadiness google) {
         return List.of(
                 new WebOperations.HealthCheck("schema", () -> persistence.schema().isCurrent()),
                 new WebOperations.HealthCheck("key", persistence::keysOpenTheData),
-                new WebOperations.HealthCheck("google", () -> true));
+                new WebOperations.HealthCheck("google", google::holds));
     }
 
     /** The Google adapters and the configuration they were built with. */
@@ -250,6 +254,11 @@ public final class GmailServerAuth implements AutoCloseable {
         if (config.encryptionKey().isPresent()) persistence = persistence.withEncryptionKey(config.encryptionKey().get());
         if (config.databaseUser().isPresent()) persistence = persistence.withCredentials(config.databaseUser().get(), config.databasePassword().orElse(""));
         return persistence;
+    }
+
+    /** The embedded sandbox of a server started with a fixed {@code SANDBOX_PORT}: it listens on loopback only. */
+    static URI embeddedSandboxUrl(int port) {
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Where browsers reach the app: {@code APP_BASE_URL}, or this host on {@code port}. */
@@ -314,14 +323,6 @@ public final class GmailServerAuth implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("closing a resource failed", e);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         }
     }
 

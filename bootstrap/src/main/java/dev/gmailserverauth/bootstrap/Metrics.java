@@ -17,7 +17,6 @@ import dev.gmailserverauth.web.WebOperations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
@@ -32,9 +31,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -46,6 +48,10 @@ import org.eclipse.jetty.server.Server;
  * never raw paths; outcomes and kinds from small fixed sets; never a user.
  */
 final class Metrics implements AutoCloseable {
+    /** A refresh that ended in an exception (Google unreachable, a bug) rather than in one of the outcomes. */
+    private static final String REFRESH_FAILED = "failed";
+    private static final String LOCK_ACQUIRED = "acquired";
+    private static final String LOCK_NOT_ACQUIRED = "not_acquired";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -79,6 +85,7 @@ final class Metrics implements AutoCloseable {
     /** {@code refresh_lock_wait_seconds{outcome}}: how long token refreshes waited for the per-user lock (acquired or timed out). */
     RefreshLock timed(RefreshLock lock) {
         Objects.requireNonNull(lock, "lock");
+        List.of(LOCK_ACQUIRED, LOCK_NOT_ACQUIRED).forEach(this::lockWait);
         return new RefreshLock() {
             @Override
             public <T> T callExclusively(UserId userId, Duration timeout, Supplier<T> action) {
@@ -87,19 +94,24 @@ final class Metrics implements AutoCloseable {
                 try {
                     return lock.callExclusively(userId, timeout, () -> {
                         acquired[0] = true;
-                        lockWait("acquired").record(Duration.ofNanos(System.nanoTime() - start));
+                        lockWait(LOCK_ACQUIRED).record(Duration.ofNanos(System.nanoTime() - start));
                         return action.get();
                     });
                 } finally {
-                    if (!acquired[0]) lockWait("not_acquired").record(Duration.ofNanos(System.nanoTime() - start));
+                    if (!acquired[0]) lockWait(LOCK_NOT_ACQUIRED).record(Duration.ofNanos(System.nanoTime() - start));
                 }
             }
         };
     }
 
-    /** {@code oauth_token_refreshes_total{outcome}}: refreshes of access tokens, by how they ended. */
+    /**
+     * {@code oauth_token_refreshes_total{outcome}}: refreshes of access tokens, by how they ended: each case of
+     * {@link AuthorizationProvider.Refresh} in snake case, or {@code failed} (an exception). Every outcome is
+     * there from the start, at zero.
+     */
     AuthorizationProvider counted(AuthorizationProvider provider) {
         Objects.requireNonNull(provider, "provider");
+        refreshOutcomes().forEach(this::refreshes);
         return new AuthorizationProvider() {
             @Override
             public AuthorizationUrl authorizationUrl(AuthorizationRequest request) {
@@ -115,10 +127,10 @@ final class Metrics implements AutoCloseable {
             public Refresh refresh(RefreshToken refreshToken) {
                 try {
                     Refresh refresh = provider.refresh(refreshToken);
-                    refreshes(snakeCase(refresh.getClass().getSimpleName())).increment();
+                    refreshes(outcome(refresh.getClass())).increment();
                     return refresh;
                 } catch (RuntimeException e) {
-                    refreshes("failed").increment();
+                    refreshes(REFRESH_FAILED).increment();
                     throw e;
                 }
             }
@@ -170,8 +182,14 @@ final class Metrics implements AutoCloseable {
                 .tag("outcome", outcome).register(registry);
     }
 
-    private static String snakeCase(String name) {
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    /** The cases of the sealed {@link AuthorizationProvider.Refresh}, read from the type itself so that a new case is counted from the start too. */
+    static List<String> refreshOutcomes() {
+        return Stream.concat(Arrays.stream(AuthorizationProvider.Refresh.class.getPermittedSubclasses()).map(Metrics::outcome), Stream.of(REFRESH_FAILED))
+                .toList();
+    }
+
+    private static String outcome(Class<?> refreshCase) {
+        return refreshCase.getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -23,6 +23,15 @@ final class ParallelStart {
             this.future = future;
         }
 
+        /** Waits for this part alone, for a part that needs it; its failure is rethrown as it is. */
+        T await() {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                throw rethrowable(e);
+            }
+        }
+
         /** The started part, or empty when it failed. */
         Optional<T> result() {
             return future.isDone() && !future.isCompletedExceptionally() ? Optional.of(future.join()) : Optional.empty();
@@ -56,10 +65,15 @@ final class ParallelStart {
             try {
                 future.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) throw cause;
-                if (e.getCause() instanceof Error error) throw error;
-                throw e;
+                throw rethrowable(e);
             }
         }
+    }
+
+    /** What failed inside the part, unwrapped. */
+    private static RuntimeException rethrowable(CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) return cause;
+        if (e.getCause() instanceof Error error) throw error;
+        return e;
     }
 }

@@ -11,7 +11,6 @@ import dev.gmailserverauth.application.sync.ReceivePush;
 import dev.gmailserverauth.application.sync.RenewWatch;
 import dev.gmailserverauth.application.sync.RunSync;
 import dev.gmailserverauth.application.sync.SyncSettings;
-import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.ChangesPage;
 import dev.gmailserverauth.domain.model.HistoryId;
 import dev.gmailserverauth.domain.model.MailboxAccess;

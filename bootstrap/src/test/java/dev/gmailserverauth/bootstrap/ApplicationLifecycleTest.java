@@ -3,6 +3,8 @@ package dev.gmailserverauth.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gmailserverauth.sandbox.Endpoint;
+import dev.gmailserverauth.testing.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,9 +42,13 @@ class ApplicationLifecycleTest {
             var control = app.sandbox().orElseThrow().control();
             String cookie = new HttpSignIn().signIn(app.baseUrl(), control.demoAccounts().get(0));
             control.setLatency(Duration.ofMillis(700));
+            long listed = control.counters().roundTrips(Endpoint.MESSAGES_LIST);
             var inFlight = http.sendAsync(HttpRequest.newBuilder(app.baseUrl().resolve("/api/messages?maxResults=5")).header("Cookie", cookie).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Thread.sleep(300);
+            // The page lists first, then fetches the summaries (each round trip held 700 ms by the sandbox):
+            // once the list has reached Google, the request is in flight, half done.
+            Eventually.await("the request's messages.list reached the sandbox", Duration.ofSeconds(30),
+                    () -> control.counters().roundTrips(Endpoint.MESSAGES_LIST) > listed);
             app.close();
             assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
             assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(app.baseUrl().resolve("/health")).build(), HttpResponse.BodyHandlers.discarding()))
@@ -88,17 +94,9 @@ class ApplicationLifecycleTest {
         }
     }
 
-    private boolean awaitHealthy(URI health, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return true;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        return false;
+    private boolean awaitHealthy(URI health, Duration timeout) {
+        return Eventually.within(timeout, Duration.ofMillis(50),
+                () -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static Process startMain(Map<String, String> env, Path log) throws IOException {

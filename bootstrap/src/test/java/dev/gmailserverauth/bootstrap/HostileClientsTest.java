@@ -111,6 +111,8 @@ class HostileClientsTest {
                     worstHealth = Math.max(worstHealth, timed(base.resolve("/health"), Optional.empty(), 200));
                     worstApi = Math.max(worstApi, timed(base.resolve("/api/messages?maxResults=5"), Optional.of(cookie), 200));
                     checks++;
+                    // Paces the probes over the attack's fixed duration (the behaviour measured is "during
+                    // ATTACK seconds of slow clients"); nothing is waited for here.
                     Thread.sleep(200);
                 }
             } finally {

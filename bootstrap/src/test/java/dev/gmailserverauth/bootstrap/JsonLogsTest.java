@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.gmailserverauth.sandbox.SandboxClient;
-import java.io.IOException;
+import dev.gmailserverauth.testing.Eventually;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,16 +72,8 @@ class JsonLogsTest {
         assertThat(lines).noneMatch(line -> line.contains("from:bob") || line.contains("from%3Abob"));
     }
 
-    private void awaitHealthy(URI health) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the app did not become healthy");
+    private void awaitHealthy(URI health) {
+        Eventually.await("the app answers " + health, Duration.ofSeconds(60),
+                () -> http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 }

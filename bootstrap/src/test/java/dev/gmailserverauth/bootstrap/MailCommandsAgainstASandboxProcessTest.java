@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.gmailserverauth.sandbox.SandboxMain;
+import dev.gmailserverauth.testing.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,11 +45,10 @@ class MailCommandsAgainstASandboxProcessTest {
         sandbox = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"), SandboxMain.class.getName(),
                 String.valueOf(port), "http://localhost:" + appPort + "/oauth2/callback")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!answers(sandboxUrl.resolve("/__sandbox/accounts"))) {
-            if (System.nanoTime() > deadline || !sandbox.isAlive()) throw new IllegalStateException("the sandbox process did not start");
-            Thread.sleep(50);
-        }
+        Eventually.await("the sandbox process answers", Duration.ofSeconds(60), () -> {
+            if (!sandbox.isAlive()) throw new AssertionError("the sandbox process ended before it answered");
+            return answers(sandboxUrl.resolve("/__sandbox/accounts"));
+        });
     }
 
     @AfterAll

@@ -2,6 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailserverauth.google.GoogleCallListener;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +65,36 @@ class OperationsOverHttpTest {
             });
 
             assertThat(get(app.baseUrl().resolve("/metrics")).statusCode()).as("never on the public port").isEqualTo(404);
+            assertThat(metrics.find("google_calls_seconds_count")).as("every outcome reported was registered at zero at start")
+                    .allSatisfy(s -> assertThat(GoogleCallListener.outcomes()).contains(s.labels().get("outcome")))
+                    .allSatisfy(s -> assertThat(GoogleCallListener.methods()).contains(s.labels().get("method")));
+            assertThat(metrics.find("oauth_token_refreshes_total"))
+                    .allSatisfy(s -> assertThat(Metrics.refreshOutcomes()).contains(s.labels().get("outcome")));
+        }
+    }
+
+    @Test
+    void everyCounterWithKnownLabelsIsScrapedAtZeroRightAfterStartSoThatAnAlertOnItCanFire() throws Exception {
+        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+            PrometheusText metrics = PrometheusText.parse(get(URI.create("http://127.0.0.1:" + app.managementPort().orElseThrow() + "/metrics")).body());
+
+            for (String outcome : List.of("refreshed", "revoked", "reauthentication_required", "failed")) {
+                assertThat(metrics.value("oauth_token_refreshes_total", "outcome", outcome)).as(outcome).contains(0.0);
+            }
+            for (String outcome : List.of("acquired", "not_acquired")) {
+                assertThat(metrics.value("refresh_lock_wait_seconds_count", "outcome", outcome)).as(outcome).contains(0.0);
+            }
+            for (String method : List.of("messages.list", "messages.get", "messages.attachments.get", "threads.list", "threads.get", "labels.list")) {
+                assertThat(metrics.value("google_quota_units_total", "method", method)).as(method).contains(0.0);
+                for (String outcome : List.of("ok", "not_found", "unauthorized", "insufficient_scope", "bad_request", "concurrency", "quota", "transient")) {
+                    assertThat(metrics.value("google_calls_seconds_count", "method", method, "outcome", outcome)).as(method + " " + outcome).contains(0.0);
+                }
+            }
+            for (String kind : List.of("concurrency", "quota", "short_circuit")) {
+                assertThat(metrics.value("google_quota_refusals_total", "kind", kind)).as(kind).contains(0.0);
+            }
+            assertThat(metrics.value("summary_cache_hits_total")).contains(0.0);
+            assertThat(metrics.value("summary_cache_misses_total")).contains(0.0);
         }
     }
 

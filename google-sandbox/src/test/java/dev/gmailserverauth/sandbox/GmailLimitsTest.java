@@ -289,11 +289,7 @@ class GmailLimitsTest {
         return List.of(codes);
     }
 
-    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
-            Thread.sleep(5);
-        }
+    private static void waitUntil(BooleanSupplier condition) {
+        dev.gmailserverauth.testing.Eventually.await("the sandbox's counters reach the expected state", Duration.ofSeconds(10), condition::getAsBoolean);
     }
 }

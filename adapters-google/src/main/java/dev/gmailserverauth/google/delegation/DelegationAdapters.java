@@ -8,7 +8,6 @@ import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.directory.Directory;
 import com.google.api.services.gmail.Gmail;
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import dev.gmailserverauth.google.GoogleConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;

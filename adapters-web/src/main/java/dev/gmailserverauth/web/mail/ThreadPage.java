@@ -16,6 +16,6 @@ public record ThreadPage(Chrome chrome, String id, String subject, List<MessageV
 
     /** Whether this message is the one shown open (the latest). */
     public boolean open(MessageView message) {
-        return !messages.isEmpty() && messages.get(messages.size() - 1) == message;
+        return !messages.isEmpty() && messages.get(messages.size() - 1).equals(message);
     }
 }

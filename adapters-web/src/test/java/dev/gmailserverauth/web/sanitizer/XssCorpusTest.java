@@ -139,7 +139,7 @@ class XssCorpusTest {
         assertThat(doc.head().children()).extracting(Element::normalName).containsExactly("meta", "style");
         assertThat(doc.body().select("meta, style")).isEmpty();
         for (Element element : doc.getAllElements()) {
-            if (element == doc) continue;
+            if (element instanceof Document) continue;
             assertThat(ALLOWED_TAGS).as("tag").contains(element.normalName());
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);

@@ -14,11 +14,9 @@ import dev.gmailserverauth.domain.model.MailboxChange;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
-import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageSize;
 import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
-import dev.gmailserverauth.domain.model.Summaries;
 import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.SyncState;
 import dev.gmailserverauth.domain.model.SyncStatus;
@@ -191,7 +189,7 @@ public final class RunSync {
         run.tally()[0]++;
         return conclude(run, writesFor(run, page.changes()).map(writes -> {
             SyncProgress next = page.nextPage().isPresent() ? progress : progress.withCheckpoint(page.historyId());
-            if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile(run);
+            if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile();
             run.tally()[1] += writes.size();
             return page.nextPage().map(more -> fromPage(run, progress, Optional.of(more))).orElseGet(() -> caughtUp(run, next));
         }));
@@ -221,7 +219,7 @@ public final class RunSync {
         List<IndexWrite> writes = found.stream().<IndexWrite>map(IndexWrite.Put::new).toList();
         // The list ran out before the wanted count: the index now holds the whole mailbox.
         SyncProgress next = left.isPresent() || nextPage.isPresent() ? progress.withBackfill(left) : progress.whole();
-        if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile(run);
+        if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile();
         run.tally()[1] += writes.size();
         return left.isPresent() ? new Outcome.Again(clock.instant(), "backfill continues") : new Outcome.Synced(run.tally()[0], run.tally()[1]);
     }
@@ -253,7 +251,7 @@ public final class RunSync {
         List<IndexWrite> writes = new ArrayList<>();
         summaries.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
         indexed.stream().filter(id -> !present.contains(id)).forEach(id -> writes.add(new IndexWrite.Remove(id)));
-        if (!index.apply(run.user(), writes, stale, stale.withCheckpoint(checkpoint))) return movedMeanwhile(run);
+        if (!index.apply(run.user(), writes, stale, stale.withCheckpoint(checkpoint))) return movedMeanwhile();
         long added = atGmail.stream().filter(id -> !indexed.contains(id)).count();
         long removed = writes.size() - summaries.size();
         states.recordGapFilled(run.user(), "history too old: listed " + atGmail.size() + " since " + since + ", added " + added + ", removed "
@@ -265,7 +263,7 @@ public final class RunSync {
     /** Starts the index over from the newest messages: the only case where the mailbox is read again from the top. */
     private Outcome refill(Run run, SyncProgress stale, HistoryId checkpoint, String why) {
         SyncProgress next = new SyncProgress(checkpoint, Optional.of(Backfill.of(settings.backfill())).filter(b -> b.remaining() > 0));
-        if (!index.apply(run.user(), List.of(), stale, next)) return movedMeanwhile(run);
+        if (!index.apply(run.user(), List.of(), stale, next)) return movedMeanwhile();
         states.recordGapFilled(run.user(), "history too old and " + why + ": refilling the newest " + settings.backfill() + " messages");
         return caughtUp(run, next);
     }
@@ -289,7 +287,7 @@ public final class RunSync {
         });
     }
 
-    /** The outcome a chain of steps came to: its own when it got that far, else waiting, retrying later, or the run.grant()'s end. */
+    /** The outcome a chain of steps came to: its own when it got that far, else waiting, retrying later, or the grant's end. */
     private Outcome conclude(Run run, Step<Outcome> step) {
         return step.fold(Step.Got::value, this::waited, gone -> new Outcome.Again(clock.instant().plus(settings.pollInterval()),
                 "Gmail refused: " + gone.detail()), ended -> ended(run.user(), ended.consent()));
@@ -299,7 +297,7 @@ public final class RunSync {
         return new Outcome.Again(wait.until(), "quota spent");
     }
 
-    private Outcome movedMeanwhile(Run run) {
+    private Outcome movedMeanwhile() {
         return new Outcome.Again(clock.instant(), "another run moved the progress");
     }
 }

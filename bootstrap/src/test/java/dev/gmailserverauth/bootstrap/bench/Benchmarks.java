@@ -32,6 +32,7 @@ import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
+import dev.gmailserverauth.testing.Eventually;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -304,8 +305,9 @@ public final class Benchmarks {
         for (int i = 0; i < 10_000; i++) {
             UserId user = new UserId("1" + random.nextInt(users));
             long start = System.nanoTime();
-            credentials.findByUserId(user).orElseThrow();
+            boolean found = credentials.findByUserId(user).isPresent();
             nanos.add(System.nanoTime() - start);
+            if (!found) throw new IllegalStateException(user + " is not stored");
         }
         return new Stats(nanos);
     }
@@ -451,11 +453,8 @@ public final class Benchmarks {
             // The app's request threads (web-…) idle out 20 s after the burst: wait for that, then count.
             // The sandbox's own pool (Jetty's default) and the client threads of this harness are not the app's.
             long settleStart = System.nanoTime();
+            Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(250), () -> appThreads() <= threadsBefore);
             int threadsAfter = appThreads();
-            while (threadsAfter > threadsBefore && System.nanoTime() - settleStart < Duration.ofSeconds(60).toNanos()) {
-                Thread.sleep(1_000);
-                threadsAfter = appThreads();
-            }
             long settled = Duration.ofNanos(System.nanoTime() - settleStart).toSeconds();
             System.out.println("threads by name before the load: " + namesBefore);
             System.out.println("threads by name after the load:  " + threadsByName());
@@ -479,13 +478,17 @@ public final class Benchmarks {
                         java.util.stream.Collectors.counting()));
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
+    /** The heap in use once full collections stop freeing anything worth counting (under 1 MB), at most five of them. */
+    private static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
-        return runtime.totalMemory() - runtime.freeMemory();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        for (int i = 0; i < 5; i++) {
+            System.gc(); // a full, stop-the-world collection: done when it returns
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            if (Math.abs(used - now) < 1_048_576) return now;
+            used = now;
+        }
+        return used;
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -631,20 +634,14 @@ public final class Benchmarks {
             return baseUrl;
         }
 
-        long millisToFirstHealthy() throws InterruptedException {
+        long millisToFirstHealthy() {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            long deadline = startedAt + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (http.send(HttpRequest.newBuilder(baseUrl.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return (System.nanoTime() - startedAt) / 1_000_000;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(5);
-            }
-            throw new IllegalStateException("the jar did not answer /health within 30 s");
+            Duration left = Duration.ofSeconds(30).minusNanos(System.nanoTime() - startedAt);
+            // Looks every 5 ms: the measurement's resolution.
+            boolean healthy = Eventually.within(left, Duration.ofMillis(5),
+                    () -> http.send(HttpRequest.newBuilder(baseUrl.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            if (!healthy) throw new IllegalStateException("the jar did not answer /health within 30 s");
+            return (System.nanoTime() - startedAt) / 1_000_000;
         }
 
         long residentKilobytes() throws IOException {

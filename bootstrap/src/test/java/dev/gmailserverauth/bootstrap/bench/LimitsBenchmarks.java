@@ -203,6 +203,7 @@ final class LimitsBenchmarks {
         return JsonParser.parseString(response.body()).getAsJsonObject();
     }
 
+    /** A person's pause between two page views: part of the load being modelled, not a wait for anything. */
     private static void think() {
         try {
             Thread.sleep(250);

@@ -70,7 +70,7 @@ final class CountingHttpsServer implements AutoCloseable {
                 .redirectErrorStream(true).start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + new String(process.getInputStream().readAllBytes()));
+                throw new IllegalStateException("keytool failed: " + new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             }
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystore)) {

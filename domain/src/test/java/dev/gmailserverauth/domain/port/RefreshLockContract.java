@@ -39,7 +39,7 @@ public abstract class RefreshLockContract {
                     start.await();
                     return lock.callExclusively(new UserId("1"), Duration.ofSeconds(10), () -> {
                         mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        sleep(20);
+                        sleep(20); // the action takes a while, as a refresh at Google does: the window a broken lock would let a second action into
                         inside.decrementAndGet();
                         return null;
                     });
