@@ -80,7 +80,7 @@ public final class ControlRoutes {
         new LimitRoutes(control).register(routes);
     }
 
-    static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
+    public static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
         try {
             String text = ctx.body();
             JsonObject body = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
@@ -93,7 +93,7 @@ public final class ControlRoutes {
         }
     }
 
-    static void json(Context ctx, JsonElement body) {
+    public static void json(Context ctx, JsonElement body) {
         JavalinAdapter.write(ctx, ApiResponse.json(200, body));
     }
 
@@ -161,7 +161,7 @@ public final class ControlRoutes {
         return Endpoint.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    static String string(JsonObject o, String name) {
+    public static String string(JsonObject o, String name) {
         JsonElement e = o.get(name);
         if (e == null || e.isJsonNull()) throw new IllegalArgumentException("missing field: " + name);
         return e.getAsString();
@@ -171,7 +171,7 @@ public final class ControlRoutes {
         return o.has(name) && !o.get(name).isJsonNull() ? Optional.of(o.get(name).getAsString()) : Optional.empty();
     }
 
-    static List<String> strings(JsonArray array) {
+    public static List<String> strings(JsonArray array) {
         List<String> out = new ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));
         return out;

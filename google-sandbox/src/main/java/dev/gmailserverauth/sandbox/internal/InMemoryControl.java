@@ -5,6 +5,8 @@ import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.Fault;
 import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxHistoryControl;
+import dev.gmailserverauth.sandbox.internal.history.InMemoryHistoryControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
 import java.time.Duration;
@@ -15,11 +17,13 @@ import java.util.Objects;
 public final class InMemoryControl extends InMemoryLifecycleControl implements SandboxControl {
     private final SandboxState state;
     private final List<String> demoAccounts;
+    private final SandboxHistoryControl history;
 
     public InMemoryControl(SandboxState state, List<String> demoAccounts) {
         super(state);
         this.state = state;
         this.demoAccounts = List.copyOf(demoAccounts);
+        this.history = new InMemoryHistoryControl(state);
     }
 
     @Override public String addAccount(String email, String displayName) {
@@ -100,5 +104,9 @@ public final class InMemoryControl extends InMemoryLifecycleControl implements S
 
     @Override public void resetLimitUsage() {
         state.limits().resetUsage();
+    }
+
+    @Override public SandboxHistoryControl history() {
+        return history;
     }
 }

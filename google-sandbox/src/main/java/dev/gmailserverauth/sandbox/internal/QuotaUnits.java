@@ -5,7 +5,6 @@ import dev.gmailserverauth.sandbox.Endpoint;
 /**
  * Quota units per Gmail method, from Gmail's usage-limits table
  * (https://developers.google.com/workspace/gmail/api/reference/quota). A batch of n calls costs its n calls.
- * The table also gives history.list 2 units; the sandbox serves no history method.
  */
 public final class QuotaUnits {
     private QuotaUnits() {}
@@ -15,6 +14,9 @@ public final class QuotaUnits {
             case MESSAGES_LIST, MESSAGES_GET, ATTACHMENTS_GET -> 5;
             case THREADS_LIST, THREADS_GET -> 10;
             case LABELS_LIST, LABELS_GET, PROFILE -> 1;
+            case HISTORY_LIST -> 2;
+            case WATCH -> 100;
+            case STOP -> 50;
             default -> throw new IllegalArgumentException("not a Gmail method: " + endpoint);
         };
     }

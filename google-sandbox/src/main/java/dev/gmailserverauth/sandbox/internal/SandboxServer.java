@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.internal.history.HistoryControlRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -43,6 +44,11 @@ public final class SandboxServer {
                 endpoint.ifPresent(state.faults()::roundTrip);
                 JavalinAdapter.serve(ctx, gmail::handle);
             });
+            routes.post("/gmail/v1/*", ctx -> {
+                Optional<Endpoint> endpoint = GmailRoute.endpointOf("POST", ctx.path());
+                endpoint.ifPresent(state.faults()::roundTrip);
+                JavalinAdapter.serve(ctx, gmail::handle);
+            });
             for (String path : List.of("/batch", "/batch/gmail/v1")) {
                 routes.post(path, ctx -> counted(ctx, state, Endpoint.BATCH, batch::batch));
             }
@@ -51,6 +57,7 @@ public final class SandboxServer {
             new LifecycleRoutes(state).register(routes);
             if (controlApi) new ControlRoutes(control).register(routes);
             if (controlApi) new LifecycleControlRoutes(control).register(routes);
+            if (controlApi) new HistoryControlRoutes(control).register(routes);
         });
     }
 

@@ -2,6 +2,7 @@ package dev.gmailserverauth.sandbox.internal;
 
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLimits;
+import dev.gmailserverauth.sandbox.internal.history.GmailHistories;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class SandboxState {
     private final OAuthStore oauth;
     private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
+    private final GmailHistories histories = new GmailHistories(clock);
     private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
@@ -65,6 +67,11 @@ public final class SandboxState {
         return limits;
     }
 
+    /** Every mailbox's change history and watch, and what they share. */
+    public GmailHistories histories() {
+        return histories;
+    }
+
     public Optional<SandboxClient> client(String clientId) {
         return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
@@ -73,7 +80,7 @@ public final class SandboxState {
 
     public synchronized Account addAccount(String email, String displayName) {
         Account account = accounts.add(email, displayName);
-        mailboxes.put(account.email(), new GmailAccountMailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
+        mailboxes.put(account.email(), new GmailAccountMailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16)), histories));
         return account;
     }
 
