@@ -128,8 +128,11 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
         singles.shutdownNow();
     }
 
-    /** One Gmail call within the user's budget and the retry loop. */
-    private <T, R> MailboxResponse<R> call(AccessToken token, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
+    /**
+     * One Gmail call within the user's budget and the retry loop. Package-private so that
+     * {@link GmailMailboxChanges} spends the same per-user budget; the attempt must not answer {@code null}.
+     */
+    <T, R> MailboxResponse<R> call(AccessToken token, GmailMethod method, Retrier.Attempt<T> attempt, Function<T, R> toDomain) {
         Retrier.Settled<String, T> settled = retrier.settle(method.label(), method.units(), budgets.of(token), 1, ONE_CALL,
                 keys -> List.of(new Retrier.Part.Done<>(attempt.call())));
         T value = settled.done().get(ONE_CALL.get(0));

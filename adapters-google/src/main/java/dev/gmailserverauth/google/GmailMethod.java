@@ -10,7 +10,9 @@ enum GmailMethod {
     LABELS_LIST("labels.list", 1),
     LABELS_GET("labels.get", 1),
     GET_PROFILE("getProfile", 1),
-    HISTORY_LIST("history.list", 2);
+    HISTORY_LIST("history.list", 2),
+    WATCH("watch", 100),
+    STOP("stop", 50);
 
     private final String label;
     private final int units;

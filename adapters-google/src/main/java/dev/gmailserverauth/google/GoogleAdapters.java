@@ -30,11 +30,14 @@ public final class GoogleAdapters implements AutoCloseable {
     private final HttpTransport transport;
     private final GoogleAuthorizationProvider authorizationProvider;
     private final GmailMailbox mailbox;
+    private final GmailMailboxChanges mailboxChanges;
 
-    private GoogleAdapters(HttpTransport transport, GoogleAuthorizationProvider authorizationProvider, GmailMailbox mailbox) {
+    private GoogleAdapters(HttpTransport transport, GoogleAuthorizationProvider authorizationProvider, GmailMailbox mailbox,
+                           GmailMailboxChanges mailboxChanges) {
         this.transport = transport;
         this.authorizationProvider = authorizationProvider;
         this.mailbox = mailbox;
+        this.mailboxChanges = mailboxChanges;
     }
 
     public static GoogleAdapters create(GoogleAdapterConfig config, Clock clock) {
@@ -47,8 +50,9 @@ public final class GoogleAdapters implements AutoCloseable {
         HttpTransport transport = new ApacheHttpTransport();
         JsonFactory json = GsonFactory.getDefaultInstance();
         LOG.info("Google adapters: token endpoint {}, Gmail at {}", config.tokenUrl(), config.gmailRootUrl());
-        return new GoogleAdapters(transport, new GoogleAuthorizationProvider(config, clock, transport, json),
-                new GmailMailbox(config, transport, json, clock));
+        GmailMailbox mailbox = new GmailMailbox(config, transport, json, clock);
+        return new GoogleAdapters(transport, new GoogleAuthorizationProvider(config, clock, transport, json), mailbox,
+                new GmailMailboxChanges(config, transport, json, mailbox));
     }
 
     public GoogleAuthorizationProvider authorizationProvider() {
@@ -57,6 +61,11 @@ public final class GoogleAdapters implements AutoCloseable {
 
     public GmailMailbox mailbox() {
         return mailbox;
+    }
+
+    /** History and watches, on the same per-user budget as {@link #mailbox()}. */
+    public GmailMailboxChanges mailboxChanges() {
+        return mailboxChanges;
     }
 
     @Override
