@@ -8,5 +8,7 @@ public enum Endpoint {
     /** {@code GET /gmail/v1/users/{userId}/messages/{messageId}/attachments/{id}}. */
     ATTACHMENTS_GET,
     /** {@code GET …/history}, {@code POST …/watch}, {@code POST …/stop}. */
-    HISTORY_LIST, WATCH, STOP
+    HISTORY_LIST, WATCH, STOP,
+    /** Pub/Sub REST: {@code POST /v1/{subscription}:pull}, {@code …:acknowledge} and {@code …:modifyAckDeadline}. */
+    PUBSUB_PULL, PUBSUB_ACKNOWLEDGE
 }

@@ -63,4 +63,7 @@ public interface SandboxControl extends SandboxLifecycleControl {
 
     /** Mailbox changes (labels, deletions), their Gmail history and watches. */
     SandboxHistoryControl history();
+
+    /** Pub/Sub: the subscriptions watches publish to, push faults and deliveries, the pull service account. */
+    SandboxPubSubControl pubSub();
 }

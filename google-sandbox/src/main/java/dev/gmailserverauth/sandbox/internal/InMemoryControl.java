@@ -6,6 +6,8 @@ import dev.gmailserverauth.sandbox.Fault;
 import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxHistoryControl;
+import dev.gmailserverauth.sandbox.SandboxPubSubControl;
+import dev.gmailserverauth.sandbox.internal.pubsub.InMemoryPubSubControl;
 import dev.gmailserverauth.sandbox.internal.history.InMemoryHistoryControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
@@ -18,12 +20,14 @@ public final class InMemoryControl extends InMemoryLifecycleControl implements S
     private final SandboxState state;
     private final List<String> demoAccounts;
     private final SandboxHistoryControl history;
+    private final SandboxPubSubControl pubSub;
 
     public InMemoryControl(SandboxState state, List<String> demoAccounts) {
         super(state);
         this.state = state;
         this.demoAccounts = List.copyOf(demoAccounts);
         this.history = new InMemoryHistoryControl(state);
+        this.pubSub = new InMemoryPubSubControl(state.pubSub());
     }
 
     @Override public String addAccount(String email, String displayName) {
@@ -108,5 +112,9 @@ public final class InMemoryControl extends InMemoryLifecycleControl implements S
 
     @Override public SandboxHistoryControl history() {
         return history;
+    }
+
+    @Override public SandboxPubSubControl pubSub() {
+        return pubSub;
     }
 }

@@ -5,6 +5,8 @@ import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.internal.history.HistoryControlRoutes;
+import dev.gmailserverauth.sandbox.internal.pubsub.PubSubControlRoutes;
+import dev.gmailserverauth.sandbox.internal.pubsub.PubSubRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,6 +27,7 @@ public final class SandboxServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.events.serverStopped(batch::close);
+            config.events.serverStopped(state.pubSub()::close);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 if (!ctx.path().startsWith(ControlRoutes.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
@@ -58,6 +61,8 @@ public final class SandboxServer {
             if (controlApi) new ControlRoutes(control).register(routes);
             if (controlApi) new LifecycleControlRoutes(control).register(routes);
             if (controlApi) new HistoryControlRoutes(control).register(routes);
+            if (controlApi) new PubSubControlRoutes(control.pubSub()).register(routes);
+            new PubSubRoutes(state.pubSub(), state.faults()).register(routes);
         });
     }
 

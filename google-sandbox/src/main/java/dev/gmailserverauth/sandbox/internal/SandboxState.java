@@ -3,6 +3,7 @@ package dev.gmailserverauth.sandbox.internal;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.internal.history.GmailHistories;
+import dev.gmailserverauth.sandbox.internal.pubsub.SandboxPubSub;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class SandboxState {
     private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
+    private final SandboxPubSub pubSub;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
         this(seed, clients, SandboxLimits.google());
@@ -36,6 +38,7 @@ public final class SandboxState {
         this.identity = new IdentityState(clock, accounts, this.clients);
         this.oauth = new OAuthStore(clock, identity.publishing());
         this.seed = seed;
+        this.pubSub = new SandboxPubSub(clock, identity.keys(), identity.issuer(), histories);
     }
 
     public long seed() {
@@ -70,6 +73,11 @@ public final class SandboxState {
     /** Every mailbox's change history and watch, and what they share. */
     public GmailHistories histories() {
         return histories;
+    }
+
+    /** Pub/Sub: where watches publish, pushes and pull subscriptions. */
+    public SandboxPubSub pubSub() {
+        return pubSub;
     }
 
     public Optional<SandboxClient> client(String clientId) {
