@@ -30,13 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * (RFC 7523) of its key, as Google's token endpoint answers it for
  * <a href="https://developers.google.com/identity/protocols/oauth2/service-account">service accounts</a>: the
  * assertion is RS256 by the account's key ({@code kid} = the key file's {@code private_key_id}), {@code iss} the
- * account's address, {@code aud} the token URL, at most an hour between {@code iat} and {@code exp}, and a
+ * account's address, {@code aud} Google's token URL, at most an hour between {@code iat} and {@code exp}, and a
  * {@code scope}. Minimal on purpose: Workspace delegation ({@code sub}) is not played here.
  */
 public final class ServiceAccountGrant {
     public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     public static final String PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub";
     public static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
+    /** Google: the assertion's {@code aud} "is always https://oauth2.googleapis.com/token" (the sandbox's own URL is accepted too). */
+    static final String GOOGLE_TOKEN_AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final Duration TOKEN_LIFETIME = Duration.ofSeconds(3599);
     private static final Duration SKEW = Duration.ofMinutes(5);
 
@@ -114,8 +116,8 @@ public final class ServiceAccountGrant {
             return invalidGrant("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. "
                     + "Check your iat and exp values in the JWT claim.");
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(tokenUrl())) {
-            return invalidGrant("Invalid JWT: Failed audience check. The right audience is " + tokenUrl());
+        if (claims.getAudience() == null || claims.getAudience().stream().noneMatch(a -> a.equals(GOOGLE_TOKEN_AUDIENCE) || a.equals(tokenUrl()))) {
+            return invalidGrant("Invalid JWT: Failed audience check. The right audience is " + GOOGLE_TOKEN_AUDIENCE);
         }
         Object scope = claims.getClaim("scope");
         if (!(scope instanceof String scopes) || scopes.isBlank()) {
