@@ -223,6 +223,41 @@ class GmailHistoryTest {
     }
 
     @Test
+    void hostileWatchBodiesAre400s() throws IOException {
+        Mailbox m = freshMailbox();
+        String token = h.login(m.email()).getAccessToken();
+        for (String body : List.of("{", "[1]", "\"x\"", "{\"topicName\":{}}", "{\"topicName\":\"projects/sandbox-project/topics/t\",\"labelIds\":\"INBOX\"}",
+                "{\"topicName\":\"projects/sandbox-project/topics/t\",\"labelIds\":[{}]}")) {
+            HttpResponse<String> response = h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.url("/gmail/v1/users/me/watch")))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(h.control().history().watchedTopic(m.email())).isEmpty();
+    }
+
+    @Test
+    void pubSubPullWantsTheServiceAccountsTokenAndAnExistingSubscription() {
+        h.control().pubSub().createPullSubscription("projects/sandbox-project/subscriptions/guarded", "projects/sandbox-project/topics/guarded",
+                Duration.ofSeconds(10));
+        String path = "/v1/projects/sandbox-project/subscriptions/guarded:pull";
+        HttpResponse<String> anonymous = h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.url(path)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"maxMessages\":1}")).build());
+        HttpResponse<String> personsToken;
+        try {
+            personsToken = h.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(h.url(path)))
+                    .header("Authorization", "Bearer " + h.login(freshMailbox().email()).getAccessToken())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"maxMessages\":1}")).build());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(personsToken.statusCode()).as("a person's Gmail token is not the server's service account").isEqualTo(401);
+        assertThat(h.control().pubSub().unacknowledged("projects/sandbox-project/subscriptions/guarded")).isZero();
+    }
+
+    @Test
     void eachMethodIsChargedAsGmailsUnitTableSays() throws IOException {
         Mailbox m = freshMailbox();
         BigInteger start = profileHistoryId(m);

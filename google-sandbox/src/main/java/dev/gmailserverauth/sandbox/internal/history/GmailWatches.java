@@ -48,8 +48,12 @@ public final class GmailWatches {
         }
         List<String> labelIds = new ArrayList<>();
         if (body.has("labelIds")) {
-            if (!body.get("labelIds").isJsonArray()) return refused(GoogleErrors.invalidArgument("Invalid value at 'label_ids'"));
-            body.getAsJsonArray("labelIds").forEach(e -> labelIds.add(e.getAsString()));
+            JsonElement ids = body.get("labelIds");
+            if (!ids.isJsonArray()) return refused(GoogleErrors.invalidArgument("Invalid value at 'label_ids'"));
+            for (JsonElement id : ids.getAsJsonArray()) {
+                if (!id.isJsonPrimitive()) return refused(GoogleErrors.invalidArgument("Invalid value at 'label_ids'"));
+                labelIds.add(id.getAsString());
+            }
         }
         Optional<String> behavior = string(body, "labelFilterBehavior").or(() -> string(body, "labelFilterAction"));
         Optional<Boolean> include = behavior.map(b -> b.toLowerCase(Locale.ROOT)).map(b -> switch (b) {

@@ -74,27 +74,41 @@ final class PushSender {
             held = Optional.ofNullable(heldBack.remove(subscription.name()));
         }
         Optional<SandboxPushFault.Kind> kind = fault.map(SandboxPushFault::kind);
+        // a message held back for reordering goes out right after this one's first try, in the same task
+        Runnable releaseHeld = () -> held.ifPresent(earlier -> attempt(subscription, earlier, Optional.of(SandboxPushFault.Kind.REORDER), 1));
         if (kind.filter(SandboxPushFault.Kind::forgery).isPresent()) {
             scheduler.execute(() -> {
                 post(subscription, message, kind, 1);
                 attempt(subscription, message, Optional.empty(), 1);
+                releaseHeld.run();
             });
         } else if (kind.isEmpty()) {
-            send(subscription, message, Optional.empty());
+            scheduler.execute(() -> {
+                attempt(subscription, message, Optional.empty(), 1);
+                releaseHeld.run();
+            });
         } else {
             switch (kind.get()) {
-                case DROP -> record(new SandboxPushDelivery(message.messageId(), subscription.name(), subscription.endpoint(),
-                        message.emailAddress(), Long.toString(message.historyId()), kind, 1, "", 0, Optional.of("dropped (injected fault)"),
-                        clock.now()));
-                case DUPLICATE -> {
-                    send(subscription, message, kind);
-                    send(subscription, message, kind);
+                case DROP -> {
+                    record(new SandboxPushDelivery(message.messageId(), subscription.name(), subscription.endpoint(), message.emailAddress(),
+                            Long.toString(message.historyId()), kind, 1, "", 0, Optional.of("dropped (injected fault)"), clock.now()));
+                    scheduler.execute(releaseHeld);
                 }
-                case DELAY -> scheduler.schedule(() -> send(subscription, message, kind), fault.get().delay().toMillis(), TimeUnit.MILLISECONDS);
-                default -> holdBack(subscription, message);
+                case DUPLICATE -> scheduler.execute(() -> {
+                    attempt(subscription, message, kind, 1);
+                    attempt(subscription, message, kind, 1);
+                    releaseHeld.run();
+                });
+                case DELAY -> {
+                    scheduler.schedule(() -> attempt(subscription, message, kind, 1), fault.get().delay().toMillis(), TimeUnit.MILLISECONDS);
+                    scheduler.execute(releaseHeld);
+                }
+                default -> {
+                    holdBack(subscription, message);
+                    scheduler.execute(releaseHeld);
+                }
             }
         }
-        held.ifPresent(earlier -> send(subscription, earlier, Optional.of(SandboxPushFault.Kind.REORDER)));
     }
 
     private void holdBack(SandboxPushSubscription subscription, PubSubMessage message) {
@@ -106,12 +120,8 @@ final class PushSender {
             synchronized (this) {
                 stillHeld = heldBack.remove(subscription.name(), message);
             }
-            if (stillHeld) send(subscription, message, Optional.of(SandboxPushFault.Kind.REORDER));
+            if (stillHeld) attempt(subscription, message, Optional.of(SandboxPushFault.Kind.REORDER), 1);
         }, REORDER_HOLD.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void send(SandboxPushSubscription subscription, PubSubMessage message, Optional<SandboxPushFault.Kind> fault) {
-        scheduler.execute(() -> attempt(subscription, message, fault, 1));
     }
 
     private void attempt(SandboxPushSubscription subscription, PubSubMessage message, Optional<SandboxPushFault.Kind> fault, int attempt) {
