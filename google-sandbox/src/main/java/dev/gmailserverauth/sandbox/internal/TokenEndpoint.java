@@ -3,7 +3,7 @@ package dev.gmailserverauth.sandbox.internal;
 import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxClient;
-import dev.gmailserverauth.sandbox.internal.pubsub.ServiceAccountGrant;
+import dev.gmailserverauth.sandbox.internal.pubsub.PubSubServiceAccount;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -29,7 +29,7 @@ public final class TokenEndpoint {
         Optional<ApiResponse> faulted = state.faults().nextFault(Endpoint.TOKEN)
                 .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.OAUTH));
         if (faulted.isPresent()) return faulted.get();
-        if (request.formParam("grant_type").filter(ServiceAccountGrant.JWT_BEARER::equals).isPresent()) {
+        if (request.formParam("grant_type").filter(PubSubServiceAccount.JWT_BEARER::equals).isPresent()) {
             return state.pubSub().serviceAccount().token(request);
         }
 

@@ -123,5 +123,4 @@ public final class GmailHistoryMethods {
     private static HistoryAnswer refused(ApiResponse response) {
         return new HistoryAnswer.Response(response);
     }
-
 }

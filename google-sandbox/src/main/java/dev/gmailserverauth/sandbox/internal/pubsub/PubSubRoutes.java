@@ -51,7 +51,7 @@ public final class PubSubRoutes {
         }
         Optional<String> bearer = request.bearerToken();
         if (bearer.isEmpty()) return GoogleErrors.missingCredentials();
-        Optional<ServiceAccountGrant.Issued> grant = bearer.flatMap(pubSub.serviceAccount()::accessToken);
+        Optional<PubSubServiceAccount.Issued> grant = bearer.flatMap(pubSub.serviceAccount()::accessToken);
         if (grant.isEmpty()) return GoogleErrors.invalidCredentials();
         if (!grant.get().allowsPubSub()) return GoogleErrors.insufficientScopes("google.pubsub.v1.Subscriber");
         int colon = action.lastIndexOf(':');

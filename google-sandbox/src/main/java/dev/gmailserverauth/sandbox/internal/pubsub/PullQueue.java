@@ -26,15 +26,15 @@ final class PullQueue {
     private final Map<String, Outstanding> byMessageId = new LinkedHashMap<>();
 
     /** A message with its deliveries so far. */
-    record Pulled(String ackId, PubSubMessage message, int deliveryAttempt) {}
+    record Pulled(String ackId, PublishedNotification message, int deliveryAttempt) {}
 
     private static final class Outstanding {
-        final PubSubMessage message;
+        final PublishedNotification message;
         final Set<String> ackIds = new HashSet<>();
         Instant leasedUntil = Instant.MIN;
         int deliveries;
 
-        Outstanding(PubSubMessage message) {
+        Outstanding(PublishedNotification message) {
             this.message = message;
         }
     }
@@ -57,7 +57,7 @@ final class PullQueue {
         return topic;
     }
 
-    synchronized void add(PubSubMessage message) {
+    synchronized void add(PublishedNotification message) {
         byMessageId.putIfAbsent(message.messageId(), new Outstanding(message));
     }
 

@@ -44,7 +44,7 @@ final class PushSender {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(ACK_DEADLINE).followRedirects(HttpClient.Redirect.NEVER).build();
     private final Deque<SandboxPushFault> faults = new ArrayDeque<>();
     private final Deque<SandboxPushDelivery> deliveries = new ArrayDeque<>();
-    private final Map<String, PubSubMessage> heldBack = new HashMap<>();
+    private final Map<String, PublishedNotification> heldBack = new HashMap<>();
 
     PushSender(PushTokens tokens, SandboxClock clock, ScheduledExecutorService scheduler) {
         this.tokens = tokens;
@@ -66,9 +66,9 @@ final class PushSender {
     }
 
     /** Sends one published message to one push subscription, with the next injected fault if there is one. */
-    void deliver(SandboxPushSubscription subscription, PubSubMessage message) {
+    void deliver(SandboxPushSubscription subscription, PublishedNotification message) {
         Optional<SandboxPushFault> fault;
-        Optional<PubSubMessage> held;
+        Optional<PublishedNotification> held;
         synchronized (this) {
             fault = Optional.ofNullable(faults.pollFirst());
             held = Optional.ofNullable(heldBack.remove(subscription.name()));
@@ -111,7 +111,7 @@ final class PushSender {
         }
     }
 
-    private void holdBack(SandboxPushSubscription subscription, PubSubMessage message) {
+    private void holdBack(SandboxPushSubscription subscription, PublishedNotification message) {
         synchronized (this) {
             heldBack.put(subscription.name(), message);
         }
@@ -124,7 +124,7 @@ final class PushSender {
         }, REORDER_HOLD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void attempt(SandboxPushSubscription subscription, PubSubMessage message, Optional<SandboxPushFault.Kind> fault, int attempt) {
+    private void attempt(SandboxPushSubscription subscription, PublishedNotification message, Optional<SandboxPushFault.Kind> fault, int attempt) {
         SandboxPushDelivery delivery = post(subscription, message, fault.filter(k -> !k.forgery()), attempt);
         if (!delivery.acknowledged() && attempt < MAX_ATTEMPTS) {
             long wait = Math.min(MAX_RETRY_WAIT.toMillis(), FIRST_RETRY.toMillis() << (attempt - 1));
@@ -133,7 +133,7 @@ final class PushSender {
     }
 
     /** One POST; a forged token when {@code fault} is a forgery. */
-    private SandboxPushDelivery post(SandboxPushSubscription subscription, PubSubMessage message, Optional<SandboxPushFault.Kind> fault,
+    private SandboxPushDelivery post(SandboxPushSubscription subscription, PublishedNotification message, Optional<SandboxPushFault.Kind> fault,
                                      int attempt) {
         JsonObject body = new JsonObject();
         body.add("message", message.json(true));

@@ -30,7 +30,7 @@ public final class SandboxPubSub implements AutoCloseable {
     private final SandboxClock clock;
     private final ScheduledExecutorService scheduler;
     private final PushSender sender;
-    private final ServiceAccountGrant serviceAccount;
+    private final PubSubServiceAccount serviceAccount;
     private final Map<String, SandboxPushSubscription> pushes = new LinkedHashMap<>();
     private final Map<String, PullQueue> pulls = new LinkedHashMap<>();
     private final Map<String, Pacing> pacing = new HashMap<>();
@@ -52,11 +52,11 @@ public final class SandboxPubSub implements AutoCloseable {
             return t;
         });
         this.sender = new PushSender(new PushTokens(keys, clock), clock, scheduler);
-        this.serviceAccount = new ServiceAccountGrant(clock, issuer, GmailHistories.DEFAULT_PROJECT);
+        this.serviceAccount = new PubSubServiceAccount(clock, issuer, GmailHistories.DEFAULT_PROJECT);
         histories.onWatchedChange(this::notice);
     }
 
-    public ServiceAccountGrant serviceAccount() {
+    public PubSubServiceAccount serviceAccount() {
         return serviceAccount;
     }
 
@@ -116,7 +116,7 @@ public final class SandboxPubSub implements AutoCloseable {
     }
 
     private void publish(WatchNotice notice) {
-        PubSubMessage message = new PubSubMessage(Long.toString(messageIds.getAndAdd(1 + (System.nanoTime() & 0xff))),
+        PublishedNotification message = new PublishedNotification(Long.toString(messageIds.getAndAdd(1 + (System.nanoTime() & 0xff))),
                 notice.emailAddress(), notice.historyId(), notice.topic(), clock.now());
         List<SandboxPushSubscription> pushTo;
         List<PullQueue> queueIn;

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * account's address, {@code aud} Google's token URL, at most an hour between {@code iat} and {@code exp}, and a
  * {@code scope}. Minimal on purpose: Workspace delegation ({@code sub}) is not played here.
  */
-public final class ServiceAccountGrant {
+public final class PubSubServiceAccount {
     public static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     public static final String PUBSUB_SCOPE = "https://www.googleapis.com/auth/pubsub";
     public static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
@@ -56,7 +56,7 @@ public final class ServiceAccountGrant {
         }
     }
 
-    public ServiceAccountGrant(SandboxClock clock, SandboxIssuer issuer, String project) {
+    public PubSubServiceAccount(SandboxClock clock, SandboxIssuer issuer, String project) {
         this.clock = clock;
         this.issuer = issuer;
         this.email = "gmail-sync@" + project + ".iam.gserviceaccount.com";

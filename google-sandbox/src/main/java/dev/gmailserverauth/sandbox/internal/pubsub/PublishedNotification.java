@@ -12,7 +12,7 @@ import java.util.Base64;
  * (standard alphabet with padding, as proto3's JSON mapping writes bytes), with a numeric message id and the
  * publish time in RFC 3339 with milliseconds.
  */
-record PubSubMessage(String messageId, String emailAddress, long historyId, String topic, Instant publishTime) {
+record PublishedNotification(String messageId, String emailAddress, long historyId, String topic, Instant publishTime) {
     private static final DateTimeFormatter RFC3339_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     String data() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JWT-bearer grant of the sandbox's service account at {@code POST /token}, and pulling with its token. */
-class ServiceAccountGrantTest {
+class PubSubServiceAccountTest {
     private static final String AUDIENCE = "https://oauth2.googleapis.com/token";
     private static final String PUBSUB = "https://www.googleapis.com/auth/pubsub";
     @RegisterExtension
