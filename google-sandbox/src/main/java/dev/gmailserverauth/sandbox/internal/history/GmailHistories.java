@@ -1,5 +1,6 @@
 package dev.gmailserverauth.sandbox.internal.history;
 
+import dev.gmailserverauth.sandbox.SandboxPubSubNames;
 import dev.gmailserverauth.sandbox.internal.SandboxClock;
 import java.time.Duration;
 import java.util.Objects;
@@ -51,10 +52,7 @@ public final class GmailHistories {
     }
 
     public void setProject(String projectId) {
-        if (projectId == null || !projectId.matches("[a-z][a-z0-9-]{4,28}[a-z0-9]")) {
-            throw new IllegalArgumentException("not a Google Cloud project id: " + projectId);
-        }
-        project.set(projectId);
+        project.set(SandboxPubSubNames.requireProject(projectId));
     }
 
     SandboxClock clock() {
