@@ -3,7 +3,10 @@ package dev.gmailserverauth.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
+import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpHeaders;
 import com.google.api.services.gmail.Gmail;
 import com.google.api.services.gmail.model.History;
 import com.google.api.services.gmail.model.ListHistoryResponse;
@@ -220,6 +223,30 @@ class GmailHistoryTest {
         m.gmail().users().stop("me").execute();
 
         assertThat(h.control().history().watchedTopic(m.email())).isEmpty();
+    }
+
+    @Test
+    void historyListWorksAsABatchPart() throws IOException {
+        Mailbox m = freshMailbox();
+        BigInteger start = profileHistoryId(m);
+        deliver(m, "batched");
+        List<Object> answers = new ArrayList<>();
+        JsonBatchCallback<ListHistoryResponse> onHistory = new JsonBatchCallback<>() {
+            @Override public void onSuccess(ListHistoryResponse response, HttpHeaders headers) {
+                answers.add(response);
+            }
+
+            @Override public void onFailure(GoogleJsonError error, HttpHeaders headers) {
+                answers.add(error);
+            }
+        };
+
+        var batch = m.gmail().batch();
+        m.gmail().users().history().list("me").setStartHistoryId(start).queue(batch, onHistory);
+        batch.execute();
+
+        assertThat(answers).singleElement().isInstanceOfSatisfying(ListHistoryResponse.class,
+                page -> assertThat(page.getHistory()).singleElement().satisfies(r -> assertThat(r.getMessagesAdded()).hasSize(1)));
     }
 
     @Test
