@@ -128,8 +128,11 @@ public final class GmailMailbox implements Mailbox, AutoCloseable {
         singles.shutdownNow();
     }
 
-    /** One Gmail call within the user's budget and the retry loop. */
-    private <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, MessageFormat format, Retrier.Attempt<T> attempt,
+    /**
+     * One Gmail call within the user's budget and the retry loop. Package-private so that {@link GmailMailboxChanges}
+     * spends the same per-user budget.
+     */
+    <T, R> MailboxResponse<R> call(MailboxAccess access, GmailMethod method, MessageFormat format, Retrier.Attempt<T> attempt,
             Function<T, R> toDomain) {
         return retrier.once(method.label(), limits.units(method, format), budgets.of(access.user()), attempt).fold(
                 done -> new MailboxResponse.Ok<>(toDomain.apply(done.value())),

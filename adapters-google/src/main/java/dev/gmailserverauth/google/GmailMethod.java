@@ -10,7 +10,9 @@ enum GmailMethod {
     LABELS_LIST("labels.list"),
     LABELS_GET("labels.get"),
     GET_PROFILE("getProfile"),
-    HISTORY_LIST("history.list");
+    HISTORY_LIST("history.list"),
+    WATCH("watch"),
+    STOP("stop");
 
     private final String label;
 

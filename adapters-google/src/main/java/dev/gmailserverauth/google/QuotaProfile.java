@@ -14,16 +14,18 @@ public enum QuotaProfile {
      * The long-standing table: 15,000 units per user per minute; {@code messages.get} 5 units whatever the format,
      * {@code threads.get} 10.
      */
-    LEGACY("legacy", 15_000, Map.of(
-            GmailMethod.MESSAGES_LIST, Cost.flat(5),
-            GmailMethod.MESSAGES_GET, Cost.flat(5),
-            GmailMethod.MESSAGES_ATTACHMENTS_GET, Cost.flat(5),
-            GmailMethod.THREADS_LIST, Cost.flat(10),
-            GmailMethod.THREADS_GET, Cost.flat(10),
-            GmailMethod.LABELS_LIST, Cost.flat(1),
-            GmailMethod.LABELS_GET, Cost.flat(1),
-            GmailMethod.GET_PROFILE, Cost.flat(1),
-            GmailMethod.HISTORY_LIST, Cost.flat(2))),
+    LEGACY("legacy", 15_000, Map.ofEntries(
+            Map.entry(GmailMethod.MESSAGES_LIST, Cost.flat(5)),
+            Map.entry(GmailMethod.MESSAGES_GET, Cost.flat(5)),
+            Map.entry(GmailMethod.MESSAGES_ATTACHMENTS_GET, Cost.flat(5)),
+            Map.entry(GmailMethod.THREADS_LIST, Cost.flat(10)),
+            Map.entry(GmailMethod.THREADS_GET, Cost.flat(10)),
+            Map.entry(GmailMethod.LABELS_LIST, Cost.flat(1)),
+            Map.entry(GmailMethod.LABELS_GET, Cost.flat(1)),
+            Map.entry(GmailMethod.GET_PROFILE, Cost.flat(1)),
+            Map.entry(GmailMethod.HISTORY_LIST, Cost.flat(2)),
+            Map.entry(GmailMethod.WATCH, Cost.flat(100)),
+            Map.entry(GmailMethod.STOP, Cost.flat(50)))),
     /**
      * Projects created on or after 2026-05-01: 6,000 units per user per minute; {@code messages.get} and
      * {@code messages.attachments.get} 20 units (on Google's page), a {@code messages.get} that reads bodies
@@ -31,16 +33,18 @@ public enum QuotaProfile {
      * {@code threads.get} 40 (reported by third parties, not on Google's page). The unconfirmed rows are budgeted
      * at the higher, reported cost: paced too slowly, a page waits; paced too fast, Google refuses it.
      */
-    NEW_PROJECT_2026("2026", 6_000, Map.of(
-            GmailMethod.MESSAGES_LIST, Cost.flat(5),
-            GmailMethod.MESSAGES_GET, new Cost(20, 60),
-            GmailMethod.MESSAGES_ATTACHMENTS_GET, Cost.flat(20),
-            GmailMethod.THREADS_LIST, Cost.flat(10),
-            GmailMethod.THREADS_GET, Cost.flat(40),
-            GmailMethod.LABELS_LIST, Cost.flat(1),
-            GmailMethod.LABELS_GET, Cost.flat(1),
-            GmailMethod.GET_PROFILE, Cost.flat(1),
-            GmailMethod.HISTORY_LIST, Cost.flat(2)));
+    NEW_PROJECT_2026("2026", 6_000, Map.ofEntries(
+            Map.entry(GmailMethod.MESSAGES_LIST, Cost.flat(5)),
+            Map.entry(GmailMethod.MESSAGES_GET, new Cost(20, 60)),
+            Map.entry(GmailMethod.MESSAGES_ATTACHMENTS_GET, Cost.flat(20)),
+            Map.entry(GmailMethod.THREADS_LIST, Cost.flat(10)),
+            Map.entry(GmailMethod.THREADS_GET, Cost.flat(40)),
+            Map.entry(GmailMethod.LABELS_LIST, Cost.flat(1)),
+            Map.entry(GmailMethod.LABELS_GET, Cost.flat(1)),
+            Map.entry(GmailMethod.GET_PROFILE, Cost.flat(1)),
+            Map.entry(GmailMethod.HISTORY_LIST, Cost.flat(2)),
+            Map.entry(GmailMethod.WATCH, Cost.flat(100)),
+            Map.entry(GmailMethod.STOP, Cost.flat(50))));
 
     /** What one call costs: {@code units}, or {@code bodyUnits} when it asks for bodies. */
     private record Cost(int units, int bodyUnits) {

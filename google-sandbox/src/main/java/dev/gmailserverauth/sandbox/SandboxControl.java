@@ -60,4 +60,10 @@ public interface SandboxControl extends SandboxLifecycleControl {
 
     /** Forgets every user's spent units, refusals and peaks; the limits stay as they are. */
     void resetLimitUsage();
+
+    /** Mailbox changes (labels, deletions), their Gmail history and watches. */
+    SandboxHistoryControl history();
+
+    /** Pub/Sub: the subscriptions watches publish to, push faults and deliveries, the pull service account. */
+    SandboxPubSubControl pubSub();
 }

@@ -49,6 +49,20 @@ public record ApiRequest(String method, String path, Map<String, List<String>> q
         return fromHeader.or(() -> queryParam("access_token")).or(() -> queryParam("oauth_token")).filter(t -> !t.isBlank());
     }
 
+    /**
+     * The body as UTF-8 text, inflated first when it came {@code Content-Encoding: gzip} (Google's Java clients
+     * compress the JSON bodies of POSTs); a body that does not inflate is read as it is.
+     */
+    public String bodyText() {
+        boolean gzip = header("Content-Encoding").filter(e -> e.toLowerCase(Locale.ROOT).contains("gzip")).isPresent();
+        if (!gzip) return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     public String methodUpper() {
         return method.toUpperCase(Locale.ROOT);
     }

@@ -8,6 +8,9 @@ import dev.gmailserverauth.sandbox.internal.oauth.OAuthSurface;
 import dev.gmailserverauth.sandbox.internal.risc.RiscSurface;
 import dev.gmailserverauth.sandbox.SandboxDelegation;
 import dev.gmailserverauth.sandbox.internal.serviceaccount.DelegationRoutes;
+import dev.gmailserverauth.sandbox.internal.history.HistoryControlRoutes;
+import dev.gmailserverauth.sandbox.internal.pubsub.PubSubControlRoutes;
+import dev.gmailserverauth.sandbox.internal.pubsub.PubSubRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 
@@ -26,6 +29,7 @@ public final class SandboxServer {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = 16L * 1024 * 1024;
             config.events.serverStopped(batch::close);
+            config.events.serverStopped(state.pubSub()::close);
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 if (!ctx.path().startsWith(ControlSurface.PREFIX)) FaultResponses.sleep(state.faults().latency().toMillis());
@@ -36,6 +40,9 @@ public final class SandboxServer {
             RiscSurface.register(routes, state.identity());
             if (controlApi) ControlSurface.register(routes, control);
             new DelegationRoutes(state, state.delegation(), delegation).register(routes, controlApi);
+            if (controlApi) new HistoryControlRoutes(control).register(routes);
+            if (controlApi) new PubSubControlRoutes(control.pubSub()).register(routes);
+            new PubSubRoutes(state.pubSub(), state.faults()).register(routes);
         });
     }
 }

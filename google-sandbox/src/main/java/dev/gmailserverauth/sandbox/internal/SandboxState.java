@@ -7,6 +7,8 @@ import dev.gmailserverauth.sandbox.internal.gmail.GmailAccountMailbox;
 import dev.gmailserverauth.sandbox.internal.gmail.LimitBoard;
 import dev.gmailserverauth.sandbox.internal.oauth.OAuthStore;
 import dev.gmailserverauth.sandbox.internal.oauth.Observations;
+import dev.gmailserverauth.sandbox.internal.history.GmailHistories;
+import dev.gmailserverauth.sandbox.internal.pubsub.SandboxPubSub;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ public final class SandboxState {
     private final OAuthStore oauth;
     private final IdentityState identity;
     private final FaultBoard faults = new FaultBoard();
+    private final GmailHistories histories = new GmailHistories(clock);
     private final LimitBoard limits;
     private final List<SandboxClient> clients;
     private final long seed;
     private final dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDelegation delegation;
+    private final SandboxPubSub pubSub;
 
     public SandboxState(long seed, List<SandboxClient> clients) {
         this(seed, clients, SandboxLimits.google(), Set.of());
@@ -43,6 +47,7 @@ public final class SandboxState {
         this.seed = seed;
         this.delegation = new dev.gmailserverauth.sandbox.internal.serviceaccount.WorkspaceDelegation(clock, accounts,
                 new dev.gmailserverauth.sandbox.internal.directory.WorkspaceDirectory());
+        this.pubSub = new SandboxPubSub(clock, identity.keys(), identity.issuer(), histories);
     }
 
     /** Domain-wide delegation: the demo service account, the demo domain and its Admin console. */
@@ -79,6 +84,16 @@ public final class SandboxState {
         return limits;
     }
 
+    /** Every mailbox's change history and watch, and what they share. */
+    public GmailHistories histories() {
+        return histories;
+    }
+
+    /** Pub/Sub: where watches publish, pushes and pull subscriptions. */
+    public SandboxPubSub pubSub() {
+        return pubSub;
+    }
+
     public Optional<SandboxClient> client(String clientId) {
         return clients.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
@@ -87,7 +102,7 @@ public final class SandboxState {
 
     public synchronized Account addAccount(String email, String displayName) {
         Account account = accounts.add(email, displayName);
-        mailboxes.put(account.email(), new GmailAccountMailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16))));
+        mailboxes.put(account.email(), new GmailAccountMailbox(account.email(), new Random(seed ^ ((long) account.email().hashCode() << 16)), histories));
         return account;
     }
 

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The HTTP control API under {@code /__sandbox/} (JSON in, JSON out); see README for the routes. */
-final class ControlRoutes {
+public final class ControlRoutes {
     public static final String PREFIX = "/__sandbox";
     private final SandboxControl control;
 
@@ -82,7 +82,7 @@ final class ControlRoutes {
         new LimitRoutes(control).register(routes);
     }
 
-    static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
+    public static void handle(Context ctx, Function<JsonObject, JsonElement> action) {
         try {
             String text = ctx.body();
             JsonObject body = text.isBlank() ? new JsonObject() : JsonParser.parseString(text).getAsJsonObject();
@@ -95,7 +95,7 @@ final class ControlRoutes {
         }
     }
 
-    static void json(Context ctx, JsonElement body) {
+    public static void json(Context ctx, JsonElement body) {
         JavalinAdapter.write(ctx, ApiResponse.json(200, body));
     }
 
@@ -163,7 +163,7 @@ final class ControlRoutes {
         return Endpoint.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
-    static String string(JsonObject o, String name) {
+    public static String string(JsonObject o, String name) {
         return required(o, name).getAsString();
     }
 
@@ -177,7 +177,7 @@ final class ControlRoutes {
         return o.has(name) && !o.get(name).isJsonNull() ? Optional.of(o.get(name).getAsString()) : Optional.empty();
     }
 
-    static List<String> strings(JsonArray array) {
+    public static List<String> strings(JsonArray array) {
         List<String> out = new ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));
         return out;

@@ -5,6 +5,10 @@ import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.Fault;
 import dev.gmailserverauth.sandbox.LimitUsage;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxHistoryControl;
+import dev.gmailserverauth.sandbox.SandboxPubSubControl;
+import dev.gmailserverauth.sandbox.internal.pubsub.InMemoryPubSubControl;
+import dev.gmailserverauth.sandbox.internal.history.InMemoryHistoryControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.sandbox.SandboxMessage;
 import dev.gmailserverauth.sandbox.internal.Account;
@@ -17,11 +21,15 @@ import java.util.Objects;
 public final class InMemoryControl extends InMemoryLifecycleControl implements SandboxControl {
     private final SandboxState state;
     private final List<String> demoAccounts;
+    private final SandboxHistoryControl history;
+    private final SandboxPubSubControl pubSub;
 
     public InMemoryControl(SandboxState state, List<String> demoAccounts) {
         super(state);
         this.state = state;
         this.demoAccounts = List.copyOf(demoAccounts);
+        this.history = new InMemoryHistoryControl(state);
+        this.pubSub = new InMemoryPubSubControl(state.pubSub());
     }
 
     @Override public String addAccount(String email, String displayName) {
@@ -102,5 +110,13 @@ public final class InMemoryControl extends InMemoryLifecycleControl implements S
 
     @Override public void resetLimitUsage() {
         state.limits().resetUsage();
+    }
+
+    @Override public SandboxHistoryControl history() {
+        return history;
+    }
+
+    @Override public SandboxPubSubControl pubSub() {
+        return pubSub;
     }
 }

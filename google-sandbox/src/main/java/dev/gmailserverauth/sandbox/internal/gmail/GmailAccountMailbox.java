@@ -1,6 +1,8 @@
 package dev.gmailserverauth.sandbox.internal.gmail;
 
 import dev.gmailserverauth.sandbox.SandboxMessage;
+import dev.gmailserverauth.sandbox.internal.history.GmailHistories;
+import dev.gmailserverauth.sandbox.internal.history.GmailHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,11 +29,13 @@ public final class GmailAccountMailbox {
     private final Map<String, StoredMessage> messages = new HashMap<>();
     private final Map<String, GmailLabelRecord> labels = new LinkedHashMap<>();
     private long historyId = 1000;
+    private final GmailHistory history;
     private java.util.function.Consumer<GmailAccountMailbox> pendingFill;
 
-    public GmailAccountMailbox(String email, RandomGenerator random) {
+    public GmailAccountMailbox(String email, RandomGenerator random, GmailHistories histories) {
         this.email = email;
         this.random = random;
+        this.history = histories.newHistory(email, historyId);
         for (String id : GmailLabelRecord.SYSTEM_IDS) labels.put(id, GmailLabelRecord.system(id));
     }
 
@@ -66,7 +70,51 @@ public final class GmailAccountMailbox {
         List<String> references = message.threadId().isEmpty() ? List.of()
                 : thread(threadId).stream().map(m -> MessageBuilder.messageIdHeader(m.id())).toList();
         messages.put(id, MessageBuilder.build(message, id, threadId, labelIds, historyId, references));
+        history.messageAdded(historyId, id, threadId, labelIds);
         return id;
+    }
+
+    /**
+     * Puts labels on a message and takes others off (ids, or names of user labels; a new name makes a label), as
+     * {@code messages.modify} does: one history record per direction that changed something.
+     *
+     * @throws IllegalArgumentException when there is no such message
+     */
+    public synchronized void modifyLabels(String messageId, List<String> add, List<String> remove) {
+        StoredMessage before = message(messageId).orElseThrow(() -> new IllegalArgumentException("no such message: " + messageId));
+        List<String> adding = add.stream().map(this::labelIdFor).distinct().filter(l -> !before.hasLabel(l)).toList();
+        List<String> removing = remove.stream().map(this::labelIdFor).distinct().filter(before::hasLabel).filter(l -> !adding.contains(l)).toList();
+        List<String> labels = new ArrayList<>(before.labelIds());
+        labels.addAll(adding);
+        if (!adding.isEmpty()) {
+            historyId += 1 + random.nextInt(40);
+            history.labelsAdded(historyId, messageId, before.threadId(), labels, adding);
+        }
+        labels.removeAll(removing);
+        if (!removing.isEmpty()) {
+            historyId += 1 + random.nextInt(40);
+            history.labelsRemoved(historyId, messageId, before.threadId(), labels, removing);
+        }
+        messages.put(messageId, new StoredMessage(before.id(), before.threadId(), labels, before.internalDate(), historyId,
+                before.payload(), before.raw(), before.snippet(), before.plainText()));
+    }
+
+    /**
+     * Deletes a message for good ({@code messages.delete}, not the trash): recorded as {@code messagesDeleted}.
+     *
+     * @throws IllegalArgumentException when there is no such message
+     */
+    public synchronized void delete(String messageId) {
+        StoredMessage gone = message(messageId).orElseThrow(() -> new IllegalArgumentException("no such message: " + messageId));
+        messages.remove(messageId);
+        historyId += 1 + random.nextInt(40);
+        history.messageDeleted(historyId, messageId, gone.threadId(), gone.labelIds());
+    }
+
+    /** This mailbox's change history and push watch. */
+    public synchronized GmailHistory history() {
+        ensureFilled();
+        return history;
     }
 
     /** A system id, an existing user label (by id or name), or a new user label with that name. */

@@ -29,10 +29,14 @@ public final class GmailApi {
         this.methods = new GmailMethods(state);
     }
 
-    /** Serves {@code GET /gmail/v1/*}: the round trip is counted under the method's endpoint, when the path names one. */
+    /** Serves {@code GET} and {@code POST /gmail/v1/*}: the round trip is counted under the method's endpoint, when the path names one. */
     public void register(RoutesConfig routes) {
         routes.get("/gmail/v1/*", ctx -> {
             GmailRoute.endpointOf("GET", ctx.path()).ifPresent(state.faults()::roundTrip);
+            JavalinAdapter.serve(ctx, this::handle);
+        });
+        routes.post("/gmail/v1/*", ctx -> {
+            GmailRoute.endpointOf("POST", ctx.path()).ifPresent(state.faults()::roundTrip);
             JavalinAdapter.serve(ctx, this::handle);
         });
     }

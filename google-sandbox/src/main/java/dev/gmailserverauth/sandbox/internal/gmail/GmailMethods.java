@@ -5,6 +5,8 @@ import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.GoogleErrors;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
+import dev.gmailserverauth.sandbox.internal.history.GmailHistoryMethods;
+import dev.gmailserverauth.sandbox.internal.history.GmailWatches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ final class GmailMethods {
                         .map(l -> found(GmailJson.label(l, true, mailbox.messages())))
                         .orElseGet(GmailMethods::notFound);
                 case PROFILE -> found(GmailJson.profile(mailbox));
+                case HISTORY_LIST -> GmailHistoryMethods.list(call.request(), mailbox.history(), id -> mailbox.label(id).isPresent())
+                        .fold(GmailMethods::found, GmailMethods::refused);
+                case WATCH -> GmailWatches.watch(call.request(), mailbox.history(), state.histories()).fold(GmailMethods::found, GmailMethods::refused);
+                case STOP -> GmailWatches.stop(mailbox.history()).fold(GmailMethods::found, GmailMethods::refused);
                 default -> notFound();
             };
         } catch (RejectedRequest e) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public record GmailRoute(Endpoint endpoint, String userId, Optional<String> id, Optional<String> attachmentId) {
     private static final Pattern PATH = Pattern.compile(
-            "/gmail/v1/users/([^/]+)/(messages|threads|labels|profile)(?:/([^/]+))?(?:/attachments/([^/]+))?/?");
+            "/gmail/v1/users/([^/]+)/(messages|threads|labels|profile|history|watch|stop)(?:/([^/]+))?(?:/attachments/([^/]+))?/?");
 
     public GmailRoute {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -29,7 +29,9 @@ public record GmailRoute(Endpoint endpoint, String userId, Optional<String> id, 
     /** The route of a request, if it is one of the Gmail read methods the sandbox serves. */
     public static Optional<GmailRoute> of(String method, String path) {
         Matcher m = PATH.matcher(path);
-        if (!m.matches() || !method.equalsIgnoreCase("GET")) return Optional.empty();
+        if (!m.matches() || !method.equalsIgnoreCase(m.group(2).equals("watch") || m.group(2).equals("stop") ? "POST" : "GET")) {
+            return Optional.empty();
+        }
         Optional<String> id = Optional.ofNullable(m.group(3));
         Optional<String> attachmentId = Optional.ofNullable(m.group(4));
         return endpoint(m.group(2), id.isPresent(), attachmentId.isPresent())
@@ -47,6 +49,9 @@ public record GmailRoute(Endpoint endpoint, String userId, Optional<String> id, 
             case "messages" -> Optional.of(item ? Endpoint.MESSAGES_GET : Endpoint.MESSAGES_LIST);
             case "threads" -> Optional.of(item ? Endpoint.THREADS_GET : Endpoint.THREADS_LIST);
             case "labels" -> Optional.of(item ? Endpoint.LABELS_GET : Endpoint.LABELS_LIST);
+            case "history" -> item ? Optional.empty() : Optional.of(Endpoint.HISTORY_LIST);
+            case "watch" -> item ? Optional.empty() : Optional.of(Endpoint.WATCH);
+            case "stop" -> item ? Optional.empty() : Optional.of(Endpoint.STOP);
             default -> item ? Optional.empty() : Optional.of(Endpoint.PROFILE);
         };
     }
@@ -71,6 +76,9 @@ public record GmailRoute(Endpoint endpoint, String userId, Optional<String> id, 
             case THREADS_GET -> "GetThread";
             case LABELS_LIST -> "ListLabels";
             case LABELS_GET -> "GetLabel";
+            case HISTORY_LIST -> "ListHistory";
+            case WATCH -> "Watch";
+            case STOP -> "Stop";
             default -> "GetProfile";
         };
     }

@@ -28,7 +28,14 @@ final class GmailSchema {
                     Map.entry("messagesTotal", SCALAR), Map.entry("messagesUnread", SCALAR), Map.entry("threadsTotal", SCALAR),
                     Map.entry("threadsUnread", SCALAR), Map.entry("color", "LabelColor"))),
             Map.entry("LabelColor", Map.of("textColor", SCALAR, "backgroundColor", SCALAR)),
-            Map.entry("Profile", Map.of("emailAddress", SCALAR, "messagesTotal", SCALAR, "threadsTotal", SCALAR, "historyId", SCALAR)));
+            Map.entry("Profile", Map.of("emailAddress", SCALAR, "messagesTotal", SCALAR, "threadsTotal", SCALAR, "historyId", SCALAR)),
+            Map.entry("ListHistoryResponse", Map.of("history", "History", "historyId", SCALAR, "nextPageToken", SCALAR)),
+            Map.entry("History", Map.of("id", SCALAR, "messages", "Message", "messagesAdded", "HistoryMessageChange",
+                    "messagesDeleted", "HistoryMessageChange", "labelsAdded", "HistoryLabelChange", "labelsRemoved", "HistoryLabelChange")),
+            Map.entry("HistoryMessageChange", Map.of("message", "Message")),
+            Map.entry("HistoryLabelChange", Map.of("message", "Message", "labelIds", SCALAR)),
+            Map.entry("WatchResponse", Map.of("historyId", SCALAR, "expiration", SCALAR)),
+            Map.entry("Empty", Map.of()));
 
     private GmailSchema() {}
 
@@ -63,6 +70,9 @@ final class GmailSchema {
             case LABELS_LIST -> "ListLabelsResponse";
             case LABELS_GET -> "Label";
             case PROFILE -> "Profile";
+            case HISTORY_LIST -> "ListHistoryResponse";
+            case WATCH -> "WatchResponse";
+            case STOP -> "Empty";
             default -> throw new IllegalArgumentException("not a Gmail method: " + endpoint);
         });
     }

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.sandbox.internal.oauth;
 
 import com.google.gson.JsonObject;
+import com.nimbusds.jwt.SignedJWT;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.internal.ApiRequest;
@@ -33,7 +34,11 @@ final class TokenEndpoint {
         Optional<ApiResponse> faulted = state.faults().nextFault(Endpoint.TOKEN)
                 .flatMap(f -> FaultResponses.apply(f, FaultResponses.Style.OAUTH));
         if (faulted.isPresent()) return faulted.get();
-        if (JwtBearerGrant.GRANT_TYPE.equals(request.formParam("grant_type").orElse(""))) return new JwtBearerGrant(state, state.delegation()).token(request);
+        if (JwtBearerGrant.GRANT_TYPE.equals(request.formParam("grant_type").orElse(""))) {
+            // One JWT-bearer grant, two service accounts: the assertion's issuer says whose key verifies it.
+            boolean pubSub = request.formParam("assertion").flatMap(TokenEndpoint::issuerOf).filter(state.pubSub().serviceAccount().email()::equals).isPresent();
+            return pubSub ? state.pubSub().serviceAccount().token(request) : new JwtBearerGrant(state, state.delegation()).token(request);
+        }
 
         Optional<ClientCredentials> credentials = basicAuth(request)
                 .or(() -> request.formParam("client_id").map(id -> new ClientCredentials(id, request.formParam("client_secret"))));
@@ -123,5 +128,14 @@ final class TokenEndpoint {
     private static boolean secretMatches(SandboxClient client, Optional<String> secret) {
         return secret.map(s -> MessageDigest.isEqual(s.getBytes(StandardCharsets.UTF_8), client.clientSecret().getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
+    }
+
+    /** The {@code iss} of a JWT-bearer assertion, read only to route it; its signature is checked by the grant it goes to. */
+    private static Optional<String> issuerOf(String assertion) {
+        try {
+            return Optional.ofNullable(SignedJWT.parse(assertion).getJWTClaimsSet().getIssuer());
+        } catch (java.text.ParseException e) {
+            return Optional.empty();
+        }
     }
 }
