@@ -104,13 +104,13 @@ public final class GmailServerAuth implements AutoCloseable {
             ParallelStart parts = new ParallelStart();
             var sandboxPart = parts.start("sandbox", () -> config.sandboxMode() ? Optional.of(startSandbox(config, redirectUri, sandboxPort))
                     : Optional.<GoogleSandbox>empty());
+            var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             Metrics metrics = new Metrics();
             resources.push(metrics);
             var googlePart = parts.start("google", () -> {
                 GoogleAdapterConfig google = googleConfig(config, redirectUri, sandboxPort).withCallListener(metrics.googleCalls());
                 return new Google(google, GoogleAdapters.create(google, clock));
             });
-            var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             parts.awaitAll();
             sandboxPart.result().flatMap(started -> started).ifPresent(resources::push);
             googlePart.result().ifPresent(google -> resources.push(google.adapters()::close));
