@@ -646,6 +646,8 @@ public final class Benchmarks {
                     .redirectOutput(folder.resolve("app.log").toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("APP_") || k.startsWith("GMAIL_") || k.startsWith("GOOGLE_"));
             builder.environment().put("APP_PORT", String.valueOf(port));
+            // The management server still starts, on any free port: its default (next to APP_PORT) may be taken here.
+            builder.environment().put("APP_MANAGEMENT_PORT", "0");
             builder.environment().put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
             long startedAt = System.nanoTime();
             return new ChildApp(builder.start(), URI.create("http://localhost:" + port), startedAt);
