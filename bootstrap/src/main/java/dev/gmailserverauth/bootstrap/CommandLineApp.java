@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,13 +26,46 @@ public final class CommandLineApp {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandLineApp.class);
+
     private CommandLineApp() {
     }
 
-    /** Runs one command line with picocli's standard output and error, logging as the command and APP_LOG_FORMAT say. */
+    /**
+     * Runs one command line with picocli's standard output and error, logging as the command and APP_LOG_FORMAT say.
+     * With no arguments and a readable configuration it runs the server without building the command line's model
+     * (see {@link #serve}).
+     */
     public static int run(String[] args, Map<String, String> env) {
         try (CommandContext context = new CommandContext(env, Clock.systemUTC())) {
+            if (args.length == 0 && readable(context)) return serve(context);
             return build(context, true).execute(args);
+        }
+    }
+
+    /**
+     * The default command, {@code serve}, as picocli would run it, but without picocli: its model of every
+     * command (about 170 classes and a reflective walk over each command's annotations) is a tenth of the
+     * classes a start loads, for a command line that has nothing to parse. Only with a configuration that
+     * reads: a bad one goes through picocli, which reports it as for every command (one line, exit code 2).
+     * Any argument, {@code serve} included, goes through picocli as before.
+     */
+    private static int serve(CommandContext context) {
+        LoggingSetup.use(context.config().operations().logFormat(), LoggingSetup.Target.STANDARD_OUTPUT, Level.INFO);
+        try {
+            return new ServeCommand(context).call();
+        } catch (RuntimeException e) {
+            LOG.error(oneLine(e));
+            return exitCodeOf(e);
+        }
+    }
+
+    private static boolean readable(CommandContext context) {
+        try {
+            context.config();
+            return true;
+        } catch (ConfigurationException e) {
+            return false;
         }
     }
 

@@ -106,6 +106,7 @@ public final class GmailServerAuth implements AutoCloseable {
             Optional<ParallelStart.Part<GoogleSandbox>> sandboxPart = config.sandboxMode()
                     ? Optional.of(parts.start("sandbox", () -> startSandbox(config, redirectUri)))
                     : Optional.empty();
+            var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             Metrics metrics = new Metrics();
             resources.push(metrics);
             var googlePart = parts.start("google", () -> {
@@ -113,7 +114,6 @@ public final class GmailServerAuth implements AutoCloseable {
                         .withCallListener(metrics.googleCalls());
                 return new Google(google, GoogleAdapters.create(google, clock));
             });
-            var persistencePart = parts.start("persistence", () -> Database.open(persistenceConfig(config)));
             parts.awaitAll();
             sandboxPart.flatMap(ParallelStart.Part::result).ifPresent(resources::push);
             googlePart.result().ifPresent(google -> resources.push(google.adapters()::close));

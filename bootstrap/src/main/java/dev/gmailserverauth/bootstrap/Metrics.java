@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Server;
@@ -53,16 +54,8 @@ final class Metrics implements AutoCloseable {
     private static final String LOCK_ACQUIRED = "acquired";
     private static final String LOCK_NOT_ACQUIRED = "not_acquired";
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
-
-    Metrics() {
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-    }
+    /** The JVM's GC binder listens to the GC's notifications until closed. */
+    private final List<JvmGcMetrics> gcListeners = new CopyOnWriteArrayList<>();
 
     PrometheusMeterRegistry registry() {
         return registry;
@@ -166,8 +159,20 @@ final class Metrics implements AutoCloseable {
         persistence.trackPools(new MicrometerMetricsTrackerFactory(registry));
     }
 
-    /** Jetty's request threads ({@code jetty_threads_*}) and connections ({@code jetty_connections_*}). */
+    /**
+     * The running server: Jetty's request threads ({@code jetty_threads_*}) and connections ({@code jetty_connections_*}),
+     * and the JVM's memory, GC, threads, classes, CPU and uptime. The JVM's binders start the platform's management
+     * beans (about 130 classes): bound here, once the server listens, they stay off the start's critical path.
+     */
     void watch(Server jetty) {
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gcListeners.add(gc);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
         new JettyServerThreadPoolMetrics(jetty.getThreadPool(), Tags.empty()).bindTo(registry);
         JettyConnectionMetrics.addToAllConnectors(jetty, registry);
     }
@@ -194,7 +199,7 @@ final class Metrics implements AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
+        gcListeners.forEach(JvmGcMetrics::close);
         registry.close();
     }
 }
