@@ -241,7 +241,7 @@ public record AppConfig(
                 throw new ConfigurationException("GMAIL_PUSH_SERVICE_ACCOUNT", "is required when GMAIL_PUBSUB_TOPIC is set and"
                         + " GMAIL_PUBSUB_SUBSCRIPTION is not: pushes are accepted only from the service account their subscription names");
             }
-            return new SyncConfig(topic, path("GMAIL_PUSH_PATH", SyncConfig.DEFAULT_PUSH_PATH), url("GMAIL_PUSH_AUDIENCE"), serviceAccount,
+            return new SyncConfig(onOff("APP_SYNC", true), topic, path("GMAIL_PUSH_PATH", SyncConfig.DEFAULT_PUSH_PATH), url("GMAIL_PUSH_AUDIENCE"), serviceAccount,
                     subscription, url("GOOGLE_OIDC_CERTS_URL").orElse(SyncConfig.GOOGLE_OIDC_CERTS_URL),
                     url("GOOGLE_PUBSUB_ROOT_URL").orElse(SyncConfig.GOOGLE_PUBSUB_ROOT_URL),
                     duration("APP_SYNC_POLL_INTERVAL", SyncConfig.DEFAULT_POLL_INTERVAL),
@@ -271,6 +271,17 @@ public record AppConfig(
             if (raw.get().equals("true")) return true;
             if (raw.get().equals("false")) return false;
             throw new ConfigurationException(name, "must be true or false");
+        }
+
+        /** {@code on} or {@code off} (also {@code true}/{@code false}); {@code fallback} when unset. */
+        boolean onOff(String name, boolean fallback) {
+            Optional<String> raw = optional(name).map(v -> v.toLowerCase(Locale.ROOT));
+            if (raw.isEmpty()) return fallback;
+            return switch (raw.get()) {
+                case "on", "true" -> true;
+                case "off", "false" -> false;
+                default -> throw new ConfigurationException(name, "must be on or off");
+            };
         }
 
         Duration duration(String name, Duration fallback) {

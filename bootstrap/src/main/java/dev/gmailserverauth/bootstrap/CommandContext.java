@@ -123,9 +123,7 @@ final class CommandContext implements AutoCloseable {
 
     /** Ends a person's mailbox sync as the server does (no scheduler here: the person's jobs end by themselves). */
     EndSync endSync() {
-        AppConfig app = config();
-        URI baseUrl = GmailServerAuth.baseUrl(app, app.port());
-        return SyncWiring.endSyncForCommands(persistence(), mail().access(), SyncWiring.googleSync(app.sync(), baseUrl, google(), clock), clock);
+        return SyncWiring.endSyncForCommands(persistence(), mail().access(), google().mailboxChanges(), clock);
     }
 
     /** Where people sign in again when a command finds their consent gone. */

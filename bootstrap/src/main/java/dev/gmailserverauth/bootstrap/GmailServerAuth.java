@@ -127,9 +127,11 @@ public final class GmailServerAuth implements AutoCloseable {
 
             metrics.watch(persistence, clock);
             Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
-            Optional<SyncWiring.GoogleSync> googleSync = SyncWiring.googleSync(config.sync(), baseUrl, google.adapters(), clock);
+            SyncConfig syncConfig = SyncWiring.effective(config.sync(), sandbox);
+            Optional<SyncWiring.GoogleSync> googleSync = Optional.of(syncConfig).filter(SyncConfig::enabled)
+                    .map(sync -> SyncWiring.googleSync(sync, baseUrl, google.adapters(), sandbox, clock));
             Wired wired = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
-                    redirectUri, config, lifecycle, clock, metrics, googleSync);
+                    redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync);
             resources.push(wired.sync());
             WebApp.Builder useCases = wired.web();
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
@@ -223,14 +225,14 @@ public final class GmailServerAuth implements AutoCloseable {
     }
 
     private static Wired wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
-            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, Optional<SyncWiring.GoogleSync> googleSync) {
+            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, SyncConfig syncConfig, Optional<SyncWiring.GoogleSync> googleSync) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), lifecycle.renewalNotice(), clock);
-        SyncWiring sync = SyncWiring.create(config.sync(), persistence, access, mailbox, googleSync, metrics, clock);
+        SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         return new Wired(WebApp.builder()
                 .clock(clock)

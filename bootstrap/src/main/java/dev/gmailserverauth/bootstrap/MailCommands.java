@@ -206,20 +206,26 @@ final class MailCommands {
                     + TextTable.printable(who) + " (see users list), nor an enrolled mailbox (mailboxes list)"));
         }
         var account = found.get();
-        AccessOutcome access = context.mail().access().open(new UserId(account.userId()));
-        if (access instanceof AccessOutcome.Denied denied) throw mustSignIn(context, account.email(), denied.consent());
-        return ((AccessOutcome.Granted) access).grant();
+        return context.mail().access().open(new UserId(account.userId())).fold(AccessOutcome.Granted::grant, denied -> {
+            throw mustSignIn(context, account.email(), denied.consent());
+        });
     }
 
     private static <T> T success(CommandContext context, MailboxGrant grant, MailOutcome<T> outcome, String what) {
-        if (outcome instanceof MailOutcome.Success<T> success) return success.value();
-        if (outcome instanceof MailOutcome.ReauthorizationRequired<T> again) throw mustSignIn(context, grant.email().value(), again.consent());
-        if (outcome instanceof MailOutcome.NotFound<T>) throw new CommandFailure(what + ": not found in the mailbox of " + grant.email().value());
-        if (outcome instanceof MailOutcome.RateLimited<T> limited) {
-            throw new CommandFailure(what + ": Gmail's limits for " + grant.email().value() + " are spent; try again in "
-                    + Math.max(1, limited.retryAfter().toSeconds()) + " s (at " + UsersCommands.time(limited.retryAt()) + ")");
-        }
-        throw new CommandFailure(what + ": Gmail refused it: " + ((MailOutcome.Invalid<T>) outcome).reason());
+        return outcome.fold(MailOutcome.Success::value,
+                again -> {
+                    throw mustSignIn(context, grant.email().value(), again.consent());
+                },
+                notFound -> {
+                    throw new CommandFailure(what + ": not found in the mailbox of " + grant.email().value());
+                },
+                invalid -> {
+                    throw new CommandFailure(what + ": Gmail refused it: " + invalid.reason());
+                },
+                limited -> {
+                    throw new CommandFailure(what + ": Gmail's limits for " + grant.email().value() + " are spent; try again in "
+                            + Math.max(1, limited.retryAfter().toSeconds()) + " s (at " + UsersCommands.time(limited.retryAt()) + ")");
+                });
     }
 
     private static CommandFailure mustSignIn(CommandContext context, String email, ConsentRequired consent) {

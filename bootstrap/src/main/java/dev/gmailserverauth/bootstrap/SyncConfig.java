@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * How connected mailboxes are kept in sync while nobody is looking: Gmail's push (a Pub/Sub topic, pushed to
  * the app or pulled by it) and the safety poll.
  *
+ * @param enabled            {@code APP_SYNC} ({@code on}, the default, or {@code off}): whether connected mailboxes are synced at all
  * @param topic              {@code GMAIL_PUBSUB_TOPIC}: given to {@code users.watch}; empty: no watch, history polling only
  * @param pushPath           {@code GMAIL_PUSH_PATH}: where pushes arrive
  * @param pushAudience       {@code GMAIL_PUSH_AUDIENCE}: the {@code aud} a push token must carry; empty: the base URL + the push path
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * @param pollInterval       {@code APP_SYNC_POLL_INTERVAL}: each mailbox's history is read at least this often
  * @param backfill           {@code APP_SYNC_BACKFILL}: how many of the newest messages the first sync takes
  */
-public record SyncConfig(Optional<String> topic, String pushPath, Optional<URI> pushAudience, Optional<String> pushServiceAccount,
+public record SyncConfig(boolean enabled, Optional<String> topic, String pushPath, Optional<URI> pushAudience, Optional<String> pushServiceAccount,
                          Optional<String> subscription, URI oidcCertsUrl, URI pubsubRootUrl, Duration pollInterval, int backfill) {
     public static final String DEFAULT_PUSH_PATH = "/gmail/push";
     public static final URI GOOGLE_OIDC_CERTS_URL = URI.create("https://www.googleapis.com/oauth2/v3/certs");
@@ -44,7 +45,7 @@ public record SyncConfig(Optional<String> topic, String pushPath, Optional<URI> 
     }
 
     public static SyncConfig defaults() {
-        return new SyncConfig(Optional.empty(), DEFAULT_PUSH_PATH, Optional.empty(), Optional.empty(), Optional.empty(), GOOGLE_OIDC_CERTS_URL,
+        return new SyncConfig(true, Optional.empty(), DEFAULT_PUSH_PATH, Optional.empty(), Optional.empty(), Optional.empty(), GOOGLE_OIDC_CERTS_URL,
                 GOOGLE_PUBSUB_ROOT_URL, DEFAULT_POLL_INTERVAL, DEFAULT_BACKFILL);
     }
 

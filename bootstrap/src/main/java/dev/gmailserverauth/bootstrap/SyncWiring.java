@@ -26,6 +26,11 @@ import dev.gmailserverauth.domain.port.NotificationSubscription;
 import dev.gmailserverauth.domain.port.PushTokenVerifier;
 import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.google.GoogleAdapters;
+import dev.gmailserverauth.google.pubsub.GooglePushVerifierConfig;
+import dev.gmailserverauth.google.pubsub.PubSubPullConfig;
+import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.sandbox.GoogleSandbox;
+import dev.gmailserverauth.sandbox.SandboxPushSubscription;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
 import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
@@ -62,20 +67,51 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         }
     }
 
+    /** The sandbox's Pub/Sub names in sandbox mode: its project, a topic for Gmail, the push subscription and its service account. */
+    static final String SANDBOX_TOPIC = "projects/sandbox-project/topics/gmail";
+    static final String SANDBOX_PUSH_SUBSCRIPTION = "projects/sandbox-project/subscriptions/gmail-push";
+    static final String SANDBOX_PUSH_ACCOUNT = "gmail-push@sandbox-project.iam.gserviceaccount.com";
+
     /**
-     * THE LEAD COMPLETES THIS AT MERGE, once the Google adapters of the sync are on main. It needs:
-     * <ul>
-     *   <li>{@code GmailMailboxChanges} ({@code MailboxChanges}), built by {@link GoogleAdapters} over the same transport,
-     *       per-user limits and deadline as the {@code Mailbox};</li>
-     *   <li>{@code GooglePushTokenVerifier} ({@code PushTokenVerifier}) with {@code sync.oidcCertsUrl()},
-     *       {@code sync.pushAudience(baseUrl)}, {@code sync.pushServiceAccount()} and the {@code clock};</li>
-     *   <li>in pull mode ({@code sync.subscription()} present) {@code PubSubNotificationSubscription}
-     *       ({@code NotificationSubscription}) on {@code sync.pubsubRootUrl()}, authenticated by Application Default Credentials.</li>
-     * </ul>
-     * Until then: empty, and the sync is off.
+     * The sync's configuration as it runs: in sandbox mode, unless set otherwise, Gmail watches a sandbox topic and the
+     * sandbox pushes to this app as the push service account {@link #SANDBOX_PUSH_ACCOUNT}, signed with the sandbox's keys.
      */
-    static Optional<GoogleSync> googleSync(SyncConfig sync, URI baseUrl, GoogleAdapters google, Clock clock) {
-        return Optional.empty();
+    static SyncConfig effective(SyncConfig sync, Optional<GoogleSandbox> sandbox) {
+        if (sandbox.isEmpty() || sync.subscription().isPresent()) return sync;
+        return new SyncConfig(sync.enabled(), sync.topic().or(() -> Optional.of(SANDBOX_TOPIC)), sync.pushPath(), sync.pushAudience(),
+                sync.pushServiceAccount().or(() -> Optional.of(SANDBOX_PUSH_ACCOUNT)), sync.subscription(),
+                sandbox.get().baseUrl().resolve("/oauth2/v3/certs"), sync.pubsubRootUrl(), sync.pollInterval(), sync.backfill());
+    }
+
+    /**
+     * Google's side of the sync: history and watches always (polling works without a topic); the push verifier for
+     * the configured audience and push service account (with none configured, no push is accepted: there is no
+     * unsigned mode); in pull mode the subscription, read as the server's own service account. In sandbox mode the
+     * sandbox's push subscription is created here, pointing at this app's push path.
+     */
+    static GoogleSync googleSync(SyncConfig sync, URI baseUrl, GoogleAdapters google, Optional<GoogleSandbox> sandbox, Clock clock) {
+        String audience = sync.pushAudience(baseUrl).toString();
+        PushTokenVerifier verifier = GoogleAdapters.pushTokenVerifier(GooglePushVerifierConfig
+                .forGoogle(audience, sync.pushServiceAccount().orElse("")).withCertsUrl(sync.oidcCertsUrl()), clock);
+        Optional<NotificationSubscription> pull = sync.subscription().map(name -> google.notificationSubscription(
+                new PubSubPullConfig(name, sync.pubsubRootUrl(), sandbox.map(s -> sandboxServiceAccountKey(s)))));
+        sandbox.filter(s -> sync.subscription().isEmpty() && sync.topic().equals(Optional.of(SANDBOX_TOPIC))).ifPresent(s -> s.control().pubSub()
+                .createPushSubscription(SandboxPushSubscription.of(SANDBOX_PUSH_SUBSCRIPTION, SANDBOX_TOPIC,
+                        URI.create(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + sync.pushPath()), SANDBOX_PUSH_ACCOUNT)));
+        return new GoogleSync(google.mailboxChanges(), verifier, pull);
+    }
+
+    /** Pull mode against the sandbox: its Pub/Sub service account's key, written owner-only beside the database's temp files. */
+    private static java.nio.file.Path sandboxServiceAccountKey(GoogleSandbox sandbox) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("sandbox-pubsub", ".json",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            java.nio.file.Files.writeString(file, sandbox.control().pubSub().serviceAccountKeyFile());
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the sandbox's Pub/Sub service account key", e);
+        }
     }
 
     private final Database persistence;
@@ -126,8 +162,8 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
      * Ending a sync from a command (no scheduler runs there): the synced mail and state are deleted and the watch
      * stopped; the account's scheduled jobs end by themselves at their next run, finding no grant.
      */
-    static EndSync endSyncForCommands(Database persistence, AuthorizedAccess access, Optional<GoogleSync> google, Clock clock) {
-        return new EndSync(access, google.map(GoogleSync::changes).orElseGet(NoChanges::new), persistence.syncStates(),
+    static EndSync endSyncForCommands(Database persistence, AuthorizedAccess access, MailboxChanges changes, Clock clock) {
+        return new EndSync(access, changes, persistence.syncStates(),
                 persistence.messageIndex(), new NoJobs(), clock);
     }
 

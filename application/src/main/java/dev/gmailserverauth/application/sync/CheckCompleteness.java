@@ -1,8 +1,8 @@
 package dev.gmailserverauth.application.sync;
 
-import dev.gmailserverauth.application.AccessOutcome;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.domain.model.IndexWrite;
+import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.SyncState;
@@ -72,16 +72,19 @@ public final class CheckCompleteness {
         Optional<SyncState> state = states.find(user)
                 .filter(s -> s.status() == SyncStatus.ACTIVE && s.progress().backfill().isEmpty());
         if (state.isEmpty()) return new Outcome.Skipped("not an active, backfilled sync");
-        AccessOutcome opened = access.open(user);
-        if (!(opened instanceof AccessOutcome.Granted granted)) return new Outcome.Skipped("the grant does not open");
+        return access.open(user).fold(granted -> check(user, state.get(), granted.grant()),
+                denied -> new Outcome.Skipped("the grant does not open"));
+    }
+
+    private Outcome check(UserId user, SyncState current, MailboxGrant grant) {
         Instant since = clock.instant().minus(settings.completenessWindow());
-        SyncProgress progress = state.get().progress();
-        Step<Outcome> step = SyncReads.listAll(granted.grant(), mailbox, SyncReads.after(since), settings.gapLimit()).flatMap(atGmail -> {
+        SyncProgress progress = current.progress();
+        Step<Outcome> step = SyncReads.listAll(grant, mailbox, SyncReads.after(since), settings.gapLimit()).flatMap(atGmail -> {
             Set<MessageId> indexed = new HashSet<>(index.idsSince(user, since));
             List<MessageId> missing = atGmail.stream().filter(id -> !indexed.contains(id)).toList();
             Set<MessageId> present = new HashSet<>(atGmail);
             List<MessageId> extra = indexed.stream().filter(id -> !present.contains(id)).toList();
-            return SyncReads.summarize(granted.grant(), mailbox, missing, clock.instant()).map(found -> {
+            return SyncReads.summarize(grant, mailbox, missing, clock.instant()).map(found -> {
                 List<IndexWrite> writes = new ArrayList<>();
                 found.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
                 extra.forEach(id -> writes.add(new IndexWrite.Remove(id)));

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.application.sync;
 
-import dev.gmailserverauth.application.AccessOutcome;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.domain.model.SyncStatus;
 import dev.gmailserverauth.domain.model.UserId;
@@ -53,7 +52,7 @@ public final class EndSync {
      */
     public void forget(UserId user) {
         boolean watched = states.find(user).flatMap(state -> state.watchExpiration()).filter(end -> end.isAfter(clock.instant())).isPresent();
-        if (watched && access.open(user) instanceof AccessOutcome.Granted granted) granted.grant().call(changes::stopWatch);
+        if (watched) access.open(user).fold(granted -> granted.grant().call(changes::stopWatch), denied -> denied);
         jobs.stop(user);
         index.deleteAllOf(user);
         states.delete(user);

@@ -1,6 +1,6 @@
 package dev.gmailserverauth.application.sync;
 
-import dev.gmailserverauth.application.AccessOutcome;
+import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.domain.model.MailboxWatch;
 import dev.gmailserverauth.domain.model.SyncStatus;
@@ -60,9 +60,12 @@ public final class RenewWatch {
         Optional<String> topic = settings.topic();
         boolean active = states.find(user).filter(state -> state.status() == SyncStatus.ACTIVE).isPresent();
         if (topic.isEmpty() || !active) return new Outcome.NotWatched();
-        AccessOutcome opened = access.open(user);
-        if (!(opened instanceof AccessOutcome.Granted granted)) return new Outcome.Failed("the grant does not open");
-        return Step.of(granted.grant().call(token -> changes.watch(token, topic.get()))).fold(
+        return access.open(user).fold(granted -> watch(user, granted.grant(), topic.get()),
+                denied -> new Outcome.Failed("the grant does not open"));
+    }
+
+    private Outcome watch(UserId user, MailboxGrant grant, String topic) {
+        return Step.of(grant.call(token -> changes.watch(token, topic))).fold(
                 got -> {
                     states.recordWatch(user, Optional.of(got.value().expiration()));
                     return new Outcome.Renewed(got.value());

@@ -1,6 +1,5 @@
 package dev.gmailserverauth.application.sync;
 
-import dev.gmailserverauth.application.AccessOutcome;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
@@ -124,9 +123,10 @@ public final class RunSync {
 
     public Outcome run(UserId user) {
         Instant startedAt = clock.instant();
-        AccessOutcome opened = access.open(user);
-        if (opened instanceof AccessOutcome.Denied denied) return ended(user, denied.consent());
-        MailboxGrant grant = ((AccessOutcome.Granted) opened).grant();
+        return access.open(user).fold(granted -> run(user, granted.grant(), startedAt), denied -> ended(user, denied.consent()));
+    }
+
+    private Outcome run(UserId user, MailboxGrant grant, Instant startedAt) {
         Optional<SyncState> known = states.find(user).filter(state -> state.status() != SyncStatus.STOPPED);
         if (known.isEmpty()) {
             Optional<Outcome> notStarted = start(grant);

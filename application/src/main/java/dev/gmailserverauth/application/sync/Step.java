@@ -53,14 +53,13 @@ sealed interface Step<T> {
         return flatMap(value -> new Got<>(mapper.apply(value)));
     }
 
-    /** Reads a mail outcome; every case of {@link MailOutcome} is named. */
+    /** Reads a mail outcome, every case by its fold. */
     static <T> Step<T> of(MailOutcome<T> outcome) {
-        Objects.requireNonNull(outcome, "outcome");
-        if (outcome instanceof MailOutcome.Success<T> success) return new Got<>(success.value());
-        if (outcome instanceof MailOutcome.RateLimited<T> limited) return new Wait<>(limited.retryAt());
-        if (outcome instanceof MailOutcome.NotFound<T>) return new Gone<>("not found");
-        if (outcome instanceof MailOutcome.Invalid<T> invalid) return new Gone<>(invalid.reason());
-        if (outcome instanceof MailOutcome.ReauthorizationRequired<T> reauthorization) return new Ended<>(reauthorization.consent());
-        throw new IllegalStateException("a mail outcome this sync does not know: " + outcome);
+        return Objects.requireNonNull(outcome, "outcome").<Step<T>>fold(
+                success -> new Got<>(success.value()),
+                reauthorization -> new Ended<>(reauthorization.consent()),
+                notFound -> new Gone<>("not found"),
+                invalid -> new Gone<>(invalid.reason()),
+                limited -> new Wait<>(limited.retryAt()));
     }
 }
