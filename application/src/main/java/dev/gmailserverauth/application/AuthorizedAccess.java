@@ -18,7 +18,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -86,19 +85,7 @@ public final class AuthorizedAccess {
     }
 
     private Resolution refreshOnce(UserId user, Optional<AccessToken> rejected) {
-        CompletableFuture<Resolution> mine = new CompletableFuture<>();
-        CompletableFuture<Resolution> running = inFlight.putIfAbsent(user, mine);
-        if (running != null) return await(running);
-        try {
-            Resolution outcome = refreshLock.callExclusively(user, LOCK_TIMEOUT, () -> refreshUnderLock(user, rejected));
-            mine.complete(outcome);
-            return outcome;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(user, mine);
-        }
+        return SingleFlight.run(inFlight, user, refreshLock, LOCK_TIMEOUT, () -> refreshUnderLock(user, rejected));
     }
 
     private Resolution refreshUnderLock(UserId user, Optional<AccessToken> rejected) {
@@ -164,15 +151,6 @@ public final class AuthorizedAccess {
 
     private static ConsentRequired consent(Optional<EmailAddress> hint, ConsentReason reason) {
         return new ConsentRequired(reason, hint);
-    }
-
-    private static Resolution await(CompletableFuture<Resolution> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
-        }
     }
 
     /** What reading or refreshing the credential came to: the credential as stored with a usable token, or consent. */

@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -58,19 +57,7 @@ public final class DelegatedAccess {
     }
 
     private DelegatedOutcome mintOnce(EnrolledMailbox mailbox, Optional<AccessToken> rejected) {
-        CompletableFuture<DelegatedOutcome> mine = new CompletableFuture<>();
-        CompletableFuture<DelegatedOutcome> running = inFlight.putIfAbsent(mailbox.user(), mine);
-        if (running != null) return await(running);
-        try {
-            DelegatedOutcome outcome = lock.callExclusively(mailbox.user(), LOCK_TIMEOUT, () -> mintUnderLock(mailbox, rejected));
-            mine.complete(outcome);
-            return outcome;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(mailbox.user(), mine);
-        }
+        return SingleFlight.run(inFlight, mailbox.user(), lock, LOCK_TIMEOUT, () -> mintUnderLock(mailbox, rejected));
     }
 
     private DelegatedOutcome mintUnderLock(EnrolledMailbox known, Optional<AccessToken> rejected) {
@@ -115,14 +102,5 @@ public final class DelegatedAccess {
     /** The one place a delegated grant is built: a 401 is renewed by minting, not by a refresh token. */
     private MailboxGrant grant(EnrolledMailbox mailbox, AccessToken token) {
         return new MailboxGrant(mailbox.user(), mailbox.email(), Optional.empty(), token, rejected -> renewAfterRejection(mailbox, rejected), clock);
-    }
-
-    private static DelegatedOutcome await(CompletableFuture<DelegatedOutcome> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
-        }
     }
 }
