@@ -2,6 +2,8 @@ package dev.gmailserverauth.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.gmailserverauth.domain.event.EventOutbox;
+import dev.gmailserverauth.domain.event.Transactions;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
@@ -9,7 +11,13 @@ import dev.gmailserverauth.domain.port.RefreshLock;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
+import dev.gmailserverauth.domain.webhook.WebhookDeliveries;
+import dev.gmailserverauth.domain.webhook.WebhookEndpoints;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
+import dev.gmailserverauth.persistence.events.JdbcEventOutbox;
+import dev.gmailserverauth.persistence.events.JdbcTransactions;
+import dev.gmailserverauth.persistence.events.JdbcWebhookDeliveries;
+import dev.gmailserverauth.persistence.events.JdbcWebhookEndpoints;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
@@ -58,13 +66,19 @@ public final class Database implements AutoCloseable {
     private final SeenSecurityEvents seenSecurityEvents;
     private final AccountHistory accountHistory;
     private final SignInHolds signInHolds;
+    private final Events events;
+
+    /** The event outbox, the webhook queue, and the transactions they share with the other stores. */
+    private record Events(Transactions transactions, EventOutbox outbox, JdbcWebhookEndpoints endpoints, WebhookDeliveries deliveries) {
+    }
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
     }
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
-                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc) {
+                        JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
+                        JdbcWebhookEndpoints webhookEndpoints) {
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
         this.config = config;
@@ -77,6 +91,7 @@ public final class Database implements AutoCloseable {
         this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
         this.accountHistory = new JdbcAccountHistory(jdbc);
         this.signInHolds = new JdbcSignInHolds(jdbc);
+        this.events = new Events(new JdbcTransactions(jdbc), new JdbcEventOutbox(jdbc), webhookEndpoints, new JdbcWebhookDeliveries(jdbc));
     }
 
     /**
@@ -130,7 +145,8 @@ public final class Database implements AutoCloseable {
         JdbcCredentialRepository credentials = new JdbcCredentialRepository(jdbc, cipher);
         JdbcPendingAuthorizationStore pending = new JdbcPendingAuthorizationStore(jdbc, cipher);
         KeyCanary canary = new KeyCanary(jdbc, cipher);
-        List<SealedRows> sealed = List.of(credentials, pending, canary);
+        JdbcWebhookEndpoints webhookEndpoints = new JdbcWebhookEndpoints(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary, webhookEndpoints);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
@@ -138,7 +154,8 @@ public final class Database implements AutoCloseable {
         Keys keys = new Keys(keySource, cipher, registry, canary, new KeyRotation(cipher, registry, keySource, sealed));
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
-        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc);
+        return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
+                webhookEndpoints);
     }
 
     public CredentialRepository credentials() {
@@ -166,6 +183,26 @@ public final class Database implements AutoCloseable {
     /** Accounts whose sign-in is refused until Google enables them again. */
     public SignInHolds signInHolds() {
         return signInHolds;
+    }
+
+    /** Makes the writes of several of these stores one: how a change and its event commit together. */
+    public Transactions transactions() {
+        return events.transactions();
+    }
+
+    /** What happened to each account, to be told to other systems. */
+    public EventOutbox events() {
+        return events.outbox();
+    }
+
+    /** The receivers of webhooks. */
+    public WebhookEndpoints webhookEndpoints() {
+        return events.endpoints();
+    }
+
+    /** The queue of webhook deliveries. */
+    public WebhookDeliveries webhookDeliveries() {
+        return events.deliveries();
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

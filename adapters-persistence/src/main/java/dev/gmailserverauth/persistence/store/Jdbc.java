@@ -12,14 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * Plain JDBC with the boilerplate taken out: one statement per call on a pooled connection in
  * auto-commit, and every {@link SQLException} turned into a {@link StorageException} naming the operation.
+ *
+ * <p>Inside {@link #inTransaction} every call on this thread uses the transaction's one connection instead, so the
+ * writes of several stores (a credential and its event) commit together or not at all.
  */
 public final class Jdbc {
     private final DataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -37,24 +42,74 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
+    /** Work that runs on one connection. */
+    @FunctionalInterface
+    private interface OnConnection<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     public int update(String operation, String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
+        return onConnection(operation, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    public <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
+        return onConnection(operation, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) result.add(mapper.map(rows));
+                    return result;
+                }
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction: every call of this {@code Jdbc} it makes on this thread joins it. It commits
+     * when {@code work} returns and rolls back when it throws (the exception propagates). A nested call joins the outer
+     * transaction.
+     */
+    public <T> T inTransaction(String operation, Supplier<T> work) {
+        if (transaction.get() != null) return work.get();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            transaction.set(connection);
+            try {
+                T result = work.get();
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollBack(connection, e);
+                throw e;
+            } finally {
+                transaction.remove();
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw failure(operation, e);
         }
     }
 
-    public <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) result.add(mapper.map(rows));
-                return result;
+    private static void rollBack(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private <T> T onConnection(String operation, OnConnection<T> work) {
+        Connection joined = transaction.get();
+        try {
+            if (joined != null) return work.run(joined);
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
             }
         } catch (SQLException e) {
             throw failure(operation, e);
