@@ -46,7 +46,7 @@ public final class JdbcEventOutbox implements EventOutbox {
     @Override
     public AccountEvent append(NewEvent event) {
         String user = event.account().value();
-        return jdbc.inTransaction("appending an event", () -> {
+        return jdbc.inSharedTransaction("appending an event", () -> {
             long sequence = jdbc.queryOne("numbering an event of user " + user, NEXT_SEQUENCE,
                     statement -> statement.setString(1, user), row -> row.getLong(1)).orElseThrow();
             EventId id = EventId.random();

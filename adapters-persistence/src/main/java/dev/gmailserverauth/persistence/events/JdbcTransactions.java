@@ -15,6 +15,6 @@ public final class JdbcTransactions implements Transactions {
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        return jdbc.inTransaction("a transaction", work);
+        return jdbc.inSharedTransaction("a transaction", work);
     }
 }

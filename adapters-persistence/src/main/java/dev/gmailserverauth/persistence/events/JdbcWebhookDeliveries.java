@@ -85,7 +85,7 @@ public final class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public void succeeded(long deliveryId, Instant at, int status) {
-        jdbc.inTransaction("recording a webhook delivery", () -> {
+        jdbc.inSharedTransaction("recording a webhook delivery", () -> {
             jdbc.update("recording a webhook delivery", SUCCEEDED, statement -> {
                 statement.setLong(1, at.toEpochMilli());
                 statement.setInt(2, status);
@@ -99,7 +99,7 @@ public final class JdbcWebhookDeliveries implements WebhookDeliveries {
     @Override
     public Instant failed(long deliveryId, Instant at, String error, Instant retryAt) {
         String shortError = error.length() > 500 ? error.substring(0, 500) : error;
-        return jdbc.inTransaction("recording a failed webhook delivery", () -> {
+        return jdbc.inSharedTransaction("recording a failed webhook delivery", () -> {
             jdbc.update("recording a failed webhook delivery", FAILED, statement -> {
                 statement.setLong(1, at.toEpochMilli());
                 statement.setString(2, shortError);

@@ -87,7 +87,7 @@ public final class JdbcWebhookEndpoints implements WebhookEndpoints, SealedRows 
 
     @Override
     public boolean remove(EndpointId id) {
-        return jdbc.inTransaction("removing a webhook endpoint", () -> {
+        return jdbc.inSharedTransaction("removing a webhook endpoint", () -> {
             jdbc.update("removing a webhook endpoint's deliveries", DELETE_DELIVERIES, statement -> statement.setString(1, id.value()));
             return jdbc.update("removing a webhook endpoint", DELETE, statement -> statement.setString(1, id.value())) > 0;
         });

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * Plain JDBC with the boilerplate taken out: one statement per call on a pooled connection in
  * auto-commit, and every {@link SQLException} turned into a {@link StorageException} naming the operation.
  *
- * <p>Inside {@link #inTransaction} every call on this thread uses the transaction's one connection instead, so the
+ * <p>Inside {@link #inSharedTransaction} every call on this thread uses the transaction's one connection instead, so the
  * writes of several stores (a credential and its event) commit together or not at all.
  */
 public final class Jdbc {
@@ -75,7 +75,7 @@ public final class Jdbc {
      * when {@code work} returns and rolls back when it throws (the exception propagates). A nested call joins the outer
      * transaction.
      */
-    public <T> T inTransaction(String operation, Supplier<T> work) {
+    public <T> T inSharedTransaction(String operation, Supplier<T> work) {
         if (transaction.get() != null) return work.get();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -3,13 +3,17 @@ package dev.gmailserverauth.domain.webhook;
 import dev.gmailserverauth.domain.event.AccountEvent;
 import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** Driven port for posting one event to one receiver, signed. */
 public interface WebhookSender {
 
-    /** One attempt; never throws for what the receiver or the network does. */
-    Attempt send(URI url, AccountEvent event, SigningSecrets secrets);
+    /**
+     * One attempt, answered when the receiver answers or the sender's timeouts run out; never completes exceptionally
+     * for what the receiver or the network does. Holds no thread while waiting.
+     */
+    CompletableFuture<Attempt> send(URI url, AccountEvent event, SigningSecrets secrets);
 
     sealed interface Attempt {
         <R> R fold(Function<Accepted, R> accepted, Function<Failed, R> failed);
