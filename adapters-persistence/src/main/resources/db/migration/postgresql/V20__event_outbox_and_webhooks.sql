@@ -1,7 +1,8 @@
 -- Schema 20 for PostgreSQL: the event outbox and webhook deliveries. Instants are epoch milliseconds (UTC).
 
 -- Every event, written in the same transaction as the change it tells of. position orders all events;
--- sequence counts one account's events from 1 without gaps; body is the JSON sent, exactly, every time.
+-- sequence counts one account's events from 1 without gaps; body is the JSON sent, exactly, every time;
+-- once_key, when set, makes an event one of a kind (a grant's access_ending).
 CREATE TABLE events (
     position    BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     event_id    VARCHAR(26)  NOT NULL UNIQUE CHECK (length(event_id) = 26),
@@ -10,14 +11,15 @@ CREATE TABLE events (
     sequence    BIGINT       NOT NULL CHECK (sequence >= 1),
     occurred_at BIGINT       NOT NULL,
     body        TEXT         NOT NULL,
+    once_key    VARCHAR(300) UNIQUE,
     UNIQUE (user_id, sequence)
 );
 CREATE INDEX events_by_occurred_at ON events (occurred_at);
 
--- The last sequence number given to each account's events (its row lock orders concurrent appends).
+-- The last sequence number given to each account's events (0: none yet) (its row lock orders concurrent appends).
 CREATE TABLE event_sequences (
     user_id       VARCHAR(255) NOT NULL PRIMARY KEY CHECK (length(user_id) >= 1),
-    last_sequence BIGINT       NOT NULL CHECK (last_sequence >= 1)
+    last_sequence BIGINT       NOT NULL CHECK (last_sequence >= 0)
 );
 
 -- Receivers of webhooks. event_types: '*' for all, else the dotted names between spaces (' a b ').

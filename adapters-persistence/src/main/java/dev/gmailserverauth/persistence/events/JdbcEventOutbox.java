@@ -22,12 +22,15 @@ import java.util.Optional;
  */
 public final class JdbcEventOutbox implements EventOutbox {
     static final String COLUMNS = "e.position, e.event_id, e.type, e.user_id, e.sequence, e.occurred_at, e.body";
+    // Locks the account's row (PostgreSQL: until commit; SQLite: the one writer) before anything is read.
+    private static final String LOCK_SEQUENCE = """
+            INSERT INTO event_sequences (user_id, last_sequence) VALUES (?, 0)
+            ON CONFLICT (user_id) DO UPDATE SET last_sequence = event_sequences.last_sequence""";
     private static final String NEXT_SEQUENCE = """
-            INSERT INTO event_sequences (user_id, last_sequence) VALUES (?, 1)
-            ON CONFLICT (user_id) DO UPDATE SET last_sequence = event_sequences.last_sequence + 1
-            RETURNING last_sequence""";
+            UPDATE event_sequences SET last_sequence = last_sequence + 1 WHERE user_id = ? RETURNING last_sequence""";
+    private static final String ONCE = "SELECT COUNT(*) FROM events WHERE once_key = ?";
     private static final String INSERT = """
-            INSERT INTO events (event_id, type, user_id, sequence, occurred_at, body) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO events (event_id, type, user_id, sequence, occurred_at, body, once_key) VALUES (?, ?, ?, ?, ?, ?, ?)
             RETURNING position""";
     private static final String QUEUE = """
             INSERT INTO webhook_deliveries (endpoint_id, event_position, user_id, sequence, state, attempts, next_attempt_at)
@@ -45,29 +48,53 @@ public final class JdbcEventOutbox implements EventOutbox {
 
     @Override
     public AccountEvent append(NewEvent event) {
-        String user = event.account().value();
         return jdbc.inSharedTransaction("appending an event", () -> {
-            long sequence = jdbc.queryOne("numbering an event of user " + user, NEXT_SEQUENCE,
-                    statement -> statement.setString(1, user), row -> row.getLong(1)).orElseThrow();
-            EventId id = EventId.random();
-            String body = EventBodies.of(id, sequence, event);
-            long position = jdbc.queryOne("writing an event of user " + user, INSERT, statement -> {
-                statement.setString(1, id.value());
-                statement.setString(2, event.type().wireName());
-                statement.setString(3, user);
-                statement.setLong(4, sequence);
-                statement.setLong(5, event.occurredAt().toEpochMilli());
-                statement.setString(6, body);
-            }, row -> row.getLong(1)).orElseThrow();
-            jdbc.update("queueing an event for the webhook endpoints", QUEUE, statement -> {
-                statement.setLong(1, position);
-                statement.setString(2, user);
-                statement.setLong(3, sequence);
-                statement.setLong(4, event.occurredAt().toEpochMilli());
-                statement.setString(5, "% " + event.type().wireName() + " %");
-            });
-            return new AccountEvent(id, event.type(), event.account(), sequence, event.occurredAt(), position, body);
+            lock(event);
+            return write(event, Optional.empty());
         });
+    }
+
+    @Override
+    public Optional<AccountEvent> appendOnce(NewEvent event, String onceKey) {
+        if (appended(onceKey)) return Optional.empty(); // the usual case, without taking the lock
+        return jdbc.inSharedTransaction("appending an event once", () -> {
+            lock(event);
+            return appended(onceKey) ? Optional.empty() : Optional.of(write(event, Optional.of(onceKey)));
+        });
+    }
+
+    private boolean appended(String onceKey) {
+        return jdbc.queryOne("looking for an event", ONCE, statement -> statement.setString(1, onceKey), row -> row.getInt(1)).orElse(0) > 0;
+    }
+
+    private void lock(NewEvent event) {
+        jdbc.update("locking the events of user " + event.account().value(), LOCK_SEQUENCE,
+                statement -> statement.setString(1, event.account().value()));
+    }
+
+    private AccountEvent write(NewEvent event, Optional<String> onceKey) {
+        String user = event.account().value();
+        long sequence = jdbc.queryOne("numbering an event of user " + user, NEXT_SEQUENCE,
+                statement -> statement.setString(1, user), row -> row.getLong(1)).orElseThrow();
+        EventId id = EventId.random();
+        String body = EventBodies.of(id, sequence, event);
+        long position = jdbc.queryOne("writing an event of user " + user, INSERT, statement -> {
+            statement.setString(1, id.value());
+            statement.setString(2, event.type().wireName());
+            statement.setString(3, user);
+            statement.setLong(4, sequence);
+            statement.setLong(5, event.occurredAt().toEpochMilli());
+            statement.setString(6, body);
+            statement.setString(7, onceKey.orElse(null));
+        }, row -> row.getLong(1)).orElseThrow();
+        jdbc.update("queueing an event for the webhook endpoints", QUEUE, statement -> {
+            statement.setLong(1, position);
+            statement.setString(2, user);
+            statement.setLong(3, sequence);
+            statement.setLong(4, event.occurredAt().toEpochMilli());
+            statement.setString(5, "% " + event.type().wireName() + " %");
+        });
+        return new AccountEvent(id, event.type(), event.account(), sequence, event.occurredAt(), position, body);
     }
 
     @Override

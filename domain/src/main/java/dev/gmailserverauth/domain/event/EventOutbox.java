@@ -15,6 +15,12 @@ public interface EventOutbox {
     /** Writes the event with a new id and the account's next sequence number; queues it for every matching endpoint. */
     AccountEvent append(NewEvent event);
 
+    /**
+     * {@link #append}, unless an event was already appended under {@code onceKey} (by any instance): then nothing is
+     * written and the answer is empty. How an event is told once per grant.
+     */
+    Optional<AccountEvent> appendOnce(NewEvent event, String onceKey);
+
     /** The event with this id, if the outbox still holds it. */
     Optional<AccountEvent> find(EventId id);
 

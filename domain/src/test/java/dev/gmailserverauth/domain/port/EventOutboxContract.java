@@ -64,6 +64,18 @@ public abstract class EventOutboxContract {
     }
 
     @Test
+    void anEventAppendedOnceUnderAKeyIsNotAppendedAgain() {
+        EventOutbox outbox = outbox();
+        NewEvent ending = new NewEvent(new UserId("judy"), new EmailAddress("judy@example.com"), NOW,
+                new EventPayload.AccessEnding(NOW.plusSeconds(3600)));
+        AccountEvent first = outbox.appendOnce(ending, "access_ending:judy:1").orElseThrow();
+        assertThat(outbox.appendOnce(ending, "access_ending:judy:1")).isEmpty();
+        assertThat(outbox.appendOnce(ending, "access_ending:judy:2")).hasValueSatisfying(next -> assertThat(next.sequence()).isEqualTo(2));
+        assertThat(outbox.append(disconnected("judy", NOW)).sequence()).isEqualTo(3);
+        assertThat(first.sequence()).isEqualTo(1);
+    }
+
+    @Test
     void readsEventsAfterAPositionAndSinceATime() {
         EventOutbox outbox = outbox();
         AccountEvent first = outbox.append(disconnected("dave", NOW));
