@@ -1,5 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
+import dev.gmailserverauth.domain.event.ReauthorizationReason;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
@@ -47,16 +51,18 @@ public final class AuthorizedAccess {
     private final AuthorizationProvider provider;
     private final RefreshLock refreshLock;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final RenewalNotice renewalNotice;
     private final Clock clock;
     private final ConcurrentMap<UserId, CompletableFuture<AccessOutcome>> inFlight = new ConcurrentHashMap<>();
 
     public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
-            RenewalNotice renewalNotice, Clock clock) {
+            EventRecorder events, RenewalNotice renewalNotice, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials);
         this.provider = Objects.requireNonNull(provider);
         this.refreshLock = Objects.requireNonNull(refreshLock);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.renewalNotice = Objects.requireNonNull(renewalNotice);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -115,15 +121,18 @@ public final class AuthorizedAccess {
         if (refresh instanceof Refresh.ReauthenticationRequired reauth) return reauthenticationRequired(credential, reauth.reason());
         // The end may have come while the request was on its way.
         if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
-        credentials.delete(user);
-        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, ((Refresh.Revoked) refresh).reason()));
+        String googleSays = ((Refresh.Revoked) refresh).reason();
+        events.change(() -> credentials.delete(user), reauthorization(credential, ReauthorizationReason.REVOKED, googleSays));
+        history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, googleSays));
         return denied(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
     }
 
     private AccessOutcome timeLimitedAccessEnded(StoredCredential credential) {
-        credentials.delete(credential.userId());
-        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED,
-                "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS)));
+        String end = "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS);
+        // Google's words for it: the refresh token's refresh_token_expires_in ran out.
+        events.change(() -> credentials.delete(credential.userId()), reauthorization(credential, ReauthorizationReason.TIME_LIMITED_END,
+                "refresh_token_expires_in ended: " + end));
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED, end));
         return denied(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
     }
 
@@ -132,7 +141,10 @@ public final class AuthorizedAccess {
         // Every request until then hears the same answer: the history says it once.
         boolean alreadySaid = history.latest(credential.userId(), 1).stream()
                 .anyMatch(entry -> entry.kind() == HistoryEntry.Kind.REAUTHENTICATION_REQUIRED);
-        if (!alreadySaid) history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason));
+        if (!alreadySaid) {
+            events.change(() -> history.append(credential.userId(), HistoryEntry.of(clock.instant(),
+                    HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason)), reauthorization(credential, ReauthorizationReason.REAUTHENTICATION, reason));
+        }
         return denied(Optional.of(credential.email()), ConsentReason.REAUTHENTICATION_REQUIRED);
     }
 
@@ -145,8 +157,22 @@ public final class AuthorizedAccess {
     }
 
     private AccessOutcome granted(StoredCredential credential, AccessToken token) {
-        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(),
-                renewalNotice.accessEnd(credential, clock.instant()), token, this, clock));
+        Optional<AccessEnd> end = renewalNotice.accessEnd(credential, clock.instant());
+        end.filter(AccessEnd::renewalOffered).ifPresent(ending -> accessEnding(credential, ending));
+        return new AccessOutcome.Granted(new MailboxGrant(credential.userId(), credential.email(), end, token, this, clock));
+    }
+
+    /**
+     * {@code account.access_ending}: told once per grant (per announced end), the first time the grant is used inside
+     * the notice period, by a request or by the background work that uses it.
+     */
+    private void accessEnding(StoredCredential credential, AccessEnd end) {
+        events.once(new NewEvent(credential.userId(), credential.email(), clock.instant(), new EventPayload.AccessEnding(end.at())),
+                "account.access_ending:" + credential.userId().value() + ":" + end.at().toEpochMilli());
+    }
+
+    private NewEvent reauthorization(StoredCredential credential, ReauthorizationReason reason, String googleSays) {
+        return new NewEvent(credential.userId(), credential.email(), clock.instant(), new EventPayload.ReauthorizationRequired(reason, googleSays));
     }
 
     private static AccessOutcome denied(Optional<EmailAddress> hint, ConsentReason reason) {

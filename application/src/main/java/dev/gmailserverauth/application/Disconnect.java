@@ -1,5 +1,8 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -27,15 +30,17 @@ public final class Disconnect {
     private final SessionRepository sessions;
     private final SummaryCache cache;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final Clock clock;
 
     public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
-            AccountHistory history, Clock clock) {
+            AccountHistory history, EventRecorder events, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.cache = Objects.requireNonNull(cache);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -44,7 +49,10 @@ public final class Disconnect {
     public Result disconnect(UserId user) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
         stored.ifPresent(credential -> provider.revoke(credential.refreshToken()));
-        credentials.delete(user);
+        // account.disconnected commits with the deletion, and only when there was a credential to delete.
+        stored.ifPresentOrElse(credential -> events.change(() -> credentials.delete(user),
+                        new NewEvent(user, credential.email(), clock.instant(), new EventPayload.AccountDisconnected())),
+                () -> credentials.delete(user));
         cache.forget(user);
         sessions.deleteAllOf(user);
         history.deleteAllOf(user);

@@ -1,5 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
+import dev.gmailserverauth.domain.event.ReauthorizationReason;
 import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.SecurityEvent;
@@ -63,17 +67,19 @@ public final class HandleSecurityEvent {
     private final SessionRepository sessions;
     private final SignInHolds holds;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final SummaryCache cache;
     private final Clock clock;
 
     public HandleSecurityEvent(SecurityEventVerifier verifier, SeenSecurityEvents seen, CredentialRepository credentials,
-            SessionRepository sessions, SignInHolds holds, AccountHistory history, SummaryCache cache, Clock clock) {
+            SessionRepository sessions, SignInHolds holds, AccountHistory history, EventRecorder events, SummaryCache cache, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier);
         this.seen = Objects.requireNonNull(seen);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.cache = Objects.requireNonNull(cache);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -253,7 +259,11 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
-        credentials.delete(user);
+        // account.reauthorization_required commits with the deletion, naming Google's signal.
+        credentials.findByUserId(user).ifPresentOrElse(credential -> events.change(() -> credentials.delete(user),
+                        new NewEvent(user, credential.email(), now,
+                                new EventPayload.ReauthorizationRequired(ReauthorizationReason.SECURITY_EVENT, signal))),
+                () -> credentials.delete(user));
         cache.forget(user);
         sessions.deleteAllOf(user);
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.REVOKED_BY_GOOGLE, signal));

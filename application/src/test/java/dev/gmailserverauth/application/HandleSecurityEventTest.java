@@ -44,7 +44,7 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.recorder, world.cache, world.clock);
     }
 
     @BeforeEach
