@@ -1,9 +1,11 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.domain.webhook.WebhookSecret;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.web.WebConfig;
+import dev.gmailserverauth.webhooks.ReceiverAddresses;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +46,8 @@ public record AppConfig(
         int gmailUnitsPerMinute,
         Duration googleDeadline,
         LifecycleConfig lifecycle,
-        OperationsConfig operations) {
+        OperationsConfig operations,
+        WebhookConfig webhooks) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -56,6 +59,7 @@ public record AppConfig(
         Objects.requireNonNull(databasePassword);
         Objects.requireNonNull(encryptionKey);
         Objects.requireNonNull(lifecycle);
+        Objects.requireNonNull(webhooks);
         Objects.requireNonNull(operations);
     }
 
@@ -100,19 +104,20 @@ public record AppConfig(
                         read.url("GOOGLE_RISC_CONFIGURATION_URL"),
                         read.path("APP_RISC_RECEIVER_PATH", LifecycleConfig.DEFAULT_RISC_RECEIVER_PATH),
                         read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)),
-                read.operations(port));
+                read.operations(port),
+                read.webhooks());
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, webhooks);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, webhooks);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -200,6 +205,25 @@ public record AppConfig(
             if (raw.get().equals("true")) return true;
             if (raw.get().equals("false")) return false;
             throw new ConfigurationException(name, "must be true or false");
+        }
+
+        WebhookConfig webhooks() {
+            boolean allowPrivate = flag("APP_WEBHOOK_ALLOW_PRIVATE");
+            Optional<URI> url = url("APP_WEBHOOK_URL");
+            url.flatMap(u -> new ReceiverAddresses(allowPrivate).refusal(u))
+                    .ifPresent(why -> { throw new ConfigurationException("APP_WEBHOOK_URL", why); });
+            Optional<WebhookSecret> secret;
+            try {
+                secret = optional("APP_WEBHOOK_SECRET").map(WebhookSecret::parse);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("APP_WEBHOOK_SECRET", e.getMessage());
+            }
+            if (url.isPresent() && secret.isEmpty()) {
+                throw new ConfigurationException("APP_WEBHOOK_SECRET", "must be set with APP_WEBHOOK_URL (whsec_ and base64; `webhooks add` makes one)");
+            }
+            if (url.isEmpty() && secret.isPresent()) throw new ConfigurationException("APP_WEBHOOK_URL", "must be set with APP_WEBHOOK_SECRET");
+            return new WebhookConfig(url, secret, allowPrivate, duration("APP_WEBHOOK_GIVE_UP_AFTER", WebhookConfig.DEFAULT_GIVE_UP_AFTER),
+                    duration("APP_WEBHOOK_POLL_INTERVAL", WebhookConfig.DEFAULT_POLL_INTERVAL));
         }
 
         Duration duration(String name, Duration fallback) {

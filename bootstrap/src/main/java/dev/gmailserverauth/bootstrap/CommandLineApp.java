@@ -59,6 +59,7 @@ public final class CommandLineApp {
                         .addSubcommand("info", new DbCommands.Info(context))
                         .addSubcommand("migrate", new DbCommands.Migrate(context)));
         MailCommands.register(commandLine, context);
+        WebhooksCommands.register(commandLine, context);
         commandLine.setExecutionStrategy(parseResult -> {
             if (configureLogging) configureLogging(parseResult, root, context);
             return new CommandLine.RunLast().execute(parseResult);

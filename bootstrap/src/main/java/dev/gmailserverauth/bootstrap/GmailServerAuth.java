@@ -1,5 +1,6 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
@@ -128,6 +129,7 @@ public final class GmailServerAuth implements AutoCloseable {
             Lifecycle lifecycle = lifecycle(config.lifecycle(), sandbox, google.config().clientId(), clock);
             WebApp.Builder useCases = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
                     redirectUri, config, lifecycle, clock, metrics);
+            resources.push(WebhookWiring.start(config.webhooks(), persistence, clock, metrics.registry()));
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
 
@@ -204,25 +206,26 @@ public final class GmailServerAuth implements AutoCloseable {
             AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
+        EventRecorder events = WebhookWiring.recorder(persistence);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
-                persistence.accountHistory(), lifecycle.renewalNotice(), clock);
+                persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         return WebApp.builder()
                 .clock(clock)
                 .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                         new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
-                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), clock)))
+                        persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), clock)))
                 .mail(new MailUseCases(access, new ListMessages(mailbox, cache), new GetMessage(mailbox), new ListLabels(mailbox), new ListThreads(mailbox),
                         new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
-                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock)))
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), events, clock)))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
-                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, clock))
+                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), events, cache, clock))
                 .databaseHealthy(persistence::isHealthy);
     }
 
