@@ -125,11 +125,7 @@ final class WebhooksCommands {
 
         @Override
         public Integer call() {
-            EndpointId endpoint = endpointId(id);
-            if (!context.persistence().webhookEndpoints().remove(endpoint)) throw new CommandFailure("no webhook endpoint " + endpoint.value());
-            spec.commandLine().getOut().println("removed " + endpoint.value());
-            spec.commandLine().getOut().flush();
-            return CommandLineApp.OK;
+            return onEndpoint(spec, id, endpoint -> context.persistence().webhookEndpoints().remove(endpoint), "removed", "no webhook endpoint");
         }
     }
 
@@ -147,11 +143,7 @@ final class WebhooksCommands {
 
         @Override
         public Integer call() {
-            EndpointId endpoint = endpointId(id);
-            if (!context.persistence().webhookEndpoints().enable(endpoint)) throw new CommandFailure("no disabled webhook endpoint " + endpoint.value());
-            spec.commandLine().getOut().println("enabled " + endpoint.value());
-            spec.commandLine().getOut().flush();
-            return CommandLineApp.OK;
+            return onEndpoint(spec, id, endpoint -> context.persistence().webhookEndpoints().enable(endpoint), "enabled", "no disabled webhook endpoint");
         }
     }
 
@@ -262,6 +254,15 @@ final class WebhooksCommands {
             out.flush();
             return CommandLineApp.OK;
         }
+    }
+
+    /** Runs {@code action} on the endpoint named {@code id}; says {@code done ID}, or fails with {@code missing ID} when it answers false. */
+    private static int onEndpoint(CommandSpec spec, String id, java.util.function.Predicate<EndpointId> action, String done, String missing) {
+        EndpointId endpoint = endpointId(id);
+        if (!action.test(endpoint)) throw new CommandFailure(missing + " " + endpoint.value());
+        spec.commandLine().getOut().println(done + " " + endpoint.value());
+        spec.commandLine().getOut().flush();
+        return CommandLineApp.OK;
     }
 
     private static URI parseUrl(String raw) {
