@@ -3,6 +3,7 @@ package dev.gmailserverauth.application.events;
 import dev.gmailserverauth.domain.event.EventOutbox;
 import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.event.Transactions;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -22,9 +23,17 @@ public final class EventRecorder {
 
     /** Runs {@code change} and appends {@code event}: both or neither. */
     public <T> T change(Supplier<T> change, NewEvent event) {
+        return change(change, List.of(event));
+    }
+
+    /**
+     * Runs {@code change} and appends every one of {@code events}, in order: all or nothing. How a sync step writes its
+     * checkpoint with the message events it found.
+     */
+    public <T> T change(Supplier<T> change, List<NewEvent> events) {
         return transactions.atomically(() -> {
             T result = change.get();
-            outbox.append(event);
+            events.forEach(outbox::append);
             return result;
         });
     }
