@@ -108,6 +108,22 @@ public abstract class WebhookStoresContract {
     }
 
     @Test
+    void concurrentClaimersNeverGetTheSameDelivery() throws Exception {
+        add("https://receiver.example/", Set.of());
+        for (int i = 0; i < 30; i++) outbox().append(event("user" + i, new EventPayload.AccountDisconnected()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<List<WebhookDelivery>>> claimers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) claimers.add(() -> deliveries().claimDue(NOW, LEASE, 30));
+            List<Long> claimed = new java.util.ArrayList<>();
+            for (var future : pool.invokeAll(claimers)) future.get().forEach(delivery -> claimed.add(delivery.id()));
+            assertThat(claimed).hasSize(30).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anExpiredLeaseMakesTheDeliveryDueAgain() {
         add("https://receiver.example/", Set.of());
         outbox().append(event("alice", new EventPayload.AccountDisconnected()));
