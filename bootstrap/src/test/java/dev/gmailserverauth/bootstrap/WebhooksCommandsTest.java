@@ -83,4 +83,22 @@ class WebhooksCommandsTest {
         assertThat(CommandRun.of(env, "webhooks", "replay", "--since", "yesterday").exitCode()).isEqualTo(2);
         assertThat(CommandRun.of(env, "webhooks", "replay").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void deliveriesListsTheQueueAndReplayQueuesADeliveredEventAgain() {
+        added(CommandRun.of(env, "webhooks", "add", "https://receiver.example/hooks"));
+        dev.gmailserverauth.domain.event.AccountEvent event;
+        try (dev.gmailserverauth.persistence.Database database = dev.gmailserverauth.persistence.Database.open(
+                dev.gmailserverauth.persistence.PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
+            event = database.events().append(new dev.gmailserverauth.domain.event.NewEvent(new dev.gmailserverauth.domain.model.UserId("108"),
+                    new dev.gmailserverauth.domain.model.EmailAddress("alice@example.com"), java.time.Instant.parse("2026-12-06T08:00:00Z"),
+                    new dev.gmailserverauth.domain.event.EventPayload.AccountDisconnected()));
+        }
+        CommandRun deliveries = CommandRun.of(env, "webhooks", "deliveries");
+        assertThat(deliveries.exitCode()).as(deliveries.err()).isZero();
+        assertThat(deliveries.out()).contains(event.id().value(), "account.disconnected", "108", "pending");
+        CommandRun replay = CommandRun.of(env, "webhooks", "replay", event.id().value());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("queued 1 delivery again");
+    }
 }
