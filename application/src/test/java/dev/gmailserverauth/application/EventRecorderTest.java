@@ -38,4 +38,12 @@ class EventRecorderTest {
         recorder.once(deleted("a1"), "key");
         assertThat(outbox.appended()).hasSize(1);
     }
+
+    @Test
+    void aCompareAndSetThatFailsTellsNothing() {
+        assertThat(recorder.changeIf(() -> false, List.of(deleted("a1")))).isFalse();
+        assertThat(outbox.appended()).isEmpty();
+        assertThat(recorder.changeIf(() -> true, List.of(deleted("a1")))).isTrue();
+        assertThat(outbox.appended()).containsExactly(deleted("a1"));
+    }
 }

@@ -5,6 +5,7 @@ import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.event.Transactions;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,19 @@ public final class EventRecorder {
             T result = change.get();
             events.forEach(outbox::append);
             return result;
+        });
+    }
+
+    /**
+     * Runs {@code change}, a compare-and-set, and appends {@code events} only when it answers true; false: nothing
+     * changed and no event is told. How a sync page is applied ({@code index.apply(...)} answers false when another run
+     * moved the checkpoint meanwhile).
+     */
+    public boolean changeIf(BooleanSupplier change, List<NewEvent> events) {
+        return transactions.atomically(() -> {
+            if (!change.getAsBoolean()) return false;
+            events.forEach(outbox::append);
+            return true;
         });
     }
 
