@@ -2,6 +2,8 @@ package dev.gmailserverauth.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import dev.gmailserverauth.domain.event.EventOutbox;
+import dev.gmailserverauth.domain.event.Transactions;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
@@ -11,7 +13,13 @@ import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.domain.port.MessageIndex;
 import dev.gmailserverauth.domain.port.SyncStates;
+import dev.gmailserverauth.domain.webhook.WebhookDeliveries;
+import dev.gmailserverauth.domain.webhook.WebhookEndpoints;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
+import dev.gmailserverauth.persistence.events.JdbcEventOutbox;
+import dev.gmailserverauth.persistence.events.JdbcTransactions;
+import dev.gmailserverauth.persistence.events.JdbcWebhookDeliveries;
+import dev.gmailserverauth.persistence.events.JdbcWebhookEndpoints;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
@@ -71,6 +79,11 @@ public final class Database implements AutoCloseable {
     private final JdbcMessageIndex messageIndex;
     private final SyncStates syncStates;
     private final Dialect dialect;
+    private final Events events;
+
+    /** The event outbox, the webhook queue, and the transactions they share with the other stores. */
+    private record Events(Transactions transactions, EventOutbox outbox, JdbcWebhookEndpoints endpoints, WebhookDeliveries deliveries) {
+    }
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
@@ -78,7 +91,7 @@ public final class Database implements AutoCloseable {
 
     private Database(List<HikariDataSource> pools, PersistenceConfig config, Flyway flyway, Keys keys, JdbcCredentialRepository credentials,
                         JdbcPendingAuthorizationStore pendingAuthorizations, JdbcSessionRepository sessions, RefreshLock refreshLock, Jdbc jdbc,
-                        EnrolledMailboxes enrolledMailboxes, JdbcMessageIndex messageIndex, Dialect dialect) {
+                        EnrolledMailboxes enrolledMailboxes, JdbcMessageIndex messageIndex, Dialect dialect, JdbcWebhookEndpoints webhookEndpoints) {
         this.enrolledMailboxes = enrolledMailboxes;
         this.pools = List.copyOf(pools);
         this.mainPool = pools.get(0);
@@ -95,6 +108,7 @@ public final class Database implements AutoCloseable {
         this.messageIndex = messageIndex;
         this.syncStates = new JdbcSyncStates(jdbc);
         this.dialect = dialect;
+        this.events = new Events(new JdbcTransactions(jdbc), new JdbcEventOutbox(jdbc), webhookEndpoints, new JdbcWebhookDeliveries(jdbc));
     }
 
     /**
@@ -150,7 +164,8 @@ public final class Database implements AutoCloseable {
         KeyCanary canary = new KeyCanary(jdbc, cipher);
         JdbcEnrolledMailboxes enrolledMailboxes = new JdbcEnrolledMailboxes(jdbc, cipher);
         JdbcMessageIndex messageIndex = new JdbcMessageIndex(jdbc, cipher);
-        List<SealedRows> sealed = List.of(credentials, pending, canary, enrolledMailboxes, messageIndex);
+        JdbcWebhookEndpoints webhookEndpoints = new JdbcWebhookEndpoints(jdbc, cipher);
+        List<SealedRows> sealed = List.of(credentials, pending, canary, enrolledMailboxes, messageIndex, webhookEndpoints);
         KeyRegistry registry = new KeyRegistry(jdbc, cipher, sealed);
         registry.verifyAndRecord(keyring, keySource.describe());
         canary.ensure();
@@ -159,7 +174,7 @@ public final class Database implements AutoCloseable {
         LOG.info("{} store {} open, tokens encrypted with key {} from {}", dialect, config.redactedJdbcUrl(), keyring.current().id(),
                 keySource.describe());
         return new Database(pools, config, flyway, keys, credentials, pending, new JdbcSessionRepository(jdbc), refreshLock, jdbc,
-                enrolledMailboxes, messageIndex, dialect);
+                enrolledMailboxes, messageIndex, dialect, webhookEndpoints);
     }
 
     /** The mailboxes enrolled for Workspace domain-wide delegation. */
@@ -211,6 +226,26 @@ public final class Database implements AutoCloseable {
      */
     public DbSchedulerSyncJobs syncJobs(SyncJobHandlers handlers, SchedulerSettings settings) {
         return DbSchedulerSyncJobs.create(mainPool, dialect == Dialect.SQLITE, handlers, settings);
+    }
+
+    /** Makes the writes of several of these stores one: how a change and its event commit together. */
+    public Transactions transactions() {
+        return events.transactions();
+    }
+
+    /** What happened to each account, to be told to other systems. */
+    public EventOutbox events() {
+        return events.outbox();
+    }
+
+    /** The receivers of webhooks. */
+    public WebhookEndpoints webhookEndpoints() {
+        return events.endpoints();
+    }
+
+    /** The queue of webhook deliveries. */
+    public WebhookDeliveries webhookDeliveries() {
+        return events.deliveries();
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

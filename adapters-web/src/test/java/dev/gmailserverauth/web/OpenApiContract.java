@@ -65,12 +65,21 @@ final class OpenApiContract {
     /** Fails the test unless the document describes this answer. */
     void check(String method, String path, int status, String body) {
         String schema = schemaPointer(method, path, status);
-        Schema validator = registry.getSchema(SchemaLocation.of("classpath:" + RESOURCE + schema));
-        List<Error> errors = validator.validate(body, InputFormat.JSON,
-                context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
+        List<Error> errors = errors(schema, body);
         if (!errors.isEmpty()) {
             throw new AssertionError(method + " " + path + " → " + status + " does not match " + schema + ": " + errors + "\n" + body);
         }
+    }
+
+    /** Fails the test unless {@code body} matches the schema at {@code pointer} ({@code #/components/schemas/...}). */
+    void checkAgainst(String pointer, String body) {
+        List<Error> errors = errors(pointer, body);
+        if (!errors.isEmpty()) throw new AssertionError(body + " does not match " + pointer + ": " + errors);
+    }
+
+    private List<Error> errors(String pointer, String body) {
+        Schema validator = registry.getSchema(SchemaLocation.of("classpath:" + RESOURCE + pointer));
+        return validator.validate(body, InputFormat.JSON, context -> context.executionConfig(config -> config.formatAssertionsEnabled(true)));
     }
 
     /** The JSON pointer of the schema the answer must match. */

@@ -1,5 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
+import dev.gmailserverauth.domain.event.ReauthorizationReason;
 import dev.gmailserverauth.domain.model.AccessToken;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
@@ -46,16 +50,18 @@ public final class AuthorizedAccess {
     private final AuthorizationProvider provider;
     private final RefreshLock refreshLock;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final RenewalNotice renewalNotice;
     private final Clock clock;
     private final ConcurrentMap<UserId, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
 
     public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
-            RenewalNotice renewalNotice, Clock clock) {
+            EventRecorder events, RenewalNotice renewalNotice, Clock clock) {
         this.credentials = Objects.requireNonNull(credentials);
         this.provider = Objects.requireNonNull(provider);
         this.refreshLock = Objects.requireNonNull(refreshLock);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.renewalNotice = Objects.requireNonNull(renewalNotice);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -107,18 +113,20 @@ public final class AuthorizedAccess {
                 reauthentication -> reauthenticationRequired(credential, reauthentication.reason()));
     }
 
-    private Resolution revoked(StoredCredential credential, String reason) {
+    private Resolution revoked(StoredCredential credential, String googleSays) {
         // The end may have come while the request was on its way.
         if (credential.refreshTokenExpiredAt(clock.instant())) return timeLimitedAccessEnded(credential);
-        credentials.delete(credential.userId());
-        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, reason));
+        events.change(() -> credentials.delete(credential.userId()), reauthorization(credential, ReauthorizationReason.REVOKED, googleSays));
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REFRESH_FAILED, googleSays));
         return refused(Optional.of(credential.email()), ConsentReason.CREDENTIALS_REVOKED);
     }
 
     private Resolution timeLimitedAccessEnded(StoredCredential credential) {
-        credentials.delete(credential.userId());
-        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED,
-                "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS)));
+        String end = "access granted until " + credential.refreshTokenExpiresAt().orElseThrow().truncatedTo(ChronoUnit.SECONDS);
+        // Google's words for it: the refresh token's refresh_token_expires_in ran out.
+        events.change(() -> credentials.delete(credential.userId()), reauthorization(credential, ReauthorizationReason.TIME_LIMITED_END,
+                "refresh_token_expires_in ended: " + end));
+        history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.TIME_LIMITED_ACCESS_ENDED, end));
         return refused(Optional.of(credential.email()), ConsentReason.TIME_LIMITED_ACCESS_ENDED);
     }
 
@@ -127,7 +135,10 @@ public final class AuthorizedAccess {
         // Every request until then hears the same answer: the history says it once.
         boolean alreadySaid = history.latest(credential.userId(), 1).stream()
                 .anyMatch(entry -> entry.kind() == HistoryEntry.Kind.REAUTHENTICATION_REQUIRED);
-        if (!alreadySaid) history.append(credential.userId(), HistoryEntry.of(clock.instant(), HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason));
+        if (!alreadySaid) {
+            events.change(() -> history.append(credential.userId(), HistoryEntry.of(clock.instant(),
+                    HistoryEntry.Kind.REAUTHENTICATION_REQUIRED, reason)), reauthorization(credential, ReauthorizationReason.REAUTHENTICATION, reason));
+        }
         return refused(Optional.of(credential.email()), ConsentReason.REAUTHENTICATION_REQUIRED);
     }
 
@@ -141,8 +152,22 @@ public final class AuthorizedAccess {
 
     private MailboxGrant grant(Resolution.Usable ready) {
         StoredCredential credential = ready.credential();
-        return new MailboxGrant(credential.userId(), credential.email(), renewalNotice.accessEnd(credential, clock.instant()), ready.token(),
-                renewalFor(credential.userId()), clock);
+        Optional<AccessEnd> end = renewalNotice.accessEnd(credential, clock.instant());
+        end.filter(AccessEnd::renewalOffered).ifPresent(ending -> accessEnding(credential, ending));
+        return new MailboxGrant(credential.userId(), credential.email(), end, ready.token(), renewalFor(credential.userId()), clock);
+    }
+
+    /**
+     * {@code account.access_ending}: told once per grant (per announced end), the first time the grant is used inside
+     * the notice period, by a request or by the background work that uses it.
+     */
+    private void accessEnding(StoredCredential credential, AccessEnd end) {
+        events.once(new NewEvent(credential.userId(), credential.email(), clock.instant(), new EventPayload.AccessEnding(end.at())),
+                "account.access_ending:" + credential.userId().value() + ":" + end.at().toEpochMilli());
+    }
+
+    private NewEvent reauthorization(StoredCredential credential, ReauthorizationReason reason, String googleSays) {
+        return new NewEvent(credential.userId(), credential.email(), clock.instant(), new EventPayload.ReauthorizationRequired(reason, googleSays));
     }
 
     private static Resolution refused(Optional<EmailAddress> hint, ConsentReason reason) {

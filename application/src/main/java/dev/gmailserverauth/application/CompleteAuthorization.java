@@ -1,6 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.domain.error.ProviderUnavailableException;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
@@ -50,17 +53,19 @@ public final class CompleteAuthorization {
     private final CredentialRepository credentials;
     private final SignInHolds holds;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final Issuer issuer;
     private final SyncJobs syncJobs;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            SignInHolds holds, AccountHistory history, Issuer issuer, SyncJobs syncJobs, Clock clock) {
+            SignInHolds holds, AccountHistory history, EventRecorder events, Issuer issuer, SyncJobs syncJobs, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.issuer = Objects.requireNonNull(issuer);
         this.syncJobs = Objects.requireNonNull(syncJobs);
         this.clock = Objects.requireNonNull(clock);
@@ -131,8 +136,10 @@ public final class CompleteAuthorization {
         if (refreshToken.isEmpty()) return retry(Optional.of(user.email()), ConsentReason.NO_REFRESH_TOKEN);
 
         Instant now = clock.instant();
-        credentials.save(new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
-                grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored)));
+        StoredCredential credential = new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
+                grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored));
+        events.change(() -> credentials.save(credential), new NewEvent(user.userId(), user.email(), now,
+                new EventPayload.AccountConnected(grant.grantedScopes(), stored.isPresent(), credential.refreshTokenExpiresAt())));
         history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
                 grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
         // The mailbox is kept in sync from now on, while the person is away: a background job starts it.

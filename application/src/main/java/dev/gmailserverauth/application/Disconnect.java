@@ -1,6 +1,9 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
@@ -30,16 +33,18 @@ public final class Disconnect {
     private final SummaryCache cache;
     private final AccountHistory history;
     private final EndSync endSync;
+    private final EventRecorder events;
     private final Clock clock;
 
     public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
-            AccountHistory history, EndSync endSync, Clock clock) {
+            AccountHistory history, EndSync endSync, EventRecorder events, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.cache = Objects.requireNonNull(cache);
         this.history = Objects.requireNonNull(history);
         this.endSync = Objects.requireNonNull(endSync);
+        this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -49,7 +54,10 @@ public final class Disconnect {
         endSync.forget(user);
         Optional<StoredCredential> stored = credentials.findByUserId(user);
         stored.ifPresent(credential -> provider.revoke(credential.refreshToken()));
-        credentials.delete(user);
+        // account.disconnected commits with the deletion, and only when there was a credential to delete.
+        stored.ifPresentOrElse(credential -> events.change(() -> credentials.delete(user),
+                        new NewEvent(user, credential.email(), clock.instant(), new EventPayload.AccountDisconnected())),
+                () -> credentials.delete(user));
         cache.forget(user);
         sessions.deleteAllOf(user);
         history.deleteAllOf(user);

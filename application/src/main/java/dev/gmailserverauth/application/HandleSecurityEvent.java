@@ -1,5 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.NewEvent;
+import dev.gmailserverauth.domain.event.ReauthorizationReason;
 import dev.gmailserverauth.domain.model.AccountSubject;
 import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.HistoryEntry;
@@ -59,18 +63,21 @@ public final class HandleSecurityEvent {
     private final SessionRepository sessions;
     private final SignInHolds holds;
     private final AccountHistory history;
+    private final EventRecorder events;
     private final SummaryCache cache;
     private final EndSync endSync;
     private final Clock clock;
 
     public HandleSecurityEvent(SecurityEventVerifier verifier, SeenSecurityEvents seen, CredentialRepository credentials,
-            SessionRepository sessions, SignInHolds holds, AccountHistory history, SummaryCache cache, EndSync endSync, Clock clock) {
+            SessionRepository sessions, SignInHolds holds, AccountHistory history, EventRecorder events, SummaryCache cache, EndSync endSync,
+            Clock clock) {
         this.verifier = Objects.requireNonNull(verifier);
         this.seen = Objects.requireNonNull(seen);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
+        this.events = Objects.requireNonNull(events);
         this.cache = Objects.requireNonNull(cache);
         this.endSync = Objects.requireNonNull(endSync);
         this.clock = Objects.requireNonNull(clock);
@@ -250,7 +257,11 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
-        credentials.delete(user);
+        // account.reauthorization_required commits with the deletion, naming Google's signal.
+        credentials.findByUserId(user).ifPresentOrElse(credential -> events.change(() -> credentials.delete(user),
+                        new NewEvent(user, credential.email(), now,
+                                new EventPayload.ReauthorizationRequired(ReauthorizationReason.SECURITY_EVENT, signal))),
+                () -> credentials.delete(user));
         cache.forget(user);
         endSync.stop(user);
         sessions.deleteAllOf(user);

@@ -46,7 +46,8 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.endSync, world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.recorder, world.cache, world.endSync,
+                world.clock);
     }
 
     @BeforeEach

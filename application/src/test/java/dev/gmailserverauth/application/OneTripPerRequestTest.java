@@ -79,7 +79,7 @@ class OneTripPerRequestTest {
     void aMessagesPageReadsTheCredentialOnceForTheListTheSidebarAndTheChrome() {
         world.signIn(alice);
         CountingCredentials counting = new CountingCredentials(world.credentials);
-        AuthorizedAccess access = new AuthorizedAccess(counting, world.google.authorizationProvider(), new InMemoryRefreshLock(), world.history,
+        AuthorizedAccess access = new AuthorizedAccess(counting, world.google.authorizationProvider(), new InMemoryRefreshLock(), world.history, world.recorder,
                 world.renewalNotice, world.clock);
 
         MailboxGrant grant = ((AccessOutcome.Granted) access.open(alice.userId())).grant();

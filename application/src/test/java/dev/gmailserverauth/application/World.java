@@ -1,6 +1,9 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.domain.fake.FakeGoogle;
+import dev.gmailserverauth.domain.fake.InMemoryEventOutbox;
+import dev.gmailserverauth.domain.fake.InMemoryTransactions;
 import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.Fixtures;
 import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
@@ -61,6 +64,8 @@ public final class World {
     public final InMemorySeenSecurityEvents seenSecurityEvents = new InMemorySeenSecurityEvents();
     public final FakeSecurityEventIssuer riscIssuer = new FakeSecurityEventIssuer(clock);
     public final RenewalNotice renewalNotice = new RenewalNotice(RenewalNotice.DEFAULT);
+    public final InMemoryEventOutbox events = new InMemoryEventOutbox();
+    public final EventRecorder recorder = new EventRecorder(new InMemoryTransactions(), events);
     public final SummaryCache cache = new SummaryCache(1000, Duration.ofMinutes(5), clock);
     public final BeginAuthorization begin;
     public final CompleteAuthorization complete;
@@ -109,8 +114,8 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, ISSUER, syncJobs, clock);
-        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, renewalNotice, clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, recorder, ISSUER, syncJobs, clock);
+        access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, recorder, renewalNotice, clock);
         endSync = new EndSync(access, google.mailboxChanges(), syncStates, messageIndex, syncJobs, clock);
         runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncJobs, syncSettings, clock);
         renewWatch = new RenewWatch(access, google.mailboxChanges(), syncStates, syncSettings);
@@ -128,13 +133,14 @@ public final class World {
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
         getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
-        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, endSync, clock);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, endSync, recorder, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
         resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
         endSession = new EndSession(sessions);
         describeUser = new DescribeUser(credentials);
         sweepExpired = new SweepExpired(pending, sessions, seenSecurityEvents, clock);
-        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, cache, endSync, clock);
+        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, recorder, cache,
+                endSync, clock);
         viewAccount = new ViewAccount(credentials, history, holds, renewalNotice, clock);
     }
 

@@ -1,10 +1,12 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.domain.model.HttpUrls;
+import dev.gmailserverauth.domain.webhook.WebhookSecret;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.QuotaProfile;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.web.WebConfig;
+import dev.gmailserverauth.webhooks.ReceiverAddresses;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +50,8 @@ public record AppConfig(
         LifecycleConfig lifecycle,
         OperationsConfig operations,
         WorkspaceDelegationSettings delegation,
-        SyncConfig sync) {
+        SyncConfig sync,
+        WebhookConfig webhooks) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -61,6 +64,7 @@ public record AppConfig(
         Objects.requireNonNull(encryptionKey);
         Objects.requireNonNull(lifecycle);
         Objects.requireNonNull(gmailQuotaProfile);
+        Objects.requireNonNull(webhooks);
         Objects.requireNonNull(operations);
         Objects.requireNonNull(delegation);
         Objects.requireNonNull(sync);
@@ -111,19 +115,22 @@ public record AppConfig(
                         read.duration("APP_REAUTH_NOTICE", LifecycleConfig.DEFAULT_REAUTH_NOTICE)),
                 read.operations(port),
                 read.delegation(),
-                read.sync());
+                read.sync(),
+                read.webhooks());
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync,
+                webhooks);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
-                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync);
+                shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync,
+                webhooks);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */
@@ -282,6 +289,25 @@ public record AppConfig(
                 case "off", "false" -> false;
                 default -> throw new ConfigurationException(name, "must be on or off");
             };
+        }
+
+        WebhookConfig webhooks() {
+            boolean allowPrivate = flag("APP_WEBHOOK_ALLOW_PRIVATE");
+            Optional<URI> url = url("APP_WEBHOOK_URL");
+            url.flatMap(u -> new ReceiverAddresses(allowPrivate).refusal(u))
+                    .ifPresent(why -> { throw new ConfigurationException("APP_WEBHOOK_URL", why); });
+            Optional<WebhookSecret> secret;
+            try {
+                secret = optional("APP_WEBHOOK_SECRET").map(WebhookSecret::parse);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException("APP_WEBHOOK_SECRET", e.getMessage());
+            }
+            if (url.isPresent() && secret.isEmpty()) {
+                throw new ConfigurationException("APP_WEBHOOK_SECRET", "must be set with APP_WEBHOOK_URL (whsec_ and base64; `webhooks add` makes one)");
+            }
+            if (url.isEmpty() && secret.isPresent()) throw new ConfigurationException("APP_WEBHOOK_URL", "must be set with APP_WEBHOOK_SECRET");
+            return new WebhookConfig(url, secret, allowPrivate, duration("APP_WEBHOOK_GIVE_UP_AFTER", WebhookConfig.DEFAULT_GIVE_UP_AFTER),
+                    duration("APP_WEBHOOK_POLL_INTERVAL", WebhookConfig.DEFAULT_POLL_INTERVAL));
         }
 
         Duration duration(String name, Duration fallback) {

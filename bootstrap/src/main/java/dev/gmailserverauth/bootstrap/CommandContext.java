@@ -105,7 +105,7 @@ final class CommandContext implements AutoCloseable {
             GoogleAdapters adapters = google();
             ListMessages listMessages = new ListMessages(adapters.mailbox(), SummaryCache.disabled(clock));
             AuthorizedAccess access = new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(),
-                    stores.accountHistory(), new RenewalNotice(config().lifecycle().reauthNotice()), clock);
+                    stores.accountHistory(), WebhookWiring.recorder(stores), new RenewalNotice(config().lifecycle().reauthNotice()), clock);
             mail = new MailReading(access,
                     listMessages, new GetMessage(adapters.mailbox()), new ListAllMessages(listMessages, clock, Pause.sleepingOn(clock)));
         }

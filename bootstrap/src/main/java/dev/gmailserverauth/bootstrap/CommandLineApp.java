@@ -96,6 +96,7 @@ public final class CommandLineApp {
                         .addSubcommand("migrate", new DbCommands.Migrate(context)));
         MailCommands.register(commandLine, context);
         MailboxesCommands.register(commandLine, context);
+        WebhooksCommands.register(commandLine, context);
         commandLine.setExecutionStrategy(parseResult -> {
             if (configureLogging) configureLogging(parseResult, root, context);
             return new CommandLine.RunLast().execute(parseResult);

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
@@ -134,6 +135,7 @@ public final class GmailServerAuth implements AutoCloseable {
                     redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync);
             resources.push(wired.sync());
             WebApp.Builder useCases = wired.web();
+            resources.push(WebhookWiring.start(config.webhooks(), persistence, clock, metrics.registry()));
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
 
@@ -228,10 +230,11 @@ public final class GmailServerAuth implements AutoCloseable {
             AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, SyncConfig syncConfig, Optional<SyncWiring.GoogleSync> googleSync) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
+        EventRecorder events = WebhookWiring.recorder(persistence);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
-                persistence.accountHistory(), lifecycle.renewalNotice(), clock);
+                persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
         SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         return new Wired(WebApp.builder()
@@ -239,15 +242,16 @@ public final class GmailServerAuth implements AutoCloseable {
                 .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
                         new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
-                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), sync.jobs(), clock)))
+                        persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), sync.jobs(), clock)))
                 .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox),
                         new ListThreads(mailbox), new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
-                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), sync.endSync(), clock)))
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), sync.endSync(),
+                                events, clock)))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
-                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, sync.endSync(), clock))
+                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), events, cache, sync.endSync(), clock))
                 .databaseHealthy(persistence::isHealthy), sync);
     }
 

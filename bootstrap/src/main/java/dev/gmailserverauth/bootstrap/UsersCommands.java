@@ -77,7 +77,8 @@ final class UsersCommands {
             StoredAccount account = find(persistence.accounts(context.clock().instant()), who)
                     .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
             Disconnect disconnect = new Disconnect(context.google().authorizationProvider(), persistence.credentials(), persistence.sessions(),
-                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.endSync(), context.clock());
+                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.endSync(), WebhookWiring.recorder(persistence),
+                    context.clock());
             disconnect.disconnect(new UserId(account.userId()));
             PrintWriter out = spec.commandLine().getOut();
             out.println("disconnected " + account.email() + " (user " + account.userId() + "): grant revoked at Google, credential deleted, "

@@ -29,7 +29,7 @@ import java.util.TreeSet;
  */
 final class LayerRules {
     static final String PRODUCTION = "dev.gmailserverauth";
-    static final List<String> ADAPTERS = List.of("google", "persistence", "web", "sandbox");
+    static final List<String> ADAPTERS = List.of("google", "persistence", "web", "webhooks", "sandbox");
     /** The parts of the web adapter every feature may use. */
     static final List<String> WEB_COMMON_PARTS = List.of("shared", "http", "sanitizer");
 

@@ -253,4 +253,43 @@ class AppConfigTest {
         assertThat(pulled.pushMode()).isFalse();
         assertThat(pulled.subscription()).contains("projects/p/subscriptions/s");
     }
+
+    @Test
+    void webhooksAreOffUntilAUrlAndASecretAreGiven() {
+        WebhookConfig none = AppConfig.defaults().webhooks();
+        assertThat(none.url()).isEmpty();
+        assertThat(none.allowPrivate()).isFalse();
+        assertThat(none.giveUpAfter()).isEqualTo(java.time.Duration.ofDays(3));
+
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        WebhookConfig one = AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "https://receiver.example/hooks", "APP_WEBHOOK_SECRET", secret,
+                "APP_WEBHOOK_GIVE_UP_AFTER", "P1D", "APP_WEBHOOK_POLL_INTERVAL", "5")).webhooks();
+        assertThat(one.url()).contains(java.net.URI.create("https://receiver.example/hooks"));
+        assertThat(one.secret()).contains(dev.gmailserverauth.domain.webhook.WebhookSecret.parse(secret));
+        assertThat(one.giveUpAfter()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(one.pollInterval()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(one.toString()).doesNotContain(secret.substring(6));
+    }
+
+    @Test
+    void aPrivateOrPlainHttpReceiverNeedsAllowPrivate() {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "http://localhost:9000/hooks", "APP_WEBHOOK_SECRET", secret)))
+                .hasMessageStartingWith("APP_WEBHOOK_URL: the URL is not https");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "https://10.0.0.7/hooks", "APP_WEBHOOK_SECRET", secret)))
+                .hasMessage("APP_WEBHOOK_URL: the URL's address is private (10.0.0.0/8)");
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "http://localhost:9000/hooks", "APP_WEBHOOK_SECRET", secret,
+                "APP_WEBHOOK_ALLOW_PRIVATE", "true")).webhooks().allowPrivate()).isTrue();
+    }
+
+    @Test
+    void aWebhookSecretIsWhsecBase64AndComesWithAUrl() {
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "https://receiver.example/", "APP_WEBHOOK_SECRET", "hunter2")))
+                .hasMessage("APP_WEBHOOK_SECRET: a webhook secret starts with whsec_");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_URL", "https://receiver.example/")))
+                .hasMessageStartingWith("APP_WEBHOOK_SECRET: must be set with APP_WEBHOOK_URL");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))
+                .hasMessage("APP_WEBHOOK_URL: must be set with APP_WEBHOOK_SECRET");
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_WEBHOOK_ALLOW_PRIVATE", "yes"))).hasMessage("APP_WEBHOOK_ALLOW_PRIVATE: must be true or false");
+    }
 }

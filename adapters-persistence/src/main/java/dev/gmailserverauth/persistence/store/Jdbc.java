@@ -12,14 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
  * Plain JDBC with the boilerplate taken out: one statement per call on a pooled connection in
  * auto-commit, and every {@link SQLException} turned into a {@link StorageException} naming the operation.
+ *
+ * <p>Inside {@link #inSharedTransaction} every call on this thread uses the transaction's one connection instead, so the
+ * writes of several stores (a credential and its event) commit together or not at all.
  */
 public final class Jdbc {
     private final DataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -37,62 +42,18 @@ public final class Jdbc {
         T map(ResultSet row) throws SQLException;
     }
 
-    public int update(String operation, String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection()) {
-            return update(connection, sql, binder);
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
-    }
-
-    public <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection()) {
-            return query(connection, sql, binder, mapper);
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
-    }
-
-    public <T> Optional<T> queryOne(String operation, String sql, Binder binder, RowMapper<T> mapper) {
-        List<T> rows = query(operation, sql, binder, mapper);
-        if (rows.size() > 1) throw new StorageException(operation + " found " + rows.size() + " rows where one was expected");
-        return rows.stream().findFirst();
-    }
-
-    /** Runs a {@code SELECT key_id, COUNT(*) ... GROUP BY key_id} and returns the counts by key id. */
-    public Map<String, Integer> countsByKey(String operation, String sql) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        query(operation, sql, statement -> { }, row -> counts.put(row.getString(1), row.getInt(2)));
-        return counts;
-    }
-
-    /** Work done on one connection inside a transaction. */
+    /** Work done on one connection (inside a transaction, or one statement in auto-commit). */
     @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws, so that
-     * nothing of it is stored half-written.
-     */
-    public <T> T inTransaction(String operation, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw failure(operation, e);
-        }
+    public int update(String operation, String sql, Binder binder) {
+        return onConnection(operation, connection -> update(connection, sql, binder));
+    }
+
+    public <T> List<T> query(String operation, String sql, Binder binder, RowMapper<T> mapper) {
+        return onConnection(operation, connection -> query(connection, sql, binder, mapper));
     }
 
     /** Runs one statement on a connection of {@link #inTransaction}; returns the rows it changed. */
@@ -113,6 +74,74 @@ public final class Jdbc {
                 return result;
             }
         }
+    }
+
+    /**
+     * Runs {@code work} on the connection of one transaction, committed when it returns and rolled back when it throws,
+     * so that nothing of it is stored half-written. Inside {@link #inSharedTransaction} it joins that transaction (the
+     * sync's index page commits with the events it tells).
+     */
+    public <T> T inTransaction(String operation, Work<T> work) {
+        return inSharedTransaction(operation, () -> onConnection(operation, work));
+    }
+
+    /**
+     * Runs {@code work} in one transaction: every call of this {@code Jdbc} it makes on this thread joins it. It commits
+     * when {@code work} returns and rolls back when it throws (the exception propagates). A nested call joins the outer
+     * transaction.
+     */
+    public <T> T inSharedTransaction(String operation, Supplier<T> work) {
+        if (transaction.get() != null) return work.get();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            transaction.set(connection);
+            try {
+                T result = work.get();
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollBack(connection, e);
+                throw e;
+            } finally {
+                transaction.remove();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    private static void rollBack(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private <T> T onConnection(String operation, Work<T> work) {
+        Connection joined = transaction.get();
+        try {
+            if (joined != null) return work.run(joined);
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection);
+            }
+        } catch (SQLException e) {
+            throw failure(operation, e);
+        }
+    }
+
+    public <T> Optional<T> queryOne(String operation, String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> rows = query(operation, sql, binder, mapper);
+        if (rows.size() > 1) throw new StorageException(operation + " found " + rows.size() + " rows where one was expected");
+        return rows.stream().findFirst();
+    }
+
+    /** Runs a {@code SELECT key_id, COUNT(*) ... GROUP BY key_id} and returns the counts by key id. */
+    public Map<String, Integer> countsByKey(String operation, String sql) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        query(operation, sql, statement -> { }, row -> counts.put(row.getString(1), row.getInt(2)));
+        return counts;
     }
 
     /** Binds a nullable BIGINT. */

@@ -3,6 +3,9 @@ package dev.gmailserverauth.bootstrap.bench;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.domain.fake.InMemoryEventOutbox;
+import dev.gmailserverauth.domain.fake.InMemoryTransactions;
 import dev.gmailserverauth.application.AccessOutcome;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.BeginAuthorization;
@@ -337,13 +340,14 @@ final class LimitsBenchmarks {
         URI back = new HttpSignIn().approve(started.url().value(), email);
         QueryString query = QueryString.of(back);
         InMemoryAccountHistory history = new InMemoryAccountHistory();
+        EventRecorder events = new EventRecorder(new InMemoryTransactions(), new InMemoryEventOutbox());
         AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, new InMemorySignInHolds(),
-                history, new Issuer(sandbox.control().issuer()), new InMemorySyncJobs(), clock)
+                history, events, new Issuer(sandbox.control().issuer()), new InMemorySyncJobs(), clock)
                 .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
                         Optional.of(browser)));
         if (!(outcome instanceof AuthorizationOutcome.Authorized authorized)) throw new IllegalStateException("sign-in failed: " + outcome);
         AccessOutcome access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history,
-                new RenewalNotice(RenewalNotice.DEFAULT), clock).open(authorized.userId());
+                events, new RenewalNotice(RenewalNotice.DEFAULT), clock).open(authorized.userId());
         return ((AccessOutcome.Granted) access).grant();
     }
 

@@ -1,0 +1,27 @@
+package dev.gmailserverauth.persistence;
+
+import dev.gmailserverauth.domain.event.EventOutbox;
+import dev.gmailserverauth.domain.port.WebhookStoresContract;
+import dev.gmailserverauth.domain.webhook.WebhookDeliveries;
+import dev.gmailserverauth.domain.webhook.WebhookEndpoints;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SqliteWebhookStoresTest extends WebhookStoresContract {
+    @RegisterExtension
+    final FreshDatabase persistence = FreshDatabase.sqlite();
+
+    @Override
+    protected WebhookEndpoints endpoints() {
+        return persistence.get().webhookEndpoints();
+    }
+
+    @Override
+    protected WebhookDeliveries deliveries() {
+        return persistence.get().webhookDeliveries();
+    }
+
+    @Override
+    protected EventOutbox outbox() {
+        return persistence.get().events();
+    }
+}
