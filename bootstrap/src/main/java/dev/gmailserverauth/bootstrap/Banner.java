@@ -21,8 +21,9 @@ final class Banner {
                      with demo accounts; no Google account or network is needed.
 
                      Open {} and sign in as a demo account.
+                     Send it new mail at {}/__sandbox/mail and watch it arrive.
                     ================================================================""",
-                    app.sandbox().get().baseUrl(), app.baseUrl());
+                    app.sandbox().get().baseUrl(), app.baseUrl(), app.sandbox().get().baseUrl());
         } else {
             LOG.info("gmail-server-auth is running at {} against Google (client secrets from {})",
                     app.baseUrl(), config.clientSecrets().orElseThrow());

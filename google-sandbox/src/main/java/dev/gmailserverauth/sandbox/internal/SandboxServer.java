@@ -41,6 +41,7 @@ public final class SandboxServer {
             if (controlApi) ControlSurface.register(routes, control);
             new DelegationRoutes(state, state.delegation(), delegation).register(routes, controlApi);
             if (controlApi) new HistoryControlRoutes(control).register(routes);
+            new HistoryControlRoutes(control).registerDemoPage(routes);
             if (controlApi) new PubSubControlRoutes(control.pubSub()).register(routes);
             new PubSubRoutes(state.pubSub(), state.faults()).register(routes);
         });

@@ -52,6 +52,13 @@ public final class HistoryControlRoutes {
             history.setCloudProject(ControlRoutes.string(body, "projectId"));
             return new JsonObject();
         }));
+    }
+
+    /**
+     * The demo's page that sends an account a new message: served whether or not the control API is on, like the
+     * consent screen, because it is how a person trying sandbox mode sees mail arrive while they are away.
+     */
+    public void registerDemoPage(RoutesConfig routes) {
         routes.get(MAIL_PAGE, this::mailPage);
         routes.post(MAIL_PAGE + "/send", this::sendDemoMessage);
     }
