@@ -577,7 +577,7 @@ public final class Benchmarks {
               metaspace threshold 64 MB, and a class-data sharing archive recorded by the same training run `./run`
               makes after a build) and with no options at all. Start: median of 5 to the first 200 on `/health`.
               Memory: VmRSS right after that 200 and after 1,000 list requests of 50 messages for one person.
-              What a start loads and why: docs/decisions/0041-what-start-up-loads.md.
+              What a start loads and why: docs/decisions/0046-what-start-up-loads.md.
             - **Load**: 50 accounts, each a thread that signs in over HTTP (consent form included) and lists 20 times,
               again and again for 60 s. Thread growth is judged on the app's request pool (`web-…`), which gives idle
               threads back 20 s after the burst; heap is compared after full GCs (the summary cache and the sandbox's
