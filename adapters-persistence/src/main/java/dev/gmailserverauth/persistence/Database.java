@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.persistence.crypto.EncryptionKey;
 import dev.gmailserverauth.persistence.crypto.Keyring;
@@ -15,6 +16,7 @@ import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
 import dev.gmailserverauth.persistence.store.JdbcAccountHistory;
 import dev.gmailserverauth.persistence.store.JdbcCredentialRepository;
+import dev.gmailserverauth.persistence.store.JdbcLinkedAccounts;
 import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
 import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
@@ -58,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final SeenSecurityEvents seenSecurityEvents;
     private final AccountHistory accountHistory;
     private final SignInHolds signInHolds;
+    private final LinkedAccounts linkedAccounts;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
@@ -77,6 +80,7 @@ public final class Database implements AutoCloseable {
         this.seenSecurityEvents = new JdbcSeenSecurityEvents(jdbc);
         this.accountHistory = new JdbcAccountHistory(jdbc);
         this.signInHolds = new JdbcSignInHolds(jdbc);
+        this.linkedAccounts = new JdbcLinkedAccounts(jdbc);
     }
 
     /**
@@ -166,6 +170,11 @@ public final class Database implements AutoCloseable {
     /** Accounts whose sign-in is refused until Google enables them again. */
     public SignInHolds signInHolds() {
         return signInHolds;
+    }
+
+    /** Which person each Google account belongs to. */
+    public LinkedAccounts linkedAccounts() {
+        return linkedAccounts;
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

@@ -5,6 +5,7 @@ import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.LinkRefused;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.AuthorizationState;
@@ -13,7 +14,9 @@ import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.Issuer;
+import dev.gmailserverauth.domain.model.LinkedAccount;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.SignInHold;
 import dev.gmailserverauth.domain.model.StoredCredential;
@@ -24,6 +27,7 @@ import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.CodeExchange;
 import dev.gmailserverauth.domain.port.AuthorizationProvider.Identification;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
@@ -49,16 +53,18 @@ public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
     private final PendingAuthorizationStore pending;
     private final CredentialRepository credentials;
+    private final LinkedAccounts links;
     private final SignInHolds holds;
     private final AccountHistory history;
     private final Issuer issuer;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            SignInHolds holds, AccountHistory history, Issuer issuer, Clock clock) {
+            LinkedAccounts links, SignInHolds holds, AccountHistory history, Issuer issuer, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
+        this.links = Objects.requireNonNull(links);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.issuer = Objects.requireNonNull(issuer);
@@ -66,17 +72,24 @@ public final class CompleteAuthorization {
     }
 
     /**
-     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), and the sign-in
-     * nonce the browser presented.
+     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), the sign-in
+     * nonce the browser presented, and the person signed in on that browser, if any.
      */
     public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
-                           Optional<String> iss) {
+                           Optional<String> iss, Optional<PersonId> signedIn) {
         public Callback {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(browser, "browser");
             Objects.requireNonNull(iss, "iss");
+            Objects.requireNonNull(signedIn, "signedIn");
+        }
+
+        /** A redirect back to a browser where nobody is signed in. */
+        public Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
+                Optional<String> iss) {
+            this(state, code, error, browser, iss, Optional.empty());
         }
 
         /** A redirect back without {@code iss}. */
@@ -94,6 +107,10 @@ public final class CompleteAuthorization {
         if (authorization.isExpiredAt(clock.instant())) return new Rejected("this sign-in took too long and expired; please start again");
         if (!authorization.browser().isMadeFrom(callback.browser())) {
             return new Rejected("this sign-in was started in another browser; start signing in here instead");
+        }
+        if (authorization.linkTo().isPresent() && !authorization.linkTo().equals(callback.signedIn())) {
+            return new Rejected("this account was being added for someone who is no longer signed in on this browser;"
+                    + " sign in and add it again");
         }
         if (callback.iss().filter(iss -> !issuer.matches(iss)).isPresent()) {
             return new Rejected("the sign-in response names another authorization server (iss) than the one this sign-in went to;"
@@ -125,11 +142,20 @@ public final class CompleteAuthorization {
         if (refreshToken.isEmpty()) return retry(Optional.of(user.email()), ConsentReason.NO_REFRESH_TOKEN);
 
         Instant now = clock.instant();
+        Optional<PersonId> owner = links.find(user.userId()).map(LinkedAccount::person);
+        PersonId person = authorization.linkTo().or(() -> owner).orElseGet(PersonId::random);
+        Optional<PersonId> elsewhere = links.link(new LinkedAccount(user.userId(), user.email(), person, now))
+                .fold(linked -> Optional.<PersonId>empty(), already -> Optional.<PersonId>empty(), other -> Optional.of(other.owner()));
+        if (elsewhere.isPresent()) {
+            // Not revoked: revoking would end the grant of the person the account belongs to.
+            return authorization.linkTo().isPresent() ? new LinkRefused(user.email())
+                    : new Rejected("this account was being connected twice at once; please sign in again");
+        }
         credentials.save(new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
                 grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored)));
         history.append(user.userId(), HistoryEntry.of(now, stored.isPresent() ? HistoryEntry.Kind.RECONSENTED : HistoryEntry.Kind.CONNECTED,
                 grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
-        return new Authorized(user.userId(), user.email());
+        return new Authorized(person, user.userId(), user.email(), authorization.linkTo().isPresent());
     }
 
     /**

@@ -1,19 +1,23 @@
 package dev.gmailserverauth.application;
 
 import dev.gmailserverauth.domain.model.HistoryEntry;
+import dev.gmailserverauth.domain.model.LinkedAccount;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The user disconnects the application: revoke the grant at the provider, then forget the credential,
- * the cached mail, every session and the account history. A token the provider already considers invalid
+ * The person disconnects one Google account: revoke its grant at the provider, then forget the credential,
+ * the cached mail, the account's history and its link to the person. The person's other accounts stay, and so
+ * do their sessions; disconnecting their last account ends every session of theirs, as one disconnect did when a
+ * person had one account. A token the provider already considers invalid
  * is forgotten all the same. If the provider cannot be reached, nothing is deleted (the exception
  * propagates) so that the user can try again and the grant does not outlive our record of it.
  *
@@ -25,15 +29,17 @@ public final class Disconnect {
     private final AuthorizationProvider provider;
     private final CredentialRepository credentials;
     private final SessionRepository sessions;
+    private final LinkedAccounts links;
     private final SummaryCache cache;
     private final AccountHistory history;
     private final Clock clock;
 
-    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
-            AccountHistory history, Clock clock) {
+    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, LinkedAccounts links,
+            SummaryCache cache, AccountHistory history, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
+        this.links = Objects.requireNonNull(links);
         this.cache = Objects.requireNonNull(cache);
         this.history = Objects.requireNonNull(history);
         this.clock = Objects.requireNonNull(clock);
@@ -46,7 +52,9 @@ public final class Disconnect {
         stored.ifPresent(credential -> provider.revoke(credential.refreshToken()));
         credentials.delete(user);
         cache.forget(user);
-        sessions.deleteAllOf(user);
+        Optional<LinkedAccount> link = links.find(user);
+        links.unlink(user);
+        link.map(LinkedAccount::person).filter(person -> links.accountsOf(person).isEmpty()).ifPresent(sessions::deleteAllOf);
         history.deleteAllOf(user);
         history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.DISCONNECTED));
         return stored.isPresent() ? Result.DISCONNECTED : Result.NOTHING_STORED;

@@ -20,6 +20,7 @@ import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import java.time.Clock;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  *   <caption>What each event does</caption>
  *   <tr><th>event</th><th>effect</th></tr>
  *   <tr><td>{@code tokens-revoked}; {@code token-revoked} naming the stored refresh token</td>
- *       <td>the credential is deleted, the person's sessions end</td></tr>
+ *       <td>the credential is deleted, the person's sessions end (all of them, whichever linked account they
+ *       signed in with); the account stays linked and needs reconnecting</td></tr>
  *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end</td></tr>
  *   <tr><td>{@code account-disabled}, {@code account-purged}</td><td>both; with reason {@code hijacking}, sign-in is
  *       also refused until {@code account-enabled}</td></tr>
@@ -61,17 +63,19 @@ public final class HandleSecurityEvent {
     private final SeenSecurityEvents seen;
     private final CredentialRepository credentials;
     private final SessionRepository sessions;
+    private final LinkedAccounts links;
     private final SignInHolds holds;
     private final AccountHistory history;
     private final SummaryCache cache;
     private final Clock clock;
 
     public HandleSecurityEvent(SecurityEventVerifier verifier, SeenSecurityEvents seen, CredentialRepository credentials,
-            SessionRepository sessions, SignInHolds holds, AccountHistory history, SummaryCache cache, Clock clock) {
+            SessionRepository sessions, LinkedAccounts links, SignInHolds holds, AccountHistory history, SummaryCache cache, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier);
         this.seen = Objects.requireNonNull(seen);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
+        this.links = Objects.requireNonNull(links);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.cache = Objects.requireNonNull(cache);
@@ -255,13 +259,21 @@ public final class HandleSecurityEvent {
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
         credentials.delete(user);
         cache.forget(user);
-        sessions.deleteAllOf(user);
+        endSessionsOfPerson(user);
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.REVOKED_BY_GOOGLE, signal));
         return List.of(Effect.GRANT_REVOKED);
     }
 
+    /**
+     * Ends every session of the person the account belongs to, whichever of their accounts they signed in with:
+     * an event about one account casts doubt on the browser, and the browser holds all of them (the safe side).
+     */
+    private void endSessionsOfPerson(UserId user) {
+        links.find(user).ifPresent(link -> sessions.deleteAllOf(link.person()));
+    }
+
     private List<Effect> endSessions(UserId user, String signal, Instant now) {
-        sessions.deleteAllOf(user);
+        endSessionsOfPerson(user);
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SESSIONS_ENDED_BY_GOOGLE, signal));
         return List.of(Effect.SESSIONS_ENDED);
     }

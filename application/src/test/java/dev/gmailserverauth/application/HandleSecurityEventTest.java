@@ -44,13 +44,13 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.cache, world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, world.links, holds, history, world.cache, world.clock);
     }
 
     @BeforeEach
     void signInAlice() {
         world.signIn(alice);
-        session = world.startSession.start(aliceId);
+        session = world.session(aliceId);
     }
 
     private Outcome.Accepted accepted(SecurityEvent event) {
@@ -93,6 +93,22 @@ class HandleSecurityEventTest {
         assertThat(aliceHasACredential()).isFalse();
         assertThat(aliceIsSignedIn()).isFalse();
         assertThat(aliceHistory()).extracting(HistoryEntry::detail).containsExactly(Optional.of("token-revoked"));
+    }
+
+    @Test
+    void anEventAboutALinkedAccountEndsTheSessionsSignedInWithAnyOfThePersonsAccountsAndMarksOnlyThatAccount() {
+        UserIdentity work = world.google.addAccount("alice.work@example.com");
+        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
+        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        SessionToken viaWork = world.session(work.userId());
+
+        assertThat(effectsOf(new SecurityEvent.TokensRevoked(work.userId()))).containsExactly(Effect.GRANT_REVOKED);
+
+        assertThat(aliceIsSignedIn()).as("the session signed in with the other account ends too").isFalse();
+        assertThat(world.resolveSession.resolve(viaWork)).isEmpty();
+        assertThat(aliceHasACredential()).as("the other account's grant stays").isTrue();
+        assertThat(world.credentials.findByUserId(work.userId())).isEmpty();
+        assertThat(world.links.accountsOf(person)).as("both stay linked; one needs reconnecting").hasSize(2);
     }
 
     @Test
@@ -228,7 +244,7 @@ class HandleSecurityEventTest {
     void aReplayedTokenIsAcceptedButActedOnOnce() {
         String token = google.sign(new SecurityEvent.SessionsRevoked(aliceId));
         assertThat(handle.handle(token)).isInstanceOf(Outcome.Accepted.class);
-        session = world.startSession.start(aliceId);
+        session = world.session(aliceId);
         assertThat(handle.handle(token)).isInstanceOf(Outcome.Replayed.class);
         assertThat(aliceIsSignedIn()).isTrue();
         assertThat(aliceHistory()).hasSize(1);

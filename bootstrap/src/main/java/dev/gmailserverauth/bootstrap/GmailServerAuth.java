@@ -10,6 +10,7 @@ import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.HandleSecurityEvent;
+import dev.gmailserverauth.application.ListAccounts;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
@@ -209,20 +210,24 @@ public final class GmailServerAuth implements AutoCloseable {
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), lifecycle.renewalNotice(), clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
+        ListAccounts listAccounts = new ListAccounts(persistence.credentials(), clock);
         return WebApp.builder()
                 .clock(clock)
                 .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
-                        new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
+                        new ResolveSession(persistence.sessions(), persistence.linkedAccounts(), SessionPolicy.DEFAULT, clock),
+                        new EndSession(persistence.sessions()), listAccounts))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
-                        persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), clock)))
+                        persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), lifecycle.issuer(), clock)))
                 .mail(new MailUseCases(access, new ListMessages(mailbox, cache), new GetMessage(mailbox), new ListLabels(mailbox), new ListThreads(mailbox),
                         new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
-                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), clock)))
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), persistence.linkedAccounts(), cache,
+                                persistence.accountHistory(), clock),
+                        listAccounts))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
-                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), cache, clock))
+                        persistence.sessions(), persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), cache, clock))
                 .databaseHealthy(persistence::isHealthy);
     }
 

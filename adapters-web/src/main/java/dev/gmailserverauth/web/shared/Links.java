@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.UserId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,11 @@ public final class Links {
         int start = list.indexOf('?');
         if (start < 0) return href;
         return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);
+    }
+
+    /** The message list of one of the person's accounts. */
+    public static String messagesOf(UserId account) {
+        return MESSAGES + "?" + Sessions.ACCOUNT_PARAMETER + "=" + encode(account.value());
     }
 
     public static String message(MessageId id) {

@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.web.shared.ConsentReasons;
 import dev.gmailserverauth.web.shared.ErrorPage;
 import dev.gmailserverauth.web.shared.Failure;
@@ -23,9 +24,13 @@ import java.util.Optional;
 
 /**
  * {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen;
+ * {@code POST /accounts/add}: a signed-in person adds another Google account, through Google's account chooser
+ * (a POST with the CSRF token, so another site cannot start it in the person's browser);
  * {@code POST /logout}: signing out of this browser (the grant stays).
  */
 final class SignInRoutes {
+    static final String ADD_ACCOUNT = "/accounts/add";
+
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
     private final Sessions sessions;
@@ -47,6 +52,7 @@ final class SignInRoutes {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
         routes.get("/oauth2/callback", this::callback);
+        routes.post(ADD_ACCOUNT, this::addAccount);
         routes.post("/logout", this::logout);
     }
 
@@ -77,21 +83,43 @@ final class SignInRoutes {
             throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
         });
         BrowserNonce nonce = signInCookie.issue(ctx);
-        BeginAuthorization.Start start = begin.begin(new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()));
-        AuthorizationUrl consent = start.fold(BeginAuthorization.Start.Started::url, busy -> {
+        redirectToConsent(ctx, new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()), HttpStatus.FOUND);
+    }
+
+    /**
+     * "Add another Google account": Google's account chooser, bound to this browser (its sign-in nonce) and to
+     * this person (the pending authorization records whom the account will be linked to).
+     */
+    private void addAccount(Context ctx) {
+        PersonId person = sessions.visitor(ctx).requirePerson().person();
+        throttle.take(ctx.ip()).ifPresent(wait -> {
+            throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
+        });
+        BrowserNonce nonce = signInCookie.issue(ctx);
+        boolean force = RequestValues.forceConsent(FormData.parse(ctx.queryString()));
+        redirectToConsent(ctx, BeginAuthorization.Command.link(person, force, nonce.binding()), HttpStatus.SEE_OTHER);
+    }
+
+    private void redirectToConsent(Context ctx, BeginAuthorization.Command command, HttpStatus status) {
+        AuthorizationUrl consent = begin.begin(command).fold(BeginAuthorization.Start.Started::url, busy -> {
             throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
         });
-        ctx.redirect(Links.consent(consent), HttpStatus.FOUND);
+        ctx.redirect(Links.consent(consent), status);
     }
 
     private void callback(Context ctx) {
         FormData params = FormData.parse(ctx.queryString());
         AuthorizationOutcome outcome = complete.complete(
                 new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx),
-                        params.get("iss")));
+                        params.get("iss"), sessions.visitor(ctx).personId()));
         outcome.fold(authorized -> {
-            sessions.signIn(ctx, authorized.userId());
-            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            if (authorized.linked()) {
+                // The person stays signed in as they were; the new account opens in the page they come back to.
+                ctx.redirect(Links.messagesOf(authorized.userId()), HttpStatus.FOUND);
+            } else {
+                sessions.signIn(ctx, authorized.person(), authorized.userId());
+                ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            }
             return outcome;
         }, consent -> {
             pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
@@ -101,6 +129,12 @@ final class SignInRoutes {
                     "Google reported this Google account hijacked (" + refused.hold().reason() + ", since "
                             + Formats.utcLong(refused.hold().since()) + "), so signing in with it is refused until Google restores"
                             + " the account. Nothing was stored."));
+            return outcome;
+        }, linkRefused -> {
+            pages.render(ctx, 409, "error.jte", new ErrorPage(pages.chrome(ctx, "Account not added"), 409, "Account not added",
+                    linkRefused.email().value() + " is already linked to someone else who uses this app, so it was not added to your"
+                            + " accounts. A Google account belongs to one person here: to use it with yours, that person must"
+                            + " disconnect it first. Nothing was changed."));
             return outcome;
         }, rejected -> {
             pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));

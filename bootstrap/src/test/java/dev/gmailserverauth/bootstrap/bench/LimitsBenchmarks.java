@@ -268,7 +268,8 @@ final class LimitsBenchmarks {
         URI back = new HttpSignIn().approve(started.url().value(), email);
         QueryString query = QueryString.of(back);
         InMemoryAccountHistory history = new InMemoryAccountHistory();
-        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, new InMemorySignInHolds(),
+        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials,
+                new dev.gmailserverauth.domain.fake.InMemoryLinkedAccounts(), new InMemorySignInHolds(),
                 history, new Issuer(sandbox.control().issuer()), clock)
                 .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
                         Optional.of(browser)));
