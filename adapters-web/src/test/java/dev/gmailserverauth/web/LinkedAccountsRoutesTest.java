@@ -30,9 +30,10 @@ class LinkedAccountsRoutesTest {
 
     /** "Add another Google account" from a signed-in page: the consent URL it redirects to. */
     private static AuthorizationUrl startAdding(Browser browser) {
-        String csrf = browser.get("/messages").csrfToken();
-        Browser.Response add = browser.post("/accounts/add", "csrf=" + csrf);
-        assertThat(add.status()).isEqualTo(303);
+        String href = browser.get("/messages").hrefOf("add-account");
+        assertThat(href).startsWith("/accounts/add?csrf=");
+        Browser.Response add = browser.get(href);
+        assertThat(add.status()).isEqualTo(302);
         return new AuthorizationUrl(URI.create(add.location()));
     }
 
@@ -123,12 +124,13 @@ class LinkedAccountsRoutesTest {
     }
 
     @Test
-    void addingNeedsTheFormTokenAndASession() {
+    void addingNeedsTheSessionsTokenAndASession() {
         TestApp.run(TestApp.app(world), browser -> {
-            assertThat(browser.post("/accounts/add", "").location()).isEqualTo("/login");
+            assertThat(browser.get("/accounts/add").location()).isEqualTo("/login");
             TestApp.signIn(browser, world, alice);
-            assertThat(browser.post("/accounts/add", "").status()).as("a cross-site form cannot start it").isEqualTo(403);
-            assertThat(browser.post("/accounts/add", "csrf=forged").status()).isEqualTo(403);
+            assertThat(browser.get("/accounts/add").status()).as("a cross-site link cannot start it").isEqualTo(403);
+            assertThat(browser.get("/accounts/add?csrf=forged").status()).isEqualTo(403);
+            assertThat(world.pending.countCreatedSince(java.time.Instant.EPOCH)).as("no sign-in started").isZero();
         });
     }
 

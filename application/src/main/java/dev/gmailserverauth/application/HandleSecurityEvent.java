@@ -39,9 +39,10 @@ import java.util.function.Function;
  *   <caption>What each event does</caption>
  *   <tr><th>event</th><th>effect</th></tr>
  *   <tr><td>{@code tokens-revoked}; {@code token-revoked} naming the stored refresh token</td>
- *       <td>the credential is deleted, the person's sessions end (all of them, whichever linked account they
- *       signed in with); the account stays linked and needs reconnecting</td></tr>
- *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end</td></tr>
+ *       <td>the credential is deleted; the account stays linked and needs reconnecting; the person's sessions end
+ *       if it was their only account</td></tr>
+ *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end, whichever
+ *       of their accounts each signed in with</td></tr>
  *   <tr><td>{@code account-disabled}, {@code account-purged}</td><td>both; with reason {@code hijacking}, sign-in is
  *       also refused until {@code account-enabled}</td></tr>
  *   <tr><td>{@code account-enabled}</td><td>the sign-in hold is lifted</td></tr>
@@ -204,7 +205,7 @@ public final class HandleSecurityEvent {
             return forPeople(change.subject(), user -> endSessions(user, signal(event), now));
         }
         if (event instanceof AccountDisabled disabled) return forPeople(disabled.subject(), user -> disable(user, disabled, now));
-        if (event instanceof AccountPurged purged) return forPeople(purged.subject(), user -> revokeGrant(user, signal(event), now));
+        if (event instanceof AccountPurged purged) return forPeople(purged.subject(), user -> revokeGrant(user, signal(event), now, true));
         if (event instanceof AccountEnabled enabled) return forPeople(enabled.subject(), user -> enable(user, now));
         if (event instanceof Verification) return List.of(Effect.ACKNOWLEDGED);
         return List.of(Effect.NOT_ACTED_ON);
@@ -241,7 +242,7 @@ public final class HandleSecurityEvent {
 
     private List<Effect> disable(UserId user, AccountDisabled event, Instant now) {
         String signal = signal(event) + event.reason().map(reason -> " (" + reason + ")").orElse("");
-        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now));
+        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now, true));
         if (event.isHijacking()) {
             holds.hold(new SignInHold(user, signal, now));
             history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
@@ -257,9 +258,20 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
+        return revokeGrant(user, signal, now, false);
+    }
+
+    /**
+     * Deletes the account's credential; its link stays, so the account shows as needing reconnecting. The
+     * person's sessions end when the account is disabled or purged, or when it was their only account; a
+     * revoked grant of one account among several leaves the person signed in with the others.
+     */
+    private List<Effect> revokeGrant(UserId user, String signal, Instant now, boolean accountCompromised) {
         credentials.delete(user);
         cache.forget(user);
-        endSessionsOfPerson(user);
+        links.find(user)
+                .filter(link -> accountCompromised || links.accountsOf(link.person()).size() == 1)
+                .ifPresent(link -> sessions.deleteAllOf(link.person()));
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.REVOKED_BY_GOOGLE, signal));
         return List.of(Effect.GRANT_REVOKED);
     }

@@ -96,7 +96,7 @@ class HandleSecurityEventTest {
     }
 
     @Test
-    void anEventAboutALinkedAccountEndsTheSessionsSignedInWithAnyOfThePersonsAccountsAndMarksOnlyThatAccount() {
+    void aRevokedGrantOfOneLinkedAccountMarksOnlyThatAccountAndKeepsThePersonSignedIn() {
         UserIdentity work = world.google.addAccount("alice.work@example.com");
         dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
         world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
@@ -104,11 +104,38 @@ class HandleSecurityEventTest {
 
         assertThat(effectsOf(new SecurityEvent.TokensRevoked(work.userId()))).containsExactly(Effect.GRANT_REVOKED);
 
-        assertThat(aliceIsSignedIn()).as("the session signed in with the other account ends too").isFalse();
-        assertThat(world.resolveSession.resolve(viaWork)).isEmpty();
+        assertThat(aliceIsSignedIn()).isTrue();
+        assertThat(world.resolveSession.resolve(viaWork)).isPresent();
         assertThat(aliceHasACredential()).as("the other account's grant stays").isTrue();
         assertThat(world.credentials.findByUserId(work.userId())).isEmpty();
-        assertThat(world.links.accountsOf(person)).as("both stay linked; one needs reconnecting").hasSize(2);
+        assertThat(world.listAccounts.list(world.resolveSession.resolve(session).orElseThrow())).extracting(ListAccounts.AccountState::state)
+                .containsExactly(ListAccounts.State.CONNECTED, ListAccounts.State.NEEDS_RECONNECTING);
+    }
+
+    @Test
+    void anEventThatEndsSessionsAboutAnyLinkedAccountEndsEverySessionOfThePerson() {
+        UserIdentity work = world.google.addAccount("alice.work@example.com");
+        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
+        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        SessionToken viaWork = world.session(work.userId());
+
+        assertThat(effectsOf(new SecurityEvent.SessionsRevoked(work.userId()))).containsExactly(Effect.SESSIONS_ENDED);
+
+        assertThat(aliceIsSignedIn()).as("the session signed in with the other account ends too").isFalse();
+        assertThat(world.resolveSession.resolve(viaWork)).isEmpty();
+        assertThat(aliceHasACredential()).isTrue();
+    }
+
+    @Test
+    void aDisabledLinkedAccountEndsEverySessionOfThePerson() {
+        UserIdentity work = world.google.addAccount("alice.work@example.com");
+        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
+        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+
+        effectsOf(new SecurityEvent.AccountDisabled(work.userId(), Optional.empty()));
+
+        assertThat(aliceIsSignedIn()).isFalse();
+        assertThat(aliceHasACredential()).isTrue();
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.gmailserverauth.web.shared.Sessions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -99,7 +100,8 @@ final class ConnectionRoutes {
     }
 
     private static AccountPage.Connection connection(ViewAccount.Connection c) {
-        return new AccountPage.Connection(c.email().value(), Formats.utcLong(c.connectedSince()), scopes(c),
+        return new AccountPage.Connection(c.email().value(), Formats.utcLong(c.connectedSince()),
+                c.scopes().values().stream().sorted(Comparator.comparing(Scope::value)).map(ScopeWords::of).toList(),
                 c.accessEnd().map(end -> Formats.utcLong(end.at())), c.accessEnd().map(AccessEnd::renewalOffered).orElse(false),
                 Links.renew(c.email()), c.lastRenewed().map(Formats::utcLong).orElse("not since you connected"));
     }

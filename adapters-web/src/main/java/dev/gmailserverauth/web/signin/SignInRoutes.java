@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.web.shared.ConsentReasons;
+import dev.gmailserverauth.web.shared.Csrf;
 import dev.gmailserverauth.web.shared.ErrorPage;
 import dev.gmailserverauth.web.shared.Failure;
 import dev.gmailserverauth.web.shared.FormData;
@@ -16,6 +17,7 @@ import dev.gmailserverauth.web.shared.Links;
 import dev.gmailserverauth.web.shared.PageRenderer;
 import dev.gmailserverauth.web.shared.RequestValues;
 import dev.gmailserverauth.web.shared.Sessions;
+import dev.gmailserverauth.web.shared.Visitor;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -24,8 +26,9 @@ import java.util.Optional;
 
 /**
  * {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen;
- * {@code POST /accounts/add}: a signed-in person adds another Google account, through Google's account chooser
- * (a POST with the CSRF token, so another site cannot start it in the person's browser);
+ * {@code GET /accounts/add?csrf=…}: a signed-in person adds another Google account, through Google's account
+ * chooser. It carries the session's CSRF token, so another site cannot start it in the person's browser; a GET (a
+ * link), because the page's CSP {@code form-action 'self'} would stop a form's redirect to Google;
  * {@code POST /logout}: signing out of this browser (the grant stays).
  */
 final class SignInRoutes {
@@ -52,7 +55,7 @@ final class SignInRoutes {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
         routes.get("/oauth2/callback", this::callback);
-        routes.post(ADD_ACCOUNT, this::addAccount);
+        routes.get(ADD_ACCOUNT, this::addAccount);
         routes.post("/logout", this::logout);
     }
 
@@ -91,13 +94,19 @@ final class SignInRoutes {
      * this person (the pending authorization records whom the account will be linked to).
      */
     private void addAccount(Context ctx) {
-        PersonId person = sessions.visitor(ctx).requirePerson().person();
+        Visitor visitor = sessions.visitor(ctx);
+        PersonId person = visitor.requirePerson().person();
+        FormData params = FormData.parse(ctx.queryString());
+        if (!Csrf.matches(visitor.token().orElseThrow(), params.get(Csrf.FIELD).orElse(""))) {
+            throw new Failure.Forbidden("This link to add an account is missing its anti-forgery token or it does not match your session."
+                    + " Go back, reload the page and try again.");
+        }
         throttle.take(ctx.ip()).ifPresent(wait -> {
             throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
         });
         BrowserNonce nonce = signInCookie.issue(ctx);
-        boolean force = RequestValues.forceConsent(FormData.parse(ctx.queryString()));
-        redirectToConsent(ctx, BeginAuthorization.Command.link(person, force, nonce.binding()), HttpStatus.SEE_OTHER);
+        boolean force = RequestValues.forceConsent(params);
+        redirectToConsent(ctx, BeginAuthorization.Command.link(person, force, nonce.binding()), HttpStatus.FOUND);
     }
 
     private void redirectToConsent(Context ctx, BeginAuthorization.Command command, HttpStatus status) {
