@@ -95,11 +95,17 @@ class HandleSecurityEventTest {
         assertThat(aliceHistory()).extracting(HistoryEntry::detail).containsExactly(Optional.of("token-revoked"));
     }
 
-    @Test
-    void aRevokedGrantOfOneLinkedAccountMarksOnlyThatAccountAndKeepsThePersonSignedIn() {
+    /** Alice adds a second Google account to her person. */
+    private UserIdentity linkWorkAccountToAlice() {
         UserIdentity work = world.google.addAccount("alice.work@example.com");
         dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
         world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        return work;
+    }
+
+    @Test
+    void aRevokedGrantOfOneLinkedAccountMarksOnlyThatAccountAndKeepsThePersonSignedIn() {
+        UserIdentity work = linkWorkAccountToAlice();
         SessionToken viaWork = world.session(work.userId());
 
         assertThat(effectsOf(new SecurityEvent.TokensRevoked(work.userId()))).containsExactly(Effect.GRANT_REVOKED);
@@ -114,9 +120,7 @@ class HandleSecurityEventTest {
 
     @Test
     void anEventThatEndsSessionsAboutAnyLinkedAccountEndsEverySessionOfThePerson() {
-        UserIdentity work = world.google.addAccount("alice.work@example.com");
-        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
-        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        UserIdentity work = linkWorkAccountToAlice();
         SessionToken viaWork = world.session(work.userId());
 
         assertThat(effectsOf(new SecurityEvent.SessionsRevoked(work.userId()))).containsExactly(Effect.SESSIONS_ENDED);
@@ -128,9 +132,7 @@ class HandleSecurityEventTest {
 
     @Test
     void aDisabledLinkedAccountEndsEverySessionOfThePerson() {
-        UserIdentity work = world.google.addAccount("alice.work@example.com");
-        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
-        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        UserIdentity work = linkWorkAccountToAlice();
 
         effectsOf(new SecurityEvent.AccountDisabled(work.userId(), Optional.empty()));
 
