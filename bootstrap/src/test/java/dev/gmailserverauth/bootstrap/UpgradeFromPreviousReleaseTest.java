@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import dev.gmailserverauth.persistence.testing.PostgresServer;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
 import dev.gmailserverauth.sandbox.SandboxConfig;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
