@@ -78,6 +78,10 @@ class LinkedAccountsRoutesTest {
             assertThat(json(browser.get("/api/messages?account=bob%40example.com")).getAsJsonArray("messages")).hasSize(2);
             assertThat(json(browser.get("/api/messages?account=" + bob.userId().value())).getAsJsonArray("messages")).hasSize(2);
             assertThat(json(browser.get("/api/me")).get("email").getAsString()).isEqualTo("alice@example.com");
+            String bobsFirst = json(browser.get("/api/messages?account=" + bob.userId().value())).getAsJsonArray("messages").get(0)
+                    .getAsJsonObject().get("id").getAsString();
+            assertThat(browser.get("/api/messages/" + bobsFirst).status()).as("bob's message is not alice's").isEqualTo(404);
+            assertThat(browser.get("/api/messages/" + bobsFirst + "?account=bob%40example.com").status()).isEqualTo(200);
 
             Browser.Response bobsPage = browser.get("/messages?account=" + bob.userId().value());
             assertThat(bobsPage.status()).isEqualTo(200);

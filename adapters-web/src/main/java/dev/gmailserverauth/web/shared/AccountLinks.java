@@ -28,16 +28,29 @@ final class AccountLinks {
         account.ifPresent(id -> ctx.attribute(KEPT, id));
     }
 
+    /** The account this request named, when it is the person's. */
+    static Optional<UserId> kept(io.javalin.http.Context ctx) {
+        return Optional.ofNullable(ctx.attribute(KEPT));
+    }
+
     /** The page with every link to the app's own pages naming the account this request showed, if it named one. */
     static String apply(io.javalin.http.Context ctx, String html) {
-        UserId account = ctx.attribute(KEPT);
-        return account == null ? html : keep(html, account);
+        return kept(ctx).map(account -> keep(html, account)).orElse(html);
+    }
+
+    /** {@code target} with the account in its query, unless it names one already. */
+    static String withAccount(String target, UserId account) {
+        return withParameter(target, parameter(account));
+    }
+
+    private static String parameter(UserId account) {
+        return Sessions.ACCOUNT_PARAMETER + "=" + URLEncoder.encode(account.value(), StandardCharsets.UTF_8);
     }
 
     static String keep(String html, UserId account) {
         Document page = Jsoup.parse(html);
         page.outputSettings().prettyPrint(false);
-        String parameter = Sessions.ACCOUNT_PARAMETER + "=" + URLEncoder.encode(account.value(), StandardCharsets.UTF_8);
+        String parameter = parameter(account);
         rewrite(page, "a[href]", "href", parameter);
         rewrite(page, "iframe[src]", "src", parameter);
         rewrite(page, "img[src]", "src", parameter);

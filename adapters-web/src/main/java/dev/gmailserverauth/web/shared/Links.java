@@ -47,6 +47,11 @@ public final class Links {
         return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);
     }
 
+    /** {@code href} naming the account this request named ({@code ?account=}), if it named one: for links in JSON answers. */
+    public static String keepingAccount(io.javalin.http.Context ctx, String href) {
+        return AccountLinks.kept(ctx).map(account -> AccountLinks.withAccount(href, account)).orElse(href);
+    }
+
     /** The message list of one of the person's accounts. */
     public static String messagesOf(UserId account) {
         return MESSAGES + "?" + Sessions.ACCOUNT_PARAMETER + "=" + encode(account.value());
