@@ -128,6 +128,26 @@ class LinkedAccountsRoutesTest {
     }
 
     @Test
+    void anAddedAccountThatNeedsANewConsentGoesBackThroughAddingNotThroughAPlainSignIn() {
+        // Bob granted this app before, but nothing of his is stored any more: Google issues no new refresh token.
+        world.signIn(bob);
+        world.credentials.delete(bob.userId());
+        world.links.unlink(bob.userId());
+        TestApp.run(TestApp.app(world), browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response consent = comeBack(browser, startAdding(browser), bob);
+            assertThat(consent.body()).contains("NO_REFRESH_TOKEN");
+            String wayBack = consent.hrefOf("consent-link");
+            assertThat(wayBack).startsWith("/accounts/add?csrf=").endsWith("&prompt=consent");
+
+            Browser.Response again = browser.get(wayBack);
+            assertThat(QueryString.of(URI.create(again.location())).get("prompt")).contains("select_account consent");
+            comeBack(browser, new AuthorizationUrl(URI.create(again.location())), bob);
+            assertThat(emails(browser.get("/api/accounts"))).containsExactly("alice@example.com connected primary", "bob@example.com connected");
+        });
+    }
+
+    @Test
     void addingNeedsTheSessionsTokenAndASession() {
         TestApp.run(TestApp.app(world), browser -> {
             assertThat(browser.get("/accounts/add").location()).isEqualTo("/login");

@@ -24,6 +24,8 @@ public final class Links {
     public static final String THREADS = "/threads";
     public static final String LOGIN = "/login";
     public static final String ACCOUNT = "/account";
+    /** "Add another Google account"; carries the session's CSRF token. */
+    public static final String ADD_ACCOUNT = "/accounts/add";
 
     private Links() {
     }
@@ -50,6 +52,11 @@ public final class Links {
     /** {@code href} naming the account this request named ({@code ?account=}), if it named one: for links in JSON answers. */
     public static String keepingAccount(io.javalin.http.Context ctx, String href) {
         return AccountLinks.kept(ctx).map(account -> AccountLinks.withAccount(href, account)).orElse(href);
+    }
+
+    /** Adding another Google account, with this page's CSRF token; {@code prompt=consent} when only a new consent yields a refresh token. */
+    public static String addAccount(String csrfToken, boolean forceConsent) {
+        return ADD_ACCOUNT + "?" + Csrf.FIELD + "=" + encode(csrfToken) + (forceConsent ? "&prompt=consent" : "");
     }
 
     /** The message list of one of the person's accounts. */

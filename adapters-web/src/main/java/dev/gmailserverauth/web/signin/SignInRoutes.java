@@ -2,11 +2,14 @@ package dev.gmailserverauth.web.signin;
 
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.application.SignedIn;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PersonId;
+import dev.gmailserverauth.web.shared.Chrome;
+import dev.gmailserverauth.web.shared.ConsentPage;
 import dev.gmailserverauth.web.shared.ConsentReasons;
 import dev.gmailserverauth.web.shared.Csrf;
 import dev.gmailserverauth.web.shared.ErrorPage;
@@ -32,7 +35,6 @@ import java.util.Optional;
  * {@code POST /logout}: signing out of this browser (the grant stays).
  */
 final class SignInRoutes {
-    static final String ADD_ACCOUNT = "/accounts/add";
 
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
@@ -55,7 +57,7 @@ final class SignInRoutes {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
         routes.get("/oauth2/callback", this::callback);
-        routes.get(ADD_ACCOUNT, this::addAccount);
+        routes.get(Links.ADD_ACCOUNT, this::addAccount);
         routes.post("/logout", this::logout);
     }
 
@@ -131,7 +133,7 @@ final class SignInRoutes {
             }
             return outcome;
         }, consent -> {
-            pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
+            pages.render(ctx, 200, "consent.jte", consentPage(ctx, consent));
             return outcome;
         }, refused -> {
             pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in suspended"), 403, "Sign-in suspended",
@@ -149,6 +151,21 @@ final class SignInRoutes {
             pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));
             return outcome;
         });
+    }
+
+    /**
+     * Why consent is needed, and the way back. A signed-in person whose sign-in came back with an account that is
+     * not one of theirs (adding another account, which needs a new consent for a refresh token) goes back the
+     * same way, through "Add another Google account", so the account is linked to them rather than signed in alone.
+     */
+    private ConsentPage consentPage(Context ctx, AuthorizationOutcome.ConsentRequired consent) {
+        Chrome chrome = pages.chrome(ctx, ConsentReasons.heading(consent.reason()));
+        ConsentPage page = ConsentReasons.page(chrome, consent);
+        Optional<SignedIn> person = sessions.visitor(ctx).person();
+        boolean another = person.isPresent() && consent.loginHint().flatMap(hint -> person.get().account(hint.value())).isEmpty();
+        if (!another) return page;
+        return new ConsentPage(page.chrome(), page.heading(), page.reasonCode(), page.explanation(),
+                Links.addAccount(chrome.csrfToken(), consent.reason().needsNewRefreshToken()));
     }
 
     private static Optional<String> farewell(String code) {
