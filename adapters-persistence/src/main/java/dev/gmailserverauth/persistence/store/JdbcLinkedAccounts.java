@@ -37,21 +37,25 @@ public final class JdbcLinkedAccounts implements LinkedAccounts {
 
     @Override
     public Linking link(LinkedAccount account) {
+        // An unlink between the insert and the read leaves nothing to read: the account is free again, so try once more.
+        return tryLink(account).or(() -> tryLink(account))
+                .orElseThrow(() -> new IllegalStateException("account " + account.account().value() + " is being linked and unlinked at once"));
+    }
+
+    private Optional<Linking> tryLink(LinkedAccount account) {
         int inserted = jdbc.update("linking account " + account.account().value(), INSERT, statement -> {
             statement.setString(1, account.account().value());
             statement.setString(2, account.person().value());
             statement.setString(3, account.email().value());
             statement.setLong(4, account.linkedAt().toEpochMilli());
         });
-        if (inserted == 1) return new Linking.Linked(account);
+        if (inserted == 1) return Optional.of(new Linking.Linked(account));
         int renewed = jdbc.update("renewing the link of account " + account.account().value(), RENEW, statement -> {
             statement.setString(1, account.email().value());
             statement.setString(2, account.account().value());
             statement.setString(3, account.person().value());
         });
-        LinkedAccount existing = find(account.account())
-                .orElseThrow(() -> new IllegalStateException("account " + account.account().value() + " was unlinked while being linked"));
-        return renewed == 1 ? new Linking.AlreadyLinked(existing) : new Linking.LinkedElsewhere(existing.person());
+        return find(account.account()).<Linking>map(existing -> renewed == 1 ? new Linking.AlreadyLinked(existing) : new Linking.LinkedElsewhere(existing.person()));
     }
 
     @Override
