@@ -101,7 +101,7 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
                 .set("code_challenge_method", "S256");
         request.loginHint().ifPresent(hint -> url.set("login_hint", hint.value()));
         // prompt=consent is the documented successor of approval_prompt=force; never send both.
-        if (request.forceConsent()) url.set("prompt", "consent");
+        if (!request.prompt().isEmpty()) url.set("prompt", request.prompt());
         return new AuthorizationUrl(URI.create(url.build()));
     }
 

@@ -10,6 +10,7 @@ import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.RefreshLock;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.domain.port.MessageIndex;
 import dev.gmailserverauth.domain.port.SyncStates;
@@ -25,6 +26,7 @@ import dev.gmailserverauth.persistence.crypto.TokenCipher;
 import dev.gmailserverauth.persistence.store.Jdbc;
 import dev.gmailserverauth.persistence.store.JdbcAccountHistory;
 import dev.gmailserverauth.persistence.store.JdbcCredentialRepository;
+import dev.gmailserverauth.persistence.store.JdbcLinkedAccounts;
 import dev.gmailserverauth.persistence.store.JdbcPendingAuthorizationStore;
 import dev.gmailserverauth.persistence.store.JdbcSeenSecurityEvents;
 import dev.gmailserverauth.persistence.store.JdbcSessionRepository;
@@ -84,6 +86,7 @@ public final class Database implements AutoCloseable {
     /** The event outbox, the webhook queue, and the transactions they share with the other stores. */
     private record Events(Transactions transactions, EventOutbox outbox, JdbcWebhookEndpoints endpoints, WebhookDeliveries deliveries) {
     }
+    private final LinkedAccounts linkedAccounts;
 
     /** The key handling of one open store. */
     private record Keys(KeySource source, TokenCipher cipher, KeyRegistry registry, KeyCanary canary, KeyRotation rotation) {
@@ -109,6 +112,7 @@ public final class Database implements AutoCloseable {
         this.syncStates = new JdbcSyncStates(jdbc);
         this.dialect = dialect;
         this.events = new Events(new JdbcTransactions(jdbc), new JdbcEventOutbox(jdbc), webhookEndpoints, new JdbcWebhookDeliveries(jdbc));
+        this.linkedAccounts = new JdbcLinkedAccounts(jdbc);
     }
 
     /**
@@ -246,6 +250,11 @@ public final class Database implements AutoCloseable {
     /** The queue of webhook deliveries. */
     public WebhookDeliveries webhookDeliveries() {
         return events.deliveries();
+    }
+
+    /** Which person each Google account belongs to. */
+    public LinkedAccounts linkedAccounts() {
+        return linkedAccounts;
     }
 
     /** In-process for SQLite (one instance), a PostgreSQL advisory lock across instances otherwise. */

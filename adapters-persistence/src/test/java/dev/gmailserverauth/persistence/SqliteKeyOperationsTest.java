@@ -120,8 +120,8 @@ class SqliteKeyOperationsTest {
         try (Database persistence = open()) {
             persistence.credentials().save(credential("bob", NOW));
             persistence.credentials().save(credential("alice", NOW));
-            persistence.sessions().save(new WebSession(new SessionKey("a".repeat(64)), new UserId("alice"), NOW, NOW, NOW.plusSeconds(3600)));
-            persistence.sessions().save(new WebSession(new SessionKey("b".repeat(64)), new UserId("bob"), NOW.minusSeconds(7200), NOW, NOW.minusSeconds(1)));
+            persistence.sessions().save(new WebSession(new SessionKey("a".repeat(64)), new dev.gmailserverauth.domain.model.PersonId("p-alice"), new UserId("alice"), NOW, NOW, NOW.plusSeconds(3600)));
+            persistence.sessions().save(new WebSession(new SessionKey("b".repeat(64)), new dev.gmailserverauth.domain.model.PersonId("p-bob"), new UserId("bob"), NOW.minusSeconds(7200), NOW, NOW.minusSeconds(1)));
 
             List<StoredAccount> accounts = persistence.accounts(NOW);
 

@@ -147,7 +147,7 @@ public final class WebApp {
             Optional<SyncWeb> sync) {
         RequestLog requestLog = new RequestLog(operations.requests());
         Sessions sessions = new Sessions(sessionUseCases, config);
-        PageRenderer pages = new PageRenderer(config, sessions, sessionUseCases.describeUser());
+        PageRenderer pages = new PageRenderer(config, sessions, sessionUseCases.accounts());
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
 

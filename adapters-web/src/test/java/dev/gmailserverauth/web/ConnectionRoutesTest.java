@@ -68,7 +68,7 @@ class ConnectionRoutesTest {
             Browser.Response page = browser.get("/account");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("id=\"connection-email\">alice@example.com", "id=\"connected-since\">Wed 25 Nov 2026, 10:00 UTC",
-                    "https://www.googleapis.com/auth/gmail.readonly", "data-time-limited=\"true\"", "access ends on Wed 2 Dec 2026",
+                    "Read your mail: messages, conversations, labels and attachments", "See your email address", "data-time-limited=\"true\"", "access ends on Wed 2 Dec 2026",
                     "data-kind=\"CONNECTED\"", "not since you connected");
         });
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document: valid OpenAPI 3.1, complete, honest examples, served without a session. */
 class OpenApiDocumentTest {
     private static final List<String> ROUTES = List.of("/api/me", "/api/account", "/api/messages", "/api/messages/{id}",
-            "/api/messages/{id}/attachments/{partId}", "/api/threads", "/api/threads/{id}", "/api/labels", "/api/openapi.json",
+            "/api/messages/{id}/attachments/{partId}", "/api/threads", "/api/threads/{id}", "/api/labels", "/api/accounts", "/api/openapi.json",
             "/api/sync");
 
     private final OpenApiContract contract = OpenApiContract.get();

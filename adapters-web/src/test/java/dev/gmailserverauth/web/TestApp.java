@@ -27,11 +27,11 @@ final class TestApp {
     static WebApp.Builder builder(World world, BooleanSupplier databaseHealthy) {
         return WebApp.builder()
                 .clock(Clock.systemUTC())
-                .sessions(new SessionUseCases(world.startSession, world.resolveSession, world.endSession, world.describeUser))
+                .sessions(new SessionUseCases(world.startSession, world.resolveSession, world.endSession, world.listAccounts))
                 .signIn(new SignInUseCases(world.begin, world.complete))
                 .mail(new MailUseCases(world.access, world.listMessages, world.getMessage, world.listLabels, world.listThreads, world.getThread,
                         world.getAttachment))
-                .account(new AccountUseCases(world.viewAccount, world.describeUser, world.disconnect))
+                .account(new AccountUseCases(world.viewAccount, world.describeUser, world.disconnect, world.listAccounts))
                 .securityEvents(world.handleSecurityEvent)
                 .databaseHealthy(databaseHealthy);
     }

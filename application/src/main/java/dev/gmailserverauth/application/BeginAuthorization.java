@@ -6,6 +6,7 @@ import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserBinding;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.Scopes;
@@ -51,17 +52,31 @@ public final class BeginAuthorization {
 
     /**
      * Who is signing in, as far as we know, whether a new refresh token must be forced, and the browser
-     * the sign-in is bound to: only a callback from that browser will complete it.
+     * the sign-in is bound to: only a callback from that browser will complete it. With {@code linkTo}, a
+     * signed-in person adds another Google account: Google's account chooser is shown, and only a callback
+     * completed in that person's session links the account that comes back.
      */
-    public record Command(Optional<UserId> knownUser, Optional<EmailAddress> loginHint, boolean forceConsent, BrowserBinding browser) {
+    public record Command(Optional<UserId> knownUser, Optional<EmailAddress> loginHint, boolean forceConsent, BrowserBinding browser,
+                          Optional<PersonId> linkTo) {
         public Command {
             Objects.requireNonNull(knownUser, "knownUser");
             Objects.requireNonNull(loginHint, "loginHint");
             Objects.requireNonNull(browser, "browser");
+            Objects.requireNonNull(linkTo, "linkTo");
+        }
+
+        /** A sign-in. */
+        public Command(Optional<UserId> knownUser, Optional<EmailAddress> loginHint, boolean forceConsent, BrowserBinding browser) {
+            this(knownUser, loginHint, forceConsent, browser, Optional.empty());
         }
 
         public static Command anonymous(BrowserBinding browser) {
             return new Command(Optional.empty(), Optional.empty(), false, browser);
+        }
+
+        /** "Add another Google account" for this signed-in person; {@code forceConsent} when a refresh token is needed. */
+        public static Command link(PersonId person, boolean forceConsent, BrowserBinding browser) {
+            return new Command(Optional.empty(), Optional.empty(), forceConsent, browser, Optional.of(person));
         }
     }
 
@@ -106,9 +121,9 @@ public final class BeginAuthorization {
         Optional<EmailAddress> hint = command.loginHint().or(() -> stored.map(StoredCredential::email));
 
         PendingAuthorization authorization = new PendingAuthorization(
-                AuthorizationState.random(), PkceVerifier.random(), redirectUri, hint, command.browser(), now);
+                AuthorizationState.random(), PkceVerifier.random(), redirectUri, hint, command.browser(), now, command.linkTo());
         pending.put(authorization);
         return new Start.Started(provider.authorizationUrl(new AuthorizationRequest(
-                authorization.state(), authorization.verifier(), redirectUri, Scopes.REQUESTED, hint, force)));
+                authorization.state(), authorization.verifier(), redirectUri, Scopes.REQUESTED, hint, force, command.linkTo().isPresent())));
     }
 }

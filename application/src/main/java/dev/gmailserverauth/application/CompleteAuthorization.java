@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.AuthorizationCode;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Authorized;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.LinkRefused;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
 import dev.gmailserverauth.domain.model.AuthorizationState;
@@ -16,7 +17,9 @@ import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.HistoryEntry;
 import dev.gmailserverauth.domain.model.Issuer;
+import dev.gmailserverauth.domain.model.LinkedAccount;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.SignInHold;
 import dev.gmailserverauth.domain.model.StoredCredential;
@@ -25,6 +28,7 @@ import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
 import dev.gmailserverauth.domain.port.SyncJobs;
@@ -51,6 +55,7 @@ public final class CompleteAuthorization {
     private final AuthorizationProvider provider;
     private final PendingAuthorizationStore pending;
     private final CredentialRepository credentials;
+    private final LinkedAccounts links;
     private final SignInHolds holds;
     private final AccountHistory history;
     private final EventRecorder events;
@@ -59,10 +64,11 @@ public final class CompleteAuthorization {
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
-            SignInHolds holds, AccountHistory history, EventRecorder events, Issuer issuer, SyncJobs syncJobs, Clock clock) {
+            LinkedAccounts links, SignInHolds holds, AccountHistory history, EventRecorder events, Issuer issuer, SyncJobs syncJobs, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
+        this.links = Objects.requireNonNull(links);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.events = Objects.requireNonNull(events);
@@ -72,17 +78,24 @@ public final class CompleteAuthorization {
     }
 
     /**
-     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), and the sign-in
-     * nonce the browser presented.
+     * The query parameters of the redirect back, as received ({@code iss} is RFC 9207's), the sign-in
+     * nonce the browser presented, and the person signed in on that browser, if any.
      */
     public record Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
-                           Optional<String> iss) {
+                           Optional<String> iss, Optional<PersonId> signedIn) {
         public Callback {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(browser, "browser");
             Objects.requireNonNull(iss, "iss");
+            Objects.requireNonNull(signedIn, "signedIn");
+        }
+
+        /** A redirect back to a browser where nobody is signed in. */
+        public Callback(Optional<String> state, Optional<String> code, Optional<String> error, Optional<BrowserNonce> browser,
+                Optional<String> iss) {
+            this(state, code, error, browser, iss, Optional.empty());
         }
 
         /** A redirect back without {@code iss}. */
@@ -101,6 +114,10 @@ public final class CompleteAuthorization {
         if (!authorization.browser().isMadeFrom(callback.browser())) {
             return new Rejected("this sign-in was started in another browser; start signing in here instead");
         }
+        if (authorization.linkTo().isPresent() && !authorization.linkTo().equals(callback.signedIn())) {
+            return new Rejected("this account was being added for someone who is no longer signed in on this browser;"
+                    + " sign in and add it again");
+        }
         if (callback.iss().filter(iss -> !issuer.matches(iss)).isPresent()) {
             return new Rejected("the sign-in response names another authorization server (iss) than the one this sign-in went to;"
                     + " it was not used");
@@ -118,12 +135,12 @@ public final class CompleteAuthorization {
     /** Who the grant belongs to: without a user id there is nobody to store it for. */
     private AuthorizationOutcome identify(PendingAuthorization authorization, TokenGrant grant) {
         return provider.identify(grant.accessToken().token()).fold(
-                identified -> store(identified.identity(), grant),
+                identified -> store(authorization, identified.identity(), grant),
                 anonymous -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID),
                 unauthorized -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID));
     }
 
-    private AuthorizationOutcome store(UserIdentity user, TokenGrant grant) {
+    private AuthorizationOutcome store(PendingAuthorization authorization, UserIdentity user, TokenGrant grant) {
         Optional<SignInHold> hold = holds.find(user.userId());
         if (hold.isPresent()) return refuse(user, hold.get(), grant);
         if (!grant.grantedScopes().grantsGmailRead()) {
@@ -136,6 +153,15 @@ public final class CompleteAuthorization {
         if (refreshToken.isEmpty()) return retry(Optional.of(user.email()), ConsentReason.NO_REFRESH_TOKEN);
 
         Instant now = clock.instant();
+        Optional<PersonId> owner = links.find(user.userId()).map(LinkedAccount::person);
+        PersonId person = authorization.linkTo().or(() -> owner).orElseGet(PersonId::random);
+        Optional<PersonId> elsewhere = links.link(new LinkedAccount(user.userId(), user.email(), person, now))
+                .fold(linked -> Optional.<PersonId>empty(), already -> Optional.<PersonId>empty(), other -> Optional.of(other.owner()));
+        if (elsewhere.isPresent()) {
+            // Not revoked: revoking would end the grant of the person the account belongs to.
+            return authorization.linkTo().isPresent() ? new LinkRefused(user.email())
+                    : new Rejected("this account was being connected twice at once; please sign in again");
+        }
         StoredCredential credential = new StoredCredential(user.userId(), user.email(), refreshToken.get(), Optional.of(grant.accessToken()),
                 grant.grantedScopes(), stored.map(StoredCredential::createdAt).orElse(now), now, refreshTokenEnd(grant, stored));
         events.change(() -> credentials.save(credential), new NewEvent(user.userId(), user.email(), now,
@@ -144,7 +170,7 @@ public final class CompleteAuthorization {
                 grant.refreshTokenExpiresAt().map(end -> "time-limited access until " + end.truncatedTo(ChronoUnit.SECONDS)).orElse("")));
         // The mailbox is kept in sync from now on, while the person is away: a background job starts it.
         syncJobs.syncAt(user.userId(), now);
-        return new Authorized(user.userId(), user.email());
+        return new Authorized(person, user.userId(), user.email(), authorization.linkTo().isPresent());
     }
 
     /**

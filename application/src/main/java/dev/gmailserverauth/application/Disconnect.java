@@ -5,20 +5,23 @@ import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.domain.event.EventPayload;
 import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.model.HistoryEntry;
+import dev.gmailserverauth.domain.model.LinkedAccount;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The user disconnects the application: stop the mailbox's push watch and forget everything synced (while
- * the grant still works), revoke the grant at the provider, then forget the credential, the cached mail,
- * every session and the account history. A token the provider already considers invalid
+ * The person disconnects one Google account: stop the mailbox's push watch and forget everything synced (while
+ * the grant still works), revoke its grant at the provider, then forget the credential, the cached mail, the
+ * account's history and its link to the person. The person's other accounts stay, and so do their sessions;
+ * disconnecting their last account ends every session of theirs, as one disconnect did when a person had one account. A token the provider already considers invalid
  * is forgotten all the same. If the provider cannot be reached, nothing is deleted (the exception
  * propagates) so that the user can try again and the grant does not outlive our record of it.
  *
@@ -30,17 +33,19 @@ public final class Disconnect {
     private final AuthorizationProvider provider;
     private final CredentialRepository credentials;
     private final SessionRepository sessions;
+    private final LinkedAccounts links;
     private final SummaryCache cache;
     private final AccountHistory history;
     private final EndSync endSync;
     private final EventRecorder events;
     private final Clock clock;
 
-    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, SummaryCache cache,
-            AccountHistory history, EndSync endSync, EventRecorder events, Clock clock) {
+    public Disconnect(AuthorizationProvider provider, CredentialRepository credentials, SessionRepository sessions, LinkedAccounts links,
+            SummaryCache cache, AccountHistory history, EndSync endSync, EventRecorder events, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
+        this.links = Objects.requireNonNull(links);
         this.cache = Objects.requireNonNull(cache);
         this.history = Objects.requireNonNull(history);
         this.endSync = Objects.requireNonNull(endSync);
@@ -59,7 +64,9 @@ public final class Disconnect {
                         new NewEvent(user, credential.email(), clock.instant(), new EventPayload.AccountDisconnected())),
                 () -> credentials.delete(user));
         cache.forget(user);
-        sessions.deleteAllOf(user);
+        Optional<LinkedAccount> link = links.find(user);
+        links.unlink(user);
+        link.map(LinkedAccount::person).filter(person -> links.accountsOf(person).isEmpty()).ifPresent(sessions::deleteAllOf);
         history.deleteAllOf(user);
         history.append(user, HistoryEntry.of(clock.instant(), HistoryEntry.Kind.DISCONNECTED));
         return stored.isPresent() ? Result.DISCONNECTED : Result.NOTHING_STORED;

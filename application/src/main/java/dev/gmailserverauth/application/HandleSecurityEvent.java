@@ -18,6 +18,7 @@ import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
 import dev.gmailserverauth.domain.port.SeenSecurityEvents;
 import dev.gmailserverauth.domain.port.SessionRepository;
@@ -38,8 +39,10 @@ import java.util.function.Function;
  *   <caption>What each event does</caption>
  *   <tr><th>event</th><th>effect</th></tr>
  *   <tr><td>{@code tokens-revoked}; {@code token-revoked} naming the stored refresh token</td>
- *       <td>the credential is deleted, the mailbox's sync stops (its synced mail deleted), the person's sessions end</td></tr>
- *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end</td></tr>
+ *       <td>the credential is deleted, the mailbox's sync stops (its synced mail deleted); the account stays linked and
+ *       needs reconnecting; the person's sessions end if it was their only account</td></tr>
+ *   <tr><td>{@code sessions-revoked}, {@code account-credential-change-required}</td><td>the person's sessions end, whichever
+ *       of their accounts each signed in with</td></tr>
  *   <tr><td>{@code account-disabled}, {@code account-purged}</td><td>both; with reason {@code hijacking}, sign-in is
  *       also refused until {@code account-enabled}</td></tr>
  *   <tr><td>{@code account-enabled}</td><td>the sign-in hold is lifted</td></tr>
@@ -61,6 +64,7 @@ public final class HandleSecurityEvent {
     private final SeenSecurityEvents seen;
     private final CredentialRepository credentials;
     private final SessionRepository sessions;
+    private final LinkedAccounts links;
     private final SignInHolds holds;
     private final AccountHistory history;
     private final EventRecorder events;
@@ -69,12 +73,13 @@ public final class HandleSecurityEvent {
     private final Clock clock;
 
     public HandleSecurityEvent(SecurityEventVerifier verifier, SeenSecurityEvents seen, CredentialRepository credentials,
-            SessionRepository sessions, SignInHolds holds, AccountHistory history, EventRecorder events, SummaryCache cache, EndSync endSync,
-            Clock clock) {
+            SessionRepository sessions, LinkedAccounts links, SignInHolds holds, AccountHistory history, EventRecorder events, SummaryCache cache,
+            EndSync endSync, Clock clock) {
         this.verifier = Objects.requireNonNull(verifier);
         this.seen = Objects.requireNonNull(seen);
         this.credentials = Objects.requireNonNull(credentials);
         this.sessions = Objects.requireNonNull(sessions);
+        this.links = Objects.requireNonNull(links);
         this.holds = Objects.requireNonNull(holds);
         this.history = Objects.requireNonNull(history);
         this.events = Objects.requireNonNull(events);
@@ -204,7 +209,7 @@ public final class HandleSecurityEvent {
                 sessionsRevoked -> forPeople(sessionsRevoked.subject(), user -> endSessions(user, signal(event), now)),
                 accountDisabled -> forPeople(accountDisabled.subject(), user -> disable(user, accountDisabled, now)),
                 accountEnabled -> forPeople(accountEnabled.subject(), user -> enable(user, now)),
-                accountPurged -> forPeople(accountPurged.subject(), user -> revokeGrant(user, signal(event), now)),
+                accountPurged -> forPeople(accountPurged.subject(), user -> revokeGrant(user, signal(event), now, true)),
                 change -> forPeople(change.subject(), user -> endSessions(user, signal(event), now)),
                 verification -> List.of(Effect.ACKNOWLEDGED),
                 unrecognized -> List.of(Effect.NOT_ACTED_ON));
@@ -241,7 +246,7 @@ public final class HandleSecurityEvent {
 
     private List<Effect> disable(UserId user, AccountDisabled event, Instant now) {
         String signal = signal(event) + event.reason().map(reason -> " (" + reason + ")").orElse("");
-        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now));
+        List<Effect> effects = new ArrayList<>(revokeGrant(user, signal, now, true));
         if (event.isHijacking()) {
             holds.hold(new SignInHold(user, signal, now));
             history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SIGN_IN_SUSPENDED, signal));
@@ -257,6 +262,15 @@ public final class HandleSecurityEvent {
     }
 
     private List<Effect> revokeGrant(UserId user, String signal, Instant now) {
+        return revokeGrant(user, signal, now, false);
+    }
+
+    /**
+     * Deletes the account's credential and stops its sync; its link stays, so the account shows as needing
+     * reconnecting. The person's sessions end when the account is disabled or purged, or when it was their only
+     * account; a revoked grant of one account among several leaves the person signed in with the others.
+     */
+    private List<Effect> revokeGrant(UserId user, String signal, Instant now, boolean accountCompromised) {
         // account.reauthorization_required commits with the deletion, naming Google's signal.
         credentials.findByUserId(user).ifPresentOrElse(credential -> events.change(() -> credentials.delete(user),
                         new NewEvent(user, credential.email(), now,
@@ -264,13 +278,23 @@ public final class HandleSecurityEvent {
                 () -> credentials.delete(user));
         cache.forget(user);
         endSync.stop(user);
-        sessions.deleteAllOf(user);
+        links.find(user)
+                .filter(link -> accountCompromised || links.accountsOf(link.person()).size() == 1)
+                .ifPresent(link -> sessions.deleteAllOf(link.person()));
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.REVOKED_BY_GOOGLE, signal));
         return List.of(Effect.GRANT_REVOKED);
     }
 
+    /**
+     * Ends every session of the person the account belongs to, whichever of their accounts they signed in with:
+     * an event about one account casts doubt on the browser, and the browser holds all of them (the safe side).
+     */
+    private void endSessionsOfPerson(UserId user) {
+        links.find(user).ifPresent(link -> sessions.deleteAllOf(link.person()));
+    }
+
     private List<Effect> endSessions(UserId user, String signal, Instant now) {
-        sessions.deleteAllOf(user);
+        endSessionsOfPerson(user);
         history.append(user, HistoryEntry.of(now, HistoryEntry.Kind.SESSIONS_ENDED_BY_GOOGLE, signal));
         return List.of(Effect.SESSIONS_ENDED);
     }

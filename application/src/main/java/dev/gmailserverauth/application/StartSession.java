@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.WebSession;
@@ -8,7 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A user has signed in: open a new session (a new id at every sign-in, against session fixation). */
+/**
+ * A person has signed in with one of their Google accounts: open a new session (a new id at every sign-in,
+ * against session fixation).
+ */
 public final class StartSession {
     private final SessionRepository sessions;
     private final SessionPolicy policy;
@@ -21,10 +25,10 @@ public final class StartSession {
     }
 
     /** The token for the browser's cookie; only its hash is stored. */
-    public SessionToken start(UserId user) {
+    public SessionToken start(PersonId person, UserId account) {
         SessionToken token = SessionToken.random();
         Instant now = clock.instant();
-        sessions.save(new WebSession(token.hash(), user, now, now, policy.expiryFor(now, now)));
+        sessions.save(new WebSession(token.hash(), person, account, now, now, policy.expiryFor(now, now)));
         return token;
     }
 }

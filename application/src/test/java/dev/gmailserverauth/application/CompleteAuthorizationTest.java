@@ -43,7 +43,7 @@ class CompleteAuthorizationTest {
     @Test
     void authorizesTheUserAndStoresTheRefreshToken() {
         AuthorizationOutcome outcome = world.signIn(alice);
-        assertThat(outcome).isEqualTo(new Authorized(alice.userId(), alice.email()));
+        assertThat(outcome).isEqualTo(new Authorized(world.personOf(alice.userId()), alice.userId(), alice.email(), false));
         StoredCredential stored = world.credentials.findByUserId(alice.userId()).orElseThrow();
         assertThat(stored.email()).isEqualTo(alice.email());
         assertThat(stored.grantedScopes().grantsGmailRead()).isTrue();

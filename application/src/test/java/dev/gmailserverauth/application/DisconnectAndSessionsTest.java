@@ -26,7 +26,7 @@ class DisconnectAndSessionsTest {
     @Test
     void disconnectRevokesTheGrantAndForgetsEverything() {
         world.signIn(alice);
-        SessionToken session = world.startSession.start(alice.userId());
+        SessionToken session = world.session(alice.userId());
         var refreshToken = world.credentials.findByUserId(alice.userId()).orElseThrow().refreshToken();
         assertThat(world.disconnect.disconnect(alice.userId())).isEqualTo(Disconnect.Result.DISCONNECTED);
         assertThat(world.credentials.findByUserId(alice.userId())).isEmpty();
@@ -71,31 +71,31 @@ class DisconnectAndSessionsTest {
 
     @Test
     void aSessionResolvesToItsUserUntilItEnds() {
-        SessionToken token = world.startSession.start(alice.userId());
-        assertThat(world.resolveSession.resolve(token)).contains(alice.userId());
+        SessionToken token = world.session(alice.userId());
+        assertThat(world.resolveSession.resolve(token).map(SignedIn::defaultAccount)).contains(alice.userId());
         world.endSession.end(token);
         assertThat(world.resolveSession.resolve(token)).isEmpty();
     }
 
     @Test
     void eachSignInGetsANewSessionToken() {
-        assertThat(world.startSession.start(alice.userId())).isNotEqualTo(world.startSession.start(alice.userId()));
+        assertThat(world.session(alice.userId())).isNotEqualTo(world.session(alice.userId()));
     }
 
     @Test
     void anIdleSessionExpiresAndActivityKeepsItAlive() {
-        SessionToken active = world.startSession.start(alice.userId());
-        SessionToken idle = world.startSession.start(alice.userId());
+        SessionToken active = world.session(alice.userId());
+        SessionToken idle = world.session(alice.userId());
         for (int day = 0; day < 10; day++) {
             world.clock.advance(Duration.ofDays(1));
-            assertThat(world.resolveSession.resolve(active)).contains(alice.userId());
+            assertThat(world.resolveSession.resolve(active).map(SignedIn::defaultAccount)).contains(alice.userId());
         }
         assertThat(world.resolveSession.resolve(idle)).isEmpty();
     }
 
     @Test
     void noSessionOutlivesTheAbsoluteTimeout() {
-        SessionToken token = world.startSession.start(alice.userId());
+        SessionToken token = world.session(alice.userId());
         for (int day = 0; day < 31; day++) {
             world.clock.advance(Duration.ofDays(1));
             world.resolveSession.resolve(token);
@@ -117,7 +117,7 @@ class DisconnectAndSessionsTest {
     @Test
     void sweepDropsAbandonedSignInsExpiredSessionsAndOldSecurityEventIds() {
         world.pending.put(Fixtures.pending(world.clock.instant()));
-        world.startSession.start(alice.userId());
+        world.session(alice.userId());
         world.seenSecurityEvents.firstSighting(new SecurityEventId("old"), world.clock.instant().minus(SeenSecurityEvents.RETENTION));
         world.clock.advance(Duration.ofDays(8));
         world.pending.put(Fixtures.pending(world.clock.instant()));

@@ -99,7 +99,7 @@ class GrantEventsTest {
         world.signIn(alice);
         FakeSecurityEventIssuer issuer = new FakeSecurityEventIssuer(world.clock);
         HandleSecurityEvent handle = new HandleSecurityEvent(issuer.verifier(), new InMemorySeenSecurityEvents(), world.credentials,
-                world.sessions, world.holds, world.history, world.recorder, world.cache, world.endSync, world.clock);
+                world.sessions, world.links, world.holds, world.history, world.recorder, world.cache, world.endSync, world.clock);
         handle.handle(issuer.sign(new SecurityEvent.AccountDisabled(alice.userId(), Optional.of("hijacking"))));
         EventPayload.ReauthorizationRequired payload = onlyReauthorization();
         assertThat(payload.reason()).isEqualTo(ReauthorizationReason.SECURITY_EVENT);
@@ -111,7 +111,7 @@ class GrantEventsTest {
         world.signIn(alice);
         FakeSecurityEventIssuer issuer = new FakeSecurityEventIssuer(world.clock);
         HandleSecurityEvent handle = new HandleSecurityEvent(issuer.verifier(), new InMemorySeenSecurityEvents(), world.credentials,
-                world.sessions, world.holds, world.history, world.recorder, world.cache, world.endSync, world.clock);
+                world.sessions, world.links, world.holds, world.history, world.recorder, world.cache, world.endSync, world.clock);
         handle.handle(issuer.sign(new SecurityEvent.SessionsRevoked(alice.userId())));
         assertThat(events(EventType.ACCOUNT_REAUTHORIZATION_REQUIRED)).isEmpty();
     }

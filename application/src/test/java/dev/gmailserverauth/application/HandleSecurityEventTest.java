@@ -46,14 +46,14 @@ class HandleSecurityEventTest {
     private SessionToken session;
 
     private HandleSecurityEvent handleWith(CredentialRepository credentials) {
-        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, holds, history, world.recorder, world.cache, world.endSync,
-                world.clock);
+        return new HandleSecurityEvent(google.verifier(), seen, credentials, world.sessions, world.links, holds, history, world.recorder, world.cache,
+                world.endSync, world.clock);
     }
 
     @BeforeEach
     void signInAlice() {
         world.signIn(alice);
-        session = world.startSession.start(aliceId);
+        session = world.session(aliceId);
     }
 
     private Outcome.Accepted accepted(SecurityEvent event) {
@@ -110,6 +110,51 @@ class HandleSecurityEventTest {
         assertThat(aliceHasACredential()).isFalse();
         assertThat(aliceIsSignedIn()).isFalse();
         assertThat(aliceHistory()).extracting(HistoryEntry::detail).containsExactly(Optional.of("token-revoked"));
+    }
+
+    /** Alice adds a second Google account to her person. */
+    private UserIdentity linkWorkAccountToAlice() {
+        UserIdentity work = world.google.addAccount("alice.work@example.com");
+        dev.gmailserverauth.domain.model.PersonId person = world.personOf(aliceId);
+        world.completeAt(world.started(BeginAuthorization.Command.link(person, false, world.browser.binding())), work, Optional.of(person));
+        return work;
+    }
+
+    @Test
+    void aRevokedGrantOfOneLinkedAccountMarksOnlyThatAccountAndKeepsThePersonSignedIn() {
+        UserIdentity work = linkWorkAccountToAlice();
+        SessionToken viaWork = world.session(work.userId());
+
+        assertThat(effectsOf(new SecurityEvent.TokensRevoked(work.userId()))).containsExactly(Effect.GRANT_REVOKED);
+
+        assertThat(aliceIsSignedIn()).isTrue();
+        assertThat(world.resolveSession.resolve(viaWork)).isPresent();
+        assertThat(aliceHasACredential()).as("the other account's grant stays").isTrue();
+        assertThat(world.credentials.findByUserId(work.userId())).isEmpty();
+        assertThat(world.listAccounts.list(world.resolveSession.resolve(session).orElseThrow())).extracting(ListAccounts.AccountState::state)
+                .containsExactly(ListAccounts.State.CONNECTED, ListAccounts.State.NEEDS_RECONNECTING);
+    }
+
+    @Test
+    void anEventThatEndsSessionsAboutAnyLinkedAccountEndsEverySessionOfThePerson() {
+        UserIdentity work = linkWorkAccountToAlice();
+        SessionToken viaWork = world.session(work.userId());
+
+        assertThat(effectsOf(new SecurityEvent.SessionsRevoked(work.userId()))).containsExactly(Effect.SESSIONS_ENDED);
+
+        assertThat(aliceIsSignedIn()).as("the session signed in with the other account ends too").isFalse();
+        assertThat(world.resolveSession.resolve(viaWork)).isEmpty();
+        assertThat(aliceHasACredential()).isTrue();
+    }
+
+    @Test
+    void aDisabledLinkedAccountEndsEverySessionOfThePerson() {
+        UserIdentity work = linkWorkAccountToAlice();
+
+        effectsOf(new SecurityEvent.AccountDisabled(work.userId(), Optional.empty()));
+
+        assertThat(aliceIsSignedIn()).isFalse();
+        assertThat(aliceHasACredential()).isTrue();
     }
 
     @Test
@@ -245,7 +290,7 @@ class HandleSecurityEventTest {
     void aReplayedTokenIsAcceptedButActedOnOnce() {
         String token = google.sign(new SecurityEvent.SessionsRevoked(aliceId));
         assertThat(handle.handle(token)).isInstanceOf(Outcome.Accepted.class);
-        session = world.startSession.start(aliceId);
+        session = world.session(aliceId);
         assertThat(handle.handle(token)).isInstanceOf(Outcome.Replayed.class);
         assertThat(aliceIsSignedIn()).isTrue();
         assertThat(aliceHistory()).hasSize(1);

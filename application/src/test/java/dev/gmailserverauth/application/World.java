@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.fake.FakeSecurityEventIssuer;
 import dev.gmailserverauth.domain.fake.Fixtures;
 import dev.gmailserverauth.domain.fake.InMemoryAccountHistory;
 import dev.gmailserverauth.domain.fake.InMemoryCredentialRepository;
+import dev.gmailserverauth.domain.fake.InMemoryLinkedAccounts;
 import dev.gmailserverauth.domain.fake.InMemoryPendingAuthorizationStore;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
 import dev.gmailserverauth.domain.fake.InMemorySeenSecurityEvents;
@@ -33,6 +34,10 @@ import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.Scopes;
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.LinkedAccount;
+import dev.gmailserverauth.domain.model.PersonId;
+import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
@@ -59,6 +64,7 @@ public final class World {
     public final InMemoryCredentialRepository credentials = new InMemoryCredentialRepository();
     public final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
     public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final InMemoryLinkedAccounts links = new InMemoryLinkedAccounts();
     public final InMemoryAccountHistory history = new InMemoryAccountHistory();
     public final InMemorySignInHolds holds = new InMemorySignInHolds();
     public final InMemorySeenSecurityEvents seenSecurityEvents = new InMemorySeenSecurityEvents();
@@ -100,6 +106,7 @@ public final class World {
     public final ReceiveNotification receiveNotification;
     public final DescribeSync describeSync;
     public final ListIndexed listIndexed;
+    public final ListAccounts listAccounts;
 
     /** How many sign-ins may be in flight in a test world. */
     public static final int MAX_IN_FLIGHT = 100;
@@ -114,7 +121,8 @@ public final class World {
     public World(Mailbox mailbox) {
         Mailbox mail = mailbox == null ? google.mailbox() : mailbox;
         begin = new BeginAuthorization(google.authorizationProvider(), pending, credentials, Fixtures.REDIRECT_URI, MAX_IN_FLIGHT, clock);
-        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, holds, history, recorder, ISSUER, syncJobs, clock);
+        complete = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, links, holds, history, recorder, ISSUER, syncJobs,
+                clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, recorder, renewalNotice, clock);
         endSync = new EndSync(access, google.mailboxChanges(), syncStates, messageIndex, syncJobs, clock);
         runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncJobs, syncSettings, clock);
@@ -133,15 +141,16 @@ public final class World {
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
         getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);
-        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, cache, history, endSync, recorder, clock);
+        disconnect = new Disconnect(google.authorizationProvider(), credentials, sessions, links, cache, history, endSync, recorder, clock);
         startSession = new StartSession(sessions, SessionPolicy.DEFAULT, clock);
-        resolveSession = new ResolveSession(sessions, SessionPolicy.DEFAULT, clock);
+        resolveSession = new ResolveSession(sessions, links, SessionPolicy.DEFAULT, clock);
         endSession = new EndSession(sessions);
         describeUser = new DescribeUser(credentials);
         sweepExpired = new SweepExpired(pending, sessions, seenSecurityEvents, clock);
-        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, holds, history, recorder, cache,
-                endSync, clock);
+        handleSecurityEvent = new HandleSecurityEvent(riscIssuer.verifier(), seenSecurityEvents, credentials, sessions, links, holds, history, recorder,
+                cache, endSync, clock);
         viewAccount = new ViewAccount(credentials, history, holds, renewalNotice, clock);
+        listAccounts = new ListAccounts(credentials, clock);
     }
 
     /** The state an authorization URL carries. */
@@ -193,6 +202,27 @@ public final class World {
     /** The consent URL a browser gets when it follows this outcome's way back (as {@code /login} does). */
     public AuthorizationUrl consentUrl(ConsentRequired consent, Optional<UserId> signedIn) {
         return started(new BeginAuthorization.Command(signedIn, consent.loginHint(), consent.reason().needsNewRefreshToken(), browser.binding()));
+    }
+
+    /** A new session of the person the account is linked to (a new person if it is linked to none), signed in with it. */
+    public SessionToken session(UserId account) {
+        if (links.find(account).isEmpty()) {
+            links.link(new LinkedAccount(account, new EmailAddress(account.value() + "@example.com"), PersonId.random(), clock.instant()));
+        }
+        return startSession.start(personOf(account), account);
+    }
+
+    /** The person a linked account belongs to; fails the test if it is not linked. */
+    public PersonId personOf(UserId account) {
+        return links.find(account).orElseThrow(() -> new AssertionError(account + " is not linked")).person();
+    }
+
+    /** Completes a started sign-in in this world's browser, with this person signed in on it. */
+    public AuthorizationOutcome completeAt(AuthorizationUrl url, UserIdentity account, Optional<PersonId> signedIn) {
+        AuthorizationState state = stateOf(url);
+        String code = google.approve(state, account, Scopes.REQUESTED).value();
+        return complete.complete(new CompleteAuthorization.Callback(Optional.of(state.value()), Optional.of(code), Optional.empty(),
+                Optional.of(browser), Optional.of(ISSUER.value()), signedIn));
     }
 
     public AuthorizationOutcome signIn(UserIdentity account) {

@@ -11,6 +11,7 @@ import dev.gmailserverauth.application.GetAttachment;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.GetThread;
 import dev.gmailserverauth.application.HandleSecurityEvent;
+import dev.gmailserverauth.application.ListAccounts;
 import dev.gmailserverauth.application.ListLabels;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.ListThreads;
@@ -237,21 +238,26 @@ public final class GmailServerAuth implements AutoCloseable {
                 persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
         SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
+        ListAccounts listAccounts = new ListAccounts(persistence.credentials(), clock);
         return new Wired(WebApp.builder()
                 .clock(clock)
                 .sessions(new SessionUseCases(new StartSession(persistence.sessions(), SessionPolicy.DEFAULT, clock),
-                        new ResolveSession(persistence.sessions(), SessionPolicy.DEFAULT, clock), new EndSession(persistence.sessions()), describeUser))
+                        new ResolveSession(persistence.sessions(), persistence.linkedAccounts(), SessionPolicy.DEFAULT, clock),
+                        new EndSession(persistence.sessions()), listAccounts))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
-                        persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), sync.jobs(), clock)))
+                        persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), sync.jobs(),
+                        clock)))
                 .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox),
                         new ListThreads(mailbox), new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
-                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), cache, persistence.accountHistory(), sync.endSync(),
-                                events, clock)))
+                        new Disconnect(provider, persistence.credentials(), persistence.sessions(), persistence.linkedAccounts(), cache,
+                                persistence.accountHistory(), sync.endSync(), events, clock),
+                        listAccounts))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
-                        persistence.sessions(), persistence.signInHolds(), persistence.accountHistory(), events, cache, sync.endSync(), clock))
+                        persistence.sessions(), persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, cache,
+                        sync.endSync(), clock))
                 .databaseHealthy(persistence::isHealthy), sync);
     }
 

@@ -2,6 +2,8 @@ package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.application.Disconnect;
 import dev.gmailserverauth.application.SummaryCache;
+import dev.gmailserverauth.domain.model.LinkedAccount;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.persistence.Database;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,8 +29,8 @@ final class UsersCommands {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {
-            "Every person whose credential is stored: user id, email, scopes granted, when they connected, the last token",
-            "refresh, when time-limited access ends, and their state. Never a token."})
+            "Every person and their linked Google accounts: person id, user id, email, scopes granted, when they connected,",
+            "the last token refresh, when time-limited access ends, and the account's state. Never a token."})
     static final class ListUsers implements Callable<Integer> {
         private final CommandContext context;
         @Spec
@@ -41,16 +44,30 @@ final class UsersCommands {
         public Integer call() {
             Instant now = context.clock().instant();
             List<StoredAccount> accounts = context.persistence().accounts(now);
+            List<LinkedAccount> links = context.persistence().linkedAccounts().all();
             PrintWriter out = spec.commandLine().getOut();
-            if (accounts.isEmpty()) {
+            if (accounts.isEmpty() && links.isEmpty()) {
                 out.println("no stored credentials");
                 out.flush();
                 return CommandLineApp.OK;
             }
-            TextTable table = new TextTable("USER ID", "EMAIL", "SCOPES", "CONNECTED", "LAST REFRESH", "ACCESS ENDS", "STATE");
+            TextTable table = new TextTable("PERSON", "USER ID", "EMAIL", "SCOPES", "CONNECTED", "LAST REFRESH", "ACCESS ENDS", "STATE");
+            for (LinkedAccount link : links) {
+                Optional<StoredAccount> stored = accounts.stream().filter(a -> a.userId().equals(link.account().value())).findFirst();
+                if (stored.isPresent()) {
+                    StoredAccount account = stored.get();
+                    table.row(link.person().value(), account.userId(), account.email(), shortScopes(account.scopes()), time(account.connectedAt()),
+                            time(account.lastRefreshAt()), account.accessEndsAt().map(UsersCommands::time).orElse("-"), state(account, now));
+                } else {
+                    table.row(link.person().value(), link.account().value(), link.email().value(), "-", time(link.linkedAt()), "-", "-",
+                            "no credential: needs reconnecting");
+                }
+            }
             for (StoredAccount account : accounts) {
-                table.row(account.userId(), account.email(), shortScopes(account.scopes()), time(account.connectedAt()),
-                        time(account.lastRefreshAt()), account.accessEndsAt().map(UsersCommands::time).orElse("-"), state(account, now));
+                if (links.stream().noneMatch(l -> l.account().value().equals(account.userId()))) {
+                    table.row("-", account.userId(), account.email(), shortScopes(account.scopes()), time(account.connectedAt()),
+                            time(account.lastRefreshAt()), account.accessEndsAt().map(UsersCommands::time).orElse("-"), state(account, now));
+                }
             }
             table.print(out);
             return CommandLineApp.OK;
@@ -58,14 +75,17 @@ final class UsersCommands {
     }
 
     @Command(name = "disconnect", mixinStandardHelpOptions = true, description = {
-            "Disconnects a person as the app's Disconnect button does: stops the mailbox's sync and deletes what it synced,",
-            "revokes the grant at Google, deletes the stored credential and ends every session of theirs."})
+            "Disconnects one Google account as the app's Disconnect button does: stops the mailbox's sync and deletes what it",
+            "synced, revokes its grant at Google and deletes its stored credential; the person's other accounts stay, and",
+            "disconnecting their last one ends every session of theirs. With --person, disconnects every account of that person."})
     static final class DisconnectUser implements Callable<Integer> {
         private final CommandContext context;
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "EMAIL|ID", description = "the person's email address or Google user id")
-        String who;
+        @Parameters(paramLabel = "EMAIL|ID", arity = "0..1", description = "the Google account's email address or user id")
+        Optional<String> who = Optional.empty();
+        @Option(names = "--person", paramLabel = "ID", description = "the person id (see users list): disconnect all of their accounts")
+        Optional<String> person = Optional.empty();
 
         DisconnectUser(CommandContext context) {
             this.context = context;
@@ -73,18 +93,45 @@ final class UsersCommands {
 
         @Override
         public Integer call() {
+            if (who.isPresent() == person.isPresent()) throw new CommandFailure("name one Google account (EMAIL|ID) or --person ID");
             Database persistence = context.persistence();
-            StoredAccount account = find(persistence.accounts(context.clock().instant()), who)
-                    .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
+            List<StoredAccount> stored = persistence.accounts(context.clock().instant());
+            List<UserId> targets = person.isPresent() ? accountsOfPerson(persistence, person.get()) : List.of(account(persistence, stored, who.get()));
             Disconnect disconnect = new Disconnect(context.google().authorizationProvider(), persistence.credentials(), persistence.sessions(),
-                    SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.endSync(), WebhookWiring.recorder(persistence),
-                    context.clock());
-            disconnect.disconnect(new UserId(account.userId()));
+                    persistence.linkedAccounts(), SummaryCache.disabled(context.clock()), persistence.accountHistory(), context.endSync(),
+                    WebhookWiring.recorder(persistence), context.clock());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("disconnected " + account.email() + " (user " + account.userId() + "): grant revoked at Google, credential deleted, "
-                    + account.activeSessions() + " session(s) ended");
+            for (UserId target : targets) {
+                Optional<LinkedAccount> link = persistence.linkedAccounts().find(target);
+                String email = link.map(l -> l.email().value())
+                        .or(() -> stored.stream().filter(a -> a.userId().equals(target.value())).map(StoredAccount::email).findFirst()).orElse("?");
+                Disconnect.Result result = disconnect.disconnect(target);
+                boolean lastOne = link.map(l -> persistence.linkedAccounts().accountsOf(l.person()).isEmpty()).orElse(true);
+                out.println("disconnected " + email + " (user " + target.value() + "): "
+                        + (result == Disconnect.Result.DISCONNECTED ? "grant revoked at Google, credential deleted" : "no credential was stored")
+                        + (lastOne ? ", every session of the person ended" : ", the person's other accounts stay"));
+            }
             out.flush();
             return CommandLineApp.OK;
+        }
+
+        private static List<UserId> accountsOfPerson(Database persistence, String id) {
+            PersonId wanted;
+            try {
+                wanted = new PersonId(id.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure("not a person id: " + TextTable.printable(id));
+            }
+            List<UserId> accounts = persistence.linkedAccounts().accountsOf(wanted).stream().map(LinkedAccount::account).toList();
+            if (accounts.isEmpty()) throw new CommandFailure("no person " + TextTable.printable(id) + " (see users list)");
+            return accounts;
+        }
+
+        private static UserId account(Database persistence, List<StoredAccount> stored, String who) {
+            String wanted = who.strip();
+            return persistence.linkedAccounts().all().stream().filter(l -> l.isNamedBy(wanted)).map(LinkedAccount::account).findFirst()
+                    .or(() -> find(stored, wanted).map(a -> new UserId(a.userId())))
+                    .orElseThrow(() -> new CommandFailure("no stored credential for " + TextTable.printable(who) + " (see users list)"));
         }
     }
 

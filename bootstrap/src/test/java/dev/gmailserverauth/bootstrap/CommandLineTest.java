@@ -3,7 +3,11 @@ package dev.gmailserverauth.bootstrap;
 import static dev.gmailserverauth.domain.fake.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.LinkedAccount;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.StoredCredential;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import java.nio.file.Files;
@@ -108,12 +112,39 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines()).hasSize(3);
-        assertThat(run.out().lines().filter(line -> line.startsWith("105")).findFirst().orElseThrow())
+        assertThat(run.out().lines().filter(line -> line.contains("105@example.com")).findFirst().orElseThrow())
                 .as("a time-limited grant shows its end, here passed").contains("2026-11-25T11:00:00Z", "time-limited access ended");
         assertThat(run.out().lines().findFirst().orElseThrow()).contains("USER ID", "EMAIL", "SCOPES", "CONNECTED", "LAST REFRESH", "ACCESS ENDS", "STATE");
         assertThat(run.out()).contains("104", alice.email().value(), "gmail.readonly", "2026-11-25T10:00:00Z", "offline access");
         assertThat(run.all()).doesNotContain(alice.refreshToken().value());
         alice.accessToken().ifPresent(token -> assertThat(run.all()).doesNotContain(token.token().value()));
+    }
+
+    @Test
+    void usersListShowsEachPersonWithTheirAccountsAndDisconnectNamesOneAccountOrOnePerson() {
+        PersonId person = new PersonId("person-of-alice");
+        try (Database persistence = Database.open(PersistenceConfig.of(env.get("APP_DATABASE_URL")))) {
+            for (String id : List.of("201", "202")) {
+                StoredCredential stored = credential(id, NOW);
+                persistence.credentials().save(stored);
+                persistence.linkedAccounts().link(new LinkedAccount(stored.userId(), stored.email(), person, NOW));
+            }
+            persistence.linkedAccounts().link(new LinkedAccount(new UserId("203"), new EmailAddress("203@example.com"), person, NOW));
+        }
+
+        CommandRun run = CommandRun.of(env, "users", "list");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("PERSON");
+        assertThat(run.out().lines().filter(line -> line.startsWith(person.value()))).hasSize(3);
+        assertThat(run.out().lines().filter(line -> line.contains("203@example.com")).findFirst().orElseThrow())
+                .as("a linked account whose grant ended").contains("needs reconnecting");
+
+        assertThat(CommandRun.of(env, "users", "disconnect").exitCode()).isEqualTo(1);
+        assertThat(CommandRun.of(env, "users", "disconnect", "201", "--person", person.value()).exitCode()).isEqualTo(1);
+        CommandRun nobody = CommandRun.of(env, "users", "disconnect", "--person", "nobody");
+        assertThat(nobody.exitCode()).isEqualTo(1);
+        assertThat(nobody.err()).contains("no person nobody");
     }
 
     @Test

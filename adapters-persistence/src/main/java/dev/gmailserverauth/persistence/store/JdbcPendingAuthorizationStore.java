@@ -4,6 +4,7 @@ import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.BrowserBinding;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
@@ -26,19 +27,20 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
     private static final String VERIFIER_FIELD = "pending_authorizations.verifier";
 
     private static final String UPSERT = """
-            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, browser_binding, created_at, key_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, browser_binding, created_at, key_id, link_person_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (state) DO UPDATE SET
                 verifier = excluded.verifier,
                 redirect_uri = excluded.redirect_uri,
                 login_hint = excluded.login_hint,
                 browser_binding = excluded.browser_binding,
                 created_at = excluded.created_at,
-                key_id = excluded.key_id
+                key_id = excluded.key_id,
+                link_person_id = excluded.link_person_id
             """;
     private static final String TAKE = """
             DELETE FROM pending_authorizations WHERE state = ?
-            RETURNING verifier, redirect_uri, login_hint, browser_binding, created_at
+            RETURNING verifier, redirect_uri, login_hint, browser_binding, created_at, link_person_id
             """;
     private static final String COUNT_SINCE = "SELECT count(*) AS live FROM pending_authorizations WHERE created_at >= ?";
     private static final String PURGE = "DELETE FROM pending_authorizations WHERE created_at < ?";
@@ -67,6 +69,7 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
             statement.setString(5, pending.browser().value());
             statement.setLong(6, pending.createdAt().toEpochMilli());
             statement.setString(7, sealer.keyId());
+            statement.setString(8, pending.linkTo().map(PersonId::value).orElse(null));
         });
     }
 
@@ -132,6 +135,7 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
                 RedirectUri.of(row.getString("redirect_uri")),
                 Optional.ofNullable(loginHint).map(EmailAddress::new),
                 new BrowserBinding(row.getString("browser_binding")),
-                Instant.ofEpochMilli(row.getLong("created_at")));
+                Instant.ofEpochMilli(row.getLong("created_at")),
+                Optional.ofNullable(row.getString("link_person_id")).map(PersonId::new));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gmailserverauth.persistence.store;
 
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.SessionKey;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.WebSession;
@@ -18,17 +19,18 @@ import java.util.Optional;
  */
 public final class JdbcSessionRepository implements SessionRepository {
     private static final String UPSERT = """
-            INSERT INTO web_sessions (session_key, user_id, created_at, last_seen_at, expires_at)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO web_sessions (session_key, user_id, created_at, last_seen_at, expires_at, person_id)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_key) DO UPDATE SET
                 user_id = excluded.user_id,
+                person_id = excluded.person_id,
                 created_at = excluded.created_at,
                 last_seen_at = excluded.last_seen_at,
                 expires_at = excluded.expires_at
             """;
-    private static final String SELECT = "SELECT user_id, created_at, last_seen_at, expires_at FROM web_sessions WHERE session_key = ?";
+    private static final String SELECT = "SELECT user_id, person_id, created_at, last_seen_at, expires_at FROM web_sessions WHERE session_key = ?";
     private static final String DELETE = "DELETE FROM web_sessions WHERE session_key = ?";
-    private static final String DELETE_ALL_OF = "DELETE FROM web_sessions WHERE user_id = ?";
+    private static final String DELETE_ALL_OF = "DELETE FROM web_sessions WHERE person_id = ?";
     private static final String PURGE = "DELETE FROM web_sessions WHERE expires_at <= ?";
     private static final String ACTIVE_BY_USER = "SELECT user_id, COUNT(*) FROM web_sessions WHERE expires_at > ? GROUP BY user_id";
 
@@ -46,6 +48,7 @@ public final class JdbcSessionRepository implements SessionRepository {
             statement.setLong(3, session.createdAt().toEpochMilli());
             statement.setLong(4, session.lastSeenAt().toEpochMilli());
             statement.setLong(5, session.expiresAt().toEpochMilli());
+            statement.setString(6, session.person().value());
         });
     }
 
@@ -62,9 +65,9 @@ public final class JdbcSessionRepository implements SessionRepository {
     }
 
     @Override
-    public int deleteAllOf(UserId userId) {
-        return jdbc.update("deleting the sessions of user " + userId.value(), DELETE_ALL_OF,
-                statement -> statement.setString(1, userId.value()));
+    public int deleteAllOf(PersonId person) {
+        return jdbc.update("deleting the sessions of person " + person.value(), DELETE_ALL_OF,
+                statement -> statement.setString(1, person.value()));
     }
 
     @Override
@@ -84,6 +87,7 @@ public final class JdbcSessionRepository implements SessionRepository {
     private static WebSession toSession(SessionKey key, ResultSet row) throws SQLException {
         return new WebSession(
                 key,
+                new PersonId(row.getString("person_id")),
                 new UserId(row.getString("user_id")),
                 Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("last_seen_at")),

@@ -10,7 +10,7 @@ public final class AccountFeature {
     }
 
     public static void register(RoutesConfig routes, AccountUseCases useCases, Sessions sessions, PageRenderer pages) {
-        new ConnectionRoutes(useCases.viewAccount(), useCases.describeUser(), sessions, pages).register(routes);
+        new ConnectionRoutes(useCases.viewAccount(), useCases.describeUser(), useCases.listAccounts(), sessions, pages).register(routes);
         new AccountRoutes(useCases.disconnect(), sessions).register(routes);
     }
 }

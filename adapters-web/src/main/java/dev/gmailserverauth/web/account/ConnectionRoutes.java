@@ -2,6 +2,7 @@ package dev.gmailserverauth.web.account;
 
 import dev.gmailserverauth.application.AccessEnd;
 import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.application.ListAccounts;
 import dev.gmailserverauth.application.ViewAccount;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.ConsentReason;
@@ -10,6 +11,7 @@ import dev.gmailserverauth.domain.model.Scope;
 import dev.gmailserverauth.domain.model.SignInHold;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.web.shared.AccountSwitch;
 import dev.gmailserverauth.web.shared.Failure;
 import dev.gmailserverauth.web.shared.Formats;
 import dev.gmailserverauth.web.shared.Json;
@@ -20,6 +22,7 @@ import dev.gmailserverauth.web.shared.Sessions;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,17 +31,20 @@ import java.util.Optional;
 /**
  * {@code GET /account} and {@code GET /api/account}: the person's connection — since when, what was
  * granted, whether and until when access is time-limited, when the tokens were last renewed, and the
- * history of the grant. Read from the stores only. {@code GET /api/me}: who is signed in.
+ * history of the grant, for the account the address names ({@code account=}) or the one the person signed in with.
+ * Read from the stores only. {@code GET /api/me}: who is signed in; {@code GET /api/accounts}: every account of theirs.
  */
 final class ConnectionRoutes {
     private final ViewAccount viewAccount;
     private final DescribeUser describeUser;
+    private final ListAccounts listAccounts;
     private final Sessions sessions;
     private final PageRenderer pages;
 
-    ConnectionRoutes(ViewAccount viewAccount, DescribeUser describeUser, Sessions sessions, PageRenderer pages) {
+    ConnectionRoutes(ViewAccount viewAccount, DescribeUser describeUser, ListAccounts listAccounts, Sessions sessions, PageRenderer pages) {
         this.viewAccount = Objects.requireNonNull(viewAccount);
         this.describeUser = Objects.requireNonNull(describeUser);
+        this.listAccounts = Objects.requireNonNull(listAccounts);
         this.sessions = Objects.requireNonNull(sessions);
         this.pages = Objects.requireNonNull(pages);
     }
@@ -47,6 +53,16 @@ final class ConnectionRoutes {
         routes.get(Links.ACCOUNT, this::page);
         routes.get("/api/account", this::json);
         routes.get("/api/me", this::me);
+        routes.get("/api/accounts", this::accounts);
+    }
+
+    /** Every Google account of the signed-in person: {@code id}, {@code email}, {@code state}, {@code primary}. */
+    private void accounts(Context ctx) {
+        List<Map<String, Object>> accounts = listAccounts.list(sessions.visitor(ctx).requirePerson()).stream()
+                .map(a -> Json.object("id", a.account().account().value(), "email", a.account().email().value(),
+                        "state", AccountSwitch.stateCode(a.state()), "primary", a.primary()))
+                .toList();
+        Responses.json(ctx, 200, Json.object("accounts", accounts));
     }
 
     private void me(Context ctx) {
@@ -84,7 +100,8 @@ final class ConnectionRoutes {
     }
 
     private static AccountPage.Connection connection(ViewAccount.Connection c) {
-        return new AccountPage.Connection(c.email().value(), Formats.utcLong(c.connectedSince()), scopes(c),
+        return new AccountPage.Connection(c.email().value(), Formats.utcLong(c.connectedSince()),
+                c.scopes().values().stream().sorted(Comparator.comparing(Scope::value)).map(ScopeWords::of).toList(),
                 c.accessEnd().map(end -> Formats.utcLong(end.at())), c.accessEnd().map(AccessEnd::renewalOffered).orElse(false),
                 Links.renew(c.email()), c.lastRenewed().map(Formats::utcLong).orElse("not since you connected"));
     }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The JSON API for reading: the message list, one message, conversations, labels, and the OpenAPI document that describes
@@ -98,7 +99,7 @@ final class MailApi {
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         Message message = MailResults.byId(getMessage.get(grant, id), "there is no message with this id in your mailbox");
-        Responses.json(ctx, 200, message(message, LabelNames.byId(labels.orEmpty())));
+        Responses.json(ctx, 200, message(message, LabelNames.byId(labels.orEmpty()), href -> Links.keepingAccount(ctx, href)));
     }
 
     private void threads(Context ctx) {
@@ -118,7 +119,7 @@ final class MailApi {
         Map<LabelId, Label> names = LabelNames.byId(labels.orEmpty());
         Responses.json(ctx, 200, Json.object(
                 "id", thread.id().value(),
-                "messages", thread.messages().stream().map(m -> message(m, names)).toList()));
+                "messages", thread.messages().stream().map(m -> message(m, names, href -> Links.keepingAccount(ctx, href))).toList()));
     }
 
     private void labels(Context ctx) {
@@ -141,7 +142,8 @@ final class MailApi {
                 "starred", summary.starred());
     }
 
-    private static Map<String, Object> message(Message message, Map<LabelId, Label> names) {
+    /** {@code keep} keeps the account the request named in the links it answers. */
+    private static Map<String, Object> message(Message message, Map<LabelId, Label> names, UnaryOperator<String> keep) {
         Optional<SanitizedHtml> html = message.htmlBody().map(raw -> MailHtmlSanitizer.sanitize(raw, false, InlineParts.of(message)));
         Optional<String> text = message.textBody().filter(t -> !t.isBlank()).or(() -> message.htmlBody().map(MailText::fromHtml));
         return Json.object(
@@ -160,10 +162,10 @@ final class MailApi {
                 "text", text,
                 "html", html.map(SanitizedHtml::document),
                 "remoteImagesBlocked", html.map(SanitizedHtml::blockedRemote).orElse(0),
-                "attachments", message.attachments().stream().map(a -> attachment(message.id(), a)).toList());
+                "attachments", message.attachments().stream().map(a -> attachment(message.id(), a, keep)).toList());
     }
 
-    private static Map<String, Object> attachment(MessageId message, Attachment attachment) {
+    private static Map<String, Object> attachment(MessageId message, Attachment attachment, UnaryOperator<String> keep) {
         return Json.object(
                 "partId", attachment.part().value(),
                 "filename", DownloadNames.display(attachment),
@@ -171,8 +173,8 @@ final class MailApi {
                 "size", attachment.size(),
                 "inline", attachment.inline(),
                 "contentId", attachment.contentId(),
-                "downloadUrl", Links.attachment(message, attachment.part()),
-                "apiUrl", "/api" + Links.attachment(message, attachment.part()));
+                "downloadUrl", keep.apply(Links.attachment(message, attachment.part())),
+                "apiUrl", keep.apply("/api" + Links.attachment(message, attachment.part())));
     }
 
     private static byte[] openApiDocument() {

@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.ThreadId;
+import dev.gmailserverauth.domain.model.UserId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ public final class Links {
     public static final String THREADS = "/threads";
     public static final String LOGIN = "/login";
     public static final String ACCOUNT = "/account";
+    /** "Add another Google account"; carries the session's CSRF token. */
+    public static final String ADD_ACCOUNT = "/accounts/add";
 
     private Links() {
     }
@@ -44,6 +47,21 @@ public final class Links {
         int start = list.indexOf('?');
         if (start < 0) return href;
         return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);
+    }
+
+    /** {@code href} naming the account this request named ({@code ?account=}), if it named one: for links in JSON answers. */
+    public static String keepingAccount(io.javalin.http.Context ctx, String href) {
+        return AccountLinks.kept(ctx).map(account -> AccountLinks.withAccount(href, account)).orElse(href);
+    }
+
+    /** Adding another Google account, with this page's CSRF token; {@code prompt=consent} when only a new consent yields a refresh token. */
+    public static String addAccount(String csrfToken, boolean forceConsent) {
+        return ADD_ACCOUNT + "?" + Csrf.FIELD + "=" + encode(csrfToken) + (forceConsent ? "&prompt=consent" : "");
+    }
+
+    /** The message list of one of the person's accounts. */
+    public static String messagesOf(UserId account) {
+        return MESSAGES + "?" + Sessions.ACCOUNT_PARAMETER + "=" + encode(account.value());
     }
 
     public static String message(MessageId id) {

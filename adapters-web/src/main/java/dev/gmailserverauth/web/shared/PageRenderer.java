@@ -1,15 +1,16 @@
 package dev.gmailserverauth.web.shared;
 
 import dev.gmailserverauth.application.AccessEnd;
-import dev.gmailserverauth.application.DescribeUser;
+import dev.gmailserverauth.application.ListAccounts;
 import dev.gmailserverauth.application.MailboxGrant;
 import dev.gmailserverauth.domain.model.EmailAddress;
-import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.web.WebConfig;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,12 +19,12 @@ public final class PageRenderer {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final WebConfig config;
     private final Sessions sessions;
-    private final DescribeUser describeUser;
+    private final ListAccounts listAccounts;
 
-    public PageRenderer(WebConfig config, Sessions sessions, DescribeUser describeUser) {
+    public PageRenderer(WebConfig config, Sessions sessions, ListAccounts listAccounts) {
         this.config = Objects.requireNonNull(config);
         this.sessions = Objects.requireNonNull(sessions);
-        this.describeUser = Objects.requireNonNull(describeUser);
+        this.listAccounts = Objects.requireNonNull(listAccounts);
     }
 
     /** The chrome for this visitor: with the account bar and CSRF tokens when signed in. */
@@ -46,8 +47,8 @@ public final class PageRenderer {
 
     private Chrome chrome(Visitor visitor, String title) {
         if (!visitor.signedIn()) return plainChrome(title);
-        String email = visitor.user().flatMap(describeUser::describe).map(UserIdentity::email).map(EmailAddress::value).orElse("");
-        return new Chrome(title, true, email, visitor.csrfToken(), config.banner(), Optional.empty());
+        String email = visitor.account().map(account -> account.email().value()).orElse("");
+        return new Chrome(title, true, email, visitor.csrfToken(), config.banner(), Optional.empty(), switcher(visitor));
     }
 
     /**
@@ -55,19 +56,32 @@ public final class PageRenderer {
      * "access ends on …" when the grant is time-limited.
      */
     public Chrome chrome(Context ctx, String title, MailboxGrant grant) {
-        return new Chrome(title, true, grant.email().value(), sessions.visitor(ctx).csrfToken(), config.banner(),
-                grant.accessEnd().map(end -> accessNotice(end, grant.email())));
+        Visitor visitor = sessions.visitor(ctx);
+        return new Chrome(title, true, grant.email().value(), visitor.csrfToken(), config.banner(),
+                grant.accessEnd().map(end -> accessNotice(end, grant.email())), switcher(visitor));
     }
 
     /** The chrome of the connection page, which knows the grant's end from its own view. */
     public Chrome chrome(Context ctx, String title, EmailAddress email, Optional<AccessEnd> end) {
-        return new Chrome(title, true, email.value(), sessions.visitor(ctx).csrfToken(), config.banner(),
-                end.map(e -> accessNotice(e, email)));
+        Visitor visitor = sessions.visitor(ctx);
+        return new Chrome(title, true, email.value(), visitor.csrfToken(), config.banner(),
+                end.map(e -> accessNotice(e, email)), switcher(visitor));
     }
 
     /** The chrome without the account bar, for pages that must not touch the stores (error pages). */
     public Chrome plainChrome(String title) {
-        return new Chrome(title, false, "", "", config.banner(), Optional.empty());
+        return new Chrome(title, false, "", "", config.banner(), Optional.empty(), List.of());
+    }
+
+    /** The header's account switcher; a secondary part of the page, so it degrades to nothing rather than fail the page. */
+    private List<AccountSwitch> switcher(Visitor visitor) {
+        if (visitor.person().isEmpty()) return List.of();
+        Optional<UserId> shown = visitor.user();
+        try {
+            return listAccounts.list(visitor.person().get()).stream().map(state -> AccountSwitch.of(state, shown)).toList();
+        } catch (RuntimeException storesDown) {
+            return List.of();
+        }
     }
 
     private static AccessNotice accessNotice(AccessEnd end, EmailAddress email) {

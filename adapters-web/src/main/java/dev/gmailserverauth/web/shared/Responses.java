@@ -19,7 +19,7 @@ public final class Responses {
 
     public static void html(Context ctx, int status, String html) {
         markAnswered(ctx);
-        ctx.status(status).contentType("text/html; charset=utf-8").result(html);
+        ctx.status(status).contentType("text/html; charset=utf-8").result(AccountLinks.apply(ctx, html));
     }
 
     public static void text(Context ctx, int status, String text) {

@@ -3,6 +3,7 @@ package dev.gmailserverauth.web.shared;
 import dev.gmailserverauth.application.EndSession;
 import dev.gmailserverauth.application.ResolveSession;
 import dev.gmailserverauth.application.StartSession;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.web.WebConfig;
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 public final class Sessions {
     private static final String VISITOR = "web.visitor";
+    /** The query parameter naming the Google account a page or API call reads: its id or its address. */
+    public static final String ACCOUNT_PARAMETER = "account";
 
     private final StartSession start;
     private final ResolveSession resolve;
@@ -43,17 +46,26 @@ public final class Sessions {
         Visitor known = ctx.attribute(VISITOR);
         if (known != null) return known;
         Optional<SessionToken> token = Optional.ofNullable(ctx.cookie(cookieName)).flatMap(Sessions::parse);
-        Visitor visitor = new Visitor(token, token.flatMap(resolve::resolve));
+        Visitor visitor = new Visitor(token, token.flatMap(resolve::resolve), namedAccount(ctx));
         ctx.attribute(VISITOR, visitor);
+        AccountLinks.keep(ctx, visitor.keptAccount());
         return visitor;
     }
 
-    /** Signs the user in on this browser with a brand-new token, ending the session it had before. */
-    public void signIn(Context ctx, UserId user) {
+    /**
+     * Signs the person in on this browser with one of their accounts, with a brand-new token, ending the
+     * session it had before.
+     */
+    public void signIn(Context ctx, PersonId person, UserId account) {
         visitor(ctx).token().ifPresent(end::end);
-        SessionToken token = start.start(user);
+        SessionToken token = start.start(person, account);
         ctx.cookie(cookie(token.value(), (int) config.sessionMaxAge().toSeconds()));
-        ctx.attribute(VISITOR, new Visitor(Optional.of(token), Optional.of(user)));
+        ctx.attribute(VISITOR, new Visitor(Optional.of(token), resolve.resolve(token), Optional.empty()));
+    }
+
+    /** The {@code account} the address names ({@code ?account=}, also on a form's action), as given. */
+    private static Optional<String> namedAccount(Context ctx) {
+        return FormData.parse(ctx.queryString()).get(ACCOUNT_PARAMETER).filter(value -> !value.isBlank());
     }
 
     /** Ends this browser's session and clears its cookie. */

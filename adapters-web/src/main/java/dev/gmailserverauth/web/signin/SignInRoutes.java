@@ -2,11 +2,16 @@ package dev.gmailserverauth.web.signin;
 
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
+import dev.gmailserverauth.application.SignedIn;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome;
 import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.PersonId;
+import dev.gmailserverauth.web.shared.Chrome;
+import dev.gmailserverauth.web.shared.ConsentPage;
 import dev.gmailserverauth.web.shared.ConsentReasons;
+import dev.gmailserverauth.web.shared.Csrf;
 import dev.gmailserverauth.web.shared.ErrorPage;
 import dev.gmailserverauth.web.shared.Failure;
 import dev.gmailserverauth.web.shared.FormData;
@@ -15,6 +20,7 @@ import dev.gmailserverauth.web.shared.Links;
 import dev.gmailserverauth.web.shared.PageRenderer;
 import dev.gmailserverauth.web.shared.RequestValues;
 import dev.gmailserverauth.web.shared.Sessions;
+import dev.gmailserverauth.web.shared.Visitor;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -23,9 +29,13 @@ import java.util.Optional;
 
 /**
  * {@code GET /}, {@code GET /login} and {@code GET /oauth2/callback}: signing in through Google's consent screen;
+ * {@code GET /accounts/add?csrf=…}: a signed-in person adds another Google account, through Google's account
+ * chooser. It carries the session's CSRF token, so another site cannot start it in the person's browser; a GET (a
+ * link), because the page's CSP {@code form-action 'self'} would stop a form's redirect to Google;
  * {@code POST /logout}: signing out of this browser (the grant stays).
  */
 final class SignInRoutes {
+
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
     private final Sessions sessions;
@@ -47,6 +57,7 @@ final class SignInRoutes {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
         routes.get("/oauth2/callback", this::callback);
+        routes.get(Links.ADD_ACCOUNT, this::addAccount);
         routes.post("/logout", this::logout);
     }
 
@@ -77,24 +88,52 @@ final class SignInRoutes {
             throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
         });
         BrowserNonce nonce = signInCookie.issue(ctx);
-        BeginAuthorization.Start start = begin.begin(new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()));
-        AuthorizationUrl consent = start.fold(BeginAuthorization.Start.Started::url, busy -> {
+        redirectToConsent(ctx, new BeginAuthorization.Command(sessions.visitor(ctx).user(), hint, force, nonce.binding()), HttpStatus.FOUND);
+    }
+
+    /**
+     * "Add another Google account": Google's account chooser, bound to this browser (its sign-in nonce) and to
+     * this person (the pending authorization records whom the account will be linked to).
+     */
+    private void addAccount(Context ctx) {
+        Visitor visitor = sessions.visitor(ctx);
+        PersonId person = visitor.requirePerson().person();
+        FormData params = FormData.parse(ctx.queryString());
+        if (!Csrf.matches(visitor.token().orElseThrow(), params.get(Csrf.FIELD).orElse(""))) {
+            throw new Failure.Forbidden("This link to add an account is missing its anti-forgery token or it does not match your session."
+                    + " Go back, reload the page and try again.");
+        }
+        throttle.take(ctx.ip()).ifPresent(wait -> {
+            throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
+        });
+        BrowserNonce nonce = signInCookie.issue(ctx);
+        boolean force = RequestValues.forceConsent(params);
+        redirectToConsent(ctx, BeginAuthorization.Command.link(person, force, nonce.binding()), HttpStatus.FOUND);
+    }
+
+    private void redirectToConsent(Context ctx, BeginAuthorization.Command command, HttpStatus status) {
+        AuthorizationUrl consent = begin.begin(command).fold(BeginAuthorization.Start.Started::url, busy -> {
             throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
         });
-        ctx.redirect(Links.consent(consent), HttpStatus.FOUND);
+        ctx.redirect(Links.consent(consent), status);
     }
 
     private void callback(Context ctx) {
         FormData params = FormData.parse(ctx.queryString());
         AuthorizationOutcome outcome = complete.complete(
                 new CompleteAuthorization.Callback(params.get("state"), params.get("code"), params.get("error"), signInCookie.presented(ctx),
-                        params.get("iss")));
+                        params.get("iss"), sessions.visitor(ctx).personId()));
         outcome.fold(authorized -> {
-            sessions.signIn(ctx, authorized.userId());
-            ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            if (authorized.linked()) {
+                // The person stays signed in as they were; the new account opens in the page they come back to.
+                ctx.redirect(Links.messagesOf(authorized.userId()), HttpStatus.FOUND);
+            } else {
+                sessions.signIn(ctx, authorized.person(), authorized.userId());
+                ctx.redirect(Links.MESSAGES, HttpStatus.FOUND);
+            }
             return outcome;
         }, consent -> {
-            pages.render(ctx, 200, "consent.jte", ConsentReasons.page(pages.chrome(ctx, ConsentReasons.heading(consent.reason())), consent));
+            pages.render(ctx, 200, "consent.jte", consentPage(ctx, consent));
             return outcome;
         }, refused -> {
             pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in suspended"), 403, "Sign-in suspended",
@@ -102,10 +141,31 @@ final class SignInRoutes {
                             + Formats.utcLong(refused.hold().since()) + "), so signing in with it is refused until Google restores"
                             + " the account. Nothing was stored."));
             return outcome;
+        }, linkRefused -> {
+            pages.render(ctx, 409, "error.jte", new ErrorPage(pages.chrome(ctx, "Account not added"), 409, "Account not added",
+                    linkRefused.email().value() + " is already linked to someone else who uses this app, so it was not added to your"
+                            + " accounts. A Google account belongs to one person here: to use it with yours, that person must"
+                            + " disconnect it first. Nothing was changed."));
+            return outcome;
         }, rejected -> {
             pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));
             return outcome;
         });
+    }
+
+    /**
+     * Why consent is needed, and the way back. A signed-in person whose sign-in came back with an account that is
+     * not one of theirs (adding another account, which needs a new consent for a refresh token) goes back the
+     * same way, through "Add another Google account", so the account is linked to them rather than signed in alone.
+     */
+    private ConsentPage consentPage(Context ctx, AuthorizationOutcome.ConsentRequired consent) {
+        Chrome chrome = pages.chrome(ctx, ConsentReasons.heading(consent.reason()));
+        ConsentPage page = ConsentReasons.page(chrome, consent);
+        Optional<SignedIn> person = sessions.visitor(ctx).person();
+        boolean another = person.isPresent() && consent.loginHint().flatMap(hint -> person.get().account(hint.value())).isEmpty();
+        if (!another) return page;
+        return new ConsentPage(page.chrome(), page.heading(), page.reasonCode(), page.explanation(),
+                Links.addAccount(chrome.csrfToken(), consent.reason().needsNewRefreshToken()));
     }
 
     private static Optional<String> farewell(String code) {

@@ -341,7 +341,8 @@ final class LimitsBenchmarks {
         QueryString query = QueryString.of(back);
         InMemoryAccountHistory history = new InMemoryAccountHistory();
         EventRecorder events = new EventRecorder(new InMemoryTransactions(), new InMemoryEventOutbox());
-        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials, new InMemorySignInHolds(),
+        AuthorizationOutcome outcome = new CompleteAuthorization(google.authorizationProvider(), pending, credentials,
+                new dev.gmailserverauth.domain.fake.InMemoryLinkedAccounts(), new InMemorySignInHolds(),
                 history, events, new Issuer(sandbox.control().issuer()), new InMemorySyncJobs(), clock)
                 .complete(new CompleteAuthorization.Callback(Optional.of(query.require("state")), Optional.of(query.require("code")), Optional.empty(),
                         Optional.of(browser)));

@@ -80,7 +80,7 @@ class GrantLifecycleBrowserTest {
         browser.click("#account-link");
         assertThat(browser.text("#connection-email")).isEqualTo(accounts.get(1));
         assertThat(browser.text("#connected-since")).contains("UTC");
-        assertThat(browser.text("#scopes")).contains("gmail.readonly", "userinfo.email");
+        assertThat(browser.text("#scopes")).contains("Read your mail", "See your email address").doesNotContain("https://");
         assertThat(browser.find("#time-limited").getAttribute("data-time-limited")).isEqualTo("true");
         assertThat(browser.text("#time-limited")).contains("access ends on");
         assertThat(browser.driver().findElements(By.cssSelector("#history li[data-kind]"))).isNotEmpty();

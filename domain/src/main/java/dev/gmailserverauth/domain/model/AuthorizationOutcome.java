@@ -10,11 +10,17 @@ public sealed interface AuthorizationOutcome {
     <R> R fold(Function<Authorized, R> authorized,
             Function<ConsentRequired, R> consentRequired,
             Function<SignInRefused, R> signInRefused,
+            Function<LinkRefused, R> linkRefused,
             Function<Rejected, R> rejected);
 
-    /** The user is known and a usable credential is stored. */
-    record Authorized(UserId userId, EmailAddress email) implements AuthorizationOutcome {
+    /**
+     * The Google account is known, a usable credential is stored, and the account is the person's: signed in
+     * with it ({@code linked} false), or just linked to the person whose session completed the sign-in
+     * ({@code linked} true: "Add another Google account").
+     */
+    record Authorized(PersonId person, UserId userId, EmailAddress email, boolean linked) implements AuthorizationOutcome {
         public Authorized {
+            Objects.requireNonNull(person, "person");
             Objects.requireNonNull(userId, "userId");
             Objects.requireNonNull(email, "email");
         }
@@ -23,6 +29,7 @@ public sealed interface AuthorizationOutcome {
         public <R> R fold(Function<Authorized, R> authorized,
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
                 Function<Rejected, R> rejected) {
             return authorized.apply(this);
         }
@@ -43,6 +50,7 @@ public sealed interface AuthorizationOutcome {
         public <R> R fold(Function<Authorized, R> authorized,
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
                 Function<Rejected, R> rejected) {
             return consentRequired.apply(this);
         }
@@ -62,8 +70,28 @@ public sealed interface AuthorizationOutcome {
         public <R> R fold(Function<Authorized, R> authorized,
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
                 Function<Rejected, R> rejected) {
             return signInRefused.apply(this);
+        }
+    }
+
+    /**
+     * "Add another Google account" came back with an account that another person has linked. Nothing was
+     * stored or moved: an account belongs to one person, and accounts are never merged silently.
+     */
+    record LinkRefused(EmailAddress email) implements AuthorizationOutcome {
+        public LinkRefused {
+            Objects.requireNonNull(email, "email");
+        }
+
+        @Override
+        public <R> R fold(Function<Authorized, R> authorized,
+                Function<ConsentRequired, R> consentRequired,
+                Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
+                Function<Rejected, R> rejected) {
+            return linkRefused.apply(this);
         }
     }
 
@@ -77,6 +105,7 @@ public sealed interface AuthorizationOutcome {
         public <R> R fold(Function<Authorized, R> authorized,
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
                 Function<Rejected, R> rejected) {
             return rejected.apply(this);
         }

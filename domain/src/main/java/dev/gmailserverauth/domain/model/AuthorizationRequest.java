@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What the authorization URL must carry. Offline access and incremental scopes are always asked
- * for; {@code forceConsent} adds {@code prompt=consent} so that a refresh token is issued again.
+ * for; {@code forceConsent} adds {@code prompt=consent} so that a refresh token is issued again;
+ * {@code selectAccount} adds {@code prompt=select_account}, Google's account chooser (to link another account).
  */
 public record AuthorizationRequest(
         AuthorizationState state,
@@ -13,7 +14,8 @@ public record AuthorizationRequest(
         RedirectUri redirectUri,
         Scopes scopes,
         Optional<EmailAddress> loginHint,
-        boolean forceConsent) {
+        boolean forceConsent,
+        boolean selectAccount) {
 
     public AuthorizationRequest {
         Objects.requireNonNull(state, "state");
@@ -22,5 +24,16 @@ public record AuthorizationRequest(
         Objects.requireNonNull(scopes, "scopes");
         Objects.requireNonNull(loginHint, "loginHint");
         if (scopes.values().isEmpty()) throw new IllegalArgumentException("no scopes requested");
+    }
+
+    /** A request without the account chooser. */
+    public AuthorizationRequest(AuthorizationState state, PkceVerifier verifier, RedirectUri redirectUri, Scopes scopes,
+            Optional<EmailAddress> loginHint, boolean forceConsent) {
+        this(state, verifier, redirectUri, scopes, loginHint, forceConsent, false);
+    }
+
+    /** The {@code prompt} parameter's values, space-separated as OpenID Connect defines it; empty for none. */
+    public String prompt() {
+        return selectAccount && forceConsent ? "select_account consent" : selectAccount ? "select_account" : forceConsent ? "consent" : "";
     }
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * An authorization this server started and has not seen come back yet. Used once: the callback
  * takes it out of the store, so a replayed state finds nothing. It is bound to the browser that
- * started it: the callback must come from a browser holding the nonce behind {@code browser}.
+ * started it: the callback must come from a browser holding the nonce behind {@code browser}. One started
+ * by "Add another Google account" records the person it links to ({@code linkTo}): the callback must come
+ * from that person's session, and the account that comes back is linked to them.
  */
 public record PendingAuthorization(
         AuthorizationState state,
@@ -16,7 +18,8 @@ public record PendingAuthorization(
         RedirectUri redirectUri,
         Optional<EmailAddress> loginHint,
         BrowserBinding browser,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<PersonId> linkTo) {
 
     /** How long the user has to come back from the consent screen. */
     public static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
@@ -28,6 +31,13 @@ public record PendingAuthorization(
         Objects.requireNonNull(loginHint, "loginHint");
         Objects.requireNonNull(browser, "browser");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(linkTo, "linkTo");
+    }
+
+    /** A sign-in (not a link). */
+    public PendingAuthorization(AuthorizationState state, PkceVerifier verifier, RedirectUri redirectUri, Optional<EmailAddress> loginHint,
+            BrowserBinding browser, Instant createdAt) {
+        this(state, verifier, redirectUri, loginHint, browser, createdAt, Optional.empty());
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -1,7 +1,7 @@
 package dev.gmailserverauth.domain.port;
 
 import dev.gmailserverauth.domain.model.SessionKey;
-import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.WebSession;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,8 +19,8 @@ public interface SessionRepository {
 
     void delete(SessionKey key);
 
-    /** Ends every session of a user (on disconnect); returns how many. */
-    int deleteAllOf(UserId userId);
+    /** Ends every session of a person, whichever account they signed in with; returns how many. */
+    int deleteAllOf(PersonId person);
 
     /** Deletes sessions that expired before this instant; returns how many. */
     int purgeExpired(Instant now);

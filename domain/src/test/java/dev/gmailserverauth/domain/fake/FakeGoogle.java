@@ -385,7 +385,7 @@ public final class FakeGoogle {
                     .append("&redirect_uri=").append(encode(request.redirectUri().value().toString()))
                     .append("&scope=").append(encode(request.scopes().toSpaceDelimited()));
             request.loginHint().ifPresent(hint -> url.append("&login_hint=").append(encode(hint.value())));
-            if (request.forceConsent()) url.append("&prompt=consent");
+            if (!request.prompt().isEmpty()) url.append("&prompt=").append(encode(request.prompt()));
             return new AuthorizationUrl(URI.create(url.toString()));
         }
 

@@ -1,7 +1,7 @@
 package dev.gmailserverauth.domain.fake;
 
 import dev.gmailserverauth.domain.model.SessionKey;
-import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.WebSession;
 import dev.gmailserverauth.domain.port.SessionRepository;
 import java.time.Instant;
@@ -29,8 +29,8 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
-    public int deleteAllOf(UserId userId) {
-        return removeIf(s -> s.userId().equals(userId));
+    public int deleteAllOf(PersonId person) {
+        return removeIf(s -> s.person().equals(person));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
+import dev.gmailserverauth.domain.model.PersonId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,16 @@ public abstract class PendingAuthorizationStoreContract {
         PendingAuthorization pending = pending(NOW);
         store.put(pending);
         assertThat(store.take(pending.state())).contains(pending);
+    }
+
+    @Test
+    void keepsThePersonALinkIsFor() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization plain = pending(NOW);
+        PendingAuthorization link = new PendingAuthorization(AuthorizationState.random(), plain.verifier(), plain.redirectUri(), Optional.empty(),
+                plain.browser(), plain.createdAt(), Optional.of(new PersonId("person-1")));
+        store.put(link);
+        assertThat(store.take(link.state())).contains(link);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gmailserverauth.domain.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.SessionToken;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.WebSession;
@@ -16,7 +17,11 @@ public abstract class SessionRepositoryContract {
     protected abstract SessionRepository repository();
 
     private static WebSession session(String user, Instant expiresAt) {
-        return new WebSession(SessionToken.random().hash(), new UserId(user), NOW, NOW, expiresAt);
+        return session(new PersonId("person-" + user), user, expiresAt);
+    }
+
+    private static WebSession session(PersonId person, String account, Instant expiresAt) {
+        return new WebSession(SessionToken.random().hash(), person, new UserId(account), NOW, NOW, expiresAt);
     }
 
     @Test
@@ -32,7 +37,7 @@ public abstract class SessionRepositoryContract {
         SessionRepository repository = repository();
         WebSession session = session("111", NOW.plus(Duration.ofDays(1)));
         repository.save(session);
-        WebSession touched = new WebSession(session.key(), session.userId(), session.createdAt(), NOW.plusSeconds(30), session.expiresAt().plusSeconds(30));
+        WebSession touched = new WebSession(session.key(), session.person(), session.userId(), session.createdAt(), NOW.plusSeconds(30), session.expiresAt().plusSeconds(30));
         repository.save(touched);
         assertThat(repository.find(session.key())).contains(touched);
     }
@@ -47,15 +52,16 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
-    void deleteAllOfEndsEverySessionOfThatUserOnly() {
+    void deleteAllOfEndsEverySessionOfThatPersonWhicheverAccountTheySignedInWith() {
         SessionRepository repository = repository();
-        WebSession first = session("111", NOW.plus(Duration.ofDays(1)));
-        WebSession second = session("111", NOW.plus(Duration.ofDays(1)));
-        WebSession other = session("222", NOW.plus(Duration.ofDays(1)));
+        PersonId alice = new PersonId("alice");
+        WebSession first = session(alice, "111", NOW.plus(Duration.ofDays(1)));
+        WebSession second = session(alice, "112", NOW.plus(Duration.ofDays(1)));
+        WebSession other = session(new PersonId("bob"), "222", NOW.plus(Duration.ofDays(1)));
         repository.save(first);
         repository.save(second);
         repository.save(other);
-        assertThat(repository.deleteAllOf(new UserId("111"))).isEqualTo(2);
+        assertThat(repository.deleteAllOf(alice)).isEqualTo(2);
         assertThat(repository.find(first.key())).isEmpty();
         assertThat(repository.find(second.key())).isEmpty();
         assertThat(repository.find(other.key())).contains(other);
