@@ -16,6 +16,7 @@ import dev.gmailserverauth.domain.model.HistoryId;
 import dev.gmailserverauth.domain.model.MailboxAccess;
 import dev.gmailserverauth.domain.model.MailboxWatch;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.PushVerification;
 import dev.gmailserverauth.domain.model.SyncState;
 import dev.gmailserverauth.domain.model.SyncStatus;
 import dev.gmailserverauth.domain.model.UserId;
@@ -91,8 +92,10 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
      */
     static GoogleSync googleSync(SyncConfig sync, URI baseUrl, GoogleAdapters google, Optional<GoogleSandbox> sandbox, Clock clock) {
         String audience = sync.pushAudience(baseUrl).toString();
-        PushTokenVerifier verifier = GoogleAdapters.pushTokenVerifier(GooglePushVerifierConfig
-                .forGoogle(audience, sync.pushServiceAccount().orElse("")).withCertsUrl(sync.oidcCertsUrl()), clock);
+        // No push service account configured (no topic, or pull mode): no push can prove who sent it, so none is accepted.
+        PushTokenVerifier verifier = sync.pushServiceAccount().<PushTokenVerifier>map(account -> GoogleAdapters.pushTokenVerifier(
+                GooglePushVerifierConfig.forGoogle(audience, account).withCertsUrl(sync.oidcCertsUrl()), clock))
+                .orElse(token -> new PushVerification.Refused(PushVerification.Reason.WRONG_EMAIL));
         Optional<NotificationSubscription> pull = sync.subscription().map(name -> google.notificationSubscription(
                 new PubSubPullConfig(name, sync.pubsubRootUrl(), sandbox.map(s -> sandboxServiceAccountKey(s)))));
         sandbox.filter(s -> sync.subscription().isEmpty() && sync.topic().equals(Optional.of(SANDBOX_TOPIC))).ifPresent(s -> s.control().pubSub()
