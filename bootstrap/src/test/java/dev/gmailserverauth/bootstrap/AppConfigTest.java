@@ -218,6 +218,15 @@ class AppConfigTest {
         assertThat(sync.pubsubRootUrl()).isEqualTo(URI.create("https://pubsub.googleapis.com/"));
         assertThat(sync.pollInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(sync.backfill()).isEqualTo(1000);
+        assertThat(sync.enabled()).isTrue();
+    }
+
+    @Test
+    void appSyncSwitchesTheSyncOnOrOff() {
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_SYNC", "off")).sync().enabled()).isFalse();
+        assertThat(AppConfig.fromEnvironment(Map.of("APP_SYNC", "ON")).sync().enabled()).isTrue();
+        assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("APP_SYNC", "sometimes")))
+                .isInstanceOf(ConfigurationException.class).hasMessage("APP_SYNC: must be on or off");
     }
 
     @Test

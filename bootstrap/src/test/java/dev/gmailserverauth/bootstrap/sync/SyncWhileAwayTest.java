@@ -30,7 +30,7 @@ class SyncWhileAwayTest {
     @Test
     void mailThatArrivesAfterThePersonLeftIsInTheIndexThroughPushWithNoRequestOfTheirs() {
         // An hour between polls: within the bound only a push can bring the new mail.
-        try (GmailServerAuth app = TestApps.startSandboxApp(Map.of("APP_SYNC_POLL_INTERVAL", "PT1H"))) {
+        try (GmailServerAuth app = TestApps.startSandboxApp(Map.of("APP_SYNC", "on", "APP_SYNC_POLL_INTERVAL", "PT1H"))) {
             SandboxControl control = app.sandbox().orElseThrow().control();
             String carol = control.demoAccounts().stream().filter(a -> a.startsWith("carol")).findFirst().orElseThrow();
             String cookie = new HttpSignIn().signIn(app.baseUrl(), carol);
