@@ -116,6 +116,8 @@ class MailCommandsAgainstASandboxProcessTest {
         env.put("APP_PORT", String.valueOf(appPort));
         env.put("APP_MANAGEMENT_PORT", "0");
         env.put("APP_DATABASE_URL", "jdbc:sqlite:" + folder.resolve("app.db"));
+        // The test counts the refreshes the commands make; the background sync would refresh on its own schedule too.
+        env.put("APP_SYNC", "off");
         env.put("GOOGLE_API_ROOT_URL", root);
         env.put("GOOGLE_USERINFO_ROOT_URL", root);
         env.put("GOOGLE_REVOKE_URL", root + "revoke");
