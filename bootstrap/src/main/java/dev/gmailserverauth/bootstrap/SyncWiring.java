@@ -37,9 +37,14 @@ import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
 import dev.gmailserverauth.persistence.jobs.SchedulerSettings;
 import dev.gmailserverauth.persistence.jobs.SyncJobHandlers;
 import dev.gmailserverauth.web.sync.SyncWeb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,16 +109,16 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         return new GoogleSync(google.mailboxChanges(), verifier, pull);
     }
 
-    /** Pull mode against the sandbox: its Pub/Sub service account's key, written owner-only beside the database's temp files. */
-    private static java.nio.file.Path sandboxServiceAccountKey(GoogleSandbox sandbox) {
+    /** Pull mode against the sandbox: its Pub/Sub service account's key, in an owner-only temporary file. */
+    private static Path sandboxServiceAccountKey(GoogleSandbox sandbox) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("sandbox-pubsub", ".json",
-                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            java.nio.file.Files.writeString(file, sandbox.control().pubSub().serviceAccountKeyFile());
+            Path file = Files.createTempFile("sandbox-pubsub", ".json",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, sandbox.control().pubSub().serviceAccountKeyFile());
             file.toFile().deleteOnExit();
             return file;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the sandbox's Pub/Sub service account key", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the sandbox's Pub/Sub service account key", e);
         }
     }
 

@@ -40,8 +40,9 @@ public final class SandboxServer {
             RiscSurface.register(routes, state.identity());
             if (controlApi) ControlSurface.register(routes, control);
             new DelegationRoutes(state, state.delegation(), delegation).register(routes, controlApi);
-            if (controlApi) new HistoryControlRoutes(control).register(routes);
-            new HistoryControlRoutes(control).registerDemoPage(routes);
+            HistoryControlRoutes history = new HistoryControlRoutes(control);
+            if (controlApi) history.register(routes);
+            history.registerDemoPage(routes);
             if (controlApi) new PubSubControlRoutes(control.pubSub()).register(routes);
             new PubSubRoutes(state.pubSub(), state.faults()).register(routes);
         });
