@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.DirectoryListing;
 import dev.gmailserverauth.domain.model.DirectoryUser;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.EnrolledMailbox;
+import dev.gmailserverauth.domain.model.GroupMembership;
 import dev.gmailserverauth.domain.model.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,9 @@ class EnrolMailboxesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
     private final AtomicReference<DirectoryListing> listing = new AtomicReference<>(new DirectoryListing.Listed(List.of(ADA, BEN, DEV, OLD)));
+    private final AtomicReference<GroupMembership> groups = new AtomicReference<>(new GroupMembership.Refused("no groups"));
     private final InMemoryEnrolledMailboxes mailboxes = new InMemoryEnrolledMailboxes();
-    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, mailboxes, clock);
+    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, group -> groups.get(), mailboxes, clock);
     private final ListEnrolledMailboxes list = new ListEnrolledMailboxes(mailboxes);
     private final RemoveEnrolledMailbox remove = new RemoveEnrolledMailbox(mailboxes);
 
@@ -69,6 +71,29 @@ class EnrolMailboxesTest {
         assertThat(stranger.notInDirectory()).containsExactly(new EmailAddress("eve@northwind.example"));
         assertThat(suspended.skipped()).containsExactly(DEV);
         assertThat(list.list()).hasSize(1);
+    }
+
+    @Test
+    void aGroupsMembersAreEnrolledSuspendedOnesSkippedAndAddressesOutsideTheDomainReported() {
+        EmailAddress sales = new EmailAddress("sales@northwind.example");
+        EmailAddress outsider = new EmailAddress("olivia@example.org");
+        groups.set(new GroupMembership.Listed(sales, List.of(BEN.email(), DEV.email(), outsider, new EmailAddress("BEN@northwind.example"))));
+
+        Enrolment.Done result = done(enrol.enrol(EnrolMailboxes.Selection.group(sales)));
+
+        assertThat(result.enrolled()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+        assertThat(result.skipped()).containsExactly(DEV);
+        assertThat(result.notInDirectory()).containsExactly(outsider);
+        assertThat(list.list()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+    }
+
+    @Test
+    void aGroupTheDirectoryRefusesEnrolsNothingAndSaysWhy() {
+        groups.set(new GroupMembership.Refused("there is no group nope@northwind.example"));
+
+        assertThat(enrol.enrol(EnrolMailboxes.Selection.group(new EmailAddress("nope@northwind.example")))
+                .<String>fold(d -> "done", Enrolment.DirectoryRefused::explanation)).contains("no group nope@northwind.example");
+        assertThat(list.list()).isEmpty();
     }
 
     @Test

@@ -39,7 +39,7 @@ final class DelegationWiring implements AutoCloseable {
 
     private DelegationWiring(DelegationAdapters adapters, Database stores, Clock clock) {
         this.adapters = adapters;
-        this.enrol = new EnrolMailboxes(adapters.directory(), stores.enrolledMailboxes(), clock);
+        this.enrol = new EnrolMailboxes(adapters.directory(), adapters.groups(), stores.enrolledMailboxes(), clock);
         this.list = new ListEnrolledMailboxes(stores.enrolledMailboxes());
         this.remove = new RemoveEnrolledMailbox(stores.enrolledMailboxes());
         this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), clock);
