@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.GroupMembership;
 import dev.gmailserverauth.domain.port.DomainDirectory;
 import dev.gmailserverauth.domain.port.DomainGroups;
 import dev.gmailserverauth.domain.port.EnrolledMailboxes;
+import dev.gmailserverauth.domain.port.SyncJobs;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,15 +22,19 @@ import java.util.Optional;
  * An operator enrols mailboxes of the Workspace domain for reading through domain-wide delegation: every user the
  * domain's directory lists, the members of a group (nested groups' members included), or one user. Suspended and
  * archived users, and users without a mailbox, are skipped and reported; an address the directory does not list (a
- * group member outside the domain, say) is reported, never enrolled.
+ * group member outside the domain, say) is reported, never enrolled. Every mailbox enrolled is synced from then on,
+ * while its person is away, its first sync (the backfill) asked for at once.
  */
 public final class EnrolMailboxes {
     private final DomainDirectory directory;
     private final DomainGroups groups;
     private final EnrolledMailboxes mailboxes;
+    private final SyncJobs jobs;
     private final Clock clock;
 
-    public EnrolMailboxes(DomainDirectory directory, DomainGroups groups, EnrolledMailboxes mailboxes, Clock clock) {
+    /** @param jobs asked for each mailbox enrolled (or enrolled already) to sync now: a first sync is its backfill */
+    public EnrolMailboxes(DomainDirectory directory, DomainGroups groups, EnrolledMailboxes mailboxes, SyncJobs jobs, Clock clock) {
+        this.jobs = Objects.requireNonNull(jobs);
         this.directory = Objects.requireNonNull(directory);
         this.groups = Objects.requireNonNull(groups);
         this.mailboxes = Objects.requireNonNull(mailboxes);
@@ -87,12 +92,15 @@ public final class EnrolMailboxes {
             }
             Optional<EnrolledMailbox> existing = mailboxes.findByUserId(user.id());
             if (existing.filter(e -> e.email().equals(user.email())).isPresent()) {
+                // Its sync is asked for again: that resumes one paused by a refusal the administrator has fixed since.
+                jobs.syncAt(user.id(), clock.instant());
                 already.add(existing.get());
                 continue;
             }
             EnrolledMailbox mailbox = existing.map(e -> new EnrolledMailbox(e.user(), user.email(), e.enrolledAt(), Optional.empty()))
                     .orElseGet(() -> EnrolledMailbox.enrolled(user.id(), user.email(), clock.instant()));
             mailboxes.save(mailbox);
+            jobs.syncAt(user.id(), clock.instant());
             enrolled.add(mailbox);
         }
         return new Enrolment.Done(enrolled, already, skipped, notInDirectory);

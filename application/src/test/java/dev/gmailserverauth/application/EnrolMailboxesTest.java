@@ -25,9 +25,10 @@ class EnrolMailboxesTest {
     private final AtomicReference<DirectoryListing> listing = new AtomicReference<>(new DirectoryListing.Listed(List.of(ADA, BEN, DEV, OLD)));
     private final AtomicReference<GroupMembership> groups = new AtomicReference<>(new GroupMembership.Refused("no groups"));
     private final InMemoryEnrolledMailboxes mailboxes = new InMemoryEnrolledMailboxes();
-    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, group -> groups.get(), mailboxes, clock);
+    private final World world = new World();
+    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, group -> groups.get(), mailboxes, world.syncJobs, clock);
     private final ListEnrolledMailboxes list = new ListEnrolledMailboxes(mailboxes);
-    private final RemoveEnrolledMailbox remove = new RemoveEnrolledMailbox(mailboxes);
+    private final RemoveEnrolledMailbox remove = new RemoveEnrolledMailbox(mailboxes, world.credentials, world.endSync);
 
     private static DirectoryUser user(String id, String email, DirectoryUser.Status status) {
         return new DirectoryUser(new UserId(id), new EmailAddress(email), email, status);
@@ -47,6 +48,9 @@ class EnrolMailboxesTest {
         assertThat(result.skipped()).containsExactly(DEV, OLD);
         assertThat(list.list()).extracting(EnrolledMailbox::user).containsExactly(ADA.id(), BEN.id());
         assertThat(list.list()).allSatisfy(m -> assertThat(m.enrolledAt()).isEqualTo(clock.instant()));
+        assertThat(world.syncJobs.dueAt(ADA.id())).contains(clock.instant());
+        assertThat(world.syncJobs.dueAt(BEN.id())).contains(clock.instant());
+        assertThat(world.syncJobs.dueAt(DEV.id())).isEmpty();
     }
 
     @Test
@@ -106,11 +110,14 @@ class EnrolMailboxesTest {
     }
 
     @Test
-    void removingForgetsTheMailbox() {
+    void removingEndsTheMailboxsSyncAndForgetsIt() {
         done(enrol.enrol(EnrolMailboxes.Selection.all()));
+        assertThat(world.syncJobs.dueAt(ADA.id())).isPresent();
 
         assertThat(remove.remove(new EmailAddress("Ada@northwind.example"))).isTrue();
         assertThat(remove.remove(ADA.email())).isFalse();
         assertThat(list.list()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+        assertThat(world.syncJobs.dueAt(ADA.id())).isEmpty();
+        assertThat(world.syncJobs.dueAt(BEN.id())).isPresent();
     }
 }

@@ -67,7 +67,7 @@ final class MailboxesCommands {
             EnrolMailboxes.Selection chosen = selection.all ? EnrolMailboxes.Selection.all()
                     : selection.group != null ? EnrolMailboxes.Selection.group(email(selection.group))
                     : EnrolMailboxes.Selection.user(email(selection.user));
-            Enrolment enrolment = context.delegation().enrol().enrol(chosen);
+            Enrolment enrolment = context.delegation().enrol(context.syncJobs()).enrol(chosen);
             PrintWriter out = spec.commandLine().getOut();
             int code = enrolment.fold(done -> report(out, done, selection.user != null), refused -> {
                 throw new CommandFailure(refused.explanation());
@@ -117,7 +117,7 @@ final class MailboxesCommands {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops reading a mailbox: it and its token are forgotten.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops reading a mailbox: its sync ends (synced mail deleted), it and its token are forgotten.")
     static final class Remove implements Callable<Integer> {
         private final CommandContext context;
         @Spec
@@ -131,7 +131,7 @@ final class MailboxesCommands {
 
         @Override
         public Integer call() {
-            if (!context.delegation().remove().remove(email(user))) throw new CommandFailure(TextTable.printable(user) + " is not enrolled");
+            if (!context.delegation().remove(context.endSync()).remove(email(user))) throw new CommandFailure(TextTable.printable(user) + " is not enrolled");
             spec.commandLine().getOut().println("removed " + user.toLowerCase(Locale.ROOT));
             spec.commandLine().getOut().flush();
             return CommandLineApp.OK;
