@@ -2,15 +2,12 @@ package dev.gmailserverauth.sandbox.internal.directory;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import dev.gmailserverauth.sandbox.internal.Account;
 import dev.gmailserverauth.sandbox.internal.ApiRequest;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.GoogleErrors;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
-import dev.gmailserverauth.sandbox.internal.oauth.OAuthStore;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,44 +38,29 @@ public final class DirectoryMembersEndpoint {
     }
 
     public ApiResponse list(ApiRequest request) {
-        Optional<String> bearer = request.bearerToken();
-        if (bearer.isEmpty()) return GoogleErrors.missingCredentials();
-        Optional<OAuthStore.AccessToken> token = state.oauth().accessToken(bearer.get());
-        if (token.isEmpty()) return GoogleErrors.invalidCredentials();
-        if (token.get().scopes().stream().noneMatch(SCOPES::contains)) return GoogleErrors.forbidden("Request had insufficient authentication scopes.");
-        Optional<WorkspaceUser> caller = state.accounts().byId(token.get().userId()).map(Account::email).flatMap(directory::byEmail);
-        if (caller.isEmpty() || !caller.get().admin() || caller.get().suspended()) {
-            return GoogleErrors.forbidden("Not Authorized to access this resource/api");
-        }
+        Optional<ApiResponse> refused = DirectoryRequests.refusal(request, state, directory, SCOPES);
+        if (refused.isPresent()) return refused.get();
         Optional<WorkspaceGroup> group = groupKey(request.path()).flatMap(directory::group);
         if (group.isEmpty()) {
             String m = "Resource Not Found: groupKey";
             return GoogleErrors.error(404, m, GoogleErrors.Item.of(m, "global", "notFound"), Optional.empty());
         }
-        int pageSize;
-        try {
-            pageSize = request.queryParam("maxResults").map(Integer::parseInt).orElse(MAX_PAGE);
-        } catch (NumberFormatException e) {
-            return GoogleErrors.badRequest("Invalid value for maxResults", "maxResults");
-        }
-        if (pageSize < 1 || pageSize > MAX_PAGE) return GoogleErrors.badRequest("Invalid value for maxResults: " + pageSize, "maxResults");
-        Optional<Integer> start = request.queryParam("pageToken").map(DirectoryMembersEndpoint::offset);
-        if (start.filter(s -> s < 0).isPresent()) return GoogleErrors.badRequest("Invalid Input: pageToken", "pageToken");
         boolean derived = request.queryParam("includeDerivedMembership").filter("true"::equalsIgnoreCase).isPresent();
-
-        List<String> members = directory.members(group.get(), derived);
-        int from = Math.min(start.orElse(0), members.size());
-        int to = Math.min(from + pageSize, members.size());
-        JsonObject body = new JsonObject();
-        body.addProperty("kind", "admin#directory#members");
-        body.addProperty("etag", "\"sandbox-" + group.get().id() + "-" + members.size() + "\"");
-        if (to > from) {
-            JsonArray page = new JsonArray();
-            members.subList(from, to).forEach(m -> page.add(json(m)));
-            body.add("members", page);
-        }
-        if (to < members.size()) body.addProperty("nextPageToken", token(to));
-        return ApiResponse.json(200, body);
+        return DirectoryRequests.paged(request, "members", MAX_PAGE, MAX_PAGE, page -> {
+            List<String> members = directory.members(group.get(), derived);
+            int from = Math.min(page.from(), members.size());
+            int to = page.to(members.size());
+            JsonObject body = new JsonObject();
+            body.addProperty("kind", "admin#directory#members");
+            body.addProperty("etag", "\"sandbox-" + group.get().id() + "-" + members.size() + "\"");
+            if (to > from) {
+                JsonArray listed = new JsonArray();
+                members.subList(from, to).forEach(m -> listed.add(json(m)));
+                body.add("members", listed);
+            }
+            page.next("members", members.size()).ifPresent(next -> body.addProperty("nextPageToken", next));
+            return ApiResponse.json(200, body);
+        });
     }
 
     private JsonObject json(String email) {
@@ -103,20 +85,5 @@ public final class DirectoryMembersEndpoint {
     private static Optional<String> groupKey(String path) {
         if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) return Optional.empty();
         return Optional.of(URLDecoder.decode(path.substring(PREFIX.length(), path.length() - SUFFIX.length()), StandardCharsets.UTF_8));
-    }
-
-    private static String token(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("members:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The offset a page token names; -1 for a token this endpoint never issued. */
-    private static int offset(String token) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (!decoded.matches("members:\\d{1,9}")) return -1;
-            return Integer.parseInt(decoded.substring("members:".length()));
-        } catch (IllegalArgumentException e) {
-            return -1;
-        }
     }
 }
