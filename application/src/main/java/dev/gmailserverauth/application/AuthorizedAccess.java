@@ -40,6 +40,10 @@ import java.util.function.Function;
  * is deleted and the reason says the time-limited access ended. {@code invalid_rapt} (a Workspace policy
  * wants a new sign-in) keeps the credential: passing Google's sign-in again is enough. Each ending is
  * written to the person's history.
+ *
+ * <p>A person of whom no consent is stored may still be reachable through Workspace domain-wide delegation
+ * ({@link DelegatedGrants}): then that grant is given, so the sync and the person's own web session read an
+ * enrolled mailbox the same way.
  */
 public final class AuthorizedAccess {
     /** Refresh this long before expiry, so a token never dies in flight. */
@@ -53,10 +57,18 @@ public final class AuthorizedAccess {
     private final EventRecorder events;
     private final RenewalNotice renewalNotice;
     private final Clock clock;
+    private final DelegatedGrants delegated;
     private final ConcurrentMap<UserId, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
 
     public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
             EventRecorder events, RenewalNotice renewalNotice, Clock clock) {
+        this(credentials, provider, refreshLock, history, events, renewalNotice, clock, DelegatedGrants.NONE);
+    }
+
+    /** @param delegated asked for a person of whom no consent is stored (an enrolled mailbox of the Workspace domain) */
+    public AuthorizedAccess(CredentialRepository credentials, AuthorizationProvider provider, RefreshLock refreshLock, AccountHistory history,
+            EventRecorder events, RenewalNotice renewalNotice, Clock clock, DelegatedGrants delegated) {
+        this.delegated = Objects.requireNonNull(delegated);
         this.credentials = Objects.requireNonNull(credentials);
         this.provider = Objects.requireNonNull(provider);
         this.refreshLock = Objects.requireNonNull(refreshLock);
@@ -72,7 +84,9 @@ public final class AuthorizedAccess {
      */
     public AccessOutcome open(UserId user) {
         Optional<StoredCredential> stored = credentials.findByUserId(user);
-        if (stored.isEmpty()) return new AccessOutcome.Denied(consent(Optional.empty(), ConsentReason.NOT_AUTHORIZED));
+        if (stored.isEmpty()) {
+            return delegated.open(user).orElseGet(() -> new AccessOutcome.Denied(consent(Optional.empty(), ConsentReason.NOT_AUTHORIZED)));
+        }
         // After the announced end even a live-looking access token is gone (Google ends every token of the grant).
         Optional<AccessToken> usable = stored.filter(c -> !c.refreshTokenExpiredAt(clock.instant())).flatMap(c -> usableToken(c, Optional.empty()));
         Resolution resolution = usable.<Resolution>map(token -> new Resolution.Usable(stored.get(), token))

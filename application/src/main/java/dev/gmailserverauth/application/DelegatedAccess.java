@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentMap;
  * for one mailbox share one mint in this process, and the {@link RefreshLock} keeps other instances from minting for
  * the same person at the same time: whoever gets the lock second re-reads the store and finds the new token.
  */
-public final class DelegatedAccess {
+public final class DelegatedAccess implements DelegatedGrants {
     /** Mint a new token this long before the stored one expires. */
     public static final Duration EXPIRY_MARGIN = Duration.ofMinutes(5);
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(15);
@@ -54,6 +54,30 @@ public final class DelegatedAccess {
         if (enrolled.isEmpty()) return new DelegatedOutcome.NotEnrolled(address);
         Optional<ExpiringAccessToken> usable = usableToken(enrolled.get(), Optional.empty());
         return usable.map(token -> opened(enrolled.get(), token.token())).orElseGet(() -> mintOnce(enrolled.get(), Optional.empty()));
+    }
+
+    /**
+     * The enrolled mailbox of {@code user} as the sync and a signed-in person's session open it; empty when it is not
+     * enrolled. A refusal an administrator must fix (not delegated, the key, the clock) pauses the reading
+     * ({@link ConsentReason#INSUFFICIENT_SCOPE}: the synced mail is kept, enrolling again resumes it); a user who is no
+     * longer active, or a token that opens another mailbox, ends it ({@link ConsentReason#CREDENTIALS_REVOKED}).
+     */
+    @Override
+    public Optional<AccessOutcome> open(UserId user) {
+        Optional<EnrolledMailbox> enrolled = mailboxes.findByUserId(user);
+        if (enrolled.isEmpty()) return Optional.empty();
+        DelegatedOutcome outcome = open(enrolled.get().email());
+        return Optional.of(outcome.fold(
+                opened -> new AccessOutcome.Granted(opened.grant()),
+                notEnrolled -> denied(enrolled.get(), ConsentReason.NOT_AUTHORIZED),
+                refused -> denied(enrolled.get(), refused.refusal().fold(granted -> ConsentReason.INSUFFICIENT_SCOPE,
+                        notDelegated -> ConsentReason.INSUFFICIENT_SCOPE, unknownUser -> ConsentReason.CREDENTIALS_REVOKED,
+                        clockSkew -> ConsentReason.INSUFFICIENT_SCOPE, keyRejected -> ConsentReason.INSUFFICIENT_SCOPE,
+                        wrongMailbox -> ConsentReason.CREDENTIALS_REVOKED, other -> ConsentReason.INSUFFICIENT_SCOPE))));
+    }
+
+    private static AccessOutcome denied(EnrolledMailbox mailbox, ConsentReason reason) {
+        return new AccessOutcome.Denied(new ConsentRequired(reason, Optional.of(mailbox.email())));
     }
 
     private DelegatedOutcome mintOnce(EnrolledMailbox mailbox, Optional<AccessToken> rejected) {

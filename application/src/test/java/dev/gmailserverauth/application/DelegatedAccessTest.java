@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailserverauth.domain.fake.InMemoryEnrolledMailboxes;
 import dev.gmailserverauth.domain.fake.InMemoryRefreshLock;
 import dev.gmailserverauth.domain.fake.NewMessage;
+import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.EnrolledMailbox;
 import dev.gmailserverauth.domain.model.ExpiringAccessToken;
@@ -157,5 +158,39 @@ class DelegatedAccessTest {
 
         assertThat(outcome.<String>fold(o -> "opened", n -> n.email().value(), r -> "refused")).isEqualTo(ben.email().value());
         assertThat(authority.mints.get()).isZero();
+    }
+
+    @Test
+    void aPersonWithNoConsentIsOpenedThroughTheirEnrolledMailboxWhereverAGrantIsOpened() {
+        AuthorizedAccess access = new AuthorizedAccess(world.credentials, world.google.authorizationProvider(), new InMemoryRefreshLock(),
+                world.history, world.recorder, world.renewalNotice, world.clock, delegated);
+
+        ConsentReason before = reasonFor(access.open(ben.userId()));
+        enrolBen();
+        MailboxGrant grant = access.open(ben.userId()).fold(AccessOutcome.Granted::grant, denied -> {
+            throw new AssertionError(denied.consent().reason());
+        });
+
+        assertThat(before).isEqualTo(ConsentReason.NOT_AUTHORIZED);
+        assertThat(grant.user()).isEqualTo(ben.userId());
+        assertThat(grant.email()).isEqualTo(ben.email());
+    }
+
+    @Test
+    void aRefusalTheAdministratorFixesPausesTheReadingAndAUserWhoIsGoneEndsIt() {
+        enrolBen();
+        authority.refusal.set(Optional.of(new Impersonation.NotDelegated("113774264463038321964", List.of(Scope.GMAIL_READONLY))));
+        ConsentReason notDelegated = reasonFor(delegated.open(ben.userId()).orElseThrow());
+        authority.refusal.set(Optional.of(new Impersonation.UnknownUser(ben.email(), "Invalid email or User ID")));
+        ConsentReason gone = reasonFor(delegated.open(ben.userId()).orElseThrow());
+
+        assertThat(notDelegated).isEqualTo(ConsentReason.INSUFFICIENT_SCOPE);
+        assertThat(gone).isEqualTo(ConsentReason.CREDENTIALS_REVOKED);
+    }
+
+    private static ConsentReason reasonFor(AccessOutcome outcome) {
+        return outcome.fold(granted -> {
+            throw new AssertionError("granted");
+        }, denied -> denied.consent().reason());
     }
 }

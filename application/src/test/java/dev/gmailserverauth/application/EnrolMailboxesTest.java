@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.DirectoryListing;
 import dev.gmailserverauth.domain.model.DirectoryUser;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.EnrolledMailbox;
+import dev.gmailserverauth.domain.model.GroupMembership;
 import dev.gmailserverauth.domain.model.UserId;
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,12 @@ class EnrolMailboxesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T08:00:00Z"));
     private final AtomicReference<DirectoryListing> listing = new AtomicReference<>(new DirectoryListing.Listed(List.of(ADA, BEN, DEV, OLD)));
+    private final AtomicReference<GroupMembership> groups = new AtomicReference<>(new GroupMembership.Refused("no groups"));
     private final InMemoryEnrolledMailboxes mailboxes = new InMemoryEnrolledMailboxes();
-    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, mailboxes, clock);
+    private final World world = new World();
+    private final EnrolMailboxes enrol = new EnrolMailboxes(listing::get, group -> groups.get(), mailboxes, world.syncJobs, clock);
     private final ListEnrolledMailboxes list = new ListEnrolledMailboxes(mailboxes);
-    private final RemoveEnrolledMailbox remove = new RemoveEnrolledMailbox(mailboxes);
+    private final RemoveEnrolledMailbox remove = new RemoveEnrolledMailbox(mailboxes, world.credentials, world.endSync);
 
     private static DirectoryUser user(String id, String email, DirectoryUser.Status status) {
         return new DirectoryUser(new UserId(id), new EmailAddress(email), email, status);
@@ -45,6 +48,9 @@ class EnrolMailboxesTest {
         assertThat(result.skipped()).containsExactly(DEV, OLD);
         assertThat(list.list()).extracting(EnrolledMailbox::user).containsExactly(ADA.id(), BEN.id());
         assertThat(list.list()).allSatisfy(m -> assertThat(m.enrolledAt()).isEqualTo(clock.instant()));
+        assertThat(world.syncJobs.dueAt(ADA.id())).contains(clock.instant());
+        assertThat(world.syncJobs.dueAt(BEN.id())).contains(clock.instant());
+        assertThat(world.syncJobs.dueAt(DEV.id())).isEmpty();
     }
 
     @Test
@@ -72,6 +78,29 @@ class EnrolMailboxesTest {
     }
 
     @Test
+    void aGroupsMembersAreEnrolledSuspendedOnesSkippedAndAddressesOutsideTheDomainReported() {
+        EmailAddress sales = new EmailAddress("sales@northwind.example");
+        EmailAddress outsider = new EmailAddress("olivia@example.org");
+        groups.set(new GroupMembership.Listed(sales, List.of(BEN.email(), DEV.email(), outsider, new EmailAddress("BEN@northwind.example"))));
+
+        Enrolment.Done result = done(enrol.enrol(EnrolMailboxes.Selection.group(sales)));
+
+        assertThat(result.enrolled()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+        assertThat(result.skipped()).containsExactly(DEV);
+        assertThat(result.notInDirectory()).containsExactly(outsider);
+        assertThat(list.list()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+    }
+
+    @Test
+    void aGroupTheDirectoryRefusesEnrolsNothingAndSaysWhy() {
+        groups.set(new GroupMembership.Refused("there is no group nope@northwind.example"));
+
+        assertThat(enrol.enrol(EnrolMailboxes.Selection.group(new EmailAddress("nope@northwind.example")))
+                .<String>fold(d -> "done", Enrolment.DirectoryRefused::explanation)).contains("no group nope@northwind.example");
+        assertThat(list.list()).isEmpty();
+    }
+
+    @Test
     void aRefusedDirectoryEnrolsNothingAndSaysWhy() {
         listing.set(new DirectoryListing.Refused("not an administrator"));
 
@@ -81,11 +110,14 @@ class EnrolMailboxesTest {
     }
 
     @Test
-    void removingForgetsTheMailbox() {
+    void removingEndsTheMailboxsSyncAndForgetsIt() {
         done(enrol.enrol(EnrolMailboxes.Selection.all()));
+        assertThat(world.syncJobs.dueAt(ADA.id())).isPresent();
 
         assertThat(remove.remove(new EmailAddress("Ada@northwind.example"))).isTrue();
         assertThat(remove.remove(ADA.email())).isFalse();
         assertThat(list.list()).extracting(EnrolledMailbox::email).containsExactly(BEN.email());
+        assertThat(world.syncJobs.dueAt(ADA.id())).isEmpty();
+        assertThat(world.syncJobs.dueAt(BEN.id())).isPresent();
     }
 }

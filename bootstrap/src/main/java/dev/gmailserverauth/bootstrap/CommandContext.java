@@ -1,17 +1,20 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.DelegatedGrants;
 import dev.gmailserverauth.application.GetMessage;
 import dev.gmailserverauth.application.ListAllMessages;
 import dev.gmailserverauth.application.ListMessages;
 import dev.gmailserverauth.application.Pause;
 import dev.gmailserverauth.application.RenewalNotice;
 import dev.gmailserverauth.application.SummaryCache;
+import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.google.GoogleAdapters;
 import dev.gmailserverauth.persistence.DatabaseSchema;
 import dev.gmailserverauth.persistence.Database;
 import dev.gmailserverauth.persistence.PersistenceConfig;
 import dev.gmailserverauth.persistence.SchemaStatus;
+import dev.gmailserverauth.persistence.jobs.DbSchedulerSyncJobs;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -38,6 +41,7 @@ final class CommandContext implements AutoCloseable {
     private GoogleAdapters google;
     private MailReading mail;
     private DelegationWiring delegation;
+    private SyncJobs syncJobs;
 
     /** The use cases the mail commands call, wired as the server wires them (no summary cache: one command, one pass). */
     record MailReading(AuthorizedAccess access, ListMessages listMessages, GetMessage getMessage, ListAllMessages listAllMessages) {
@@ -104,8 +108,11 @@ final class CommandContext implements AutoCloseable {
             Database stores = persistence();
             GoogleAdapters adapters = google();
             ListMessages listMessages = new ListMessages(adapters.mailbox(), SummaryCache.disabled(clock));
+            // Delegation is wired only for a person whose mailbox is enrolled: other commands need no key file.
+            DelegatedGrants delegated = !config().sandboxMode() && !config().delegation().configured() ? DelegatedGrants.NONE
+                    : user -> stores.enrolledMailboxes().findByUserId(user).isEmpty() ? Optional.empty() : delegation().access().open(user);
             AuthorizedAccess access = new AuthorizedAccess(stores.credentials(), adapters.authorizationProvider(), stores.refreshLock(),
-                    stores.accountHistory(), WebhookWiring.recorder(stores), new RenewalNotice(config().lifecycle().reauthNotice()), clock);
+                    stores.accountHistory(), WebhookWiring.recorder(stores), new RenewalNotice(config().lifecycle().reauthNotice()), clock, delegated);
             mail = new MailReading(access,
                     listMessages, new GetMessage(adapters.mailbox()), new ListAllMessages(listMessages, clock, Pause.sleepingOn(clock)));
         }
@@ -121,9 +128,22 @@ final class CommandContext implements AutoCloseable {
         return delegation;
     }
 
-    /** Ends a person's mailbox sync as the server does (no scheduler here: the person's jobs end by themselves). */
+    /** Ends a person's mailbox sync as the server does: its jobs cancelled in the shared job table, or ending by themselves. */
     EndSync endSync() {
-        return SyncWiring.endSyncForCommands(persistence(), mail().access(), google().mailboxChanges(), clock);
+        return SyncWiring.endSyncForCommands(persistence(), mail().access(), google().mailboxChanges(), syncJobs(), clock);
+    }
+
+    /**
+     * The shared job table, to ask the server's scheduler for a sync (an enrolled mailbox's first) or to cancel one;
+     * nothing runs in the command. With the sync off ({@code APP_SYNC=off}) nothing is asked.
+     */
+    SyncJobs syncJobs() {
+        if (syncJobs == null) {
+            Optional<DbSchedulerSyncJobs> table = SyncWiring.jobTableForCommands(config().sync(), persistence());
+            table.ifPresent(t -> opened.push(t));
+            syncJobs = table.<SyncJobs>map(t -> t).orElseGet(SyncWiring::noJobs);
+        }
+        return syncJobs;
     }
 
     /** Where people sign in again when a command finds their consent gone. */

@@ -4,7 +4,9 @@ import dev.gmailserverauth.application.DelegatedAccess;
 import dev.gmailserverauth.application.EnrolMailboxes;
 import dev.gmailserverauth.application.ListEnrolledMailboxes;
 import dev.gmailserverauth.application.RemoveEnrolledMailbox;
+import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleConfigurationException;
 import dev.gmailserverauth.google.delegation.DelegationAdapters;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Workspace domain-wide delegation, wired: the delegation adapters (key file read once), the enrolment use cases and
- * {@link DelegatedAccess}, which hands the mail use cases a grant fed by the service account instead of a consent.
+ * {@link DelegatedAccess}, which hands the mail use cases and the sync a grant fed by the service account instead of a
+ * consent (the server gives it to its {@code AuthorizedAccess}, so an enrolled mailbox is synced like a consented one).
  * In sandbox mode the sandbox's demo service account and domain are used; its key file is written at the server's
  * start (owner-only) for the server and for commands run beside it.
  */
@@ -32,16 +35,16 @@ final class DelegationWiring implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DelegationWiring.class);
 
     private final DelegationAdapters adapters;
-    private final EnrolMailboxes enrol;
+    private final Database stores;
+    private final Clock clock;
     private final ListEnrolledMailboxes list;
-    private final RemoveEnrolledMailbox remove;
     private final DelegatedAccess access;
 
     private DelegationWiring(DelegationAdapters adapters, Database stores, Clock clock) {
         this.adapters = adapters;
-        this.enrol = new EnrolMailboxes(adapters.directory(), stores.enrolledMailboxes(), clock);
+        this.stores = stores;
+        this.clock = clock;
         this.list = new ListEnrolledMailboxes(stores.enrolledMailboxes());
-        this.remove = new RemoveEnrolledMailbox(stores.enrolledMailboxes());
         this.access = new DelegatedAccess(stores.enrolledMailboxes(), adapters.authority(), stores.refreshLock(), clock);
     }
 
@@ -104,16 +107,18 @@ final class DelegationWiring implements AutoCloseable {
         }
     }
 
-    EnrolMailboxes enrol() {
-        return enrol;
+    /** Enrolment, each mailbox's first sync asked of {@code jobs}. */
+    EnrolMailboxes enrol(SyncJobs jobs) {
+        return new EnrolMailboxes(adapters.directory(), adapters.groups(), stores.enrolledMailboxes(), jobs, clock);
     }
 
     ListEnrolledMailboxes list() {
         return list;
     }
 
-    RemoveEnrolledMailbox remove() {
-        return remove;
+    /** Removal, the mailbox's sync ended by {@code endSync} (whose grants include this delegation's). */
+    RemoveEnrolledMailbox remove(EndSync endSync) {
+        return new RemoveEnrolledMailbox(stores.enrolledMailboxes(), stores.credentials(), endSync);
     }
 
     DelegatedAccess access() {

@@ -2,6 +2,7 @@ package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.DelegatedGrants;
 import dev.gmailserverauth.application.BeginAuthorization;
 import dev.gmailserverauth.application.CompleteAuthorization;
 import dev.gmailserverauth.application.DescribeUser;
@@ -132,8 +133,13 @@ public final class GmailServerAuth implements AutoCloseable {
             SyncConfig syncConfig = SyncWiring.effective(config.sync(), sandbox);
             Optional<SyncWiring.GoogleSync> googleSync = Optional.of(syncConfig).filter(SyncConfig::enabled)
                     .map(sync -> SyncWiring.googleSync(sync, baseUrl, google.adapters(), sandbox, clock));
+            // Enrolled mailboxes of a Workspace domain are opened (and synced) through delegation, with no consent of their own.
+            Optional<DelegationWiring> delegation = DelegationWiring.create(config, google.config().gmailRootUrl(),
+                    sandbox.map(s -> s.baseUrl().resolve("/")).orElse(config.delegation().adminRootUrl()), persistence, clock);
+            delegation.ifPresent(resources::push);
+            DelegatedGrants delegated = delegation.<DelegatedGrants>map(DelegationWiring::access).orElse(DelegatedGrants.NONE);
             Wired wired = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
-                    redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync);
+                    redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync, delegated);
             resources.push(wired.sync());
             WebApp.Builder useCases = wired.web();
             resources.push(WebhookWiring.start(config.webhooks(), persistence, clock, metrics.registry()));
@@ -228,14 +234,15 @@ public final class GmailServerAuth implements AutoCloseable {
     }
 
     private static Wired wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
-            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, SyncConfig syncConfig, Optional<SyncWiring.GoogleSync> googleSync) {
+            AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, SyncConfig syncConfig, Optional<SyncWiring.GoogleSync> googleSync,
+            DelegatedGrants delegated) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
         EventRecorder events = WebhookWiring.recorder(persistence);
         BeginAuthorization begin = new BeginAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(), redirectUri,
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
-                persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
+                persistence.accountHistory(), events, lifecycle.renewalNotice(), clock, delegated);
         SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         ListAccounts listAccounts = new ListAccounts(persistence.credentials(), clock);

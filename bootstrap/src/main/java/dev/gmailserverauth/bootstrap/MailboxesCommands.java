@@ -42,7 +42,7 @@ final class MailboxesCommands {
     static final class Selection {
         @Option(names = "--all", required = true, description = "every user of the domain (suspended and archived users are skipped)")
         boolean all;
-        @Option(names = "--group", required = true, paramLabel = "GROUP", description = "the members of a Google Group (not built yet)")
+        @Option(names = "--group", required = true, paramLabel = "GROUP", description = "the members of a Google Group of the domain, nested groups' members included")
         String group;
         @Option(names = "--user", required = true, paramLabel = "EMAIL", description = "one user of the domain")
         String user;
@@ -64,22 +64,20 @@ final class MailboxesCommands {
 
         @Override
         public Integer call() {
-            if (selection.group != null) {
-                throw new CommandFailure("enrolment by group is not built yet (it needs the Directory API's members.list and the scope "
-                        + "admin.directory.group.member.readonly); enrol with --all or --user");
-            }
             EnrolMailboxes.Selection chosen = selection.all ? EnrolMailboxes.Selection.all()
+                    : selection.group != null ? EnrolMailboxes.Selection.group(email(selection.group))
                     : EnrolMailboxes.Selection.user(email(selection.user));
-            Enrolment enrolment = context.delegation().enrol().enrol(chosen);
+            Enrolment enrolment = context.delegation().enrol(context.syncJobs()).enrol(chosen);
             PrintWriter out = spec.commandLine().getOut();
-            int code = enrolment.fold(done -> report(out, done), refused -> {
+            int code = enrolment.fold(done -> report(out, done, selection.user != null), refused -> {
                 throw new CommandFailure(refused.explanation());
             });
             out.flush();
             return code;
         }
 
-        private static int report(PrintWriter out, Enrolment.Done done) {
+        /** Exit code 1 when the one user asked for is not of the domain; a group's outside members are only reported. */
+        private static int report(PrintWriter out, Enrolment.Done done, boolean oneUser) {
             done.enrolled().forEach(m -> out.println("enrolled  " + m.email().value()));
             done.alreadyEnrolled().forEach(m -> out.println("already   " + m.email().value()));
             for (DirectoryUser user : done.skipped()) {
@@ -88,7 +86,7 @@ final class MailboxesCommands {
             done.notInDirectory().forEach(e -> out.println("unknown   " + TextTable.printable(e.value()) + " (not a user of the domain)"));
             out.println(done.enrolled().size() + " enrolled, " + done.alreadyEnrolled().size() + " already enrolled, " + done.skipped().size()
                     + " skipped" + (done.notInDirectory().isEmpty() ? "" : ", " + done.notInDirectory().size() + " unknown"));
-            return done.notInDirectory().isEmpty() ? CommandLineApp.OK : 1;
+            return done.notInDirectory().isEmpty() || !oneUser ? CommandLineApp.OK : 1;
         }
     }
 
@@ -119,7 +117,7 @@ final class MailboxesCommands {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops reading a mailbox: it and its token are forgotten.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops reading a mailbox: its sync ends (synced mail deleted), it and its token are forgotten.")
     static final class Remove implements Callable<Integer> {
         private final CommandContext context;
         @Spec
@@ -133,7 +131,7 @@ final class MailboxesCommands {
 
         @Override
         public Integer call() {
-            if (!context.delegation().remove().remove(email(user))) throw new CommandFailure(TextTable.printable(user) + " is not enrolled");
+            if (!context.delegation().remove(context.endSync()).remove(email(user))) throw new CommandFailure(TextTable.printable(user) + " is not enrolled");
             spec.commandLine().getOut().println("removed " + user.toLowerCase(Locale.ROOT));
             spec.commandLine().getOut().flush();
             return CommandLineApp.OK;

@@ -167,12 +167,28 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     }
 
     /**
-     * Ending a sync from a command (no scheduler runs there): the synced mail and state are deleted and the watch
-     * stopped; the account's scheduled jobs end by themselves at their next run, finding no grant.
+     * Ending a sync from a command (no scheduler runs there): the synced mail and state are deleted, the watch
+     * stopped and the account's jobs cancelled in the shared table ({@link #jobTableForCommands}); a job running
+     * meanwhile ends by itself at its next run, finding no grant.
      */
-    static EndSync endSyncForCommands(Database persistence, AuthorizedAccess access, MailboxChanges changes, Clock clock) {
-        return new EndSync(access, changes, persistence.syncStates(),
-                persistence.messageIndex(), new NoJobs(), clock);
+    static EndSync endSyncForCommands(Database persistence, AuthorizedAccess access, MailboxChanges changes, SyncJobs jobs, Clock clock) {
+        return new EndSync(access, changes, persistence.syncStates(), persistence.messageIndex(), jobs, clock);
+    }
+
+    /**
+     * The job table for a command: the same db-scheduler tasks over the same database, never started, so that a
+     * command asks the servers' schedulers for work (an enrolled mailbox's first sync) or cancels it; empty with the
+     * sync off.
+     */
+    static Optional<DbSchedulerSyncJobs> jobTableForCommands(SyncConfig config, Database persistence) {
+        if (!config.enabled()) return Optional.empty();
+        return Optional.of(persistence.syncJobs(new RunsNoJobs(), SchedulerSettings.of("command-" + instanceName(), config.pollInterval(),
+                Optional.empty())));
+    }
+
+    /** The jobs of an application with the sync off: nothing is asked of them. */
+    static SyncJobs noJobs() {
+        return new NoJobs();
     }
 
     SyncJobs jobs() {
@@ -249,6 +265,29 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
             host = "unknown-host";
         }
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A command's job table is never started: its tasks never run here. */
+    private static final class RunsNoJobs implements SyncJobHandlers {
+        @Override
+        public Optional<Instant> sync(UserId user) {
+            throw new IllegalStateException("a command runs no sync");
+        }
+
+        @Override
+        public void renewWatch(UserId user) {
+            throw new IllegalStateException("a command runs no sync");
+        }
+
+        @Override
+        public void checkCompleteness(UserId user) {
+            throw new IllegalStateException("a command runs no sync");
+        }
+
+        @Override
+        public void pull() {
+            throw new IllegalStateException("a command runs no sync");
+        }
     }
 
     /** No scheduler: the sync is off, nothing is asked of it and nothing waits. */

@@ -51,6 +51,12 @@ public interface SandboxDelegation {
 
     void setSuspended(String email, boolean suspended);
 
+    /**
+     * Adds a Google Group to the demo domain (Directory API {@code members.list}); its members may be users of the
+     * domain, other groups of it (nested) or addresses outside it. Returns the group's id.
+     */
+    String addWorkspaceGroup(String email, String name, List<String> members);
+
     /** Deletes the service account's key and creates another one: the old key file gets "Invalid JWT Signature.". */
     void replaceServiceAccountKey();
 

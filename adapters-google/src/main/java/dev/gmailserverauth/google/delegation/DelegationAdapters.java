@@ -24,13 +24,16 @@ public final class DelegationAdapters implements AutoCloseable {
     private final HttpTransport transport;
     private final GoogleDelegatedAuthority authority;
     private final GoogleDomainDirectory directory;
+    private final GoogleDomainGroups groups;
     private final String clientId;
     private final String clientEmail;
 
-    private DelegationAdapters(HttpTransport transport, ServiceAccountTokens tokens, GoogleDelegatedAuthority authority, GoogleDomainDirectory directory) {
+    private DelegationAdapters(HttpTransport transport, ServiceAccountTokens tokens, GoogleDelegatedAuthority authority, GoogleDomainDirectory directory,
+            GoogleDomainGroups groups) {
         this.transport = transport;
         this.authority = authority;
         this.directory = directory;
+        this.groups = groups;
         this.clientId = tokens.clientId();
         this.clientEmail = tokens.clientEmail();
     }
@@ -60,7 +63,8 @@ public final class DelegationAdapters implements AutoCloseable {
         LOG.info("domain-wide delegation: service account {} (client ID {}), token endpoint {}, domain {}", serviceAccount.getClientEmail(),
                 serviceAccount.getClientId(), serviceAccount.getTokenServerUri(), config.workspaceDomain());
         return new DelegationAdapters(transport, tokens, new GoogleDelegatedAuthority(tokens, gmail),
-                new GoogleDomainDirectory(tokens, directory, config.workspaceDomain(), config.workspaceAdmin()));
+                new GoogleDomainDirectory(tokens, directory, config.workspaceDomain(), config.workspaceAdmin()),
+                new GoogleDomainGroups(tokens, directory, config.workspaceDomain(), config.workspaceAdmin()));
     }
 
     public GoogleDelegatedAuthority authority() {
@@ -69,6 +73,10 @@ public final class DelegationAdapters implements AutoCloseable {
 
     public GoogleDomainDirectory directory() {
         return directory;
+    }
+
+    public GoogleDomainGroups groups() {
+        return groups;
     }
 
     /** The numeric client ID the administrator delegates. */

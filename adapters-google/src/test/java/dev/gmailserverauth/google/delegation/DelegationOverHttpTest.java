@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gmailserverauth.domain.model.DirectoryListing;
 import dev.gmailserverauth.domain.model.DirectoryUser;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.GroupMembership;
 import dev.gmailserverauth.domain.model.Impersonation;
 import dev.gmailserverauth.google.GoogleConfigurationException;
 import dev.gmailserverauth.sandbox.Endpoint;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DelegationOverHttpTest {
     static final String GMAIL = "https://www.googleapis.com/auth/gmail.readonly";
     static final String DIRECTORY = "https://www.googleapis.com/auth/admin.directory.user.readonly";
+    static final String GROUPS = "https://www.googleapis.com/auth/admin.directory.group.member.readonly";
+    static final EmailAddress SALES = new EmailAddress("sales@northwind.example");
     static final EmailAddress ADA = new EmailAddress("ada@northwind.example");
     static final EmailAddress BEN = new EmailAddress("ben@northwind.example");
     static final EmailAddress CLEO = new EmailAddress("cleo@northwind.example");
@@ -56,7 +59,7 @@ class DelegationOverHttpTest {
 
     @AfterEach
     void restoreTheAdminConsole() {
-        delegation().delegate(delegation().serviceAccountClientId(), List.of(GMAIL, DIRECTORY));
+        delegation().delegate(delegation().serviceAccountClientId(), List.of(GMAIL, DIRECTORY, GROUPS));
         delegation().clearGmailMisroutes();
         delegation().setGoogleAudienceAccepted(true);
     }
@@ -164,6 +167,37 @@ class DelegationOverHttpTest {
 
         assertThat(adapters.directory().users().fold(listed -> "listed", DirectoryListing.Refused::explanation))
                 .contains("cannot be read as " + ADA.value()).contains(DIRECTORY);
+    }
+
+    @Test
+    void aGroupsMembersComeWithThoseOfItsNestedGroupsAndWithoutTheGroupsThemselves() {
+        List<EmailAddress> members = adapters.groups().members(SALES).fold(GroupMembership.Listed::members, refused -> {
+            throw new AssertionError(refused.explanation());
+        });
+
+        assertThat(members).containsExactlyInAnyOrder(BEN, DEV, CLEO, new EmailAddress("olivia.chen@example.org"));
+    }
+
+    @Test
+    void anUnknownGroupAndAGroupScopeNotDelegatedAreToldApart() {
+        String unknown = adapters.groups().members(new EmailAddress("nope@northwind.example"))
+                .fold(listed -> "listed", GroupMembership.Refused::explanation);
+        delegation().delegate(delegation().serviceAccountClientId(), List.of(GMAIL, DIRECTORY));
+        String notDelegated = adapters.groups().members(SALES).fold(listed -> "listed", GroupMembership.Refused::explanation);
+
+        assertThat(unknown).contains("there is no group nope@northwind.example");
+        assertThat(notDelegated).contains(delegation().serviceAccountClientId()).contains(GROUPS).contains("Manage Domain Wide Delegation");
+    }
+
+    @Test
+    void aGroupIsReadPageByPage() {
+        List<String> many = java.util.stream.IntStream.range(0, 450).mapToObj(i -> "guest" + i + "@example.org").toList();
+        delegation().addWorkspaceGroup("guests@northwind.example", "Guests", many);
+
+        List<EmailAddress> members = adapters.groups().members(new EmailAddress("guests@northwind.example"))
+                .fold(GroupMembership.Listed::members, refused -> List.of());
+
+        assertThat(members).hasSize(450).doesNotHaveDuplicates();
     }
 
     @Test

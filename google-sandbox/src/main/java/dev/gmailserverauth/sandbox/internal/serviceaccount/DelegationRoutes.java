@@ -9,6 +9,7 @@ import dev.gmailserverauth.sandbox.SandboxDelegation;
 import dev.gmailserverauth.sandbox.internal.ApiResponse;
 import dev.gmailserverauth.sandbox.internal.JavalinAdapter;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
+import dev.gmailserverauth.sandbox.internal.directory.DirectoryMembersEndpoint;
 import dev.gmailserverauth.sandbox.internal.directory.DirectoryUsersEndpoint;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -40,6 +41,8 @@ public final class DelegationRoutes {
     public void register(RoutesConfig routes, boolean controlApi) {
         DirectoryUsersEndpoint users = new DirectoryUsersEndpoint(state, delegation.directory());
         routes.get(DirectoryUsersEndpoint.PATH, ctx -> JavalinAdapter.serve(ctx, users::list));
+        DirectoryMembersEndpoint members = new DirectoryMembersEndpoint(state, delegation.directory());
+        routes.get(DirectoryMembersEndpoint.PATH, ctx -> JavalinAdapter.serve(ctx, members::list));
         if (!controlApi) return;
         routes.get(CONSOLE, ctx -> ctx.html(AdminConsolePage.render(delegation)));
         routes.post(CONSOLE, this::consoleForm);
@@ -56,6 +59,12 @@ public final class DelegationRoutes {
             JsonObject o = new JsonObject();
             o.addProperty("id", control.addWorkspaceUser(body.get("email").getAsString(), body.get("displayName").getAsString(),
                     body.has("admin") && body.get("admin").getAsBoolean()));
+            return o;
+        }));
+        routes.post(CONTROL + "/groups", ctx -> handle(ctx, body -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("id", control.addWorkspaceGroup(body.get("email").getAsString(), body.get("name").getAsString(),
+                    strings(body.getAsJsonArray("members"))));
             return o;
         }));
         routes.post(CONTROL + "/users/{email}/suspended", ctx -> handle(ctx, body -> done(() ->
@@ -110,7 +119,7 @@ public final class DelegationRoutes {
     }
 
     private static List<String> strings(JsonArray array) {
-        if (array == null) throw new IllegalArgumentException("scopes are missing");
+        if (array == null) throw new IllegalArgumentException("a list is missing");
         List<String> out = new ArrayList<>();
         array.forEach(e -> out.add(e.getAsString()));
         return out;

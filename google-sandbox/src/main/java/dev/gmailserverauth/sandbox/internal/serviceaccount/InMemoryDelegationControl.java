@@ -4,6 +4,7 @@ import dev.gmailserverauth.sandbox.SandboxDelegation;
 import dev.gmailserverauth.sandbox.internal.Account;
 import dev.gmailserverauth.sandbox.internal.SandboxState;
 import dev.gmailserverauth.sandbox.internal.directory.WorkspaceDirectory;
+import dev.gmailserverauth.sandbox.internal.directory.WorkspaceGroup;
 import dev.gmailserverauth.sandbox.internal.directory.WorkspaceUser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /** {@link SandboxDelegation} over the sandbox's state. */
@@ -90,6 +92,12 @@ public final class InMemoryDelegationControl implements SandboxDelegation {
 
     @Override public void setSuspended(String email, boolean suspended) {
         delegation.directory().setSuspended(email, suspended);
+    }
+
+    @Override public String addWorkspaceGroup(String email, String name, List<String> members) {
+        String id = "0" + Integer.toHexString(email.toLowerCase(Locale.ROOT).hashCode() & 0x7fffffff) + "group";
+        delegation.directory().addGroup(new WorkspaceGroup(email, id, name, members));
+        return id;
     }
 
     @Override public void replaceServiceAccountKey() {

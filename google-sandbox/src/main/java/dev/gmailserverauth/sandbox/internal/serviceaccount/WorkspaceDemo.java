@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The demo Workspace domain: Ada (an administrator), Ben and Cleo with a few messages each, and Dev, suspended. Its
- * Admin console has delegated the demo service account for Gmail read-only and the Directory's user list, so sandbox
+ * The demo Workspace domain: Ada (an administrator), Ben and Cleo with a few messages each, and Dev, suspended; the
+ * groups Sales (Ben, Dev, the group Support and an outside address) and Support (Cleo). Its Admin console has delegated
+ * the demo service account for Gmail read-only and the Directory's user and group-member lists, so sandbox
  * mode works without a step; tests change that through {@link SandboxDelegation}.
  */
 public final class WorkspaceDemo {
@@ -17,7 +18,11 @@ public final class WorkspaceDemo {
     public static final String CLEO = "cleo@northwind.example";
     public static final String DEV = "dev@northwind.example";
     public static final List<String> DELEGATED_SCOPES = List.of("https://www.googleapis.com/auth/gmail.readonly",
-            "https://www.googleapis.com/auth/admin.directory.user.readonly");
+            "https://www.googleapis.com/auth/admin.directory.user.readonly",
+            "https://www.googleapis.com/auth/admin.directory.group.member.readonly");
+    /** A group with a nested group, a suspended member and an outside address: {@code members.list}'s cases. */
+    public static final String SALES = "sales@northwind.example";
+    public static final String SUPPORT = "support@northwind.example";
 
     private WorkspaceDemo() {}
 
@@ -27,6 +32,8 @@ public final class WorkspaceDemo {
         control.addWorkspaceUser(CLEO, "Cleo Diaz", false);
         control.addWorkspaceUser(DEV, "Devon Left", false);
         control.setSuspended(DEV, true);
+        control.addWorkspaceGroup(SUPPORT, "Support", List.of(CLEO));
+        control.addWorkspaceGroup(SALES, "Sales", List.of(BEN, DEV, SUPPORT, "olivia.chen@example.org"));
         Instant anchor = Instant.parse("2026-05-20T08:00:00Z");
         add(state, ADA, "Northwind IT <it@northwind.example>", "Domain-wide delegation is on", anchor,
                 "The mail archiver can now read the domain's mailboxes.");
