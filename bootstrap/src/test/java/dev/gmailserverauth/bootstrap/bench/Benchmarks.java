@@ -93,7 +93,8 @@ public final class Benchmarks {
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
-     * limitpages, browse, listall, overquota, fields; and of issue 24: quotaprofiles); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * limitpages, browse, listall, overquota, fields; and of issue 24: quotaprofiles; and of issue 20, the mailbox sync:
+     * syncunits, synclatency, syncindex, syncgap, syncscale); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -120,6 +121,11 @@ public final class Benchmarks {
         if (wanted.test("overquota")) limits.overQuota();
         if (wanted.test("fields")) limits.latencyWithFields();
         if (wanted.test("quotaprofiles")) limits.quotaProfiles();
+        SyncBench sync = new SyncBench(rows::add);
+        if (wanted.test("syncunits")) sync.units();
+        if (wanted.test("synclatency")) sync.latency();
+        if (wanted.test("syncindex")) sync.index();
+        if (wanted.test("syncgap")) sync.gap();
         write(only.equals(java.util.Set.of("")));
     }
 
