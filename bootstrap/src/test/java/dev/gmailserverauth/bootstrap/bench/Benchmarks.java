@@ -126,6 +126,7 @@ public final class Benchmarks {
         if (wanted.test("synclatency")) sync.latency();
         if (wanted.test("syncindex")) sync.index();
         if (wanted.test("syncgap")) sync.gap();
+        if (wanted.test("syncscale")) new SyncScaleBench(printedAsTheyCome(rows::add)).run();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -225,6 +226,15 @@ public final class Benchmarks {
                     + " and JSON models), p50", "report", ms(adapter.percentileMillis(50)),
                     "the same multipart posted and read as text with the JDK's HttpClient: " + ms(direct.percentileMillis(50)), true));
         }
+    }
+
+    /** Rows printed as they are measured (a long section shows its rows before the table at the end), then kept. */
+    static java.util.function.Consumer<Row> printedAsTheyCome(java.util.function.Consumer<Row> rows) {
+        return row -> {
+            System.out.println("| " + row.metric() + " | " + row.target() + " | " + row.measured() + " | " + row.baseline() + " | "
+                    + (row.met() ? "yes" : "**no**") + " |");
+            rows.accept(row);
+        };
     }
 
     static Map<String, String> withUnmetered(Map<String, String> env) {

@@ -8,6 +8,7 @@ import dev.gmailserverauth.bootstrap.ApiClient;
 import dev.gmailserverauth.bootstrap.AppConfig;
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
+import dev.gmailserverauth.bootstrap.IndexedPage;
 import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.GoogleSandbox;
@@ -27,7 +28,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -87,8 +87,9 @@ class SyncWhileAwayTest {
         // the mail after the restart is the stored checkpoint and nothing the app kept in memory.
         try (GoogleSandbox sandbox = GoogleSandbox.start(SandboxConfig.defaults(callbacks))) {
             SandboxControl control = sandbox.control();
+            String database = "jdbc:sqlite:" + folder.resolve("app.db");
             Map<String, String> env = new HashMap<>(TestApps.againstSandbox(sandbox, TestApps.clientSecretsFor(sandbox.baseUrl(), callbacks), port,
-                    "jdbc:sqlite:" + folder.resolve("app.db"), Base64.getEncoder().encodeToString(new byte[32])));
+                    database, Base64.getEncoder().encodeToString(new byte[32])));
             env.put("APP_SYNC", "on");
             env.put("APP_SYNC_POLL_INTERVAL", "PT1S");
             env.put("APP_SYNC_BACKFILL", "20");
@@ -108,14 +109,17 @@ class SyncWhileAwayTest {
             control.resetCounters();
 
             try (GmailServerAuth app = GmailServerAuth.start(AppConfig.fromEnvironment(env))) {
+                String user = control.userId(bob);
+                // Waits on the database: a list read while the index is not yet current would go to Gmail (a messages.list).
                 Eventually.await("after the restart the index has the mail delivered while the app was down", BOUND,
-                        () -> indexed(app.baseUrl(), cookie).contains(whileDown));
+                        () -> count(database, "SELECT count(*) FROM synced_messages WHERE user_id = ? AND message_id = ?", user, whileDown) == 1);
                 JsonObject sync = json(api.get(app.baseUrl().resolve("/api/sync"), cookie));
                 assertThat(Long.parseLong(sync.get("checkpoint").getAsString())).as("the checkpoint moved on from the stored one")
                         .isGreaterThan(Long.parseLong(before));
                 assertThat(sync.get("gapsFilled").getAsInt()).as("no gap: the history from the stored checkpoint was read").isZero();
                 assertThat(control.counters().calls(Endpoint.MESSAGES_LIST)).as("no backfill started over, no gap listed").isZero();
                 assertThat(control.counters().calls(Endpoint.HISTORY_LIST)).as("history read from the checkpoint").isPositive();
+                Eventually.await("the list is served from the index and shows it", BOUND, () -> indexed(app.baseUrl(), cookie).contains(whileDown));
             }
         }
     }
@@ -145,13 +149,8 @@ class SyncWhileAwayTest {
         }
     }
 
-    /** The ids of the first page of /api/messages, asserting that it was served from the index. */
     private List<String> indexed(URI app, String cookie) {
-        JsonObject page = json(api.get(app.resolve("/api/messages?maxResults=50"), cookie));
-        if (page.get("indexedAt") == null || page.get("indexedAt").isJsonNull()) return List.of();
-        List<String> ids = new ArrayList<>();
-        page.getAsJsonArray("messages").forEach(m -> ids.add(m.getAsJsonObject().get("id").getAsString()));
-        return ids;
+        return IndexedPage.ids(api, app, cookie);
     }
 
     /** How many rows each table of the sync holds for this account, read straight from the database file. */
