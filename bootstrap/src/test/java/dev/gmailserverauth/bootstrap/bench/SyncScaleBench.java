@@ -201,9 +201,9 @@ final class SyncScaleBench {
                 int peak = 0;
                 for (String email : emails) peak = Math.max(peak, control.limitUsage(email).peakConcurrency());
                 long byBoth = pickedBy.values().stream().filter(set -> set.size() > 1).count();
-                String instances = String.format("%,d accounts, 2 instances (child JVMs of the jar) on one PostgreSQL, %,d messages to a tenth of them"
-                        + " a minute for %d min, instance A killed (SIGKILL) at minute %.1f", accounts, deliveredAt.size(), minutes,
-                        (killedAt - loadStart) / 60e9);
+                String instances = String.format("%,d accounts, 2 instances (child JVMs of the jar) on one PostgreSQL, a tenth (%,d) receiving a"
+                        + " message each minute for %d min (%,d in all), instance A killed (SIGKILL) at minute %.1f", accounts, perMinute, minutes,
+                        deliveredAt.size(), (killedAt - loadStart) / 60e9);
                 rows.accept(new Benchmarks.Row("(issue 20) " + instances + ": every change applied exactly once (sandbox mailboxes against the index)",
                         "0 missing, 0 extra", missing + " missing, " + extra + " extra of " + atSandbox.values().stream().mapToInt(Set::size).sum()
                                 + " messages; " + (caughtUp ? "all" : "NOT all") + " indexed " + String.format("%.0f s", catchUpSeconds)
