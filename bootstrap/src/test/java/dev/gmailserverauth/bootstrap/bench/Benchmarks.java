@@ -93,7 +93,8 @@ public final class Benchmarks {
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
-     * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; of issue 23: delegation); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; of issue 23: delegation; of issue 20, the
+     * mailbox sync: syncunits, synclatency, syncindex, syncgap, syncscale); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -121,6 +122,12 @@ public final class Benchmarks {
         if (wanted.test("fields")) limits.latencyWithFields();
         if (wanted.test("quotaprofiles")) limits.quotaProfiles();
         if (wanted.test("delegation")) rows.addAll(new DelegationBench().run());
+        SyncBench sync = new SyncBench(rows::add);
+        if (wanted.test("syncunits")) sync.units();
+        if (wanted.test("synclatency")) sync.latency();
+        if (wanted.test("syncindex")) sync.index();
+        if (wanted.test("syncgap")) sync.gap();
+        if (wanted.test("syncscale")) new SyncScaleBench(printedAsTheyCome(rows::add)).run();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -220,6 +227,15 @@ public final class Benchmarks {
                     + " and JSON models), p50", "report", ms(adapter.percentileMillis(50)),
                     "the same multipart posted and read as text with the JDK's HttpClient: " + ms(direct.percentileMillis(50)), true));
         }
+    }
+
+    /** Rows printed as they are measured (a long section shows its rows before the table at the end), then kept. */
+    static java.util.function.Consumer<Row> printedAsTheyCome(java.util.function.Consumer<Row> rows) {
+        return row -> {
+            System.out.println("| " + row.metric() + " | " + row.target() + " | " + row.measured() + " | " + row.baseline() + " | "
+                    + (row.met() ? "yes" : "**no**") + " |");
+            rows.accept(row);
+        };
     }
 
     static Map<String, String> withUnmetered(Map<String, String> env) {

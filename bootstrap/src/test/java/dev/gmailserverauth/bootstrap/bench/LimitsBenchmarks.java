@@ -76,11 +76,7 @@ final class LimitsBenchmarks {
     private final AtomicInteger accounts = new AtomicInteger();
 
     LimitsBenchmarks(Consumer<Benchmarks.Row> rows) {
-        this.rows = row -> {
-            System.out.println("| " + row.metric() + " | " + row.target() + " | " + row.measured() + " | " + row.baseline() + " | "
-                    + (row.met() ? "yes" : "**no**") + " |");
-            rows.accept(row);
-        };
+        this.rows = Benchmarks.printedAsTheyCome(rows);
     }
 
     // ---- one page of 50 and of 100 at 10 and at 5 concurrent requests per user --------------------
