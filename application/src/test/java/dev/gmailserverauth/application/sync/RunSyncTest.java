@@ -3,6 +3,10 @@ package dev.gmailserverauth.application.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gmailserverauth.application.World;
+import dev.gmailserverauth.domain.event.AccountEvent;
+import dev.gmailserverauth.domain.event.EventPayload;
+import dev.gmailserverauth.domain.event.EventType;
+import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.fake.NewMessage;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.EmailAddress;
@@ -14,8 +18,10 @@ import dev.gmailserverauth.domain.model.MailboxNotification;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.SyncState;
 import dev.gmailserverauth.domain.model.SyncStatus;
+import dev.gmailserverauth.domain.model.ThreadId;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import java.time.Duration;
@@ -24,10 +30,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class RunSyncTest {
     private static final Instant MAIL_START = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Set<EventType> SYNC_TYPES = Set.of(EventType.MESSAGE_RECEIVED, EventType.MESSAGE_DELETED,
+            EventType.MESSAGE_LABELS_CHANGED, EventType.SYNC_GAP_FILLED);
 
     private final World world = new World();
     private final UserIdentity alice = world.google.addAccount("alice@example.com");
@@ -46,7 +55,7 @@ class RunSyncTest {
         SyncSettings base = SyncSettings.of(backfill, Duration.ofMinutes(10), Optional.of(World.TOPIC));
         SyncSettings settings = new SyncSettings(base.backfill(), base.pollInterval(), base.topic(), base.gapOverlap(), base.gapLimit(),
                 base.completenessWindow(), slice);
-        return new RunSync(world.access, world.google.mailboxChanges(), world.google.mailbox(), world.syncStates, world.messageIndex,
+        return new RunSync(world.access, world.google.mailboxChanges(), world.google.mailbox(), world.syncStates, world.messageIndex, world.tellingIndex,
                 world.endSync, world.syncJobs, settings, world.clock);
     }
 
@@ -60,6 +69,15 @@ class RunSyncTest {
 
     private List<String> indexedSubjects() {
         return world.messageIndex.list(user, IndexView.ALL, Optional.empty(), new PageSize(500)).items().stream().map(MessageSummary::subject).toList();
+    }
+
+    /** The events the sync told (sign-ins tell account events of their own). */
+    private List<NewEvent> told() {
+        return world.events.appended().stream().filter(event -> SYNC_TYPES.contains(event.type())).toList();
+    }
+
+    private List<String> toldTypes() {
+        return told().stream().map(event -> event.type().wireName()).toList();
     }
 
     private static String kind(RunSync.Outcome outcome) {
@@ -81,6 +99,7 @@ class RunSyncTest {
         assertThat(world.messageIndex.count(user)).as("the newest 25, as configured").isEqualTo(25);
         assertThat(indexedSubjects()).first().isEqualTo("Message 29");
         assertThat(indexedSubjects()).last().isEqualTo("Message 5");
+        assertThat(told()).as("the first backfill tells nothing: those messages were there before the connection").isEmpty();
     }
 
     @Test
@@ -140,6 +159,9 @@ class RunSyncTest {
         assertThat(world.messageIndex.count(user)).isEqualTo(2);
         assertThat(state().pendingSince()).isEmpty();
         assertThat(state().lag()).contains(Duration.ofSeconds(2));
+        world.receiveNotification.receive(new MailboxNotification(address, now));
+        run();
+        assertThat(toldTypes()).as("each change told once").containsExactly("message.received", "message.received");
     }
 
     @Test
@@ -160,6 +182,12 @@ class RunSyncTest {
         assertThat(state().lastGap()).hasValueSatisfying(gap -> assertThat(gap).contains("listed 2").contains("added 2").contains("removed 0"));
         assertThat(state().checkpoint()).isEqualTo(world.google.currentHistoryId(user));
         assertThat(indexedSubjects()).contains("While away 0", "While away 1").doesNotContain("While away 2").hasSize(27);
+        assertThat(toldTypes()).as("what it reconciled, then the gap").containsExactly("message.received", "message.received", "sync.gap_filled");
+        assertThat(told().subList(0, 2)).extracting(event -> ((EventPayload.MessageReceived) event.payload()).summary().subject())
+                .containsExactlyInAnyOrder("While away 0", "While away 1");
+        EventPayload.SyncGapFilled gap = (EventPayload.SyncGapFilled) told().get(2).payload();
+        assertThat(gap.messagesReconciled()).isEqualTo(2);
+        assertThat(gap.gapSince()).isBefore(world.clock.instant().minus(Duration.ofDays(29)));
         assertThat(kind(run())).as("the next run follows the history again").isEqualTo("synced");
         assertThat(state().gapsFilled()).isEqualTo(1);
     }
@@ -173,6 +201,8 @@ class RunSyncTest {
         assertThat(kind(run())).isEqualTo("synced");
         assertThat(world.messageIndex.count(user)).isEqualTo(5);
         assertThat(state().lastGap()).hasValueSatisfying(gap -> assertThat(gap).contains("the index was empty"));
+        assertThat(toldTypes()).as("the gap, and nothing of the refill, a backfill").containsExactly("sync.gap_filled");
+        assertThat(((EventPayload.SyncGapFilled) told().get(0).payload()).messagesReconciled()).isZero();
     }
 
     @Test
@@ -263,5 +293,109 @@ class RunSyncTest {
         assertThat(outcome.<String>fold(checked -> checked.missing() + "/" + checked.extra(), skipped -> skipped.why())).isEqualTo("1/1");
         assertThat(state().repairs()).isEqualTo(2);
         assertThat(indexedSubjects()).contains(dropped.subject()).doesNotContain("ghost");
+        assertThat(toldTypes()).as("each repair told").containsExactly("message.received", "message.deleted");
+        assertThat(((EventPayload.MessageReceived) told().get(0).payload()).summary().id()).isEqualTo(dropped.id());
+        assertThat(((EventPayload.MessageDeleted) told().get(1).payload()).messageId()).isEqualTo(new MessageId("ghost"));
+        world.checkCompleteness.check(user);
+        assertThat(told()).as("nothing left to repair, nothing more told").hasSize(2);
+    }
+
+    @Test
+    void newMailALabelChangeAndADeletionAreToldWithTheSummaryTheIndexHoldsInTheMailboxsOrder() {
+        deliver(2);
+        world.signIn(alice);
+        run();
+        List<MessageId> arrived = deliver(2);
+        run();
+        world.google.relabel(alice, arrived.get(0), Set.of(LabelId.STARRED), Set.of(LabelId.UNREAD));
+        world.google.pageHistoryBy(1);
+        run();
+        world.google.deleteMessage(alice, arrived.get(1));
+        run();
+
+        assertThat(toldTypes()).containsExactly("message.received", "message.received", "message.labels_changed", "message.labels_changed",
+                "message.deleted");
+        List<NewEvent> told = told();
+        assertThat(told).allSatisfy(event -> {
+            assertThat(event.account()).isEqualTo(user);
+            assertThat(event.email()).isEqualTo(new EmailAddress("alice@example.com"));
+        });
+        EventPayload.MessageReceived received = (EventPayload.MessageReceived) told.get(0).payload();
+        assertThat(received.summary().id()).isEqualTo(arrived.get(0));
+        assertThat(received.summary().subject()).isEqualTo("Message 2");
+        assertThat(received.summary().from()).isEqualTo("Bob <bob@example.com>");
+        assertThat(received.summary().labelIds()).contains(LabelId.UNREAD);
+        // Google's history tells the added and the removed label as two records.
+        EventPayload.MessageLabelsChanged first = labelsChanged(told.get(2));
+        EventPayload.MessageLabelsChanged second = labelsChanged(told.get(3));
+        assertThat(List.of(first.added(), first.removed(), second.added(), second.removed()))
+                .containsExactlyInAnyOrder(Set.of(LabelId.STARRED), Set.of(), Set.of(), Set.of(LabelId.UNREAD));
+        assertThat(second.summary()).as("the last change's summary carries the labels as the index now holds them")
+                .isEqualTo(indexed(arrived.get(0)));
+        assertThat(second.summary().labelIds()).contains(LabelId.STARRED).doesNotContain(LabelId.UNREAD);
+        assertThat(((EventPayload.MessageDeleted) told.get(4).payload()).messageId()).isEqualTo(arrived.get(1));
+
+        List<AccountEvent> stored = world.events.after(0, 100);
+        assertThat(stored).extracting(AccountEvent::sequence).as("one account, sequence without gaps")
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, stored.size()).boxed().toList());
+    }
+
+    @Test
+    void changesThatCameBeforeTheSyncSawTheMessageAreInItsSummaryAndAMessageGoneBeforeIsNeverTold() {
+        world.signIn(alice);
+        run();
+        List<MessageId> arrived = deliver(2);
+        world.google.relabel(alice, arrived.get(0), Set.of(LabelId.STARRED), Set.of(LabelId.UNREAD));
+        world.google.deleteMessage(alice, arrived.get(1));
+
+        run();
+
+        assertThat(toldTypes()).containsExactly("message.received");
+        assertThat(((EventPayload.MessageReceived) told().get(0).payload()).summary().labelIds()).contains(LabelId.STARRED)
+                .doesNotContain(LabelId.UNREAD);
+    }
+
+    @Test
+    void aPageAppliedTwiceTellsItsChangesOnlyTheFirstTime() {
+        world.signIn(alice);
+        run();
+        MessageSummary summary = new MessageSummary(new MessageId("m1"), new ThreadId("t1"), "Hello", "Ann",
+                MAIL_START, "hi", Set.of(LabelId.INBOX, LabelId.UNREAD));
+        List<IndexWrite> page = List.of(new IndexWrite.Put(summary), new IndexWrite.RemoveLabels(summary.id(), Set.of(LabelId.UNREAD)),
+                new IndexWrite.AddLabels(summary.id(), Set.of(LabelId.INBOX)), new IndexWrite.Remove(new MessageId("never-indexed")),
+                new IndexWrite.AddLabels(new MessageId("never-indexed"), Set.of(LabelId.STARRED)));
+        // The same history read again: the added message is summarized afresh, as Gmail holds it now (read).
+        List<IndexWrite> again = List.of(new IndexWrite.Put(summary.withLabels(Set.of(LabelId.INBOX))), page.get(1), page.get(2), page.get(3),
+                page.get(4));
+        EmailAddress email = new EmailAddress("alice@example.com");
+        // A page in the middle of a history leaves the checkpoint where it is: two overlapping runs may both apply it.
+        Optional<TellingIndex.Told> first = world.tellingIndex.apply(user, email, page, state().progress(), state().progress());
+        Optional<TellingIndex.Told> second = world.tellingIndex.apply(user, email, again, state().progress(), state().progress());
+
+        assertThat(first).contains(new TellingIndex.Told(1, 0, 1));
+        assertThat(second).contains(new TellingIndex.Told(0, 0, 0));
+        assertThat(toldTypes()).as("a label already there, a message never indexed: no change, nothing told")
+                .containsExactly("message.received", "message.labels_changed");
+    }
+
+    @Test
+    void aCompareAndSetLostTellsNothing() {
+        world.signIn(alice);
+        run();
+        SyncProgress stale = new SyncProgress(HistoryId.parse("1"), Optional.empty());
+        MessageSummary summary = new MessageSummary(new MessageId("m1"), new ThreadId("t1"), "Hello", "Ann",
+                MAIL_START, "hi", Set.of(LabelId.INBOX));
+        assertThat(world.tellingIndex.apply(user, new EmailAddress("alice@example.com"), List.of(new IndexWrite.Put(summary)), stale, stale))
+                .isEmpty();
+        assertThat(told()).isEmpty();
+        assertThat(world.messageIndex.count(user)).isZero();
+    }
+
+    private MessageSummary indexed(MessageId id) {
+        return world.messageIndex.find(user, List.of(id)).get(0);
+    }
+
+    private static EventPayload.MessageLabelsChanged labelsChanged(NewEvent event) {
+        return (EventPayload.MessageLabelsChanged) event.payload();
     }
 }
