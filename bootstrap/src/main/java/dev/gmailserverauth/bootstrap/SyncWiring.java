@@ -306,6 +306,11 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         public void pull() {
             throw new IllegalStateException("a command runs no sync");
         }
+
+        @Override
+        public void deliverWebhooks() {
+            throw new IllegalStateException("a command delivers no webhooks");
+        }
     }
 
     /** No scheduler: the sync is off, nothing is asked of it and nothing waits. */
