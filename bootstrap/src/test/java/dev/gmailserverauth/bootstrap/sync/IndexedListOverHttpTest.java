@@ -10,6 +10,7 @@ import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.SandboxControl;
+import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.testing.Eventually;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,8 +45,17 @@ class IndexedListOverHttpTest {
     void signInAndWaitForTheBackfill() {
         app = TestApps.startSandboxApp(Map.of("APP_SYNC", "on", "APP_SYNC_BACKFILL", "20", "APP_SYNC_POLL_INTERVAL", "PT1H"));
         control = app.sandbox().orElseThrow().control();
+        // The test reads the whole mailbox twice (the walk, and Gmail's own list to compare with): more than a minute's quota.
+        control.setLimits(SandboxLimits.unlimited());
         cookie = new HttpSignIn().signIn(app.baseUrl(), control.demoAccounts().get(0));
-        Eventually.await("the backfill is in the index", BOUND, () -> page("", Optional.empty(), 5).indexed());
+        Eventually.await("the backfill is in the index", BOUND, () -> {
+            JsonObject sync = JsonParser.parseString(api.get(app.baseUrl().resolve("/api/sync"), cookie).body()).getAsJsonObject();
+            return set(sync, "watchExpires") && !sync.get("backfilling").getAsBoolean() && page("", Optional.empty(), 5).indexed();
+        });
+    }
+
+    private static boolean set(JsonObject json, String field) {
+        return json.has(field) && !json.get(field).isJsonNull();
     }
 
     @AfterEach
@@ -76,17 +86,27 @@ class IndexedListOverHttpTest {
     }
 
     private void assertViewServedFromTheIndexThenByGmail(String search) {
-        control.resetCounters();
         List<String> walked = new ArrayList<>();
-        Listed page = page(search, Optional.empty(), 4);
-        int indexedPages = 0;
-        while (page.indexed()) {
-            assertThat(control.counters().totalRoundTrips()).as("Google round trips for the pages from the index").isZero();
-            indexedPages++;
-            walked.addAll(page.ids());
-            page = page(search, page.next(), 4);
-        }
-        assertThat(indexedPages).as("the window holds several pages").isGreaterThanOrEqualTo(2);
+        List<Listed> edge = new ArrayList<>();
+        // A push that arrives meanwhile (the watch's first one comes soon after it is set) makes the index not current
+        // until it is followed: the walk through the window starts over until it went through with no push in between.
+        Eventually.await("a walk through the index's window with no Google call", BOUND, () -> {
+            walked.clear();
+            edge.clear();
+            control.resetCounters();
+            Listed page = page(search, Optional.empty(), 4);
+            int indexedPages = 0;
+            long tripsInTheWindow = 0;
+            while (page.indexed()) {
+                indexedPages++;
+                walked.addAll(page.ids());
+                tripsInTheWindow = control.counters().totalRoundTrips();
+                page = page(search, page.next(), 4);
+            }
+            edge.add(page);
+            return indexedPages >= 2 && tripsInTheWindow == 0 && walked.size() < 20;
+        });
+        Listed page = edge.get(0);
         assertThat(control.counters().totalRoundTrips()).as("past the edge Gmail answers").isPositive();
         walked.addAll(page.ids());
         while (page.next().isPresent()) {
@@ -95,7 +115,7 @@ class IndexedListOverHttpTest {
             walked.addAll(page.ids());
         }
         List<String> atGmail = gmailOnly(search);
-        assertThat(walked).as("every message once, in Gmail's order").containsExactlyElementsOf(atGmail);
+        assertThat(walked).as("every message once, in Gmail's order %s", String.join("\n", trace)).containsExactlyElementsOf(atGmail);
         assertThat(walked.size()).isGreaterThan(20);
         control.resetCounters();
         assertThat(page(search, Optional.empty(), 4).indexed()).isTrue();
@@ -115,8 +135,11 @@ class IndexedListOverHttpTest {
         return ids;
     }
 
+    private final List<String> trace = new ArrayList<>();
+
     private Listed page(String search, Optional<String> token, int size) {
         HttpResponse<String> response = api.get(messages(search, token, size), cookie);
+        trace.add(token + " -> " + response.body().replaceAll("\"(snippet|subject|from|threadId)\":\"[^\"]*\",?", ""));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
         List<String> ids = new ArrayList<>();
