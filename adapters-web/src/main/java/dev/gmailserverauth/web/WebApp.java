@@ -176,7 +176,7 @@ public final class WebApp {
             new RiscRoutes(securityEvents, config.riscReceiverPath()).register(javalin.routes);
             AccountFeature.register(javalin.routes, account, sessions, pages);
             SignInFeature.register(javalin.routes, signIn, sessions, pages, config, clock);
-            MailFeature.register(javalin.routes, mail, sessions, pages, config.pageSize());
+            MailFeature.register(javalin.routes, mail, sessions, pages, config.pageSize(), clock);
             sync.ifPresent(web -> new SyncRoutes(web, sessions).register(javalin.routes));
             new HealthRoute(databaseHealthy, operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);

@@ -152,4 +152,19 @@ class SyncRoutesTest {
             assertThat(world.google.mailboxCallCount()).as("no Gmail call").isEqualTo(calls);
         });
     }
+
+    @Test
+    void theListPageSaysHowFreshTheIndexIsAndNothingWhenGmailAnswered() {
+        Javalin app = TestApp.builder(world, () -> true).config(WebConfig.of(TestApp.BASE_URL)).clock(world.clock).build();
+        TestApp.run(app, browser -> {
+            TestApp.signIn(browser, world, alice);
+            Browser.Response live = browser.get("/messages");
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.body()).contains("Subject 0").doesNotContain("id=\"freshness\"");
+            world.runSync.run(alice.userId());
+            world.clock.advance(Duration.ofSeconds(12));
+            Browser.Response indexed = browser.get("/messages");
+            assertThat(indexed.body()).contains("id=\"freshness\"", "synced <time datetime=\"2026-11-25T10:00:00Z\">12 s ago</time>", "Subject 0");
+        });
+    }
 }

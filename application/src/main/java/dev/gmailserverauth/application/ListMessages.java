@@ -1,5 +1,6 @@
 package dev.gmailserverauth.application;
 
+import dev.gmailserverauth.domain.model.IndexCursor;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MessageId;
 import dev.gmailserverauth.domain.model.MessageRef;
@@ -33,8 +34,10 @@ import java.util.function.Function;
  * {@link MailOutcome.RateLimited} with when to try again.
  *
  * <p>With {@link ListIndexed}, the unfiltered list and the label views of a mailbox kept in sync are read from the
- * local index (no Gmail call; the listing says how fresh it is). Searches always go to Gmail, and so do mailboxes
- * not synced (or not yet whole in the index): for them the summary cache stays.
+ * local index (no Gmail call; the listing says how fresh it is), as far back as the index holds the mailbox; the page
+ * after that edge is Gmail's, narrowed to what is older than the last message shown ({@link ListPosition}). Searches
+ * always go to Gmail, and so do mailboxes not synced or whose sync is not current: for those pages the summary cache
+ * stays (see docs/decisions/0061).
  */
 public final class ListMessages {
     private final Mailbox mailbox;
@@ -57,10 +60,6 @@ public final class ListMessages {
             Objects.requireNonNull(search, "search");
             Objects.requireNonNull(pageToken, "pageToken");
             Objects.requireNonNull(pageSize, "pageSize");
-        }
-
-        MailQuery mailQuery() {
-            return new MailQuery(search, pageToken, pageSize);
         }
     }
 
@@ -86,11 +85,43 @@ public final class ListMessages {
     }
 
     public MailOutcome<Listing> list(MailboxGrant grant, Query query) {
-        Optional<Listing> fromIndex = indexed.flatMap(index -> index.list(grant.user(), query));
+        return ListPosition.parse(query.pageToken()).map(position -> position.fold(
+                        top -> fromIndexOrGmail(grant, query, Optional.empty()),
+                        atGmail -> fromGmail(grant, query.search(), Optional.of(atGmail.token()), query.pageSize(), Optional.empty()),
+                        after -> after.gmail().isPresent()
+                                ? fromGmailAfter(grant, query, after)
+                                : fromIndexOrGmail(grant, query, Optional.of(after.cursor()))))
+                .orElseGet(() -> new MailOutcome.Invalid<>("the page token is not one this server gave"));
+    }
+
+    /** The index answers when it holds the page; else Gmail does, after the cursor when there is one. */
+    private MailOutcome<Listing> fromIndexOrGmail(MailboxGrant grant, Query query, Optional<IndexCursor> after) {
+        Optional<Listing> fromIndex = indexed.flatMap(index -> index.list(grant.user(), query.search(), after, query.pageSize()));
         if (fromIndex.isPresent()) return new MailOutcome.Success<>(fromIndex.get());
-        return grant.call(token -> mailbox.listMessages(token, query.mailQuery())
-                .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(token, ids))
-                        .map(summaries -> new Listing(new Page<>(summaries.found(), refs.nextPageToken(), refs.resultSizeEstimate()),
+        if (after.isEmpty()) return fromGmail(grant, query.search(), Optional.empty(), query.pageSize(), Optional.empty());
+        return fromGmailAfter(grant, query, new ListPosition.After(after.get(), Optional.empty()));
+    }
+
+    /** Gmail goes on where the index stopped: its list narrowed to what is older than the last message shown. */
+    private MailOutcome<Listing> fromGmailAfter(MailboxGrant grant, Query query, ListPosition.After after) {
+        return ListPosition.olderThan(query.search(), after.cursor())
+                .map(narrowed -> fromGmail(grant, narrowed, after.gmail(), query.pageSize(), Optional.of(after.cursor())))
+                .orElseGet(() -> new MailOutcome.Invalid<>("the search is too long to page on"));
+    }
+
+    /**
+     * A page from Gmail. After a cursor, the messages not after it are dropped (the narrowed list starts at the cursor's
+     * second) and Gmail's next token is carried in this server's own, so that the narrowing goes on.
+     */
+    private MailOutcome<Listing> fromGmail(MailboxGrant grant, SearchQuery search, Optional<PageToken> token, PageSize size,
+            Optional<IndexCursor> after) {
+        MailQuery mailQuery = new MailQuery(search, token, size);
+        return grant.call(accessToken -> mailbox.listMessages(accessToken, mailQuery)
+                .flatMap(refs -> summaries(grant.user(), refs.items().stream().map(MessageRef::id).toList(), ids -> mailbox.summarize(accessToken, ids))
+                        .map(summaries -> new Listing(new Page<>(
+                                summaries.found().stream().filter(summary -> after.map(cursor -> cursor.precedes(summary)).orElse(true)).toList(),
+                                refs.nextPageToken().map(next -> after.map(cursor -> new ListPosition.After(cursor, Optional.of(next)).token()).orElse(next)),
+                                refs.resultSizeEstimate()),
                                 summaries.missing()))));
     }
 

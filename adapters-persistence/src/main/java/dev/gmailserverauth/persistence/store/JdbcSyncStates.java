@@ -22,20 +22,22 @@ import java.util.Optional;
 
 /**
  * {@link SyncStates} on JDBC, the same SQL for SQLite and PostgreSQL (table {@code sync_states}); instants are
- * epoch milliseconds, the checkpoint Gmail's decimal history id. The progress columns (checkpoint, backfill)
+ * epoch milliseconds, the checkpoint Gmail's decimal history id. The progress columns (checkpoint, backfill, window)
  * are moved only by {@link JdbcMessageIndex#apply}, through {@link #moveProgress}, in the index's transaction.
  */
 public final class JdbcSyncStates implements SyncStates {
     private static final String COLUMNS = """
             user_id, email, status, checkpoint, backfill_next_page, backfill_taken, backfill_wanted, started_at, watch_expires_at,
-            last_notification_at, pending_since, last_synced_at, lag_millis, gaps_filled, last_gap, repairs, whole_mailbox""";
-    private static final String INSERT = "INSERT INTO sync_states (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            last_notification_at, pending_since, last_synced_at, lag_millis, gaps_filled, last_gap, repairs, whole_mailbox, complete_after""";
+    private static final String INSERT = "INSERT INTO sync_states (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (user_id) DO NOTHING";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM sync_states";
     private static final String MOVE_PROGRESS = """
-            UPDATE sync_states SET checkpoint = ?, backfill_next_page = ?, backfill_taken = ?, backfill_wanted = ?, whole_mailbox = ?
+            UPDATE sync_states SET checkpoint = ?, backfill_next_page = ?, backfill_taken = ?, backfill_wanted = ?, whole_mailbox = ?,
+                complete_after = ?
             WHERE user_id = ? AND checkpoint = ? AND backfill_next_page IS NOT DISTINCT FROM ?
-              AND backfill_taken IS NOT DISTINCT FROM ? AND backfill_wanted IS NOT DISTINCT FROM ? AND whole_mailbox = ?""";
+              AND backfill_taken IS NOT DISTINCT FROM ? AND backfill_wanted IS NOT DISTINCT FROM ? AND whole_mailbox = ?
+              AND complete_after IS NOT DISTINCT FROM ?""";
 
     private final Jdbc jdbc;
 
@@ -61,6 +63,7 @@ public final class JdbcSyncStates implements SyncStates {
             setNullableString(statement, 15, state.lastGap());
             statement.setInt(16, state.repairs());
             statement.setInt(17, state.progress().wholeMailbox() ? 1 : 0);
+            Jdbc.setNullableLong(statement, 18, millis(state.progress().completeAfter()));
         }) > 0;
     }
 
@@ -136,10 +139,12 @@ public final class JdbcSyncStates implements SyncStates {
             statement.setString(1, next.checkpoint().toString());
             bindBackfill(statement, 2, next.backfill());
             statement.setInt(5, next.wholeMailbox() ? 1 : 0);
-            statement.setString(6, user.value());
-            statement.setString(7, expected.checkpoint().toString());
-            bindBackfill(statement, 8, expected.backfill());
-            statement.setInt(11, expected.wholeMailbox() ? 1 : 0);
+            Jdbc.setNullableLong(statement, 6, millis(next.completeAfter()));
+            statement.setString(7, user.value());
+            statement.setString(8, expected.checkpoint().toString());
+            bindBackfill(statement, 9, expected.backfill());
+            statement.setInt(12, expected.wholeMailbox() ? 1 : 0);
+            Jdbc.setNullableLong(statement, 13, millis(expected.completeAfter()));
         }) == 1;
     }
 
@@ -185,7 +190,8 @@ public final class JdbcSyncStates implements SyncStates {
                 new UserId(row.getString("user_id")),
                 new EmailAddress(row.getString("email")),
                 SyncStatus.valueOf(row.getString("status")),
-                new SyncProgress(HistoryId.parse(row.getString("checkpoint")), backfill, row.getInt("whole_mailbox") == 1),
+                new SyncProgress(HistoryId.parse(row.getString("checkpoint")), backfill, row.getInt("whole_mailbox") == 1,
+                        instant(row, "complete_after")),
                 Instant.ofEpochMilli(row.getLong("started_at")),
                 instant(row, "watch_expires_at"),
                 instant(row, "last_notification_at"),

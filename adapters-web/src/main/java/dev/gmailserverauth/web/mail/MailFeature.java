@@ -3,6 +3,7 @@ package dev.gmailserverauth.web.mail;
 import dev.gmailserverauth.web.shared.PageRenderer;
 import dev.gmailserverauth.web.shared.Sessions;
 import io.javalin.config.RoutesConfig;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -17,10 +18,10 @@ public final class MailFeature {
     private MailFeature() {
     }
 
-    public static void register(RoutesConfig routes, MailUseCases useCases, Sessions sessions, PageRenderer pages, int pageSize) {
+    public static void register(RoutesConfig routes, MailUseCases useCases, Sessions sessions, PageRenderer pages, int pageSize, Clock clock) {
         Grants grants = new Grants(useCases.access(), sessions);
         Sidebar sidebar = Sidebar.withOwnThreads(SIDEBAR_THREADS, SIDEBAR_PATIENCE);
-        new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, pageSize).register(routes);
+        new MailPages(useCases.listMessages(), useCases.listLabels(), useCases.getMessage(), grants, pages, sidebar, pageSize, clock).register(routes);
         new ThreadPages(useCases.getThread(), useCases.listLabels(), grants, pages, sidebar).register(routes);
         new MessageFrames(useCases.getMessage(), grants).register(routes);
         new AttachmentRoutes(useCases.getAttachment(), grants).register(routes);

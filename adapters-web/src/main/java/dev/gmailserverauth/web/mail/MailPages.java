@@ -19,6 +19,9 @@ import dev.gmailserverauth.web.shared.PathParams;
 import dev.gmailserverauth.web.shared.RequestValues;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +39,10 @@ final class MailPages {
     private final PageRenderer pages;
     private final Sidebar sidebar;
     private final int defaultPageSize;
+    private final Clock clock;
 
     MailPages(ListMessages listMessages, ListLabels listLabels, GetMessage getMessage, Grants grants, PageRenderer pages, Sidebar sidebar,
-            int defaultPageSize) {
+            int defaultPageSize, Clock clock) {
         this.listMessages = Objects.requireNonNull(listMessages);
         this.listLabels = Objects.requireNonNull(listLabels);
         this.getMessage = Objects.requireNonNull(getMessage);
@@ -46,6 +50,7 @@ final class MailPages {
         this.pages = Objects.requireNonNull(pages);
         this.sidebar = Objects.requireNonNull(sidebar);
         this.defaultPageSize = defaultPageSize;
+        this.clock = Objects.requireNonNull(clock);
     }
 
     void register(RoutesConfig routes) {
@@ -72,7 +77,13 @@ final class MailPages {
                 request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
                 labelLinks(mailboxLabels, search),
                 listing.missing().size(),
-                Links.messages(search, request.pageToken(), request.explicitSize())));
+                Links.messages(search, request.pageToken(), request.explicitSize()),
+                listing.indexedAt().map(this::freshness)));
+    }
+
+    private MessagesPage.IndexFreshness freshness(Instant syncedAt) {
+        long seconds = Math.max(0, Duration.between(syncedAt, clock.instant()).toSeconds());
+        return new MessagesPage.IndexFreshness(syncedAt.toString(), Formats.agoInWords(seconds));
     }
 
     private void show(Context ctx) {

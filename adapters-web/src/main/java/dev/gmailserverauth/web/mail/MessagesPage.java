@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The message list: search box, rows, paging links, label sidebar, and, when Gmail did not give every row in
- * time, how many are missing and a link that asks for the same page again.
+ * time, how many are missing and a link that asks for the same page again; when the page came from the local index
+ * of a synced mailbox, how fresh that index is ({@code freshness}; empty when Gmail answered, live).
  */
 public record MessagesPage(
         Chrome chrome,
@@ -17,7 +18,16 @@ public record MessagesPage(
         Optional<String> firstPageHref,
         List<LabelLink> labels,
         int missingRows,
-        String retryHref) {
+        String retryHref,
+        Optional<IndexFreshness> freshness) {
+
+    /** When the index the page came from last caught up with Gmail: {@code datetime} for a {@code <time>} element, {@code ago} in words. */
+    public record IndexFreshness(String datetime, String ago) {
+        public IndexFreshness {
+            Objects.requireNonNull(datetime, "datetime");
+            Objects.requireNonNull(ago, "ago");
+        }
+    }
 
     public MessagesPage {
         Objects.requireNonNull(chrome, "chrome");
@@ -28,5 +38,6 @@ public record MessagesPage(
         labels = List.copyOf(labels);
         if (missingRows < 0) throw new IllegalArgumentException("missing rows is negative");
         Objects.requireNonNull(retryHref, "retryHref");
+        Objects.requireNonNull(freshness, "freshness");
     }
 }

@@ -43,6 +43,13 @@ public final class Formats {
         return "about " + minutes + " minutes";
     }
 
+    /** How long ago, as a page says it: "12 s ago", "4 min ago", "3 h ago". */
+    public static String agoInWords(long seconds) {
+        if (seconds < 60) return seconds + " s ago";
+        if (seconds < 3600) return seconds / 60 + " min ago";
+        return seconds / 3600 + " h ago";
+    }
+
     /** The name part of a {@code From} header ({@code "Olivia Chen" <olivia@example.org>} → {@code Olivia Chen}), else the address. */
     public static String senderName(String from) {
         String trimmed = from.strip();

@@ -1,9 +1,15 @@
 package dev.gmailserverauth.application.sync;
 
 import dev.gmailserverauth.application.ListMessages;
+import dev.gmailserverauth.domain.model.IndexCursor;
 import dev.gmailserverauth.domain.model.IndexView;
 import dev.gmailserverauth.domain.model.LabelId;
+import dev.gmailserverauth.domain.model.MessageSummary;
+import dev.gmailserverauth.domain.model.Page;
+import dev.gmailserverauth.domain.model.PageSize;
+import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SearchQuery;
+import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.SyncState;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.MessageIndex;
@@ -17,14 +23,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A list view read from the local index instead of Gmail: only for a mailbox whose sync is current (active, caught
- * up within two poll intervals, no notification waiting) and whose index holds the whole mailbox, and only for the
- * views the index can answer exactly: the unfiltered list and one label ({@code in:inbox}, {@code is:unread},
- * {@code is:starred}, {@code label:} a system label). Anything else (a search, a person's own label by name) is
- * empty here and goes to Gmail.
+ * A list view read from the local index instead of Gmail, for a mailbox whose sync is current
+ * ({@link SyncState#isCurrentAt}: active, no notification waiting, caught up within two poll intervals) and only for
+ * the views the index answers exactly: the unfiltered list and one label ({@code in:inbox}, {@code is:unread},
+ * {@code is:starred}, {@code label:} a system label). The index holds the whole mailbox, or every message dated after
+ * the edge of its window ({@link SyncProgress#holds}); a page is served from the index up to that edge, and the page
+ * after the edge (its token says "after the last message shown") is Gmail's. Anything else (a search, a person's own
+ * label by name, spam and trash, which the backfill does not take) is empty here and goes to Gmail.
  */
 public final class ListIndexed {
-    private static final Set<String> SYSTEM_LABELS = Set.of("INBOX", "UNREAD", "STARRED", "SENT", "DRAFT", "SPAM", "TRASH", "IMPORTANT",
+    /** System labels the index holds completely within its window; spam and trash are left out of the backfill, as Gmail's list leaves them. */
+    private static final Set<String> SYSTEM_LABELS = Set.of("INBOX", "UNREAD", "STARRED", "SENT", "DRAFT", "IMPORTANT",
             "CHAT", "CATEGORY_PERSONAL", "CATEGORY_SOCIAL", "CATEGORY_PROMOTIONS", "CATEGORY_UPDATES", "CATEGORY_FORUMS");
 
     private final SyncStates states;
@@ -39,23 +48,26 @@ public final class ListIndexed {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /** The page from the index, saying when the index last caught up; empty when Gmail must answer. */
-    public Optional<ListMessages.Listing> list(UserId user, ListMessages.Query query) {
-        Optional<IndexView> view = viewOf(query.search());
+    /**
+     * The page of {@code search} after {@code after} (from the top when empty) from the index, saying when the index last
+     * caught up; empty when Gmail must answer it.
+     */
+    public Optional<ListMessages.Listing> list(UserId user, SearchQuery search, Optional<IndexCursor> after, PageSize size) {
+        Optional<IndexView> view = viewOf(search);
         if (view.isEmpty()) return Optional.empty();
         Duration maxAge = settings.pollInterval().multipliedBy(2);
         Optional<SyncState> current = states.find(user)
-                .filter(state -> state.progress().wholeMailbox() && state.isCurrentAt(clock.instant(), maxAge));
+                .filter(state -> state.progress().hasWindow() && state.isCurrentAt(clock.instant(), maxAge));
         if (current.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(new ListMessages.Listing(index.list(user, view.get(), query.pageToken(), query.pageSize()), List.of(),
-                    current.get().lastSynced()));
-        } catch (IllegalArgumentException notAnIndexToken) {
-            // A page token Gmail gave (the sync became current meanwhile): Gmail goes on with it.
-            return Optional.empty();
-        }
+        SyncProgress progress = current.get().progress();
+        Page<MessageSummary> page = index.list(user, view.get(), after.map(IndexCursor::token), size);
+        List<MessageSummary> held = page.items().stream().takeWhile(summary -> progress.holds(summary.date())).toList();
+        if (held.isEmpty() && !progress.wholeMailbox()) return Optional.empty();
+        // Past the window's edge Gmail may hold more: the next page starts after the last message shown, wherever it is held.
+        boolean more = progress.wholeMailbox() ? page.hasNext() : true;
+        Optional<PageToken> next = more ? Optional.of(IndexCursor.after(held.get(held.size() - 1)).token()) : Optional.empty();
+        return Optional.of(new ListMessages.Listing(new Page<>(held, next, page.resultSizeEstimate()), List.of(), current.get().lastSynced()));
     }
-
     /** The index view a search names, when it names one exactly. */
     static Optional<IndexView> viewOf(SearchQuery search) {
         String query = search.value().toUpperCase(Locale.ROOT);

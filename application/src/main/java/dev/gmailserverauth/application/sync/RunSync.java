@@ -228,12 +228,17 @@ public final class RunSync {
                 .filter(b -> b.nextPage().isPresent() && b.remaining() > 0);
         List<IndexWrite> writes = found.stream().<IndexWrite>map(IndexWrite.Put::new).toList();
         // The list ran out before the wanted count: the index now holds the whole mailbox.
-        SyncProgress next = left.isPresent() || nextPage.isPresent() ? progress.withBackfill(left) : progress.whole();
+        SyncProgress next = left.isPresent() || nextPage.isPresent() ? reachedBack(progress.withBackfill(left), found) : progress.whole();
         if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile();
         run.tally()[1] += writes.size();
         // The next slice waits: the backfill shares the person's per-minute quota with their own page views, which come first.
         return left.isPresent() ? new Outcome.Again(clock.instant().plus(BACKFILL_PAUSE), "backfill continues")
                 : new Outcome.Synced(run.tally()[0], run.tally()[1]);
+    }
+
+    /** The window the index holds reaches back to the oldest message this slice took (the list is newest first). */
+    private static SyncProgress reachedBack(SyncProgress progress, List<MessageSummary> found) {
+        return found.stream().map(MessageSummary::date).min(Instant::compareTo).map(progress::completeAfter).orElse(progress);
     }
 
     /**

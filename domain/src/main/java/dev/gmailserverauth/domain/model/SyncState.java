@@ -47,11 +47,11 @@ public record SyncState(UserId user, EmailAddress email, SyncStatus status, Sync
     }
 
     /**
-     * True when the index may stand in for Gmail: active, backfilled, synced at most {@code maxAge} ago and
-     * no notification waiting.
+     * True when the index may stand in for Gmail, within the window it holds ({@link SyncProgress#holds}): active,
+     * synced at most {@code maxAge} ago and no notification waiting (a backfill still going on only narrows the window).
      */
     public boolean isCurrentAt(Instant now, Duration maxAge) {
-        return status == SyncStatus.ACTIVE && progress.backfill().isEmpty() && pendingSince.isEmpty()
+        return status == SyncStatus.ACTIVE && pendingSince.isEmpty()
                 && lastSynced.filter(at -> !at.plus(maxAge).isBefore(now)).isPresent();
     }
 }

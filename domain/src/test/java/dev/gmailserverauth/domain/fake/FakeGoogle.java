@@ -23,6 +23,7 @@ import dev.gmailserverauth.domain.model.MessageRef;
 import dev.gmailserverauth.domain.model.MessageSummary;
 import dev.gmailserverauth.domain.model.Page;
 import dev.gmailserverauth.domain.model.PageToken;
+import dev.gmailserverauth.domain.model.SearchQuery;
 import dev.gmailserverauth.domain.model.PartId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
@@ -527,6 +528,15 @@ public final class FakeGoogle {
 
         private List<Message> matching(UserIdentity identity, MailQuery query) {
             String word = query.query().value().toLowerCase(Locale.ROOT);
+            int before = word.lastIndexOf("before:");
+            if (before >= 0) {
+                // Gmail's "older than", in epoch seconds, after an optional search in parentheses: how a list goes on past the index.
+                Instant until = Instant.ofEpochSecond(Long.parseLong(word.substring(before + "before:".length())));
+                String rest = word.substring(0, before).strip();
+                String inner = rest.startsWith("(") && rest.endsWith(")") ? rest.substring(1, rest.length() - 1) : rest;
+                return matching(identity, new MailQuery(new SearchQuery(inner), Optional.empty(), query.pageSize())).stream()
+                        .filter(m -> m.date().isBefore(until)).toList();
+            }
             if (word.startsWith("after:")) {
                 // Gmail's search by date, in epoch seconds: what the sync's gap fill and completeness check ask.
                 Instant after = Instant.ofEpochSecond(Long.parseLong(word.substring("after:".length())));

@@ -87,6 +87,18 @@ public abstract class MessageIndexContract {
     }
 
     @Test
+    void theProgressKeepsTheWindowTheIndexHolds() {
+        Instant edge = NOW.plusMillis(1234);
+        SyncProgress window = at("200").completeAfter(edge);
+        assertThat(put(ALICE, START, window, summary("a1", 1))).isTrue();
+        assertThat(states.find(ALICE).orElseThrow().progress().completeAfter()).contains(edge);
+        assertThat(put(ALICE, at("200"), at("300"), summary("a2", 2))).as("the stored progress has a window").isFalse();
+        assertThat(put(ALICE, at("200").completeAfter(edge.minusMillis(1)), at("300"), summary("a2", 2))).as("another window").isFalse();
+        assertThat(put(ALICE, window, window.withCheckpoint(HistoryId.parse("300")), summary("a2", 2))).isTrue();
+        assertThat(states.find(ALICE).orElseThrow().progress()).isEqualTo(window.withCheckpoint(HistoryId.parse("300")));
+    }
+
+    @Test
     void aPageAppliedTwiceChangesNothingTheSecondTime() {
         List<IndexWrite> page = List.of(new IndexWrite.Put(summary("a1", 1, LabelId.INBOX)), new IndexWrite.Remove(new MessageId("a1")));
         assertThat(index.apply(ALICE, page, START, at("200"))).isTrue();
