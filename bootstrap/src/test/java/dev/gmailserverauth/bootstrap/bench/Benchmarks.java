@@ -64,7 +64,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Benchmarks {
     private static final int PAGE = 50;
     private static final Duration INJECTED = Duration.ofMillis(50);
-    private static final Path JAR = Path.of("target", "gmail-server-auth.jar");
+    static final Path JAR = Path.of("target", "gmail-server-auth.jar");
     private static final Path ARCHIVE = Path.of("target", "gmail-server-auth-bench.jsa");
     /**
      * For sections that measure the app, not Gmail's per-user limits: hundreds of pages a minute for one user would
@@ -93,7 +93,8 @@ public final class Benchmarks {
     /**
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
-     * limitpages, browse, listall, overquota, fields; and of issue 24: quotaprofiles); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; and the webhooks of issue 21: hooklatency, hookrate,
+     * hookoutage, hookkill); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -120,6 +121,11 @@ public final class Benchmarks {
         if (wanted.test("overquota")) limits.overQuota();
         if (wanted.test("fields")) limits.latencyWithFields();
         if (wanted.test("quotaprofiles")) limits.quotaProfiles();
+        WebhookBench hooks = new WebhookBench(rows::add);
+        if (wanted.test("hooklatency")) hooks.latency();
+        if (wanted.test("hookrate")) hooks.rate();
+        if (wanted.test("hookoutage")) hooks.outage();
+        if (wanted.test("hookkill")) hooks.kill();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -608,7 +614,7 @@ public final class Benchmarks {
     }
 
     /** The real jar in a child JVM, as {@code ./run} starts it, for cold start and memory. */
-    private static final class ChildApp {
+    static final class ChildApp {
         private final Process process;
         private final URI baseUrl;
         private final long startedAt;
@@ -639,7 +645,12 @@ public final class Benchmarks {
         }
 
         static ChildApp start(Path jar, List<String> jvmOptions) throws IOException {
-            int port = TestApps.freePort();
+            return start(jar, jvmOptions, Map.of());
+        }
+
+        /** The same with these variables on top of the defaults (another database, a fixed port, …). */
+        static ChildApp start(Path jar, List<String> jvmOptions, Map<String, String> env) throws IOException {
+            int port = Integer.parseInt(env.getOrDefault("APP_PORT", String.valueOf(TestApps.freePort())));
             Path folder = Files.createTempDirectory("bench-child");
             List<String> command = new ArrayList<>();
             command.add(java());
@@ -657,6 +668,7 @@ public final class Benchmarks {
             // 1,000 lists in well under a minute: on a new project's 6,000 units a minute (the default table) the
             // sandbox would answer 429 before the memory is measured; the long-standing 15,000 keeps them within quota.
             builder.environment().put("GMAIL_QUOTA_PROFILE", "legacy");
+            builder.environment().putAll(env);
             long startedAt = System.nanoTime();
             return new ChildApp(builder.start(), URI.create("http://localhost:" + port), startedAt);
         }
@@ -680,6 +692,12 @@ public final class Benchmarks {
                 if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
             throw new IllegalStateException("no VmRSS for " + process.pid());
+        }
+
+        /** {@code kill -9}: the JVM ends at once, with no shutdown hook, no closing of anything. */
+        void kill() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0 || !process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("kill -9 " + process.pid() + " failed");
         }
 
         void stop() throws InterruptedException {
