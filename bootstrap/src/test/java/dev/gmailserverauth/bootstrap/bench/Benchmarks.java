@@ -584,6 +584,18 @@ public final class Benchmarks {
               makes after a build) and with no options at all. Start: median of 5 to the first 200 on `/health`.
               Memory: VmRSS right after that 200 and after 1,000 list requests of 50 messages for one person.
               What a start loads and why: docs/decisions/0046-what-start-up-loads.md.
+            - **Webhooks** (issue 21, `WebhookBench`): the app runs its background sync and delivers to a receiver on
+              loopback (`APP_WEBHOOK_ALLOW_PRIVATE=true`), a JDK `HttpServer` that checks every delivery's signature with
+              an implementation of its own (written from the Standard Webhooks specification, not the code that signs),
+              then answers 204. Latency: from the sandbox accepting a mail (control API) to the receiver holding its
+              `message.received` (Pub/Sub push to the app, sync, outbox, delivery), one mail at a time. Rate: the events
+              are made once by mail, then `webhooks replay --since` queues them all at once, for one endpoint, then for
+              twenty; per endpoint and account only the oldest pending event is sent (order), so the rate depends on how
+              many accounts the events belong to. Outage: the receiver stops listening (connections refused) while the
+              mails arrive evenly over the outage; "missing" compares the mails sent and the outbox (read from the SQLite
+              file) with what arrived. Kill: the packaged jar in a child JVM against a sandbox in the bench's JVM; when the
+              receiver holds a delivery a third of the way through, unanswered, the bench sends `kill -9`, then starts
+              another instance on the same SQLite file.
             - **Load**: 50 accounts, each a thread that signs in over HTTP (consent form included) and lists 20 times,
               again and again for 60 s. Thread growth is judged on the app's request pool (`web-…`), which gives idle
               threads back 20 s after the burst; heap is compared after full GCs (the summary cache and the sandbox's

@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -66,6 +67,7 @@ final class WebhookBench {
     private final Consumer<Row> rows;
     private final ApiClient api = new ApiClient();
     private final HttpSignIn signIn = new HttpSignIn();
+    private final Random random = new Random(21);
 
     WebhookBench(Consumer<Row> rows) {
         this.rows = rows;
@@ -81,6 +83,7 @@ final class WebhookBench {
             awaitDelivery(receiver, Duration.ofSeconds(60), "the first account.connected", delivery -> delivery.type().equals("account.connected"), 0);
             List<Long> signIns = new ArrayList<>();
             for (int i = 0; i < iterations; i++) {
+                outOfStep();
                 long connected = receiver.deliveries().stream().filter(d -> d.type().equals("account.connected")).count();
                 long start = System.nanoTime();
                 signIn.signIn(app.app().baseUrl(), email);
@@ -102,8 +105,18 @@ final class WebhookBench {
         }
     }
 
+    /**
+     * A random pause of up to 3 s before a change: changes made right after a delivery would all wait a whole round
+     * for the next one (the latency would be the round interval every time); spread, they see what a change at any
+     * moment sees.
+     */
+    private void outOfStep() throws InterruptedException {
+        TimeUnit.MILLISECONDS.sleep(random.nextInt(3000));
+    }
+
     /** Nanoseconds from the sandbox's accepting the message to the receiver's having its event. */
-    private long mailUntilReceived(InProcess app, HookReceiver receiver, String email, String subject) {
+    private long mailUntilReceived(InProcess app, HookReceiver receiver, String email, String subject) throws InterruptedException {
+        outOfStep();
         long start = System.nanoTime();
         String id = app.control().addMessage(email, SandboxMessage.of("Bench <bench@example.org>", email, subject, Instant.now(), "hello"));
         return awaitDelivery(receiver, Duration.ofSeconds(60), "message.received for " + id,
