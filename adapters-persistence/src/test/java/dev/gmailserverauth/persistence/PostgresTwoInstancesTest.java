@@ -230,6 +230,18 @@ class PostgresTwoInstancesTest {
     }
 
     @Test
+    void webhookDeliveriesRunOnWhicheverInstancePicksThemAndNeverOnBothAtOnce() {
+        RecordingHandlers handlers = new RecordingHandlers(1);
+        try (DbSchedulerSyncJobs one = first.syncJobs(handlers, schedulerSettings("one", Duration.ofSeconds(5)).withDeliveriesEvery(Duration.ofMillis(20)));
+             DbSchedulerSyncJobs two = second.syncJobs(handlers, schedulerSettings("two", Duration.ofSeconds(5)).withDeliveriesEvery(Duration.ofMillis(20)))) {
+            one.start();
+            two.start();
+            Eventually.within(BOUND, "twenty delivery runs", () -> handlers.deliveryRuns.get() >= 20);
+            assertThat(handlers.mostDeliveriesInsideAtOnce.get()).as("one delivery run at a time across both instances").isEqualTo(1);
+        }
+    }
+
+    @Test
     void twoInstancesRunEveryRequestedSyncWithoutEverSyncingOneAccountTwiceAtOnce() {
         RecordingHandlers handlers = new RecordingHandlers(5);
         List<UserId> accounts = IntStream.range(0, 20).mapToObj(i -> new UserId("user-" + i)).toList();

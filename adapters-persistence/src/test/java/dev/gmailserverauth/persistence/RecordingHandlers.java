@@ -22,6 +22,9 @@ final class RecordingHandlers implements SyncJobHandlers {
     final Map<UserId, AtomicInteger> watches = new ConcurrentHashMap<>();
     final AtomicInteger mostInsideAtOnce = new AtomicInteger();
     final AtomicInteger pulls = new AtomicInteger();
+    final AtomicInteger deliveryRuns = new AtomicInteger();
+    final AtomicInteger deliveriesInsideAtOnce = new AtomicInteger();
+    final AtomicInteger mostDeliveriesInsideAtOnce = new AtomicInteger();
 
     RecordingHandlers(int runsPerAccount) {
         this(runsPerAccount, Map.of());
@@ -61,6 +64,18 @@ final class RecordingHandlers implements SyncJobHandlers {
     @Override
     public void pull() {
         pulls.incrementAndGet();
+    }
+
+    @Override
+    public void deliverWebhooks() {
+        mostDeliveriesInsideAtOnce.accumulateAndGet(deliveriesInsideAtOnce.incrementAndGet(), Math::max);
+        try {
+            long until = System.nanoTime() + 5_000_000;
+            while (System.nanoTime() < until) Thread.onSpinWait();
+            deliveryRuns.incrementAndGet();
+        } finally {
+            deliveriesInsideAtOnce.decrementAndGet();
+        }
     }
 
     int syncsOf(UserId user) {

@@ -61,6 +61,22 @@ class SqliteSchedulerTest {
     }
 
     @Test
+    void webhookDeliveriesRunAgainAndAgainWhenAskedForAndNotOtherwise() {
+        RecordingHandlers with = new RecordingHandlers(1);
+        try (DbSchedulerSyncJobs jobs = persistence.get().syncJobs(with, settings(Optional.empty()).withDeliveriesEvery(Duration.ofMillis(50)))) {
+            jobs.start();
+            Eventually.within(BOUND, "three delivery runs", () -> with.deliveryRuns.get() >= 3);
+            assertThat(with.mostDeliveriesInsideAtOnce.get()).isEqualTo(1);
+        }
+        RecordingHandlers without = new RecordingHandlers(1);
+        try (DbSchedulerSyncJobs jobs = persistence.get().syncJobs(without, settings(Optional.of(Duration.ofMillis(50))))) {
+            jobs.start();
+            Eventually.within(BOUND, "the scheduler ran its other work", () -> without.pulls.get() >= 3);
+            assertThat(without.deliveryRuns.get()).isZero();
+        }
+    }
+
+    @Test
     void aHugeBackfillTakesTurnsWithTheSmallAccounts() {
         UserId huge = new UserId("huge");
         List<UserId> small = IntStream.range(0, 5).mapToObj(i -> new UserId("small-" + i)).toList();

@@ -11,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * What a receiver does with a delivery, written here from the Standard Webhooks specification and not from the code
  * that signs: decode the key after {@code whsec_}, refuse a timestamp more than five minutes off, and accept when any
- * {@code v1,} signature matches in constant time. Public (in this module's test-jar) for bootstrap's webhook
- * benchmarks, whose receiver checks every delivery with it.
+ * {@code v1,} signature matches in constant time. Published in this module's test-jar for bootstrap's end-to-end tests.
  */
 public final class IndependentVerifier {
     private static final long TOLERANCE_SECONDS = 5 * 60;

@@ -136,7 +136,7 @@ public final class GmailServerAuth implements AutoCloseable {
                     redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync);
             resources.push(wired.sync());
             WebApp.Builder useCases = wired.web();
-            resources.push(WebhookWiring.start(config.webhooks(), persistence, clock, metrics.registry()));
+            WebhookWiring.ensureConfiguredEndpoint(config.webhooks(), persistence.webhookEndpoints(), clock);
             resources.push(startSweeper(new SweepExpired(persistence.pendingAuthorizations(), persistence.sessions(),
                     persistence.seenSecurityEvents(), clock)));
 
@@ -236,7 +236,8 @@ public final class GmailServerAuth implements AutoCloseable {
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
-        SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, events, googleSync, metrics, clock);
+        SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, events, googleSync,
+                WebhookWiring.rounds(config.webhooks(), persistence, clock, metrics.registry()), config.webhooks().pollInterval(), metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         ListAccounts listAccounts = new ListAccounts(persistence.credentials(), clock);
         return new Wired(WebApp.builder()

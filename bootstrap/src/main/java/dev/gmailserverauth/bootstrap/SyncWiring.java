@@ -57,14 +57,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition of the background sync: its use cases, the db-scheduler jobs that run them on every instance,
- * and the push receiver's wiring. The sync runs only when Google's side of it ({@link GoogleSync}) is built;
- * without it the app works as before (every list read from Gmail) and nothing is scheduled.
+ * The composition of the background work: the sync's use cases, the db-scheduler jobs that run them and the webhook
+ * deliveries on every instance, and the push receiver's wiring. The scheduler always runs (the webhook deliveries are
+ * its job too); the sync runs only when Google's side of it ({@link GoogleSync}) is built; without it the app works as
+ * before (every list read from Gmail) and no sync is scheduled.
  */
 final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
     private static final int PULL_BATCH = 100;
     private static final Duration PULL_EVERY = Duration.ofSeconds(2);
+    /** How long one run of the webhook-deliveries job keeps delivering, round after round, before it lets the next run come. */
+    private static final Duration DELIVERY_BUDGET = Duration.ofSeconds(30);
 
     /** Google's side of the sync: history and watches, the push token verifier, and (pull mode) the subscription. */
     record GoogleSync(MailboxChanges changes, PushTokenVerifier verifier, Optional<NotificationSubscription> subscription) {
@@ -126,7 +129,9 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
 
     private final Database persistence;
     private final SyncJobs jobs;
-    private final Optional<DbSchedulerSyncJobs> scheduler;
+    private final DbSchedulerSyncJobs scheduler;
+    private final boolean syncing;
+    private final WebhookRounds webhookRounds;
     private final EndSync endSync;
     private final DescribeSync describeSync;
     private final Optional<SyncWeb> web;
@@ -139,14 +144,17 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private final Clock clock;
 
     private SyncWiring(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, EventRecorder events,
-            Optional<GoogleSync> google, SyncMetrics metrics, String pushPath, Clock clock) {
+            Optional<GoogleSync> google, WebhookRounds webhookRounds, Duration deliveriesEvery, SyncMetrics metrics, String pushPath, Clock clock) {
         this.persistence = persistence;
+        this.webhookRounds = webhookRounds;
         this.metrics = metrics;
         this.clock = clock;
         SyncSettings settings = SyncSettings.of(config.backfill(), config.pollInterval(), config.topic());
-        this.scheduler = google.map(g -> persistence.syncJobs(this, SchedulerSettings.of(instanceName(), config.pollInterval(),
-                g.subscription().map(s -> PULL_EVERY))));
-        this.jobs = scheduler.<SyncJobs>map(s -> s).orElseGet(NoJobs::new);
+        // The scheduler runs whenever the server does: the webhook deliveries need it even with the sync off.
+        this.scheduler = persistence.syncJobs(this, SchedulerSettings.of(instanceName(), config.pollInterval(),
+                google.flatMap(GoogleSync::subscription).map(s -> PULL_EVERY)).withDeliveriesEvery(deliveriesEvery));
+        this.syncing = google.isPresent();
+        this.jobs = syncing ? scheduler : new NoJobs();
         MailboxChanges changes = google.map(GoogleSync::changes).orElseGet(NoChanges::new);
         this.endSync = new EndSync(access, changes, persistence.syncStates(), persistence.messageIndex(), jobs, clock);
         this.describeSync = new DescribeSync(persistence.syncStates());
@@ -165,8 +173,8 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     }
 
     static SyncWiring create(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, EventRecorder events,
-            Optional<GoogleSync> google, Metrics metrics, Clock clock) {
-        return new SyncWiring(config, persistence, access, mailbox, events, google, new SyncMetrics(metrics.registry()), config.pushPath(), clock);
+            Optional<GoogleSync> google, WebhookRounds webhookRounds, Duration deliveriesEvery, Metrics metrics, Clock clock) {
+        return new SyncWiring(config, persistence, access, mailbox, events, google, webhookRounds, deliveriesEvery, new SyncMetrics(metrics.registry()), config.pushPath(), clock);
     }
 
     /**
@@ -197,16 +205,18 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
 
     /** Starts the jobs, and makes sure every active sync has its periodic jobs (they survive restarts in the database). */
     void start() {
-        scheduler.ifPresent(s -> {
-            s.start();
+        scheduler.start();
+        if (syncing) {
             persistence.syncStates().all().stream().filter(state -> state.status() == SyncStatus.ACTIVE).map(SyncState::user)
                     .forEach(jobs::keepSyncing);
-        });
-        LOG.info("mailbox sync {}", scheduler.isPresent() ? "running" : "off: Google's history and push adapters are not configured");
+        }
+        LOG.info("mailbox sync {}", syncing ? "running" : "off: Google's history and push adapters are not configured");
     }
 
     @Override
     public Optional<Instant> sync(UserId user) {
+        // A sync job left from a run with the sync on: dropped; the sync's next start schedules it again.
+        if (runSync.isEmpty()) return Optional.empty();
         Optional<SyncState> before = persistence.syncStates().find(user);
         RunSync.Outcome outcome = runSync.orElseThrow().run(user);
         metrics.ran(outcome);
@@ -239,8 +249,13 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     }
 
     @Override
+    public void deliverWebhooks() {
+        webhookRounds.drain(DELIVERY_BUDGET);
+    }
+
+    @Override
     public void close() {
-        scheduler.ifPresent(DbSchedulerSyncJobs::close);
+        scheduler.close();
     }
 
     /** This instance's name in the job table: the host and a random suffix, so that two instances on one host differ. */

@@ -4,6 +4,8 @@ import dev.gmailserverauth.application.events.DeliverWebhooks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,9 @@ import org.slf4j.LoggerFactory;
  * ({@code webhook_deliveries_total} by outcome) and tells the operator of every endpoint given up on (a warning, and
  * {@code webhook_endpoints_disabled_total}; {@code webhooks list} shows it). Never throws: a failed round is logged and
  * the next one tries again.
+ *
+ * <p>The scheduler's {@code webhook-deliveries} job calls {@link #drain}: rounds back to back while they deliver, so an
+ * account's queued events (sent one at a time, in order) go out at the receiver's pace, not one per job run.
  */
 final class WebhookRounds implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRounds.class);
@@ -32,8 +37,22 @@ final class WebhookRounds implements Runnable {
                 .register(registry);
     }
 
+    /** Rounds until one delivers nothing (what is left waits for its retry) or {@code budget} is spent. */
+    void drain(Duration budget) {
+        Instant until = clock.instant().plus(budget);
+        int delivered;
+        do {
+            delivered = round();
+        } while (delivered > 0 && clock.instant().isBefore(until));
+    }
+
     @Override
     public void run() {
+        round();
+    }
+
+    /** One round; answers how many deliveries it delivered. */
+    private int round() {
         try {
             DeliverWebhooks.Round round = deliver.deliverDue(clock.instant());
             delivered.increment(round.delivered());
@@ -43,8 +62,10 @@ final class WebhookRounds implements Runnable {
                 LOG.warn("webhook endpoint {} disabled: failing since {} (last: {}); its deliveries wait; `webhooks enable {}` resumes them",
                         endpoint.endpoint().value(), endpoint.failingSince(), endpoint.lastError(), endpoint.endpoint().value());
             }
+            return round.delivered();
         } catch (RuntimeException e) {
             LOG.warn("a webhook delivery round failed; the next one tries again", e);
+            return 0;
         }
     }
 }

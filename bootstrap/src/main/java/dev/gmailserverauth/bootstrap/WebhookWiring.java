@@ -15,21 +15,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Events and webhooks, wired: the {@link EventRecorder} the use cases write their events with, the configured
- * endpoint ({@code APP_WEBHOOK_URL}), and the delivery rounds.
- *
- * <p>Until the database-backed job scheduler is in place, {@link #start} runs the rounds on one daemon thread every
- * poll interval; the rounds themselves ({@link WebhookRounds#run}) hold no state, take their deliveries with a lease
- * and are safe on any number of instances, so moving them onto the shared scheduler is one recurring task calling
- * {@code run()}.
+ * endpoint ({@code APP_WEBHOOK_URL}), and the delivery rounds. The rounds run on the database-backed job scheduler the
+ * sync uses ({@link SyncWiring}: its {@code webhook-deliveries} job, every {@code APP_WEBHOOK_POLL_INTERVAL}), on
+ * whichever instance picks the job; they hold no state and lease what they send.
  */
 final class WebhookWiring {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookWiring.class);
@@ -56,19 +50,7 @@ final class WebhookWiring {
         return new WebhookRounds(deliver, clock, registry);
     }
 
-    /** Adds {@code APP_WEBHOOK_URL}'s endpoint, or gives it {@code APP_WEBHOOK_SECRET} if it has another; starts delivering. */
-    static AutoCloseable start(WebhookConfig config, Database persistence, Clock clock, MeterRegistry registry) {
-        ensureConfiguredEndpoint(config, persistence.webhookEndpoints(), clock);
-        WebhookRounds rounds = rounds(config, persistence, clock, registry);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-deliveries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.scheduleWithFixedDelay(rounds::run, config.pollInterval().toMillis(), config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-        return timer::shutdownNow;
-    }
-
+    /** Adds {@code APP_WEBHOOK_URL}'s endpoint, or gives it {@code APP_WEBHOOK_SECRET} if it has another. */
     static void ensureConfiguredEndpoint(WebhookConfig config, WebhookEndpoints endpoints, Clock clock) {
         if (config.url().isEmpty() || config.secret().isEmpty()) return;
         Optional<WebhookEndpoint> existing = endpoints.list().stream().filter(endpoint -> endpoint.url().equals(config.url().get())).findFirst();

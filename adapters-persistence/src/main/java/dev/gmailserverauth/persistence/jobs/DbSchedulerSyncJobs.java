@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code watch-renewal} and {@code completeness-check}: one execution per account each, daily, the first at
  *       a moment of the day derived from the account id, so that renewals spread over the day.</li>
  *   <li>{@code pull}: in pull mode, one recurring job for the whole application.</li>
+ *   <li>{@code webhook-deliveries}: one recurring job for the whole application, run by whichever instance picks it
+ *       (never by two at once), the next run a fixed delay after the last one ends. It runs even when the sync is off:
+ *       the scheduler exists whenever the server does.</li>
  * </ul>
  * A failed run (Google unreachable, a bug) is retried with exponential backoff from one minute.
  */
@@ -48,6 +51,7 @@ public final class DbSchedulerSyncJobs implements SyncJobs, AutoCloseable {
     static final String WATCH_RENEWAL = "watch-renewal";
     static final String COMPLETENESS_CHECK = "completeness-check";
     static final String PULL = "pull";
+    static final String WEBHOOK_DELIVERIES = "webhook-deliveries";
     private static final Logger LOG = LoggerFactory.getLogger(DbSchedulerSyncJobs.class);
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
 
@@ -75,6 +79,8 @@ public final class DbSchedulerSyncJobs implements SyncJobs, AutoCloseable {
         List<RecurringTask<Void>> startTasks = new ArrayList<>();
         settings.pullEvery().ifPresent(every -> startTasks.add(Tasks.recurring(PULL, Schedules.fixedDelay(every))
                 .execute((instance, context) -> handlers.pull())));
+        settings.deliveriesEvery().ifPresent(every -> startTasks.add(Tasks.recurring(WEBHOOK_DELIVERIES, Schedules.fixedDelay(every))
+                .execute((instance, context) -> handlers.deliverWebhooks())));
         var builder = Scheduler.create(dataSource, tasks)
                 .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(settings.instanceName()))

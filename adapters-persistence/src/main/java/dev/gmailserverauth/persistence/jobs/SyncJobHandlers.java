@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the scheduled jobs do, given by the composition root (which calls the application's use cases): the
+ * What the scheduled jobs do (the mailbox sync's, and the webhook deliveries), given by the composition root (which calls the application's use cases): the
  * scheduler decides when and where work runs, never what it is.
  */
 public interface SyncJobHandlers {
@@ -24,4 +24,7 @@ public interface SyncJobHandlers {
 
     /** Pulls waiting notifications from the Pub/Sub subscription (pull mode). */
     void pull();
+
+    /** Sends the webhook deliveries that are due (each leased while it is sent), until none is left or its time is up. */
+    void deliverWebhooks();
 }
