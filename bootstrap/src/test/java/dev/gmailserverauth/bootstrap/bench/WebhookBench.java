@@ -302,8 +302,8 @@ final class WebhookBench {
                         String.format("%d of %d mail events received, %d outbox events never received; %d duplicates (the one in flight came %d times);"
                                         + " %d out of order; all in %.0f s after the restart", ids.size() - missingCount(ids, receiver), ids.size(),
                                 outbox.size(), receiver.duplicates(), heldTwice, receiver.outOfOrder(), (last - restartedAt) / 1e9),
-                        "a lease of " + DeliverWebhooks.LEASE.toMinutes()
-                                + " min keeps a dead instance's claimed deliveries until it runs out",
+                        "deliveries resume once the scheduler finds the dead instance's webhook-deliveries job (four missed 30 s"
+                                + " heartbeats) and its claims' " + DeliverWebhooks.LEASE.toMinutes() + "-minute leases have run out",
                         all && outbox.isEmpty() && heldTwice >= 2 && receiver.unverified() == 0));
                 deliveryLog(receiver, env, inFlight.get());
             } finally {
