@@ -218,25 +218,28 @@ final class WebhookBench {
         }
     }
 
-    /** The retry policy's attempts for a delivery failing from the start of an outage, and when it tries after it. */
+    /**
+     * The retry policy's attempts for a delivery failing from the start of an outage, and how long after the outage its
+     * first attempt may come: attempt k lands anywhere between its times with the shortest and the longest waits, so
+     * when one of them can land just before the end, the wait after it (up to its full length) is the worst case.
+     */
     static String backoff(Duration down) {
         WebhookRetryPolicy policy = WebhookRetryPolicy.DEFAULT;
         List<String> schedule = new ArrayList<>();
-        Instant start = Instant.EPOCH;
-        Instant latest = start;
-        Instant earliest = start;
-        int attempt = 0;
-        while (!latest.isAfter(start.plus(down)) || !earliest.isAfter(start.plus(down))) {
-            attempt++;
-            if (!latest.isAfter(start.plus(down))) {
-                schedule.add(String.valueOf(Duration.between(start, latest).toSeconds()));
-                latest = policy.retryAt(attempt, latest, 0);
-            }
-            if (!earliest.isAfter(start.plus(down))) earliest = policy.retryAt(attempt, earliest, 0.999_999);
+        long end = down.toMillis();
+        long earliest = 0;
+        long latest = 0;
+        long worst = 0;
+        for (int attempt = 1; earliest < end; attempt++) {
+            long full = policy.retryAt(attempt, Instant.EPOCH, 0).toEpochMilli();
+            long shortest = policy.retryAt(attempt, Instant.EPOCH, 0.999_999).toEpochMilli();
+            if (latest < end) schedule.add(String.valueOf(latest / 1000));
+            worst = Math.max(worst, Math.min(latest, end) + full - end);
+            earliest += shortest;
+            latest += full;
         }
-        return "attempts at " + String.join(", ", schedule) + " s after the first failure (each wait up to half shorter); the first after "
-                + down.toMinutes() + " min comes " + Duration.between(start.plus(down), latest).toSeconds() + " s after it with no jitter, "
-                + Duration.between(start.plus(down), earliest).toSeconds() + " s with the most";
+        return "attempts at " + String.join(", ", schedule) + " s after the first failure with no jitter (each wait up to half shorter);"
+                + " the first attempt after " + down.toMinutes() + " min down comes up to " + worst / 1000 + " s after the receiver is back";
     }
 
     // ---- hookkill ---------------------------------------------------------------------------------
