@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** One command line run in this JVM, as {@code java -jar gmail-server-auth.jar ARGS} would with these variables. */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
-    static CommandRun of(Map<String, String> env, String... args) {
+    public static CommandRun of(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = CommandLineApp.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -64,7 +64,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Benchmarks {
     private static final int PAGE = 50;
     private static final Duration INJECTED = Duration.ofMillis(50);
-    private static final Path JAR = Path.of("target", "gmail-server-auth.jar");
+    static final Path JAR = Path.of("target", "gmail-server-auth.jar");
     private static final Path ARCHIVE = Path.of("target", "gmail-server-auth-bench.jsa");
     /**
      * For sections that measure the app, not Gmail's per-user limits: hundreds of pages a minute for one user would
@@ -94,7 +94,8 @@ public final class Benchmarks {
      * Every section, or only those named in the environment variable {@code BENCH_ONLY} (comma-separated:
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
      * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; of issue 23: delegation; of issue 20, the
-     * mailbox sync: syncunits, synclatency, syncindex, syncgap, syncscale); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * mailbox sync: syncunits, synclatency, syncindex, syncgap, syncscale; of issue 21, the webhooks: hooklatency, hookrate,
+     * hookoutage, hookkill); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -128,6 +129,11 @@ public final class Benchmarks {
         if (wanted.test("syncindex")) sync.index();
         if (wanted.test("syncgap")) sync.gap();
         if (wanted.test("syncscale")) new SyncScaleBench(printedAsTheyCome(rows::add)).run();
+        WebhookBench hooks = new WebhookBench(rows::add);
+        if (wanted.test("hooklatency")) hooks.latency();
+        if (wanted.test("hookrate")) hooks.rate();
+        if (wanted.test("hookoutage")) hooks.outage();
+        if (wanted.test("hookkill")) hooks.kill();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -595,6 +601,18 @@ public final class Benchmarks {
               makes after a build) and with no options at all. Start: median of 5 to the first 200 on `/health`.
               Memory: VmRSS right after that 200 and after 1,000 list requests of 50 messages for one person.
               What a start loads and why: docs/decisions/0046-what-start-up-loads.md.
+            - **Webhooks** (issue 21, `WebhookBench`): the app runs its background sync and delivers to a receiver on
+              loopback (`APP_WEBHOOK_ALLOW_PRIVATE=true`), a JDK `HttpServer` that checks every delivery's signature with
+              an implementation of its own (written from the Standard Webhooks specification, not the code that signs),
+              then answers 204. Latency: from the sandbox accepting a mail (control API) to the receiver holding its
+              `message.received` (Pub/Sub push to the app, sync, outbox, delivery), one mail at a time. Rate: the events
+              are made once by mail, then `webhooks replay --since` queues them all at once, for one endpoint, then for
+              twenty; per endpoint and account only the oldest pending event is sent (order), so the rate depends on how
+              many accounts the events belong to. Outage: the receiver stops listening (connections refused) while the
+              mails arrive evenly over the outage; "missing" compares the mails sent and the outbox (read from the SQLite
+              file) with what arrived. Kill: the packaged jar in a child JVM against a sandbox in the bench's JVM; when the
+              receiver holds a delivery a third of the way through, unanswered, the bench sends `kill -9`, then starts
+              another instance on the same SQLite file.
             - **Load**: 50 accounts, each a thread that signs in over HTTP (consent form included) and lists 20 times,
               again and again for 60 s. Thread growth is judged on the app's request pool (`web-…`), which gives idle
               threads back 20 s after the burst; heap is compared after full GCs (the summary cache and the sandbox's
@@ -625,7 +643,7 @@ public final class Benchmarks {
     }
 
     /** The real jar in a child JVM, as {@code ./run} starts it, for cold start and memory. */
-    private static final class ChildApp {
+    static final class ChildApp {
         private final Process process;
         private final URI baseUrl;
         private final long startedAt;
@@ -656,7 +674,12 @@ public final class Benchmarks {
         }
 
         static ChildApp start(Path jar, List<String> jvmOptions) throws IOException {
-            int port = TestApps.freePort();
+            return start(jar, jvmOptions, Map.of());
+        }
+
+        /** The same with these variables on top of the defaults (another database, a fixed port, …). */
+        static ChildApp start(Path jar, List<String> jvmOptions, Map<String, String> env) throws IOException {
+            int port = Integer.parseInt(env.getOrDefault("APP_PORT", String.valueOf(TestApps.freePort())));
             Path folder = Files.createTempDirectory("bench-child");
             List<String> command = new ArrayList<>();
             command.add(java());
@@ -674,6 +697,7 @@ public final class Benchmarks {
             // 1,000 lists in well under a minute: on a new project's 6,000 units a minute (the default table) the
             // sandbox would answer 429 before the memory is measured; the long-standing 15,000 keeps them within quota.
             builder.environment().put("GMAIL_QUOTA_PROFILE", "legacy");
+            builder.environment().putAll(env);
             long startedAt = System.nanoTime();
             return new ChildApp(builder.start(), URI.create("http://localhost:" + port), startedAt);
         }
@@ -697,6 +721,12 @@ public final class Benchmarks {
                 if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
             throw new IllegalStateException("no VmRSS for " + process.pid());
+        }
+
+        /** {@code kill -9}: the JVM ends at once, with no shutdown hook, no closing of anything. */
+        void kill() throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-9", String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0 || !process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("kill -9 " + process.pid() + " failed");
         }
 
         void stop() throws InterruptedException {
