@@ -64,6 +64,45 @@ class RouteTableSweepTest {
         });
     }
 
+    /**
+     * Every HTML route with a path parameter, given a malformed escape or an id that cannot be one: a 400, the styled error page
+     * with one wording, and the signed-in header (the account switcher) exactly when the request carries a session.
+     */
+    @Test
+    void everyHtmlRouteWithAPathParameterGivesTheStyledPageWithOneWordingAndTheHeaderWhenSignedIn() {
+        Javalin app = TestApp.app(world);
+        List<Endpoint> routes = endpoints(app).stream()
+                .filter(e -> e.path.contains("{") && !e.path.startsWith("/api/") && e.method.equals(HandlerType.GET)).toList();
+        assertThat(routes).as("HTML routes with a path parameter").extracting(e -> e.path)
+                .contains("/messages/{id}", "/threads/{id}", "/messages/{id}/body", "/messages/{id}/attachments/{part}");
+        List<String> badValues = new ArrayList<>(MALFORMED);
+        badValues.addAll(List.of("bad.id", "%20", "%2e%2e", "x%0ay", "%7f"));
+        TestApp.run(app, browser -> {
+            TestApp.signIn(browser, world, alice);
+            String cookie = browser.cookie().orElseThrow();
+            List<String> failures = new ArrayList<>();
+            for (Optional<String> session : List.of(Optional.<String>empty(), Optional.of(cookie))) {
+                for (Endpoint route : routes) {
+                    for (String bad : badValues) {
+                        String target = route.path.replaceAll("\\{[^}]+}", bad);
+                        RawHttp.Reply reply = RawHttp.send(browser.port(), "GET", target, session.map(c -> "Cookie: " + c + "\r\n").orElse(""),
+                                new byte[0]);
+                        String what = (session.isPresent() ? "[in] " : "[out] ") + "GET " + target;
+                        if (reply.status() != 400) failures.add(what + " -> " + reply.status());
+                        if (!reply.text().contains("/static/app.css") || !reply.text().contains("id=\"error-reason\"")) {
+                            failures.add(what + " is not the styled error page");
+                        }
+                        if (!reply.text().contains(BadInput.MALFORMED_ADDRESS)) failures.add(what + " words it otherwise");
+                        if (reply.text().contains("id=\"account-email\"") != session.isPresent()) {
+                            failures.add(what + (session.isPresent() ? " has no signed-in header" : " has a signed-in header"));
+                        }
+                    }
+                }
+            }
+            assertThat(failures).isEmpty();
+        });
+    }
+
     @Test
     void aMalformedEscapeGetsThePageOnHtmlRoutesAndJsonUnderApi() {
         TestApp.run(TestApp.app(world), browser -> {

@@ -6,14 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The message list: search box, rows, paging links, label sidebar, and, when Gmail did not give every row in
- * time, how many are missing and a link that asks for the same page again.
+ * The message list: search box, rows, paging links (next; previous while the {@link PageTrail} reaches it; first), label
+ * sidebar, and, when Gmail did not give every row in time, how many are missing and a link that asks for the same page again.
  */
 public record MessagesPage(
         Chrome chrome,
         String query,
         List<MessageRow> rows,
         Optional<String> nextPageHref,
+        Optional<String> previousPageHref,
         Optional<String> firstPageHref,
         List<LabelLink> labels,
         int missingRows,
@@ -24,6 +25,7 @@ public record MessagesPage(
         Objects.requireNonNull(query, "query");
         rows = List.copyOf(rows);
         Objects.requireNonNull(nextPageHref, "nextPageHref");
+        Objects.requireNonNull(previousPageHref, "previousPageHref");
         Objects.requireNonNull(firstPageHref, "firstPageHref");
         labels = List.copyOf(labels);
         if (missingRows < 0) throw new IllegalArgumentException("missing rows is negative");
