@@ -17,7 +17,6 @@ import dev.gmailserverauth.web.shared.Responses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -78,26 +77,12 @@ final class AttachmentRoutes {
         });
     }
 
-    /**
-     * The declared type when it is a well-formed {@code type/subtype} that no browser runs as script; else
-     * {@code application/octet-stream}. The app's pages allow script from their own origin (their own files, decision 0064): a
-     * mailed {@code .js} served here as {@code text/javascript} would be a script of that origin.
-     */
-    static String contentType(String mimeType) {
+    /** The declared type when it is a well-formed {@code type/subtype}; else {@code application/octet-stream}. */
+    private static String contentType(String mimeType) {
         int slash = mimeType.indexOf('/');
         boolean wellFormed = slash > 0 && slash < mimeType.length() - 1 && mimeType.length() <= 127
                 && mimeType.chars().allMatch(c -> c == '/' || c < 127 && (Character.isLetterOrDigit(c) || TCHARS.indexOf(c) >= 0))
                 && mimeType.indexOf('/', slash + 1) < 0;
-        return wellFormed && !runnable(mimeType) ? mimeType : "application/octet-stream";
-    }
-
-    /**
-     * Every JavaScript MIME type (WHATWG MIME Sniffing, "JavaScript MIME type": {@code text/javascript}, {@code application/ecmascript},
-     * {@code text/jscript}, {@code text/livescript}, …) names script; WebAssembly is the other code a page loads. With {@code nosniff}, a
-     * browser runs a {@code <script src>} only under a JavaScript MIME type.
-     */
-    private static boolean runnable(String mimeType) {
-        String type = mimeType.toLowerCase(Locale.ROOT);
-        return type.contains("script") || type.contains("wasm");
+        return wellFormed ? mimeType : "application/octet-stream";
     }
 }
