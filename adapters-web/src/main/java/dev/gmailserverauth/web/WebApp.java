@@ -159,6 +159,7 @@ public final class WebApp {
             javalin.router.javaLangErrorHandler(JettyErrors::javaLangError);
             javalin.jetty.threadPool = WebThreads.pool();
             javalin.jetty.modifyServer(server -> JettyErrors.install(server, pages));
+            javalin.jetty.modifyHttpConfiguration(PathEscapes::leaveToTheApp);
             javalin.jetty.modifyServer(server -> GracefulStop.install(server,
                     SlowHeaderSweep.around(new BodyBuffering((int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.bodyDeadline()),
                     config.shutdownGrace()));

@@ -64,6 +64,69 @@ class RouteTableSweepTest {
         });
     }
 
+    /**
+     * Request lines Jetty cannot read at all (escapes that are not two hex digits, and {@code %00}): it refuses them before it
+     * reads the headers, so their page cannot know who asks and has no signed-in header. Every other malformed address reaches
+     * the app ({@code PathEscapes.leaveToTheApp}).
+     */
+    private static final List<String> UNREADABLE_REQUEST_LINE = List.of("%U0041", "%zz", "%", "%2", "%g1", "a%", "%%41", "%00");
+
+    /**
+     * Every HTML route with a path parameter, given a malformed escape or an id that cannot be one: a 400, the styled error page
+     * with one wording, and the signed-in header (the account switcher) exactly when the request carries a session and Jetty could
+     * read its headers.
+     */
+    @Test
+    void everyHtmlRouteWithAPathParameterGivesTheStyledPageWithOneWordingAndTheHeaderWhenSignedIn() {
+        Javalin app = TestApp.app(world);
+        List<Endpoint> routes = endpoints(app).stream()
+                .filter(e -> e.path.contains("{") && !e.path.startsWith("/api/") && e.method.equals(HandlerType.GET)).toList();
+        assertThat(routes).as("HTML routes with a path parameter").extracting(e -> e.path)
+                .contains("/messages/{id}", "/threads/{id}", "/messages/{id}/body", "/messages/{id}/attachments/{part}");
+        List<String> badValues = new ArrayList<>(MALFORMED);
+        badValues.addAll(List.of("bad.id", "%20", "%2e%2e", "x%0ay", "%7f"));
+        TestApp.run(app, browser -> {
+            TestApp.signIn(browser, world, alice);
+            String cookie = browser.cookie().orElseThrow();
+            List<String> failures = new ArrayList<>();
+            for (Optional<String> session : List.of(Optional.<String>empty(), Optional.of(cookie))) {
+                for (Endpoint route : routes) {
+                    for (String bad : badValues) {
+                        String target = route.path.replaceAll("\\{[^}]+}", bad);
+                        RawHttp.Reply reply = RawHttp.send(browser.port(), "GET", target, session.map(c -> "Cookie: " + c + "\r\n").orElse(""),
+                                new byte[0]);
+                        String what = (session.isPresent() ? "[in] " : "[out] ") + "GET " + target;
+                        if (reply.status() != 400) failures.add(what + " -> " + reply.status());
+                        if (!reply.text().contains("/static/app.css") || !reply.text().contains("id=\"error-reason\"")) {
+                            failures.add(what + " is not the styled error page");
+                        }
+                        if (!reply.text().contains(BadInput.MALFORMED_ADDRESS)) failures.add(what + " words it otherwise");
+                        boolean readable = !UNREADABLE_REQUEST_LINE.contains(bad);
+                        if (reply.text().contains("id=\"account-email\"") != (session.isPresent() && readable)) {
+                            failures.add(what + (session.isPresent() ? " has no signed-in header" : " has a signed-in header"));
+                        }
+                    }
+                }
+            }
+            assertThat(failures).isEmpty();
+            assertThat(badValues).as("the malformed values Jetty cannot read are among those swept").containsAll(UNREADABLE_REQUEST_LINE);
+        });
+    }
+
+    /** Badly encoded bytes now reach the app even where no route matches (static files, unknown paths): still a 400, never a 500. */
+    @Test
+    void badlyEncodedBytesOutsideTheRoutesAreA400Too() {
+        TestApp.run(TestApp.app(world), browser -> {
+            for (String target : List.of("/static/%ff", "/static/app.css%c0%af", "/%e0%80", "/nowhere/%ed%a0%80", "/api/%80", "/health%ff")) {
+                log.clear();
+                RawHttp.Reply reply = RawHttp.send(browser.port(), "GET", target, "", new byte[0]);
+                assertThat(reply.status()).as(target).isEqualTo(400);
+                assertThat(reply.text()).as(target).contains(BadInput.MALFORMED_ADDRESS).doesNotContain("Exception");
+                assertThat(log.everything()).as(target).noneMatch(line -> line.getThrowableProxy() != null);
+            }
+        });
+    }
+
     @Test
     void aMalformedEscapeGetsThePageOnHtmlRoutesAndJsonUnderApi() {
         TestApp.run(TestApp.app(world), browser -> {

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.web.http;
 
 import dev.gmailserverauth.web.shared.Api;
+import dev.gmailserverauth.web.shared.BadInput;
 import dev.gmailserverauth.web.shared.ErrorPage;
 import dev.gmailserverauth.web.shared.Json;
 import dev.gmailserverauth.web.shared.PageRenderer;
@@ -66,12 +67,13 @@ public final class JettyErrors extends ErrorHandler {
         try {
             if (Api.isApiPath(path)) {
                 type = "application/json; charset=utf-8";
-                body = Json.write(Json.object("error", ErrorResponses.code(code), "message", ErrorResponses.defaultReason(code)));
+                body = Json.write(Json.object("error", ErrorResponses.code(code), "message", reason(code)));
             } else {
                 type = "text/html; charset=utf-8";
                 String heading = ErrorResponses.heading(code);
-                // Jetty refuses before it has read the headers, so there is no session cookie to show whose page it is.
-                body = pages.html("error.jte", new ErrorPage(pages.plainChrome(heading), code, heading, ErrorResponses.defaultReason(code)));
+                // Jetty refuses here a request line it cannot read (a broken escape such as %zz, or %00) before it reads the
+                // headers: there is no session cookie to show whose page it is. Badly encoded bytes reach the app (PathEscapes).
+                body = pages.html("error.jte", new ErrorPage(pages.plainChrome(heading), code, heading, reason(code)));
             }
         } catch (RuntimeException renderFailure) {
             LOG.warn("rendering the error page of a refused request failed: {}", renderFailure.getClass().getSimpleName());
@@ -84,9 +86,14 @@ public final class JettyErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
+    /** A 400 refused before routing is an address Jetty could not read: the one wording of a malformed address. */
+    private static String reason(int status) {
+        return status == 400 ? BadInput.MALFORMED_ADDRESS : ErrorResponses.defaultReason(status);
+    }
+
     private static String text(int status) {
         if (status == 500) return "500 Something went wrong on our side. Please try again later.\n";
         if (status == 414 || status == 431 || status == 413) return status + " The request is too large.\n";
-        return status + " The request could not be understood: check the address.\n";
+        return status + " " + reason(status) + "\n";
     }
 }

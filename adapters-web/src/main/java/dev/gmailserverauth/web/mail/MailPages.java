@@ -29,7 +29,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /messages} (the list: each row opens its conversation and, by its second link, the message
- * alone) and {@code GET /messages/{id}[?images=show]} (one message), as HTML pages.
+ * alone) and {@code GET /messages/{id}[?images=show]} (one message), as HTML pages. Every link of these pages
+ * carries the list they came from (search, page, its {@link PageTrail}), so "Back to messages" returns there.
  */
 final class MailPages {
     private final ListMessages listMessages;
@@ -59,7 +60,7 @@ final class MailPages {
     }
 
     private void list(Context ctx) {
-        ListRequest request = ListRequest.parse(ctx, defaultPageSize);
+        ListRequest request = ListRequest.ofPage(ctx, defaultPageSize);
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         ListMessages.Listing listing = MailResults.value(listMessages.list(grant, request.messagesQuery()), "no such page");
@@ -73,11 +74,12 @@ final class MailPages {
                 pages.chrome(ctx, search.isEmpty() ? "Messages" : "Search: " + search.value(), grant),
                 search.value(),
                 rows,
-                page.nextPageToken().map(next -> Links.messages(search, Optional.of(next), request.explicitSize())),
-                request.pageToken().map(ignored -> Links.messages(search, Optional.empty(), request.explicitSize())),
+                page.nextPageToken().map(request::next),
+                request.previous(),
+                request.pageToken().map(ignored -> request.first()),
                 labelLinks(mailboxLabels, search),
                 listing.missing().size(),
-                Links.messages(search, request.pageToken(), request.explicitSize()),
+                request.backToList(),
                 listing.indexedAt().map(this::freshness)));
     }
 
@@ -89,11 +91,12 @@ final class MailPages {
     private void show(Context ctx) {
         MessageId id = RequestValues.messageId(PathParams.get(ctx, "id"));
         boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
-        ListRequest from = ListRequest.parse(ctx, defaultPageSize);
+        ListRequest from = ListRequest.ofPage(ctx, defaultPageSize);
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         Message message = MailResults.byId(getMessage.get(grant, id), "there is no message with this id in your mailbox");
-        MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages, from.carry(Links.messageWithImages(id)));
+        MessageView view = MessageViews.of(message, LabelNames.byId(labels.orEmpty()), remoteImages,
+                new MessageViews.ImageLinks(from.carry(Links.messageWithImages(id)), from.carry(Links.message(id))));
         pages.render(ctx, 200, "message.jte", new MessagePage(pages.chrome(ctx, view.subject(), grant), view, from.backToList()));
     }
 

@@ -11,6 +11,7 @@ import dev.gmailserverauth.web.shared.Links;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,9 +29,9 @@ final class MessageViews {
 
     /**
      * @param remoteImages the reader asked to see remote images
-     * @param showImagesHref the page again with remote images shown
+     * @param imageLinks the page again with remote images shown, and without
      */
-    static MessageView of(Message message, Map<LabelId, Label> labels, boolean remoteImages, String showImagesHref) {
+    static MessageView of(Message message, Map<LabelId, Label> labels, boolean remoteImages, ImageLinks imageLinks) {
         List<HeaderLine> headers = message.headers().stream()
                 .filter(h -> SHOWN_HEADERS.contains(h.name().toLowerCase(Locale.ROOT)))
                 .map(h -> new HeaderLine(h.name(), h.value()))
@@ -38,21 +39,31 @@ final class MessageViews {
         return new MessageView(message.id().value(), Links.message(message.id()), Links.thread(message.threadId()), subject(message),
                 Formats.senderName(message.from()), message.from(), headers, Formats.utc(message.date()) + " UTC", message.unread(),
                 message.starred(), LabelNames.chips(message.labelIds(), labels), message.snippet(),
-                body(message, remoteImages, showImagesHref), attachments(message));
+                body(message, remoteImages, imageLinks), attachments(message));
     }
 
     static String subject(Message message) {
         return message.subject().isBlank() ? "(no subject)" : message.subject();
     }
 
-    private static BodyView body(Message message, boolean remoteImages, String showImagesHref) {
+    private static BodyView body(Message message, boolean remoteImages, ImageLinks imageLinks) {
         if (message.htmlBody().isPresent()) {
             SanitizedHtml html = MailHtmlSanitizer.sanitize(message.htmlBody().get(), remoteImages, InlineParts.of(message));
             return new BodyView(Optional.of(Links.messageFrame(message.id(), remoteImages)), List.of(), html.blockedRemote(),
-                    html.blockedRemote() > 0 ? Optional.of(showImagesHref) : Optional.empty(), remoteImages, note(html.shown()));
+                    html.blockedRemote() > 0 ? Optional.of(imageLinks.show()) : Optional.empty(), remoteImages,
+                    remoteImages ? Optional.of(imageLinks.hide()) : Optional.empty(), note(html.shown()));
         }
         String text = message.textBody().orElse("");
-        return new BodyView(Optional.empty(), TextLinks.of(text), 0, Optional.empty(), false, text.isBlank() ? "This message has no text." : "");
+        return new BodyView(Optional.empty(), TextLinks.of(text), 0, Optional.empty(), false, Optional.empty(),
+                text.isBlank() ? "This message has no text." : "");
+    }
+
+    /** The page showing a message, with its remote images ({@code show}) and without ({@code hide}). */
+    record ImageLinks(String show, String hide) {
+        ImageLinks {
+            Objects.requireNonNull(show, "show");
+            Objects.requireNonNull(hide, "hide");
+        }
     }
 
     private static String note(SanitizedHtml.Shown shown) {

@@ -22,7 +22,8 @@ import java.util.Objects;
 /**
  * {@code GET /threads/{id}}: a conversation, its messages oldest first, the latest open and the others
  * folded ({@code <details>}, no script). One {@code threads.get} brings every message; the label names
- * come beside it, as a secondary part.
+ * come beside it, as a secondary part. {@code ?images=show} shows the remote images of the whole conversation (one
+ * choice per page, in its address).
  */
 final class ThreadPages {
     private final GetThread getThread;
@@ -46,13 +47,14 @@ final class ThreadPages {
     private void show(Context ctx) {
         ThreadId id = RequestValues.threadId(PathParams.get(ctx, "id"));
         boolean remoteImages = RequestValues.remoteImages(FormData.parse(ctx.queryString()));
-        ListRequest from = ListRequest.parse(ctx, PageSize.DEFAULT.value());
+        ListRequest from = ListRequest.ofPage(ctx, PageSize.DEFAULT.value());
         MailboxGrant grant = grants.require(ctx);
         Sidebar.Pending<Label> labels = sidebar.start(() -> listLabels.list(grant));
         MailThread thread = MailResults.byId(getThread.get(grant, id), "there is no conversation with this id in your mailbox");
         Map<LabelId, Label> names = LabelNames.byId(labels.orEmpty());
         List<MessageView> messages = thread.messages().stream()
-                .map(message -> MessageViews.of(message, names, remoteImages, from.carry(Links.threadWithImages(id))))
+                .map(message -> MessageViews.of(message, names, remoteImages,
+                        new MessageViews.ImageLinks(from.carry(Links.threadWithImages(id)), from.carry(Links.thread(id)))))
                 .toList();
         String subject = messages.isEmpty() ? "(no subject)" : messages.get(0).subject();
         pages.render(ctx, 200, "thread.jte", new ThreadPage(pages.chrome(ctx, subject, grant), id.value(), subject, messages, from.backToList()));

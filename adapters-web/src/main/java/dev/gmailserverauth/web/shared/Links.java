@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,19 +32,24 @@ public final class Links {
     }
 
     public static String messages(SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults) {
+        return messages(query, pageToken, maxResults, Map.of());
+    }
+
+    /** The message list with {@code more} parameters after the usual ones (the list's trail of earlier pages), in their order. */
+    public static String messages(SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults, Map<String, String> more) {
         List<String> params = new ArrayList<>();
         if (!query.isEmpty()) params.add("q=" + encode(query.value()));
         pageToken.ifPresent(token -> params.add("pageToken=" + encode(token.value())));
         maxResults.ifPresent(size -> params.add("maxResults=" + size));
+        more.forEach((name, value) -> params.add(encode(name) + "=" + encode(value)));
         return params.isEmpty() ? MESSAGES : MESSAGES + "?" + String.join("&", params);
     }
 
     /**
-     * {@code href} carrying the list it was opened from ({@code q}, {@code pageToken}, {@code maxResults}), so that the
-     * page's way back returns to that list, not to the first page of everything.
+     * {@code href} carrying the list it was opened from ({@code list}, a {@link #messages} link), so that the page's way back
+     * returns to that list, not to the first page of everything.
      */
-    public static String fromList(String href, SearchQuery query, Optional<PageToken> pageToken, Optional<Integer> maxResults) {
-        String list = messages(query, pageToken, maxResults);
+    public static String fromList(String href, String list) {
         int start = list.indexOf('?');
         if (start < 0) return href;
         return href + (href.indexOf('?') < 0 ? "?" : "&") + list.substring(start + 1);

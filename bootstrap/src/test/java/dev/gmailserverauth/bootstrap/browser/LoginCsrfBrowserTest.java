@@ -52,7 +52,7 @@ class LoginCsrfBrowserTest {
 
         browser.open(planted.toString());
         assertThat(browser.text("#error-reason")).contains("started in another browser");
-        browser.screenshot("30-login-csrf-refused");
+        browser.screenshot("29-login-csrf-refused");
 
         browser.open(url("/api/me"));
         assertThat(browser.driver().getPageSource()).contains(victim).doesNotContain(attacker);

@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.FluentWait;
 
 /**
  * Reading mail in a real headless Chromium, against the whole application in sandbox mode: a
- * conversation, an HTML newsletter whose tracker is blocked until "Show images" (the tracker is a real
+ * conversation, an HTML newsletter whose tracker is blocked until "Show images" and again after "Hide images" (the tracker is a real
  * HTTPS server on the loopback address that counts what it is asked for), an attachment download with a
  * non-ASCII name, and the phone width. Screenshots land in {@code bootstrap/target/screenshots}.
  */
@@ -132,6 +132,15 @@ class ReadingInBrowserTest {
                 .until(server -> server.hits().contains("/open.gif?u=alice"));
         assertThat(browser.find(".remote-note.shown").getText()).contains("Remote images are shown");
         browser.screenshot("23-newsletter-images-shown");
+
+        browser.click("a.hide-images");
+        awaitFrame();
+        assertThat(browser.currentUrl()).as("the choice lives in the address").doesNotContain("images=show");
+        assertThat(browser.find(".remote-note").getText()).contains("2 remote images were not loaded");
+        browser.driver().switchTo().frame(browser.find("iframe.mail-frame"));
+        assertThat(browser.find("img[alt='tracking pixel']").getAttribute("src")).isNull();
+        browser.driver().switchTo().defaultContent();
+        assertThat(browser.find("a.show-images").getAttribute("href")).contains("images=show");
     }
 
     @Test
