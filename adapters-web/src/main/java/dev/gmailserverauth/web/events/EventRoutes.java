@@ -52,7 +52,7 @@ public final class EventRoutes {
             Responses.json(ctx, 406, Json.object("error", "not_acceptable", "message", "this is an event stream: send Accept: text/event-stream"));
             return;
         }
-        streams.admit(person.person(), visitor.token().orElseThrow(), accounts, allAccounts).<Void>fold(
+        streams.admit(person.person(), visitor.token().orElseThrow(), accounts, allAccounts, resumeAfter).<Void>fold(
                 admitted -> {
                     stream(ctx, admitted.stream(), resumeAfter);
                     return null;

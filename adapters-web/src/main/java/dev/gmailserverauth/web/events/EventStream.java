@@ -38,6 +38,7 @@ final class EventStream {
     private boolean draining;
     private boolean replaying = true;
     private boolean closing;
+    private long skipThrough;
     private long lastWriteNanos = System.nanoTime();
 
     EventStream(PersonId person, SessionToken session, Set<UserId> accounts, boolean allAccounts, int queueLimit) {
@@ -61,7 +62,7 @@ final class EventStream {
     }
 
     synchronized boolean wants(AccountEvent event) {
-        return !closing && accounts.contains(event.account());
+        return !closing && event.position() > skipThrough && accounts.contains(event.account());
     }
 
     synchronized Set<UserId> accounts() {
@@ -82,6 +83,11 @@ final class EventStream {
 
     synchronized void attach(SseClient attached) {
         client = Optional.of(attached);
+    }
+
+    /** A stream that asked for no history tells nothing at or before {@code position} (the outbox's newest when it opened). */
+    synchronized void skipThrough(long position) {
+        skipThrough = position;
     }
 
     /** A live event: written after any resumption under way, once. */
@@ -174,7 +180,7 @@ final class EventStream {
 
     /** Queues an event's write unless it was written already (the caller starts the drain). */
     private void enqueue(AccountEvent event) {
-        if (closing || !written.add(event.position())) return;
+        if (closing || event.position() <= skipThrough || !written.add(event.position())) return;
         if (written.size() > REMEMBERED) written.remove(written.iterator().next());
         if (queue.size() >= queueLimit) {
             overflow();
