@@ -24,6 +24,7 @@ import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.application.sync.ReceiveNotification;
 import dev.gmailserverauth.application.sync.RenewWatch;
 import dev.gmailserverauth.application.sync.RunSync;
+import dev.gmailserverauth.application.sync.TellingIndex;
 import dev.gmailserverauth.application.sync.SyncSettings;
 import dev.gmailserverauth.domain.fake.MutableClock;
 import dev.gmailserverauth.domain.fake.QueryString;
@@ -100,6 +101,7 @@ public final class World {
     public static final String TOPIC = "projects/demo/topics/gmail";
     public final SyncSettings syncSettings = SyncSettings.of(25, Duration.ofMinutes(10), Optional.of(TOPIC));
     public final EndSync endSync;
+    public final TellingIndex tellingIndex;
     public final RunSync runSync;
     public final RenewWatch renewWatch;
     public final CheckCompleteness checkCompleteness;
@@ -125,9 +127,10 @@ public final class World {
                 clock);
         access = new AuthorizedAccess(credentials, google.authorizationProvider(), new InMemoryRefreshLock(), history, recorder, renewalNotice, clock);
         endSync = new EndSync(access, google.mailboxChanges(), syncStates, messageIndex, syncJobs, clock);
-        runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, endSync, syncJobs, syncSettings, clock);
+        tellingIndex = new TellingIndex(messageIndex, recorder, clock);
+        runSync = new RunSync(access, google.mailboxChanges(), mail, syncStates, messageIndex, tellingIndex, endSync, syncJobs, syncSettings, clock);
         renewWatch = new RenewWatch(access, google.mailboxChanges(), syncStates, syncSettings);
-        checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, syncSettings, clock);
+        checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, tellingIndex, syncSettings, clock);
         receiveNotification = new ReceiveNotification(syncStates, syncJobs, clock);
         describeSync = new DescribeSync(syncStates);
         listIndexed = new ListIndexed(syncStates, messageIndex, syncSettings, clock);

@@ -238,7 +238,7 @@ public final class GmailServerAuth implements AutoCloseable {
                 config.maxSignInsInFlight(), clock);
         AuthorizedAccess access = new AuthorizedAccess(persistence.credentials(), provider, metrics.timed(persistence.refreshLock()),
                 persistence.accountHistory(), events, lifecycle.renewalNotice(), clock);
-        SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, googleSync, metrics, clock);
+        SyncWiring sync = SyncWiring.create(syncConfig, persistence, access, mailbox, events, googleSync, metrics, clock);
         DescribeUser describeUser = new DescribeUser(persistence.credentials());
         ListAccounts listAccounts = new ListAccounts(persistence.credentials(), clock);
         return new Wired(WebApp.builder()

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.application.AuthorizedAccess;
+import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.application.sync.CheckCompleteness;
 import dev.gmailserverauth.application.sync.DescribeSync;
 import dev.gmailserverauth.application.sync.EndSync;
@@ -11,6 +12,7 @@ import dev.gmailserverauth.application.sync.ReceivePush;
 import dev.gmailserverauth.application.sync.RenewWatch;
 import dev.gmailserverauth.application.sync.RunSync;
 import dev.gmailserverauth.application.sync.SyncSettings;
+import dev.gmailserverauth.application.sync.TellingIndex;
 import dev.gmailserverauth.domain.model.ChangesPage;
 import dev.gmailserverauth.domain.model.HistoryId;
 import dev.gmailserverauth.domain.model.MailboxAccess;
@@ -136,8 +138,8 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private final SyncMetrics metrics;
     private final Clock clock;
 
-    private SyncWiring(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, Optional<GoogleSync> google,
-            SyncMetrics metrics, String pushPath, Clock clock) {
+    private SyncWiring(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, EventRecorder events,
+            Optional<GoogleSync> google, SyncMetrics metrics, String pushPath, Clock clock) {
         this.persistence = persistence;
         this.metrics = metrics;
         this.clock = clock;
@@ -149,10 +151,11 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         this.endSync = new EndSync(access, changes, persistence.syncStates(), persistence.messageIndex(), jobs, clock);
         this.describeSync = new DescribeSync(persistence.syncStates());
         ReceiveNotification receive = new ReceiveNotification(persistence.syncStates(), jobs, clock);
-        this.runSync = google.map(g -> new RunSync(access, g.changes(), mailbox, persistence.syncStates(), persistence.messageIndex(), endSync,
+        TellingIndex telling = new TellingIndex(persistence.messageIndex(), events, clock);
+        this.runSync = google.map(g -> new RunSync(access, g.changes(), mailbox, persistence.syncStates(), persistence.messageIndex(), telling, endSync,
                 jobs, settings, clock));
         this.renewWatch = google.map(g -> new RenewWatch(access, g.changes(), persistence.syncStates(), settings));
-        this.checkCompleteness = google.map(g -> new CheckCompleteness(access, mailbox, persistence.syncStates(), persistence.messageIndex(),
+        this.checkCompleteness = google.map(g -> new CheckCompleteness(access, mailbox, persistence.syncStates(), persistence.messageIndex(), telling,
                 settings, clock));
         this.listIndexed = google.map(g -> new ListIndexed(persistence.syncStates(), persistence.messageIndex(), settings, clock));
         this.pull = google.flatMap(g -> g.subscription().map(subscription -> new PullNotifications(subscription, receive)));
@@ -161,9 +164,9 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         metrics.watch(jobs, clock);
     }
 
-    static SyncWiring create(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, Optional<GoogleSync> google,
-            Metrics metrics, Clock clock) {
-        return new SyncWiring(config, persistence, access, mailbox, google, new SyncMetrics(metrics.registry()), config.pushPath(), clock);
+    static SyncWiring create(SyncConfig config, Database persistence, AuthorizedAccess access, Mailbox mailbox, EventRecorder events,
+            Optional<GoogleSync> google, Metrics metrics, Clock clock) {
+        return new SyncWiring(config, persistence, access, mailbox, events, google, new SyncMetrics(metrics.registry()), config.pushPath(), clock);
     }
 
     /**

@@ -19,7 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,8 @@ public final class JdbcMessageIndex implements MessageIndex, SealedRows {
     private static final String LABELS_OF = "SELECT labels, sent_at FROM synced_messages WHERE user_id = ? AND message_id = ?";
     private static final String SET_LABELS = "UPDATE synced_messages SET labels = ?, hidden = ? WHERE user_id = ? AND message_id = ?";
     private static final String COLUMNS = "m.message_id, m.thread_id, m.sent_at, m.subject, m.sender, m.snippet, m.labels";
+    /** Ids bound per statement of {@link #find}: well under SQLite's and PostgreSQL's limits on parameters. */
+    private static final int IDS_PER_STATEMENT = 500;
     private static final String AFTER = " AND (m.sent_at < ? OR (m.sent_at = ? AND m.message_id < ?))";
     private static final String NEWEST_FIRST = " ORDER BY m.sent_at DESC, m.message_id DESC LIMIT ?";
     private static final String NOT_UNDER_KEY =
@@ -117,6 +122,22 @@ public final class JdbcMessageIndex implements MessageIndex, SealedRows {
         List<MessageSummary> items = rows.subList(0, Math.min(rows.size(), size.value()));
         Optional<PageToken> nextPage = rows.size() > items.size() ? Optional.of(IndexCursor.after(items.get(items.size() - 1)).token()) : Optional.empty();
         return new Page<>(items, nextPage, total);
+    }
+
+    @Override
+    public List<MessageSummary> find(UserId user, Collection<MessageId> ids) {
+        List<MessageId> distinct = ids.stream().distinct().toList();
+        List<MessageSummary> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += IDS_PER_STATEMENT) {
+            List<MessageId> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_STATEMENT));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            found.addAll(jdbc.query("finding " + chunk.size() + " indexed messages of user " + user.value(),
+                    "SELECT " + COLUMNS + " FROM synced_messages m WHERE m.user_id = ? AND m.message_id IN (" + marks + ")", statement -> {
+                        statement.setString(1, user.value());
+                        for (int i = 0; i < chunk.size(); i++) statement.setString(i + 2, chunk.get(i).value());
+                    }, row -> toSummary(user, row)));
+        }
+        return found;
     }
 
     @Override

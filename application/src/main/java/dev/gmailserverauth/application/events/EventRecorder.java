@@ -5,13 +5,14 @@ import dev.gmailserverauth.domain.event.NewEvent;
 import dev.gmailserverauth.domain.event.Transactions;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * Writes a change and the event that tells of it in one transaction, so that a crash can delay an event but never lose
  * one or tell of a change that did not happen. The one call every use case that changes something makes
- * (a grant's life now; the sync's checkpoint next).
+ * (a grant's life, the sync's index and checkpoint).
  */
 public final class EventRecorder {
     private final Transactions transactions;
@@ -49,6 +50,19 @@ public final class EventRecorder {
             if (!change.getAsBoolean()) return false;
             events.forEach(outbox::append);
             return true;
+        });
+    }
+
+    /**
+     * Runs {@code change}, which answers the events that tell what it changed (it may read the store inside the
+     * transaction to find out), or empty when it changed nothing; appends them in the same transaction. Answers the
+     * events appended. How a sync page is applied: a compare-and-set first, then what the index held, then the writes.
+     */
+    public Optional<List<NewEvent>> changeTelling(Supplier<Optional<List<NewEvent>>> change) {
+        return transactions.atomically(() -> {
+            Optional<List<NewEvent>> told = change.get();
+            told.ifPresent(events -> events.forEach(outbox::append));
+            return told;
         });
     }
 

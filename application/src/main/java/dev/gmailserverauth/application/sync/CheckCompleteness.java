@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The daily safety net: compares a recent window of the mailbox at Gmail (its message ids) with the index,
- * adds what the index lacks, removes what Gmail no longer has, and counts every difference it repaired. Run it
+ * adds what the index lacks, removes what Gmail no longer has, tells each repair as a message event (a receiver missed
+ * it as the index did), and counts every difference it repaired. Run it
  * right after a sync, so that a difference is a real miss and not a change still on its way.
  */
 public final class CheckCompleteness {
@@ -31,14 +32,17 @@ public final class CheckCompleteness {
     private final Mailbox mailbox;
     private final SyncStates states;
     private final MessageIndex index;
+    private final TellingIndex telling;
     private final SyncSettings settings;
     private final Clock clock;
 
-    public CheckCompleteness(AuthorizedAccess access, Mailbox mailbox, SyncStates states, MessageIndex index, SyncSettings settings, Clock clock) {
+    public CheckCompleteness(AuthorizedAccess access, Mailbox mailbox, SyncStates states, MessageIndex index, TellingIndex telling,
+            SyncSettings settings, Clock clock) {
         this.access = Objects.requireNonNull(access);
         this.mailbox = Objects.requireNonNull(mailbox);
         this.states = Objects.requireNonNull(states);
         this.index = Objects.requireNonNull(index);
+        this.telling = Objects.requireNonNull(telling);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -88,7 +92,7 @@ public final class CheckCompleteness {
                 List<IndexWrite> writes = new ArrayList<>();
                 found.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
                 extra.forEach(id -> writes.add(new IndexWrite.Remove(id)));
-                if (!index.apply(user, writes, progress, progress)) return new Outcome.Skipped("a sync moved the progress meanwhile");
+                if (telling.apply(user, grant.email(), writes, progress, progress).isEmpty()) return new Outcome.Skipped("a sync moved the progress meanwhile");
                 Outcome.Checked checked = new Outcome.Checked(atGmail.size(), found.size(), extra.size());
                 if (checked.repaired() > 0) states.recordRepairs(user, checked.repaired());
                 return checked;

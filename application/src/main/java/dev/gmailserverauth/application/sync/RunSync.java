@@ -48,9 +48,10 @@ import java.util.function.Function;
  *   <li>No sync yet (or a stopped one): the mailbox's current history id becomes the checkpoint, a backfill
  *       of the newest messages is planned, and the account's periodic jobs (poll, watch, completeness) are scheduled.</li>
  *   <li>Incremental: every page of {@code history.list} after the checkpoint; added messages are summarized in
- *       batches; each page is applied with the progress in one transaction, the last one with the new checkpoint.</li>
+ *       batches; each page is applied with the progress in one transaction, the last one with the new checkpoint, and
+ *       with the message events that tell what it changed ({@link TellingIndex}).</li>
  *   <li>History too old: the gap is filled, bounded ({@link #fillGap}); the account is never marked broken for it.</li>
- *   <li>One backfill slice, then the run ends and asks to run again, so that a huge backfill takes turns with
+ *   <li>One backfill slice (told to nobody: those messages were there before the connection), then the run ends and asks to run again, so that a huge backfill takes turns with
  *       every other account.</li>
  * </ol>
  * Everything written is idempotent and guarded by the stored progress, so a run that dies half-way, runs twice
@@ -68,18 +69,20 @@ public final class RunSync {
     private final Mailbox mailbox;
     private final SyncStates states;
     private final MessageIndex index;
+    private final TellingIndex telling;
     private final EndSync endSync;
     private final SyncJobs jobs;
     private final SyncSettings settings;
     private final Clock clock;
 
-    public RunSync(AuthorizedAccess access, MailboxChanges changes, Mailbox mailbox, SyncStates states, MessageIndex index, EndSync endSync,
-            SyncJobs jobs, SyncSettings settings, Clock clock) {
+    public RunSync(AuthorizedAccess access, MailboxChanges changes, Mailbox mailbox, SyncStates states, MessageIndex index, TellingIndex telling,
+            EndSync endSync, SyncJobs jobs, SyncSettings settings, Clock clock) {
         this.access = Objects.requireNonNull(access);
         this.changes = Objects.requireNonNull(changes);
         this.mailbox = Objects.requireNonNull(mailbox);
         this.states = Objects.requireNonNull(states);
         this.index = Objects.requireNonNull(index);
+        this.telling = Objects.requireNonNull(telling);
         this.endSync = Objects.requireNonNull(endSync);
         this.jobs = Objects.requireNonNull(jobs);
         this.settings = Objects.requireNonNull(settings);
@@ -196,7 +199,7 @@ public final class RunSync {
         run.tally()[0]++;
         return conclude(run, writesFor(run, page.changes()).map(writes -> {
             SyncProgress next = page.nextPage().isPresent() ? progress : progress.withCheckpoint(page.historyId());
-            if (!index.apply(run.user(), writes, progress, next)) return movedMeanwhile();
+            if (telling.apply(run.user(), run.grant().email(), writes, progress, next).isEmpty()) return movedMeanwhile();
             run.tally()[1] += writes.size();
             return page.nextPage().map(more -> fromPage(run, progress, Optional.of(more))).orElseGet(() -> caughtUp(run, next));
         }));
@@ -241,12 +244,12 @@ public final class RunSync {
      */
     private Outcome fillGap(Run run, SyncProgress stale) {
         return conclude(run, Step.of(run.grant().call(changes::currentHistoryId)).flatMap(checkpoint -> {
-            if (index.count(run.user()) == 0) return new Step.Got<>(refill(run, stale, checkpoint, "the index was empty"));
             SyncState state = states.find(run.user()).orElseThrow();
             Instant since = state.lastSynced().orElse(state.startedAt()).minus(settings.gapOverlap());
+            if (index.count(run.user()) == 0) return new Step.Got<>(refill(run, stale, checkpoint, since, "the index was empty"));
             return SyncReads.listAll(run.grant(), mailbox, SyncReads.after(since), settings.gapLimit()).flatMap(atGmail -> {
                 if (atGmail.size() > settings.gapLimit()) {
-                    return new Step.Got<>(refill(run, stale, checkpoint, "the gap held more than " + settings.gapLimit() + " messages"));
+                    return new Step.Got<>(refill(run, stale, checkpoint, since, "the gap held more than " + settings.gapLimit() + " messages"));
                 }
                 return SyncReads.summarize(run.grant(), mailbox, atGmail, clock.instant())
                         .map(summaries -> reconcile(run, stale, checkpoint, since, atGmail, summaries));
@@ -260,7 +263,9 @@ public final class RunSync {
         List<IndexWrite> writes = new ArrayList<>();
         summaries.forEach(summary -> writes.add(new IndexWrite.Put(summary)));
         indexed.stream().filter(id -> !present.contains(id)).forEach(id -> writes.add(new IndexWrite.Remove(id)));
-        if (!index.apply(run.user(), writes, stale, stale.withCheckpoint(checkpoint))) return movedMeanwhile();
+        if (telling.fillGap(run.user(), run.grant().email(), writes, stale, stale.withCheckpoint(checkpoint), since).isEmpty()) {
+            return movedMeanwhile();
+        }
         long added = atGmail.stream().filter(id -> !indexed.contains(id)).count();
         long removed = writes.size() - summaries.size();
         states.recordGapFilled(run.user(), "history too old: listed " + atGmail.size() + " since " + since + ", added " + added + ", removed "
@@ -270,9 +275,10 @@ public final class RunSync {
     }
 
     /** Starts the index over from the newest messages: the only case where the mailbox is read again from the top. */
-    private Outcome refill(Run run, SyncProgress stale, HistoryId checkpoint, String why) {
+    private Outcome refill(Run run, SyncProgress stale, HistoryId checkpoint, Instant since, String why) {
         SyncProgress next = new SyncProgress(checkpoint, Optional.of(Backfill.of(settings.backfill())).filter(b -> b.remaining() > 0));
-        if (!index.apply(run.user(), List.of(), stale, next)) return movedMeanwhile();
+        // Told as a gap with nothing reconciled: what the refill indexes is a backfill, which tells nothing.
+        if (telling.fillGap(run.user(), run.grant().email(), List.of(), stale, next, since).isEmpty()) return movedMeanwhile();
         states.recordGapFilled(run.user(), "history too old and " + why + ": refilling the newest " + settings.backfill() + " messages");
         return caughtUp(run, next);
     }

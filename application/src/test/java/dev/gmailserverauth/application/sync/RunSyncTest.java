@@ -46,7 +46,7 @@ class RunSyncTest {
         SyncSettings base = SyncSettings.of(backfill, Duration.ofMinutes(10), Optional.of(World.TOPIC));
         SyncSettings settings = new SyncSettings(base.backfill(), base.pollInterval(), base.topic(), base.gapOverlap(), base.gapLimit(),
                 base.completenessWindow(), slice);
-        return new RunSync(world.access, world.google.mailboxChanges(), world.google.mailbox(), world.syncStates, world.messageIndex,
+        return new RunSync(world.access, world.google.mailboxChanges(), world.google.mailbox(), world.syncStates, world.messageIndex, world.tellingIndex,
                 world.endSync, world.syncJobs, settings, world.clock);
     }
 

@@ -24,6 +24,11 @@ public record MessageSummary(
         labelIds = Set.copyOf(labelIds);
     }
 
+    /** The same message with {@code labels} instead of its own. */
+    public MessageSummary withLabels(Set<LabelId> labels) {
+        return new MessageSummary(id, threadId, subject, from, date, snippet, labels);
+    }
+
     public boolean unread() {
         return labelIds.contains(LabelId.UNREAD);
     }

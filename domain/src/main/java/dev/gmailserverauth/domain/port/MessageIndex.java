@@ -10,6 +10,7 @@ import dev.gmailserverauth.domain.model.PageToken;
 import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.UserId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,6 +32,12 @@ public interface MessageIndex {
      * view gave; a token this store never gave is an {@link IllegalArgumentException}.
      */
     Page<MessageSummary> list(UserId user, IndexView view, Optional<PageToken> page, PageSize size);
+
+    /**
+     * The summaries the index holds for {@code ids}, in no particular order; an id it does not hold is left out. How the
+     * sync reads what a page of changes is about to change, to tell what did change.
+     */
+    List<MessageSummary> find(UserId user, Collection<MessageId> ids);
 
     /** The ids of the account's indexed messages dated at or after {@code since}, newest first. */
     List<MessageId> idsSince(UserId user, Instant since);

@@ -13,6 +13,7 @@ import dev.gmailserverauth.domain.model.SyncProgress;
 import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.MessageIndex;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +60,12 @@ public final class InMemoryMessageIndex implements MessageIndex {
     }
 
     @Override
+    public synchronized List<MessageSummary> find(UserId user, Collection<MessageId> ids) {
+        Map<MessageId, MessageSummary> box = box(user);
+        return ids.stream().distinct().filter(box::containsKey).map(box::get).toList();
+    }
+
+    @Override
     public synchronized List<MessageId> idsSince(UserId user, Instant since) {
         return box(user).values().stream().filter(s -> !s.date().isBefore(since)).sorted(NEWEST_FIRST).map(MessageSummary::id).toList();
     }
@@ -82,7 +89,7 @@ public final class InMemoryMessageIndex implements MessageIndex {
         box.computeIfPresent(id, (key, s) -> {
             Set<LabelId> next = new HashSet<>(s.labelIds());
             change.accept(next, labels);
-            return new MessageSummary(s.id(), s.threadId(), s.subject(), s.from(), s.date(), s.snippet(), next);
+            return s.withLabels(next);
         });
     }
 

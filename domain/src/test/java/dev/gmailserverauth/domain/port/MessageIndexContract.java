@@ -110,6 +110,22 @@ public abstract class MessageIndexContract {
     }
 
     @Test
+    void findsTheSummariesItHoldsByIdWithTheirLabelsNowAndLeavesOutTheRest() {
+        put(ALICE, START, START, summary("a1", 1, LabelId.INBOX, LabelId.UNREAD), summary("a2", 2, LabelId.INBOX));
+        put(BOB, START, START, summary("b1", 1, LabelId.INBOX));
+        index.apply(ALICE, List.of(new IndexWrite.AddLabels(new MessageId("a1"), Set.of(LabelId.STARRED))), START, START);
+
+        assertThat(index.find(ALICE, List.of(new MessageId("a1"), new MessageId("b1"), new MessageId("nope"), new MessageId("a1"))))
+                .as("one per id it holds; another account's message is not this one's")
+                .containsExactly(summary("a1", 1, LabelId.INBOX, LabelId.UNREAD, LabelId.STARRED));
+        assertThat(index.find(ALICE, List.of())).isEmpty();
+        List<MessageId> many = IntStream.range(0, 1200).mapToObj(i -> new MessageId("x" + i)).toList();
+        List<MessageId> asked = new ArrayList<>(many);
+        asked.add(new MessageId("a2"));
+        assertThat(index.find(ALICE, asked)).as("more ids than one statement binds").containsExactly(summary("a2", 2, LabelId.INBOX));
+    }
+
+    @Test
     void labelViewsShowTheirMessagesAndTheUnfilteredViewHidesSpamAndTrash() {
         put(ALICE, START, START, summary("in", 5, LabelId.INBOX, LabelId.UNREAD), summary("star", 4, LabelId.STARRED),
                 summary("spam", 3, SPAM), summary("trashed", 2, LabelId.INBOX, TRASH), summary("own", 1, new LabelId("Label_7")));
