@@ -96,15 +96,15 @@ public final class EventStreams extends AbstractLifeCycle implements Graceful {
      * Reserves a place for one more stream of {@code person}, or says why not. The stream tells of nothing at or before
      * {@code resumeAfter}, or, without it, of events written from now on ("now" is read here, before the response starts).
      */
-    Admission admit(PersonId person, SessionToken session, Set<UserId> accounts, boolean allAccounts, Optional<Long> resumeAfter) {
+    StreamAdmission admit(PersonId person, SessionToken session, Set<UserId> accounts, boolean allAccounts, Optional<Long> resumeAfter) {
         long now;
         try {
             now = resumeAfter.isPresent() ? resumeAfter.get() : web.read().now();
         } catch (RuntimeException e) {
             LOG.warn("event streams: the outbox cannot be read ({})", e.getClass().getSimpleName());
-            return new Admission.Refused(503, "unavailable", "the event outbox cannot be read at the moment; try again shortly");
+            return new StreamAdmission.Refused(503, "unavailable", "the event outbox cannot be read at the moment; try again shortly");
         }
-        Admission admission = reserve(person, session, accounts, allAccounts);
+        StreamAdmission admission = reserve(person, session, accounts, allAccounts);
         admission.<Void>fold(admitted -> {
             admitted.stream().skipThrough(now);
             return null;
@@ -112,21 +112,21 @@ public final class EventStreams extends AbstractLifeCycle implements Graceful {
         return admission;
     }
 
-    private synchronized Admission reserve(PersonId person, SessionToken session, Set<UserId> accounts, boolean allAccounts) {
+    private synchronized StreamAdmission reserve(PersonId person, SessionToken session, Set<UserId> accounts, boolean allAccounts) {
         StreamLimits limits = web.limits();
-        if (stopping) return new Admission.Refused(503, "unavailable", "the server is stopping; connect to another instance");
-        if (cursor.isEmpty()) return new Admission.Refused(503, "unavailable", "the event outbox cannot be read at the moment; try again shortly");
+        if (stopping) return new StreamAdmission.Refused(503, "unavailable", "the server is stopping; connect to another instance");
+        if (cursor.isEmpty()) return new StreamAdmission.Refused(503, "unavailable", "the event outbox cannot be read at the moment; try again shortly");
         if (open.size() >= limits.perInstance()) {
-            return new Admission.Refused(503, "unavailable", "this instance holds its " + limits.perInstance() + " event streams; try again later");
+            return new StreamAdmission.Refused(503, "unavailable", "this instance holds its " + limits.perInstance() + " event streams; try again later");
         }
         if (perPerson.getOrDefault(person, 0) >= limits.perPerson()) {
-            return new Admission.Refused(429, "too_many_requests", "you already hold " + limits.perPerson()
+            return new StreamAdmission.Refused(429, "too_many_requests", "you already hold " + limits.perPerson()
                     + " event streams open (one per browser tab or client); close one first");
         }
         EventStream stream = new EventStream(person, session, accounts, allAccounts, limits.queueLimit());
         open.add(stream);
         perPerson.merge(person, 1, Integer::sum);
-        return new Admission.Admitted(stream);
+        return new StreamAdmission.Admitted(stream);
     }
 
     /**
