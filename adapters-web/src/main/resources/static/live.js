@@ -14,7 +14,7 @@
   var named = new URLSearchParams(window.location.search).get('account');
   var current = document.querySelector('.account-entry.current');
   var account = current ? current.getAttribute('data-account') : null;
-  var source = new EventSource('/api/events' + (account ? '?account=' + encodeURIComponent(account) : ''));
+  var source = null;
 
   function keepAccount(href) {
     return named ? href + (href.indexOf('?') < 0 ? '?' : '&') + 'account=' + encodeURIComponent(named) : href;
@@ -80,7 +80,16 @@
     if (empty) empty.remove();
   }
 
-  source.addEventListener('message.received', function (event) {
+  function listen() {
+    source = new EventSource('/api/events' + (account ? '?account=' + encodeURIComponent(account) : ''));
+    source.addEventListener('message.received', onMessage);
+    source.addEventListener('account.access_ending', onAccessEnding);
+    source.addEventListener('account.reauthorization_required', needsReconnecting);
+    source.addEventListener('account.disconnected', needsReconnecting);
+    source.addEventListener('stream.closed', onClosed);
+  }
+
+  function onMessage(event) {
     var received = parse(event);
     var message = received && received.data && received.data.message;
     if (!message) return;
@@ -90,25 +99,30 @@
       notice('live-new-message', 'A new message arrived in this conversation.', 'Show it',
           window.location.pathname + window.location.search);
     }
-  });
+  }
 
-  source.addEventListener('account.access_ending', function (event) {
+  function onAccessEnding(event) {
     var ending = parse(event);
     var endsAt = ending && ending.data && ending.data.endsAt;
     if (!endsAt) return;
     notice('live-access-ending', 'Access ends on ' + new Date(endsAt).toLocaleString() + ': you granted it for a limited time.',
         'Renew access', keepAccount('/account'));
-  });
+  }
 
   function needsReconnecting() {
     notice('live-reconnect', 'This account needs reconnecting: the app can no longer read its mail.', 'Reconnect', keepAccount('/account'));
     source.close();
   }
 
-  source.addEventListener('account.reauthorization_required', needsReconnecting);
-  source.addEventListener('account.disconnected', needsReconnecting);
-  source.addEventListener('stream.closed', function (event) {
+  function onClosed(event) {
     var closed = parse(event);
     if (closed && (closed.reason === 'signed_out' || closed.reason === 'grant_ended')) source.close();
-  });
+  }
+
+  // Opened once the page has loaded, so that the stream never holds up the page's own loading.
+  if (document.readyState === 'complete') {
+    listen();
+  } else {
+    window.addEventListener('load', function () { window.setTimeout(listen, 0); });
+  }
 }());
