@@ -3,6 +3,9 @@ package dev.gmailserverauth.web;
 import dev.gmailserverauth.application.HandleSecurityEvent;
 import dev.gmailserverauth.web.account.AccountFeature;
 import dev.gmailserverauth.web.account.AccountUseCases;
+import dev.gmailserverauth.web.events.EventRoutes;
+import dev.gmailserverauth.web.events.EventStreams;
+import dev.gmailserverauth.web.events.EventsWeb;
 import dev.gmailserverauth.web.http.BodyBuffering;
 import dev.gmailserverauth.web.http.ErrorResponses;
 import dev.gmailserverauth.web.http.GracefulStop;
@@ -72,6 +75,7 @@ public final class WebApp {
         private Optional<BooleanSupplier> databaseHealthy = Optional.empty();
         private WebOperations operations = WebOperations.none();
         private Optional<SyncWeb> sync = Optional.empty();
+        private Optional<EventsWeb> events = Optional.empty();
 
         private Builder() {
         }
@@ -131,10 +135,16 @@ public final class WebApp {
             return this;
         }
 
+        /** The event streams ({@code GET /api/events}, the pages that update themselves); none unless set. */
+        public Builder events(EventsWeb value) {
+            events = Optional.of(value);
+            return this;
+        }
+
         public Javalin build() {
             return create(required(config, "config"), required(clock, "clock"), required(sessions, "sessions"), required(signIn, "signIn"),
                     required(mail, "mail"), required(account, "account"), required(securityEvents, "securityEvents"),
-                    required(databaseHealthy, "databaseHealthy"), operations, sync);
+                    required(databaseHealthy, "databaseHealthy"), operations, sync, events);
         }
 
         private static <T> T required(Optional<T> part, String name) {
@@ -144,12 +154,14 @@ public final class WebApp {
 
     private static Javalin create(WebConfig config, Clock clock, SessionUseCases sessionUseCases, SignInUseCases signIn, MailUseCases mail,
             AccountUseCases account, HandleSecurityEvent securityEvents, BooleanSupplier databaseHealthy, WebOperations operations,
-            Optional<SyncWeb> sync) {
+            Optional<SyncWeb> sync, Optional<EventsWeb> events) {
         RequestLog requestLog = new RequestLog(operations.requests());
         Sessions sessions = new Sessions(sessionUseCases, config);
         PageRenderer pages = new PageRenderer(config, sessions, sessionUseCases.accounts());
         SecurityHeaders headers = new SecurityHeaders(config);
         ErrorResponses errors = new ErrorResponses(pages, config);
+        Optional<EventStreams> streams = events.map(web -> new EventStreams(web, sessionUseCases.resolve()));
+        streams.ifPresent(hub -> sessions.onEnd(hub::sessionEnded));
 
         return HeadLikeGet.install(Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -163,6 +175,7 @@ public final class WebApp {
             javalin.jetty.modifyServer(server -> GracefulStop.install(server,
                     SlowHeaderSweep.around(new BodyBuffering((int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.bodyDeadline()),
                     config.shutdownGrace()));
+            streams.ifPresent(hub -> javalin.jetty.modifyServer(hub::attach));
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -179,6 +192,7 @@ public final class WebApp {
             SignInFeature.register(javalin.routes, signIn, sessions, pages, config, clock);
             MailFeature.register(javalin.routes, mail, sessions, pages, config.pageSize(), clock);
             sync.ifPresent(web -> new SyncRoutes(web, sessions).register(javalin.routes));
+            streams.ifPresent(hub -> new EventRoutes(hub, sessions).register(javalin.routes));
             new HealthRoute(databaseHealthy, operations.readiness()).register(javalin.routes);
             errors.register(javalin.routes);
         }));

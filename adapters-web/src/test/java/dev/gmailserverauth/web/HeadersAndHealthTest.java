@@ -27,7 +27,7 @@ class HeadersAndHealthTest {
 
     private static void assertSecurityHeaders(Browser.Response response) {
         assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("script-src 'none'", "frame-ancestors 'none'", "default-src 'self'", "form-action 'self'").doesNotContain("unsafe-inline"));
+                .contains("script-src 'self'", "frame-ancestors 'none'", "default-src 'self'", "form-action 'self'").doesNotContain("unsafe-inline"));
         assertThat(response.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.header("X-Frame-Options")).contains("DENY");
         assertThat(response.header("Referrer-Policy")).contains("no-referrer");

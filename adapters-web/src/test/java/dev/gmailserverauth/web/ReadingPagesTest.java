@@ -176,7 +176,11 @@ class ReadingPagesTest {
             assertThat(page.select("details.thread-message").get(1).selectFirst(".text-body").text()).isEqualTo("Yes, at noon");
             assertThat(page.select("details.thread-message").get(2).selectFirst("iframe").attr("src")).isEqualTo("/messages/" + latest.value() + "/body");
             assertThat(page.select("details.thread-message").get(2).classNames()).contains("unread");
-            assertThat(page.select("script")).isEmpty();
+            assertThat(page.select("script")).as("no script but the app's own live updates, from a file")
+                    .singleElement().satisfies(script -> {
+                        assertThat(script.attr("src")).isEqualTo("/static/live.js");
+                        assertThat(script.data()).isEmpty();
+                    });
         });
     }
 

@@ -6,6 +6,7 @@ import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.QuotaProfile;
 import dev.gmailserverauth.persistence.crypto.Keyring;
 import dev.gmailserverauth.web.WebConfig;
+import dev.gmailserverauth.web.events.StreamLimits;
 import dev.gmailserverauth.webhooks.ReceiverAddresses;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,7 +52,8 @@ public record AppConfig(
         OperationsConfig operations,
         WorkspaceDelegationSettings delegation,
         SyncConfig sync,
-        WebhookConfig webhooks) {
+        WebhookConfig webhooks,
+        StreamLimits eventStreams) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:./data/app.db";
 
@@ -68,6 +70,7 @@ public record AppConfig(
         Objects.requireNonNull(operations);
         Objects.requireNonNull(delegation);
         Objects.requireNonNull(sync);
+        Objects.requireNonNull(eventStreams);
     }
 
     public boolean sandboxMode() {
@@ -116,21 +119,23 @@ public record AppConfig(
                 read.operations(port),
                 read.delegation(),
                 read.sync(),
-                read.webhooks());
+                read.webhooks(),
+                StreamLimits.defaults().withCaps(read.integer("APP_EVENTS_PER_PERSON", StreamLimits.DEFAULT_PER_PERSON, 1, 10_000),
+                        read.integer("APP_EVENTS_PER_INSTANCE", StreamLimits.DEFAULT_PER_INSTANCE, 1, 1_000_000)));
     }
 
     public AppConfig withPort(int newPort) {
         return new AppConfig(clientSecrets, newPort, baseUrl, databaseUrl, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
                 shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync,
-                webhooks);
+                webhooks, eventStreams);
     }
 
     public AppConfig withDatabaseUrl(String url) {
         return new AppConfig(clientSecrets, port, baseUrl, url, databaseUser, databasePassword, encryptionKey, googleApiRootUrl,
                 googleRevokeUrl, googleUserinfoRootUrl, googleBatchUrl, googleConnectTimeout, googleReadTimeout, sandboxPort, sandboxControlApi, summaryCacheSize,
                 shutdownGrace, signInsPerClient, maxSignInsInFlight, gmailQuotaProfile, gmailUnitsPerMinute, googleDeadline, lifecycle, operations, delegation, sync,
-                webhooks);
+                webhooks, eventStreams);
     }
 
     /** Reads one kind of value per method, naming the variable in every complaint. */

@@ -1,6 +1,7 @@
 package dev.gmailserverauth.bootstrap;
 
 import dev.gmailserverauth.application.events.EventRecorder;
+import dev.gmailserverauth.application.events.ReadEvents;
 import dev.gmailserverauth.application.AuthorizedAccess;
 import dev.gmailserverauth.application.DelegatedGrants;
 import dev.gmailserverauth.application.BeginAuthorization;
@@ -41,6 +42,7 @@ import dev.gmailserverauth.sandbox.SandboxClient;
 import dev.gmailserverauth.sandbox.SandboxConfig;
 import dev.gmailserverauth.sandbox.SandboxLimits;
 import dev.gmailserverauth.web.WebApp;
+import dev.gmailserverauth.web.events.EventsWeb;
 import dev.gmailserverauth.web.WebConfig;
 import dev.gmailserverauth.web.WebOperations;
 import dev.gmailserverauth.web.account.AccountUseCases;
@@ -266,7 +268,8 @@ public final class GmailServerAuth implements AutoCloseable {
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
                         persistence.sessions(), persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, cache,
                         sync.endSync(), clock))
-                .databaseHealthy(persistence::isHealthy), sync);
+                .databaseHealthy(persistence::isHealthy)
+                .events(new EventsWeb(new ReadEvents(persistence.events()), clock, config.eventStreams())), sync);
     }
 
     static PersistenceConfig persistenceConfig(AppConfig config) {

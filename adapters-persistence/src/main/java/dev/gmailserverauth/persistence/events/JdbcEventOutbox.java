@@ -38,6 +38,7 @@ public final class JdbcEventOutbox implements EventOutbox {
             WHERE event_types = '*' OR event_types LIKE ?""";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM events e WHERE e.event_id = ?";
     private static final String AFTER = "SELECT " + COLUMNS + " FROM events e WHERE e.position > ? ORDER BY e.position LIMIT ?";
+    private static final String LAST = "SELECT COALESCE(MAX(position), 0) FROM events";
     private static final String SINCE = "SELECT " + COLUMNS + " FROM events e WHERE e.occurred_at >= ? ORDER BY e.position LIMIT ?";
 
     private final Jdbc jdbc;
@@ -116,6 +117,11 @@ public final class JdbcEventOutbox implements EventOutbox {
             statement.setLong(1, since.toEpochMilli());
             statement.setInt(2, limit);
         }, JdbcEventOutbox::event);
+    }
+
+    @Override
+    public long lastPosition() {
+        return jdbc.queryOne("reading the last event position", LAST, statement -> { }, row -> row.getLong(1)).orElse(0L);
     }
 
     /** Reads the {@link #COLUMNS} of a row. */

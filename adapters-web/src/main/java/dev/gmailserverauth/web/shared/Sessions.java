@@ -10,8 +10,11 @@ import dev.gmailserverauth.web.WebConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The session cookie: it holds a {@link SessionToken}; the server keeps only its hash, through the
@@ -28,6 +31,7 @@ public final class Sessions {
     private final EndSession end;
     private final WebConfig config;
     private final String cookieName;
+    private final List<Consumer<SessionToken>> endListeners = new CopyOnWriteArrayList<>();
 
     public Sessions(SessionUseCases useCases, WebConfig config) {
         this.start = useCases.start();
@@ -35,6 +39,16 @@ public final class Sessions {
         this.end = useCases.end();
         this.config = Objects.requireNonNull(config);
         this.cookieName = config.secure() ? "__Host-sid" : "sid";
+    }
+
+    /** Tells {@code listener} of every session this browser front ends (a sign-out, a sign-in replacing it): open streams close. */
+    public void onEnd(Consumer<SessionToken> listener) {
+        endListeners.add(listener);
+    }
+
+    private void end(SessionToken token) {
+        end.end(token);
+        endListeners.forEach(listener -> listener.accept(token));
     }
 
     String cookieName() {
@@ -57,7 +71,7 @@ public final class Sessions {
      * session it had before.
      */
     public void signIn(Context ctx, PersonId person, UserId account) {
-        visitor(ctx).token().ifPresent(end::end);
+        visitor(ctx).token().ifPresent(this::end);
         SessionToken token = start.start(person, account);
         ctx.cookie(cookie(token.value(), (int) config.sessionMaxAge().toSeconds()));
         ctx.attribute(VISITOR, new Visitor(Optional.of(token), resolve.resolve(token), Optional.empty()));
@@ -70,7 +84,7 @@ public final class Sessions {
 
     /** Ends this browser's session and clears its cookie. */
     public void signOut(Context ctx) {
-        visitor(ctx).token().ifPresent(end::end);
+        visitor(ctx).token().ifPresent(this::end);
         forget(ctx);
     }
 

@@ -22,32 +22,39 @@ import org.openqa.selenium.By;
 final class BrowserApp implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
     private final Clock clock;
     private final List<String> browserArguments;
+    private final Map<String, String> environment;
     private GmailServerAuth app;
     private Browser browser;
 
     BrowserApp() {
-        this(Clock.systemUTC(), List.of());
+        this(Clock.systemUTC(), List.of(), Map.of());
     }
 
-    private BrowserApp(Clock clock, List<String> browserArguments) {
+    private BrowserApp(Clock clock, List<String> browserArguments, Map<String, String> environment) {
         this.clock = clock;
         this.browserArguments = List.copyOf(browserArguments);
+        this.environment = Map.copyOf(environment);
     }
 
     /** The same with the application's clock (the sandbox keeps its own). */
     BrowserApp withClock(Clock appClock) {
-        return new BrowserApp(appClock, browserArguments);
+        return new BrowserApp(appClock, browserArguments, environment);
     }
 
     /** The same with these Chromium switches besides the usual ones. */
     BrowserApp withBrowserArguments(List<String> arguments) {
-        return new BrowserApp(clock, arguments);
+        return new BrowserApp(clock, arguments, environment);
+    }
+
+    /** The same with these configuration variables besides the test defaults (for example {@code APP_SYNC=on}). */
+    BrowserApp withEnvironment(Map<String, String> variables) {
+        return new BrowserApp(clock, browserArguments, variables);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         browser = Browser.start(browserArguments);
-        app = TestApps.startSandboxApp(Map.of(), clock);
+        app = TestApps.startSandboxApp(environment, clock);
     }
 
     @Override

@@ -183,6 +183,11 @@ class SyncEventsInTheDatabaseTest {
         }
 
         @Override
+        public long lastPosition() {
+            return outbox.lastPosition();
+        }
+
+        @Override
         public List<AccountEvent> since(Instant since, int limit) {
             return outbox.since(since, limit);
         }

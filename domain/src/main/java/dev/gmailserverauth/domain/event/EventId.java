@@ -4,8 +4,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * An event's unique id, sent as {@code webhook-id} (the same on every retry, so receivers deduplicate by it) and as
- * the SSE event id: {@code evt_} and 22 URL-safe characters (128 random bits).
+ * An event's unique id, sent as {@code webhook-id} (the same on every retry, so receivers deduplicate by it) and in
+ * every event's body: {@code evt_} and 22 URL-safe characters (128 random bits). (An event stream's SSE {@code id} is
+ * the event's {@link AccountEvent#position()}, which orders and resumes.)
  */
 public record EventId(String value) {
     private static final String PREFIX = "evt_";

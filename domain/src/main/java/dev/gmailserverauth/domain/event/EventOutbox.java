@@ -29,4 +29,7 @@ public interface EventOutbox {
 
     /** Up to {@code limit} events that occurred at or after {@code since}, oldest first. */
     List<AccountEvent> since(Instant since, int limit);
+
+    /** The highest position written so far, 0 when the outbox is empty: where a stream that wants only new events starts. */
+    long lastPosition();
 }

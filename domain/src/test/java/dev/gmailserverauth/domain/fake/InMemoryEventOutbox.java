@@ -55,6 +55,11 @@ public final class InMemoryEventOutbox implements EventOutbox {
         return events.stream().filter(event -> !event.occurredAt().isBefore(since)).limit(limit).toList();
     }
 
+    @Override
+    public synchronized long lastPosition() {
+        return events.size();
+    }
+
     /** What was appended, payloads included, oldest first. */
     public synchronized List<NewEvent> appended() {
         return List.copyOf(appended);

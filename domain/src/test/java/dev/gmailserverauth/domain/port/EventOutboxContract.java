@@ -76,6 +76,16 @@ public abstract class EventOutboxContract {
     }
 
     @Test
+    void theLastPositionIsZeroWhenEmptyThenTheNewestEvents() {
+        EventOutbox outbox = outbox();
+        assertThat(outbox.lastPosition()).isZero();
+        outbox.append(disconnected("erin", NOW));
+        AccountEvent newest = outbox.append(disconnected("frank", NOW));
+        assertThat(outbox.lastPosition()).isEqualTo(newest.position());
+        assertThat(outbox.after(outbox.lastPosition(), 10)).isEmpty();
+    }
+
+    @Test
     void readsEventsAfterAPositionAndSinceATime() {
         EventOutbox outbox = outbox();
         AccountEvent first = outbox.append(disconnected("dave", NOW));
