@@ -164,6 +164,7 @@ public final class GmailServerAuth implements AutoCloseable {
             // As a project registers its receiver with Google (RISC stream:update), once it can answer.
             URI receiver = URI.create(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + config.lifecycle().riscReceiverPath());
             sandbox.ifPresent(s -> s.control().registerRiscReceiver(receiver));
+            DelegationWiring.writeSandboxKey(config, sandbox);
             return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence, managementPort);
         } catch (RuntimeException e) {
             closeAll(resources);
