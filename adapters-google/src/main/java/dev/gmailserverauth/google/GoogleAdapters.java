@@ -1,7 +1,6 @@
 package dev.gmailserverauth.google;
 
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import dev.gmailserverauth.google.pubsub.GooglePushTokenVerifier;
@@ -51,11 +50,7 @@ public final class GoogleAdapters implements AutoCloseable {
     public static GoogleAdapters create(GoogleAdapterConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        // Apache HttpClient (google-http-client-apache-v2, which google-api-client brings), with its automatic
-        // retries off (the adapters retry themselves, and never a single-use code exchange) and the JVM's trust
-        // store. Not NetHttpTransport: HttpURLConnection in streaming mode drops the body of a 401, so the token
-        // endpoint's {"error": "invalid_client"} would be lost.
-        HttpTransport transport = new ApacheHttpTransport();
+        HttpTransport transport = GoogleHttpTransport.create();
         JsonFactory json = GsonFactory.getDefaultInstance();
         LOG.info("Google adapters: token endpoint {}, Gmail at {}", config.tokenUrl(), config.gmailRootUrl());
         GmailMailbox mailbox = new GmailMailbox(config, transport, json, clock);

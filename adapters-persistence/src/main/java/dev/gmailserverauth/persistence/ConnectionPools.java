@@ -36,7 +36,12 @@ final class ConnectionPools {
         hikari.setPoolName("sqlite");
         hikari.setDataSource(dataSource);
         hikari.setMaximumPoolSize(config.maxPoolSize());
-        return start(hikari, config);
+        SqliteNativeLibrary.prepare();
+        try {
+            return start(hikari, config);
+        } finally {
+            SqliteNativeLibrary.loaded();
+        }
     }
 
     static HikariDataSource postgres(PersistenceConfig config, String poolName, int size) {

@@ -16,6 +16,7 @@ import dev.gmailserverauth.web.http.PathEscapes;
 import dev.gmailserverauth.web.http.RequestLog;
 import dev.gmailserverauth.web.http.SecurityHeaders;
 import dev.gmailserverauth.web.http.SlowHeaderSweep;
+import dev.gmailserverauth.web.http.StaticFiles;
 import dev.gmailserverauth.web.http.WebThreads;
 import dev.gmailserverauth.web.mail.MailFeature;
 import dev.gmailserverauth.web.mail.MailUseCases;
@@ -29,9 +30,7 @@ import dev.gmailserverauth.web.signin.SignInUseCases;
 import dev.gmailserverauth.web.sync.SyncRoutes;
 import dev.gmailserverauth.web.sync.SyncWeb;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -176,13 +175,6 @@ public final class WebApp {
                     SlowHeaderSweep.around(new BodyBuffering((int) MAX_REQUEST_BYTES, MAX_FORM_BYTES, config.bodyDeadline()), config.bodyDeadline()),
                     config.shutdownGrace()));
             streams.ifPresent(hub -> javalin.jetty.modifyServer(hub::attach));
-            javalin.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
-                files.headers = Map.of("Cache-Control", "public, max-age=3600");
-            });
-
             javalin.routes.before(requestLog::begin);
             javalin.routes.before(headers::apply);
             PathEscapes.register(javalin.routes);
@@ -194,6 +186,7 @@ public final class WebApp {
             sync.ifPresent(web -> new SyncRoutes(web, sessions).register(javalin.routes));
             streams.ifPresent(hub -> new EventRoutes(hub, sessions).register(javalin.routes));
             new HealthRoute(databaseHealthy, operations.readiness()).register(javalin.routes);
+            StaticFiles.register(javalin.routes);
             errors.register(javalin.routes);
         }));
     }

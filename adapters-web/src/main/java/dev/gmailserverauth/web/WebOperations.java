@@ -27,7 +27,7 @@ public record WebOperations(List<HealthCheck> readiness, RequestObserver request
 
         /**
          * @param route the route template that served it ({@code /messages/{id}}), never the raw path; {@code unmatched} for a 404
-         *              of no route, {@code /static/*} for static files
+         *              of no route, {@code /static/*} for a 404 under {@code /static/}
          */
         void completed(String method, String route, int status, Duration took);
     }

@@ -19,6 +19,8 @@ import dev.gmailserverauth.domain.model.ThreadSummary;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.MailboxResponse;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,27 @@ class HeadersAndHealthTest {
             assertThat(css.status()).isEqualTo(200);
             assertThat(css.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
             assertThat(css.body()).contains(".message.unread");
+            assertThat(css.header("Cache-Control")).contains("public, max-age=3600");
+        });
+    }
+
+    @Test
+    void stylesheetIsRevalidatedByItsEntityTag() {
+        TestApp.run(TestApp.app(world), browser -> {
+            String etag = browser.get("/static/app.css").header("ETag").orElseThrow();
+            Browser.Response again = browser.send(HttpRequest.newBuilder(URI.create(browser.origin() + "/static/app.css"))
+                    .header("If-None-Match", "\"other\", W/" + etag).GET());
+            assertThat(again.status()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+            Browser.Response changed = browser.send(HttpRequest.newBuilder(URI.create(browser.origin() + "/static/app.css"))
+                    .header("If-None-Match", "\"other\"").GET());
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.body()).contains(".message.unread");
+            Browser.Response head = browser.send(HttpRequest.newBuilder(URI.create(browser.origin() + "/static/app.css"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.header("ETag")).contains(etag);
+            assertThat(browser.get("/static/other.css").status()).isEqualTo(404);
         });
     }
 

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpWebhookSender implements WebhookSender {
     private static final Logger LOG = LoggerFactory.getLogger(HttpWebhookSender.class);
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
+    /** Guarded by {@code this}; empty until the first delivery. */
+    private HttpClient client;
     private final ReceiverAddresses addresses;
     private final Duration responseTimeout;
     private final Clock clock;
@@ -38,11 +40,22 @@ public final class HttpWebhookSender implements WebhookSender {
         this.addresses = Objects.requireNonNull(addresses, "addresses");
         this.responseTimeout = Objects.requireNonNull(responseTimeout, "responseTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /**
+     * The client, built on the first delivery: building one starts its selector thread and reads the JVM's trust store,
+     * which a server whose people have no webhook never needs (decision 0046).
+     */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(connectTimeout)
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+        }
+        return client;
     }
 
     @Override
@@ -63,7 +76,7 @@ public final class HttpWebhookSender implements WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofString(event.body(), StandardCharsets.UTF_8))
                 .build();
         long started = System.nanoTime();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        return client().sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             long millis = (System.nanoTime() - started) / 1_000_000;
             Attempt attempt = error == null ? attempt(response) : new Attempt.Failed(describe(error));
             LOG.info("webhook POST {} {} seq={} webhook-id={} webhook-timestamp={} webhook-signature={} -> {} in {} ms", url,

@@ -23,10 +23,10 @@ final class CdsTraining {
      * What a fresh server is asked first: the probes (readiness reads the schema through Flyway), the pages a
      * person opens, the JSON API signed out (its session check and 401). The classes these load are the ones
      * worth mapping; what the app loads lazily on later work (jsoup on the first HTML mail, the security event
-     * verifier on the first event) stays out, as it stays out of a start.
+     * verifier on the first event, TLS on the first call to Google) stays out, as it stays out of a start.
      */
-    static final List<String> FIRST_REQUESTS = List.of("/health", "/health/live", "/health/ready", "/", "/login", "/messages", "/api/me",
-            "/api/messages?maxResults=50");
+    static final List<String> FIRST_REQUESTS = List.of("/health", "/health/live", "/health/ready", "/", "/static/app.css", "/login", "/messages",
+            "/api/me", "/api/messages?maxResults=50");
     private CdsTraining() {
     }
 

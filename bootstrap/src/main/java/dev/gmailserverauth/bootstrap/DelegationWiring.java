@@ -49,9 +49,9 @@ final class DelegationWiring implements AutoCloseable {
     }
 
     /**
-     * The server's one line: in sandbox mode, writes the demo service account's key where the application (and
-     * commands) read it; otherwise, when delegation is configured, checks the key file at start (owner-only, a
-     * service account key google-auth-library reads), so that a bad file stops the start rather than the first read.
+     * Before the server listens: when delegation is configured (outside sandbox mode), checks the key file at start
+     * (owner-only, a service account key google-auth-library reads), so that a bad file stops the start rather than
+     * the first read.
      */
     static void prepare(AppConfig config, Optional<GoogleSandbox> sandbox) {
         if (sandbox.isEmpty() && config.delegation().configured()) {
@@ -62,6 +62,14 @@ final class DelegationWiring implements AutoCloseable {
                         checked.workspaceDomain());
             }
         }
+    }
+
+    /**
+     * In sandbox mode, writes the demo service account's key where commands run beside the server read it. The server
+     * itself does not read it, so this runs once the server listens (before its start returns): making the key's RSA
+     * pair costs a few hundred milliseconds of CPU that the first request does not need (decision 0046).
+     */
+    static void writeSandboxKey(AppConfig config, Optional<GoogleSandbox> sandbox) {
         sandbox.ifPresent(google -> {
             Path file = config.delegation().sandboxKeyFile();
             try {

@@ -172,6 +172,7 @@ public final class GmailServerAuth implements AutoCloseable {
             // As a project registers its receiver with Google (RISC stream:update), once it can answer.
             URI receiver = URI.create(HttpUrls.withoutTrailingSlash(baseUrl.toString()) + config.lifecycle().riscReceiverPath());
             sandbox.ifPresent(s -> s.control().registerRiscReceiver(receiver));
+            DelegationWiring.writeSandboxKey(config, sandbox);
             return new GmailServerAuth(resources, web, baseUrl, sandbox, persistence, managementPort);
         } catch (RuntimeException e) {
             closeAll(resources);
@@ -225,10 +226,12 @@ public final class GmailServerAuth implements AutoCloseable {
     private static Lifecycle lifecycle(LifecycleConfig config, Optional<GoogleSandbox> sandbox, String clientId, Clock clock) {
         Issuer issuer = new Issuer(sandbox.map(s -> s.control().issuer()).orElse(config.issuer().toString()));
         URI riscIssuer = sandbox.map(s -> URI.create(s.control().riscIssuer())).orElse(config.riscIssuer());
-        RiscConfig risc = RiscConfig.forIssuer(riscIssuer, clientId);
-        if (sandbox.isEmpty() && config.riscConfigurationUrl().isPresent()) risc = risc.withDiscoveryUrl(config.riscConfigurationUrl().get());
+        RiscConfig issuerOnly = RiscConfig.forIssuer(riscIssuer, clientId);
+        RiscConfig risc = sandbox.isEmpty() && config.riscConfigurationUrl().isPresent()
+                ? issuerOnly.withDiscoveryUrl(config.riscConfigurationUrl().get()) : issuerOnly;
         // Sandbox mode too keeps the key set's refetch limit: its rotations are picked up when the cache ends.
-        return new Lifecycle(issuer, GoogleSecurityEventVerifier.create(risc, clock), new RenewalNotice(config.reauthNotice()));
+        return new Lifecycle(issuer, new VerifierOnFirstEvent(() -> GoogleSecurityEventVerifier.create(risc, clock)),
+                new RenewalNotice(config.reauthNotice()));
     }
 
     /** The web's use cases and the background sync, which share the grant's access and the sync's jobs. */

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The jar run with no arguments serves without building picocli's model of the command line (a start-up
  * cost, see docs/decisions/0041), and a bad configuration is still reported exactly as {@code serve} reports it.
+ * What the first request does not need stays unloaded until the server has started (docs/decisions/0046): no TLS
+ * context, no JDK HTTP client, no zip file system over the jar, no security event verifier.
  */
 class ServeWithoutArgumentsTest {
     @TempDir
@@ -40,6 +42,9 @@ class ServeWithoutArgumentsTest {
         List<String> loaded = Files.readAllLines(classes);
         assertThat(loaded).as("the class-load log").anyMatch(line -> line.contains(" " + GmailServerAuth.class.getName() + " "));
         assertThat(loaded).noneMatch(line -> line.contains(" picocli."));
+        assertThat(loaded).as("loaded lazily").noneMatch(line -> line.contains(" sun.security.ssl.SSLContextImpl")
+                || line.contains(" jdk.internal.net.http.HttpClientImpl ") || line.contains(" jdk.nio.zipfs.")
+                || line.contains(" dev.gmailserverauth.google.risc.GoogleSecurityEventVerifier "));
     }
 
     @Test

@@ -2,12 +2,12 @@ package dev.gmailserverauth.google.delegation;
 
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpTransport;
-import com.google.api.client.http.apache.v2.ApacheHttpTransport;
 import com.google.api.client.json.JsonFactory;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.directory.Directory;
 import com.google.api.services.gmail.Gmail;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import dev.gmailserverauth.google.GoogleHttpTransport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
@@ -41,7 +41,7 @@ public final class DelegationAdapters implements AutoCloseable {
     public static DelegationAdapters create(DelegationConfig config) {
         Objects.requireNonNull(config, "config");
         // Apache, not NetHttpTransport: HttpURLConnection drops the body of the token endpoint's 401 (unauthorized_client).
-        HttpTransport transport = new ApacheHttpTransport();
+        HttpTransport transport = GoogleHttpTransport.create();
         JsonFactory json = GsonFactory.getDefaultInstance();
         ServiceAccountCredentials serviceAccount;
         try {

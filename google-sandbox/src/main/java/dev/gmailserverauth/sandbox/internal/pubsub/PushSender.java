@@ -4,9 +4,9 @@ import com.google.gson.JsonObject;
 import dev.gmailserverauth.sandbox.SandboxPushDelivery;
 import dev.gmailserverauth.sandbox.SandboxPushFault;
 import dev.gmailserverauth.sandbox.SandboxPushSubscription;
+import dev.gmailserverauth.sandbox.internal.OutboundHttp;
 import dev.gmailserverauth.sandbox.internal.SandboxClock;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class PushSender {
     private final PushTokens tokens;
     private final SandboxClock clock;
     private final ScheduledExecutorService scheduler;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(ACK_DEADLINE).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http = new OutboundHttp(ACK_DEADLINE);
     private final Deque<SandboxPushFault> faults = new ArrayDeque<>();
     private final Deque<SandboxPushDelivery> deliveries = new ArrayDeque<>();
     private final Map<String, PublishedNotification> heldBack = new HashMap<>();
@@ -146,7 +146,7 @@ final class PushSender {
         int status = 0;
         Optional<String> failure = Optional.empty();
         try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = http.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             failure = Optional.of(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {

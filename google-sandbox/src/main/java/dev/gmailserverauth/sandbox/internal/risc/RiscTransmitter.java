@@ -4,10 +4,10 @@ import dev.gmailserverauth.sandbox.SandboxRiscDelivery;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent.Tampering;
 import dev.gmailserverauth.sandbox.SandboxSecurityEvent;
 import dev.gmailserverauth.sandbox.internal.Accounts;
+import dev.gmailserverauth.sandbox.internal.OutboundHttp;
 import dev.gmailserverauth.sandbox.internal.SandboxClock;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -39,7 +39,7 @@ public final class RiscTransmitter {
     private final SandboxClock clock;
     private final String defaultAudience;
     private final SecureRandom random = new SecureRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundHttp http = new OutboundHttp(TIMEOUT);
     private final Deque<SandboxRiscDelivery> deliveries = new ArrayDeque<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "google-sandbox-risc");
@@ -113,7 +113,7 @@ public final class RiscTransmitter {
         String body = "";
         Optional<String> failure = Optional.empty();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.client().send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             body = response.body().length() > KEPT_BODY ? response.body().substring(0, KEPT_BODY) : response.body();
         } catch (IOException e) {

@@ -57,11 +57,13 @@ public final class InMemoryDelegationControl implements SandboxDelegation {
 
     @Override public void writeServiceAccountKey(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
+        // The key pair first (the slow part, a second or so on a busy machine): a process stopped meanwhile leaves no temp file.
+        String json = serviceAccountKeyJson();
         Files.createDirectories(absolute.getParent());
         Path temp = Files.createTempFile(absolute.getParent(), ".service-account", ".tmp",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(temp, serviceAccountKeyJson(), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.writeString(temp, json, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
