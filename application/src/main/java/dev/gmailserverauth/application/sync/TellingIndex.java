@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies index writes and tells what they changed: {@code message.received}, {@code message.deleted},
@@ -69,15 +70,48 @@ public final class TellingIndex {
 
     private Optional<Told> apply(UserId user, EmailAddress email, List<IndexWrite> writes, SyncProgress expected, SyncProgress next,
             Optional<Instant> gapSince) {
+        return write(user, email, writes, expected, next, held -> {
+            List<EventPayload> told = new ArrayList<>(changes(held, writes));
+            gapSince.ifPresent(since -> told.add(new EventPayload.SyncGapFilled(since, told.size())));
+            return told;
+        });
+    }
+
+    /**
+     * A backfill slice: what the mailbox held before the sync began is not news and is told nothing, but a message the
+     * index does not hold yet that arrived after {@code arrivedSince} (Gmail's {@code internalDate}) came in while the
+     * backfill ran: the history will bring it later and find it indexed, so it is told here, once, as received.
+     */
+    public Optional<Told> backfill(UserId user, EmailAddress email, List<IndexWrite> writes, SyncProgress expected, SyncProgress next,
+            Instant arrivedSince) {
+        return write(user, email, writes, expected, next, held -> {
+            List<EventPayload> told = new ArrayList<>();
+            for (IndexWrite write : writes) {
+                write.<Optional<MessageSummary>>fold(put -> Optional.of(put.summary()), remove -> Optional.empty(), add -> Optional.empty(),
+                        take -> Optional.empty()).ifPresent(summary -> {
+                            boolean arrived = !held.containsKey(summary.id()) && !summary.date().isBefore(arrivedSince);
+                            if (arrived) told.add(new EventPayload.MessageReceived(summary));
+                            held.put(summary.id(), summary);
+                        });
+            }
+            return told;
+        });
+    }
+
+    /**
+     * In one transaction: moves the progress from {@code expected} to {@code next} (the compare-and-set), reads what the
+     * index holds for the messages written, applies the writes, and appends what {@code telling} makes of the writes and
+     * what was held.
+     */
+    private Optional<Told> write(UserId user, EmailAddress email, List<IndexWrite> writes, SyncProgress expected, SyncProgress next,
+            Function<Map<MessageId, MessageSummary>, List<EventPayload>> telling) {
         Instant now = clock.instant();
         return recorder.changeTelling(() -> {
             if (!index.apply(user, List.of(), expected, next)) return Optional.empty();
             Map<MessageId, MessageSummary> held = new HashMap<>();
             index.find(user, writes.stream().map(IndexWrite::message).toList()).forEach(summary -> held.put(summary.id(), summary));
             if (!index.apply(user, writes, next, next)) throw new IllegalStateException("the progress moved inside its own transaction");
-            List<EventPayload> told = new ArrayList<>(changes(held, writes));
-            gapSince.ifPresent(since -> told.add(new EventPayload.SyncGapFilled(since, told.size())));
-            return Optional.of(told.stream().map(payload -> new NewEvent(user, email, now, payload)).toList());
+            return Optional.of(telling.apply(held).stream().map(payload -> new NewEvent(user, email, now, payload)).toList());
         }).map(TellingIndex::count);
     }
 

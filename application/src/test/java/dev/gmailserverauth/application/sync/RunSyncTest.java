@@ -118,6 +118,51 @@ class RunSyncTest {
     }
 
     @Test
+    void mailThatArrivesWhileTheBackfillRunsIsToldOnceAsReceivedAndTheOldMailNever() {
+        deliver(30);
+        world.signIn(alice);
+        assertThat(kind(runSync(25, 10).run(user))).isEqualTo("again: backfill continues");
+        assertThat(state().startedAt()).isEqualTo(World.START);
+        // A backfill slice lists the newest messages: one arrived after the sync began (Gmail's internalDate), one is old.
+        MessageSummary arrived = new MessageSummary(new MessageId("a0000000000000a1"), new ThreadId("a0000000000000a1"), "Arrived meanwhile",
+                "Carol <carol@example.com>", World.START.plusSeconds(20), "new", Set.of(LabelId.INBOX, LabelId.UNREAD));
+        MessageSummary old = new MessageSummary(new MessageId("a0000000000000a2"), new ThreadId("a0000000000000a2"), "Long there",
+                "Carol <carol@example.com>", MAIL_START.minus(Duration.ofDays(3)), "old", Set.of(LabelId.INBOX));
+        SyncProgress progress = state().progress();
+        Instant since = state().startedAt().minus(RunSync.ARRIVAL_SKEW);
+
+        assertThat(world.tellingIndex.backfill(user, alice.email(), List.of(new IndexWrite.Put(arrived), new IndexWrite.Put(old)), progress,
+                progress, since).orElseThrow().received()).isEqualTo(1);
+        assertThat(world.tellingIndex.backfill(user, alice.email(), List.of(new IndexWrite.Put(arrived)), progress, progress, since)
+                .orElseThrow().received()).as("a slice read twice tells nothing twice").isZero();
+        assertThat(world.tellingIndex.apply(user, alice.email(), List.of(new IndexWrite.Put(arrived)), progress, progress).orElseThrow().messages())
+                .as("the history brings it later and finds it told").isZero();
+        assertThat(told()).extracting(event -> ((EventPayload.MessageReceived) event.payload()).summary().subject()).containsExactly("Arrived meanwhile");
+
+        assertThat(kind(runSync(25, 10).run(user))).isEqualTo("again: backfill continues");
+        assertThat(kind(runSync(25, 10).run(user))).isEqualTo("synced");
+        assertThat(told()).as("the rest of the backfill is old mail").hasSize(1);
+    }
+
+    @Test
+    void aPollOfAMailboxWhereNothingHappenedAsksOnlyForTheProfileAndStillCountsAsASync() {
+        deliver(3);
+        world.signIn(alice);
+        run();
+        int history = world.google.historyCallCount();
+        world.clock.advance(Duration.ofMinutes(10));
+
+        assertThat(kind(run())).isEqualTo("synced");
+        assertThat(world.google.historyCallCount()).as("nothing changed: no history.list").isEqualTo(history);
+        assertThat(state().lastSynced()).contains(World.START.plus(Duration.ofMinutes(10)));
+
+        deliver(1);
+        assertThat(kind(run())).isEqualTo("synced");
+        assertThat(world.google.historyCallCount()).as("the profile's history id moved: the history is followed").isEqualTo(history + 1);
+        assertThat(indexedSubjects()).first().isEqualTo("Message 3");
+    }
+
+    @Test
     void followsEveryPageOfHistoryAndMovesTheCheckpointOnlyAtTheEnd() {
         deliver(3);
         world.signIn(alice);
@@ -129,7 +174,8 @@ class RunSyncTest {
 
         assertThat(kind(run())).isEqualTo("synced");
 
-        assertThat(world.google.historyCallCount()).as("one for the first run, then seven records in pages of two").isEqualTo(5);
+        assertThat(world.google.historyCallCount()).as("none for the first run (the profile's history id was the checkpoint), then seven "
+                + "records in pages of two").isEqualTo(4);
         assertThat(state().checkpoint()).isEqualTo(world.google.currentHistoryId(user));
         assertThat(indexedSubjects()).containsExactly("Message 6", "Message 5", "Message 3", "Message 2", "Message 1", "Message 0");
         assertThat(world.messageIndex.list(user, IndexView.of(LabelId.STARRED), Optional.empty(), PageSize.DEFAULT).items())
