@@ -1,11 +1,14 @@
 package dev.gmailserverauth.bootstrap;
 
+import dev.gmailserverauth.application.AccessOutcome;
 import dev.gmailserverauth.application.DelegatedAccess;
+import dev.gmailserverauth.application.DelegatedGrants;
 import dev.gmailserverauth.application.EnrolMailboxes;
 import dev.gmailserverauth.application.ListEnrolledMailboxes;
 import dev.gmailserverauth.application.RemoveEnrolledMailbox;
 import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.EmailAddress;
+import dev.gmailserverauth.domain.model.UserId;
 import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleConfigurationException;
@@ -20,7 +23,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +93,43 @@ final class DelegationWiring implements AutoCloseable {
         if (!config.sandboxMode() && !settings.configured()) return Optional.empty();
         DelegationConfig delegation = delegationConfig(config, gmailRootUrl, sandboxBaseUrl);
         return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, clock));
+    }
+
+    /**
+     * The server's delegated grants, built on the first person they are asked about: in sandbox mode the demo key file
+     * is written only once the server listens (decision 0046), and a server that never opens an enrolled mailbox never
+     * reads the key. {@link DelegatedGrants#NONE} when delegation is not configured.
+     */
+    static DelegatedGrants onFirstUse(AppConfig config, URI gmailRootUrl, URI adminRootUrl, Database stores, Clock clock, Deque<AutoCloseable> resources) {
+        if (!config.sandboxMode() && !config.delegation().configured()) return DelegatedGrants.NONE;
+        OnFirstUse grants = new OnFirstUse(() -> create(config, gmailRootUrl, adminRootUrl, stores, clock).orElseThrow());
+        resources.push(grants);
+        return grants;
+    }
+
+    /** {@link #onFirstUse}'s grants: the wiring made once, by the first caller, and closed with the server if it was made. */
+    private static final class OnFirstUse implements DelegatedGrants, AutoCloseable {
+        private final Supplier<DelegationWiring> create;
+        private Optional<DelegationWiring> made = Optional.empty();
+
+        OnFirstUse(Supplier<DelegationWiring> create) {
+            this.create = create;
+        }
+
+        @Override
+        public Optional<AccessOutcome> open(UserId user) {
+            return wiring().access().open(user);
+        }
+
+        private synchronized DelegationWiring wiring() {
+            if (made.isEmpty()) made = Optional.of(create.get());
+            return made.get();
+        }
+
+        @Override
+        public synchronized void close() {
+            made.ifPresent(DelegationWiring::close);
+        }
     }
 
     /** The adapters' configuration: the sandbox's demo domain and key file in sandbox mode, else the configured ones. */

@@ -136,10 +136,8 @@ public final class GmailServerAuth implements AutoCloseable {
             Optional<SyncWiring.GoogleSync> googleSync = Optional.of(syncConfig).filter(SyncConfig::enabled)
                     .map(sync -> SyncWiring.googleSync(sync, baseUrl, google.adapters(), sandbox, clock));
             // Enrolled mailboxes of a Workspace domain are opened (and synced) through delegation, with no consent of their own.
-            Optional<DelegationWiring> delegation = DelegationWiring.create(config, google.config().gmailRootUrl(),
-                    sandbox.map(s -> s.baseUrl().resolve("/")).orElse(config.delegation().adminRootUrl()), persistence, clock);
-            delegation.ifPresent(resources::push);
-            DelegatedGrants delegated = delegation.<DelegatedGrants>map(DelegationWiring::access).orElse(DelegatedGrants.NONE);
+            DelegatedGrants delegated = DelegationWiring.onFirstUse(config, google.config().gmailRootUrl(),
+                    sandbox.map(s -> s.baseUrl().resolve("/")).orElse(config.delegation().adminRootUrl()), persistence, clock, resources);
             Wired wired = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
                     redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync, delegated);
             resources.push(wired.sync());
