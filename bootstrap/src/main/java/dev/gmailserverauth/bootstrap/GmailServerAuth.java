@@ -261,7 +261,7 @@ public final class GmailServerAuth implements AutoCloseable {
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
                         new Disconnect(provider, persistence.credentials(), persistence.sessions(), persistence.linkedAccounts(), cache,
-                                persistence.accountHistory(), sync.endSync(), events, clock),
+                                persistence.accountHistory(), sync.endSync(), events, workspace.map(domain -> persistence.enrolledMailboxes()), clock),
                         listAccounts))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
                         persistence.sessions(), persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, cache,
