@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ class WorkspaceSignInTest {
     private static final String CLEO = "cleo@northwind.example";
     private static final String ADA = "ada@northwind.example";
     private static final String BEN = "ben@northwind.example";
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\"[^>]*value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final HttpSignIn signIn = new HttpSignIn();
@@ -81,13 +84,27 @@ class WorkspaceSignInTest {
             // Ben is of the domain but not enrolled; Alice (a consumer account) and Dana (another organisation) are not of it.
             HttpResponse<String> ben = signIn.complete(app, "/login/workspace", BEN);
             assertThat(ben.statusCode()).isEqualTo(403);
-            assertThat(ben.body()).contains("is not enrolled").contains("administrator").doesNotContain("Set-Cookie");
+            assertThat(ben.body()).contains("is not enrolled").contains("ask your administrator");
+            assertThat(ben.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("sid=") && !c.startsWith("sid=;"));
             for (String outsider : new String[] {"alice@example.com", "dana@corp.example"}) {
                 HttpResponse<String> refused = signIn.complete(app, "/login/workspace", outsider);
                 assertThat(refused.statusCode()).as(outsider).isEqualTo(403);
                 assertThat(refused.body()).contains(outsider + " is not a northwind.example account");
                 assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("sid=") && !c.startsWith("sid=;"));
             }
+
+            // The account page shows no 500 for an account with no consent, and disconnecting only signs Cleo out:
+            // nothing of hers to revoke, and her mailbox stays enrolled (the administrator's to remove).
+            assertThat(get(app.resolve("/account"), cleo).statusCode()).isLessThan(500);
+            Matcher csrf = CSRF.matcher(get(app.resolve("/messages"), cleo).body());
+            assertThat(csrf.find()).as("the page's anti-forgery token").isTrue();
+            HttpResponse<String> disconnect = http.send(HttpRequest.newBuilder(app.resolve("/disconnect")).header("Cookie", cleo)
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", app.toString().replaceAll("/$", ""))
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(disconnect.statusCode()).as(disconnect.body()).isEqualTo(303);
+            assertThat(get(app.resolve("/api/messages"), cleo).statusCode()).isEqualTo(401);
+            assertThat(context.persistence().enrolledMailboxes().findByUserId(cleoId)).isPresent();
+            assertThat(context.persistence().linkedAccounts().find(cleoId)).as("signed out of her account").isEmpty();
         }
     }
 
