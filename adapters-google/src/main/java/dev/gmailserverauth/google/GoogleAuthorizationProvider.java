@@ -96,9 +96,16 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
                 .setScopes(scopeValues(request.scopes()))
                 .setRedirectUri(request.redirectUri().value().toString())
                 .setState(request.state().value())
-                .set("include_granted_scopes", "true")
                 .set("code_challenge", request.verifier().s256Challenge())
                 .set("code_challenge_method", "S256");
+        if (request.offline()) {
+            url.set("include_granted_scopes", "true");
+        } else {
+            // Google sign-in only: no refresh token is wanted, so no access_type=offline (the flow's default) is sent.
+            url.setAccessType(null);
+        }
+        // hd is a hint for Google's account chooser only; the callback checks the hd Google answers for the account.
+        request.workspace().ifPresent(domain -> url.set("hd", domain.value()));
         request.loginHint().ifPresent(hint -> url.set("login_hint", hint.value()));
         // prompt=consent is the documented successor of approval_prompt=force; never send both.
         if (!request.prompt().isEmpty()) url.set("prompt", request.prompt());
@@ -187,7 +194,8 @@ public final class GoogleAuthorizationProvider implements AuthorizationProvider 
         String email = userinfo.getEmail();
         if (id == null || id.isBlank() || email == null || email.isBlank()) return new Identification.Anonymous();
         try {
-            return new Identification.Identified(new UserIdentity(new UserId(id), new EmailAddress(email)));
+            return new Identification.Identified(new UserIdentity(new UserId(id), new EmailAddress(email)),
+                    Optional.ofNullable(userinfo.getHd()).filter(hd -> !hd.isBlank()), Boolean.TRUE.equals(userinfo.getVerifiedEmail()));
         } catch (IllegalArgumentException e) {
             LOG.warn("userinfo answered an unusable identity: {}", e.getMessage());
             return new Identification.Anonymous();

@@ -26,6 +26,17 @@ class SignInRoutesTest {
     }
 
     @Test
+    void withoutAWorkspaceDomainThereIsNoWorkspaceSignIn() {
+        TestApp.run(TestApp.app(world), browser -> {
+            assertThat(browser.get("/").body()).doesNotContain("signin-workspace", "/login/workspace");
+            Browser.Response login = browser.get("/login/workspace");
+            assertThat(login.status()).isEqualTo(404);
+            assertThat(login.header("Location")).isEmpty();
+            assertThat(world.pending.size()).isZero();
+        });
+    }
+
+    @Test
     void loginRedirectsToTheConsentScreenWithStateAndPkce() {
         TestApp.run(TestApp.app(world), browser -> {
             Browser.Response login = browser.get("/login");

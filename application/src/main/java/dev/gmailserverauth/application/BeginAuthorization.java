@@ -12,6 +12,7 @@ import dev.gmailserverauth.domain.model.RedirectUri;
 import dev.gmailserverauth.domain.model.Scopes;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.CredentialRepository;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
@@ -113,9 +114,7 @@ public final class BeginAuthorization {
 
     public Start begin(Command command) {
         Instant now = clock.instant();
-        if (pending.countCreatedSince(now.minus(PendingAuthorization.TIME_TO_LIVE)) >= maxInFlight) {
-            return new Start.TooManyInFlight(Duration.ofMinutes(1));
-        }
+        if (tooManyInFlight(now)) return new Start.TooManyInFlight(Duration.ofMinutes(1));
         Optional<StoredCredential> stored = command.knownUser().flatMap(credentials::findByUserId);
         boolean force = command.forceConsent() || command.knownUser().isPresent() && stored.isEmpty();
         Optional<EmailAddress> hint = command.loginHint().or(() -> stored.map(StoredCredential::email));
@@ -125,5 +124,24 @@ public final class BeginAuthorization {
         pending.put(authorization);
         return new Start.Started(provider.authorizationUrl(new AuthorizationRequest(
                 authorization.state(), authorization.verifier(), redirectUri, Scopes.REQUESTED, hint, force, command.linkTo().isPresent())));
+    }
+
+    /**
+     * "Sign in with your Workspace account": Google sign-in only ({@code openid email}, no offline access, no
+     * consent forced), {@code hd} naming the domain as a hint, bound to the browser like a consent sign-in. The
+     * domain is stored with the pending authorization, so only its callback completes it as a Workspace sign-in.
+     */
+    public Start beginWorkspace(WorkspaceDomain domain, BrowserBinding browser) {
+        Instant now = clock.instant();
+        if (tooManyInFlight(now)) return new Start.TooManyInFlight(Duration.ofMinutes(1));
+        PendingAuthorization authorization = new PendingAuthorization(AuthorizationState.random(), PkceVerifier.random(), redirectUri,
+                Optional.empty(), browser, now, Optional.empty(), Optional.of(domain));
+        pending.put(authorization);
+        return new Start.Started(provider.authorizationUrl(
+                AuthorizationRequest.workspaceSignIn(authorization.state(), authorization.verifier(), redirectUri, domain)));
+    }
+
+    private boolean tooManyInFlight(Instant now) {
+        return pending.countCreatedSince(now.minus(PendingAuthorization.TIME_TO_LIVE)) >= maxInFlight;
     }
 }

@@ -11,6 +11,7 @@ import dev.gmailserverauth.domain.model.AuthorizationOutcome.ConsentRequired;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.LinkRefused;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.Rejected;
 import dev.gmailserverauth.domain.model.AuthorizationOutcome.SignInRefused;
+import dev.gmailserverauth.domain.model.AuthorizationOutcome.WorkspaceRefused;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.ConsentReason;
@@ -25,9 +26,12 @@ import dev.gmailserverauth.domain.model.SignInHold;
 import dev.gmailserverauth.domain.model.StoredCredential;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserIdentity;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.domain.port.AccountHistory;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
+import dev.gmailserverauth.domain.port.AuthorizationProvider.Identification;
 import dev.gmailserverauth.domain.port.CredentialRepository;
+import dev.gmailserverauth.domain.port.EnrolledMailboxes;
 import dev.gmailserverauth.domain.port.LinkedAccounts;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.domain.port.SignInHolds;
@@ -61,10 +65,18 @@ public final class CompleteAuthorization {
     private final EventRecorder events;
     private final Issuer issuer;
     private final SyncJobs syncJobs;
+    private final Optional<EnrolledMailboxes> enrolled;
     private final Clock clock;
 
     public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
             LinkedAccounts links, SignInHolds holds, AccountHistory history, EventRecorder events, Issuer issuer, SyncJobs syncJobs, Clock clock) {
+        this(provider, pending, credentials, links, holds, history, events, issuer, syncJobs, Optional.empty(), clock);
+    }
+
+    /** With {@code enrolled}, the mailboxes whose people may sign in with their Workspace account (Google sign-in only). */
+    public CompleteAuthorization(AuthorizationProvider provider, PendingAuthorizationStore pending, CredentialRepository credentials,
+            LinkedAccounts links, SignInHolds holds, AccountHistory history, EventRecorder events, Issuer issuer, SyncJobs syncJobs,
+            Optional<EnrolledMailboxes> enrolled, Clock clock) {
         this.provider = Objects.requireNonNull(provider);
         this.pending = Objects.requireNonNull(pending);
         this.credentials = Objects.requireNonNull(credentials);
@@ -74,6 +86,7 @@ public final class CompleteAuthorization {
         this.events = Objects.requireNonNull(events);
         this.issuer = Objects.requireNonNull(issuer);
         this.syncJobs = Objects.requireNonNull(syncJobs);
+        this.enrolled = Objects.requireNonNull(enrolled);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -135,7 +148,8 @@ public final class CompleteAuthorization {
     /** Who the grant belongs to: without a user id there is nobody to store it for. */
     private AuthorizationOutcome identify(PendingAuthorization authorization, TokenGrant grant) {
         return provider.identify(grant.accessToken().token()).fold(
-                identified -> store(authorization, identified.identity(), grant),
+                identified -> authorization.workspace().map(domain -> signInWorkspace(domain, identified))
+                        .orElseGet(() -> store(authorization, identified.identity(), grant)),
                 anonymous -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID),
                 unauthorized -> retry(authorization.loginHint(), ConsentReason.NO_USER_ID));
     }
@@ -171,6 +185,35 @@ public final class CompleteAuthorization {
         // The mailbox is kept in sync from now on, while the person is away: a background job starts it.
         syncJobs.syncAt(user.userId(), now);
         return new Authorized(person, user.userId(), user.email(), authorization.linkTo().isPresent());
+    }
+
+    /**
+     * A person of the Workspace domain signed in with Google sign-in only: the address verified, the account of the
+     * domain (Google's {@code hd}; the address's domain when Google names none), and its mailbox enrolled, which
+     * matches by Google's user id, so only the Workspace account itself passes. No credential is stored (none was
+     * asked for); the account is linked to its person, whose mail is then read through delegation.
+     */
+    private AuthorizationOutcome signInWorkspace(WorkspaceDomain domain, Identification.Identified identified) {
+        UserIdentity user = identified.identity();
+        Optional<SignInHold> hold = holds.find(user.userId());
+        if (hold.isPresent()) return new SignInRefused(user.userId(), hold.get());
+        if (!identified.emailVerified()) {
+            return new WorkspaceRefused("Google has not verified the address " + user.email().value() + ", so it cannot sign in here.");
+        }
+        boolean ofDomain = identified.hostedDomain().map(domain::matches).orElseGet(() -> domain.holds(user.email()));
+        if (!ofDomain) {
+            return new WorkspaceRefused(user.email().value() + " is not a " + domain.value() + " account. Sign in with your "
+                    + domain.value() + " account, or use \"Sign in with Google\" to connect another account.");
+        }
+        if (enrolled.flatMap(mailboxes -> mailboxes.findByUserId(user.userId())).isEmpty()) {
+            return new WorkspaceRefused("Your mailbox (" + user.email().value() + ") is not enrolled here; ask your administrator to enrol it.");
+        }
+        Instant now = clock.instant();
+        PersonId person = links.find(user.userId()).map(LinkedAccount::person).orElseGet(PersonId::random);
+        return links.link(new LinkedAccount(user.userId(), user.email(), person, now)).fold(
+                linked -> new Authorized(person, user.userId(), user.email(), false),
+                already -> new Authorized(person, user.userId(), user.email(), false),
+                other -> new Rejected("this account was being signed in twice at once; please sign in again"));
     }
 
     /**

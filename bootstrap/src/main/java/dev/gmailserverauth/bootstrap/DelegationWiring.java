@@ -9,6 +9,7 @@ import dev.gmailserverauth.application.RemoveEnrolledMailbox;
 import dev.gmailserverauth.application.sync.EndSync;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.UserId;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.domain.port.SyncJobs;
 import dev.gmailserverauth.google.GoogleAdapterConfig;
 import dev.gmailserverauth.google.GoogleConfigurationException;
@@ -44,8 +45,10 @@ final class DelegationWiring implements AutoCloseable {
     private final Clock clock;
     private final ListEnrolledMailboxes list;
     private final DelegatedAccess access;
+    private final WorkspaceDomain domain;
 
-    private DelegationWiring(DelegationAdapters adapters, Database stores, Clock clock) {
+    private DelegationWiring(DelegationAdapters adapters, WorkspaceDomain domain, Database stores, Clock clock) {
+        this.domain = domain;
         this.adapters = adapters;
         this.stores = stores;
         this.clock = clock;
@@ -92,7 +95,8 @@ final class DelegationWiring implements AutoCloseable {
         WorkspaceDelegationSettings settings = config.delegation();
         if (!config.sandboxMode() && !settings.configured()) return Optional.empty();
         DelegationConfig delegation = delegationConfig(config, gmailRootUrl, sandboxBaseUrl);
-        return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), stores, clock));
+        return Optional.of(new DelegationWiring(DelegationAdapters.create(delegation), new WorkspaceDomain(delegation.workspaceDomain()),
+                stores, clock));
     }
 
     /**
@@ -173,6 +177,17 @@ final class DelegationWiring implements AutoCloseable {
 
     DelegatedAccess access() {
         return access;
+    }
+
+    /** The domain whose people may sign in to the web front with Google sign-in only and read their own mailbox. */
+    WorkspaceDomain domain() {
+        return domain;
+    }
+
+    /** {@link #domain()} as configured, without building the adapters: empty when delegation is not configured. */
+    static Optional<WorkspaceDomain> domain(AppConfig config) {
+        if (config.sandboxMode()) return Optional.of(new WorkspaceDomain(SandboxDelegation.DEMO_DOMAIN));
+        return config.delegation().workspaceDomain().filter(domain -> config.delegation().configured()).map(WorkspaceDomain::new);
     }
 
     /** The numeric client ID the administrator delegates. */

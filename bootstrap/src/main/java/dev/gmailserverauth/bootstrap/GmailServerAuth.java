@@ -27,6 +27,7 @@ import dev.gmailserverauth.application.ViewAccount;
 import dev.gmailserverauth.domain.model.HttpUrls;
 import dev.gmailserverauth.domain.model.Issuer;
 import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.domain.port.AuthorizationProvider;
 import dev.gmailserverauth.domain.port.Mailbox;
 import dev.gmailserverauth.domain.port.SecurityEventVerifier;
@@ -139,7 +140,7 @@ public final class GmailServerAuth implements AutoCloseable {
             DelegatedGrants delegated = DelegationWiring.onFirstUse(config, google.config().gmailRootUrl(),
                     sandbox.map(s -> s.baseUrl().resolve("/")).orElse(config.delegation().adminRootUrl()), persistence, clock, resources);
             Wired wired = wire(metrics.counted(google.adapters().authorizationProvider()), google.adapters().mailbox(), persistence,
-                    redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync, delegated);
+                    redirectUri, config, lifecycle, clock, metrics, syncConfig, googleSync, delegated, DelegationWiring.domain(config));
             resources.push(wired.sync());
             WebApp.Builder useCases = wired.web();
             WebhookWiring.ensureConfiguredEndpoint(config.webhooks(), persistence.webhookEndpoints(), clock);
@@ -238,7 +239,7 @@ public final class GmailServerAuth implements AutoCloseable {
 
     private static Wired wire(AuthorizationProvider provider, Mailbox mailbox, Database persistence, RedirectUri redirectUri,
             AppConfig config, Lifecycle lifecycle, Clock clock, Metrics metrics, SyncConfig syncConfig, Optional<SyncWiring.GoogleSync> googleSync,
-            DelegatedGrants delegated) {
+            DelegatedGrants delegated, Optional<WorkspaceDomain> workspace) {
         SummaryCache cache = new SummaryCache(config.summaryCacheSize(), Duration.ofMinutes(5), clock);
         metrics.watch(cache);
         EventRecorder events = WebhookWiring.recorder(persistence);
@@ -257,14 +258,14 @@ public final class GmailServerAuth implements AutoCloseable {
                         new EndSession(persistence.sessions()), listAccounts))
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
                         persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), sync.jobs(),
-                        clock)))
+                        workspace.map(domain -> persistence.enrolledMailboxes()), clock), workspace))
                 .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox),
                         new ListThreads(mailbox), new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),
                         describeUser,
                         new Disconnect(provider, persistence.credentials(), persistence.sessions(), persistence.linkedAccounts(), cache,
-                                persistence.accountHistory(), sync.endSync(), events, clock),
+                                persistence.accountHistory(), sync.endSync(), events, workspace.map(domain -> persistence.enrolledMailboxes()), clock),
                         listAccounts))
                 .securityEvents(new HandleSecurityEvent(lifecycle.verifier(), persistence.seenSecurityEvents(), persistence.credentials(),
                         persistence.sessions(), persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, cache,

@@ -36,7 +36,12 @@ public final class HttpSignIn {
 
     /** The whole sign-in up to the app's answer to the callback, whatever it is. */
     public HttpResponse<String> complete(URI appBaseUrl, String email) {
-        HttpResponse<String> login = get(appBaseUrl.resolve("/login"), "");
+        return complete(appBaseUrl, "/login", email);
+    }
+
+    /** The whole sign-in started at {@code loginPath} ({@code /login}, {@code /login/workspace}) up to the app's answer to the callback. */
+    public HttpResponse<String> complete(URI appBaseUrl, String loginPath, String email) {
+        HttpResponse<String> login = get(appBaseUrl.resolve(loginPath), "");
         String signInCookie = login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
         return get(approve(URI.create(location(login)), email), signInCookie);
     }

@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.PersonId;
 import dev.gmailserverauth.domain.model.PkceVerifier;
 import dev.gmailserverauth.domain.model.RedirectUri;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.domain.port.PendingAuthorizationStore;
 import dev.gmailserverauth.persistence.crypto.AssociatedData;
 import dev.gmailserverauth.persistence.crypto.TokenCipher;
@@ -27,8 +28,9 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
     private static final String VERIFIER_FIELD = "pending_authorizations.verifier";
 
     private static final String UPSERT = """
-            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, browser_binding, created_at, key_id, link_person_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO pending_authorizations (state, verifier, redirect_uri, login_hint, browser_binding, created_at, key_id, link_person_id,
+                workspace_domain)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (state) DO UPDATE SET
                 verifier = excluded.verifier,
                 redirect_uri = excluded.redirect_uri,
@@ -36,11 +38,12 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
                 browser_binding = excluded.browser_binding,
                 created_at = excluded.created_at,
                 key_id = excluded.key_id,
-                link_person_id = excluded.link_person_id
+                link_person_id = excluded.link_person_id,
+                workspace_domain = excluded.workspace_domain
             """;
     private static final String TAKE = """
             DELETE FROM pending_authorizations WHERE state = ?
-            RETURNING verifier, redirect_uri, login_hint, browser_binding, created_at, link_person_id
+            RETURNING verifier, redirect_uri, login_hint, browser_binding, created_at, link_person_id, workspace_domain
             """;
     private static final String COUNT_SINCE = "SELECT count(*) AS live FROM pending_authorizations WHERE created_at >= ?";
     private static final String PURGE = "DELETE FROM pending_authorizations WHERE created_at < ?";
@@ -70,6 +73,7 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
             statement.setLong(6, pending.createdAt().toEpochMilli());
             statement.setString(7, sealer.keyId());
             statement.setString(8, pending.linkTo().map(PersonId::value).orElse(null));
+            statement.setString(9, pending.workspace().map(WorkspaceDomain::value).orElse(null));
         });
     }
 
@@ -136,6 +140,7 @@ public final class JdbcPendingAuthorizationStore implements PendingAuthorization
                 Optional.ofNullable(loginHint).map(EmailAddress::new),
                 new BrowserBinding(row.getString("browser_binding")),
                 Instant.ofEpochMilli(row.getLong("created_at")),
-                Optional.ofNullable(row.getString("link_person_id")).map(PersonId::new));
+                Optional.ofNullable(row.getString("link_person_id")).map(PersonId::new),
+                Optional.ofNullable(row.getString("workspace_domain")).map(WorkspaceDomain::new));
     }
 }

@@ -13,7 +13,7 @@ public final class SignInFeature {
 
     public static void register(RoutesConfig routes, SignInUseCases useCases, Sessions sessions, PageRenderer pages, WebConfig config,
             Clock clock) {
-        new SignInRoutes(useCases.begin(), useCases.complete(), sessions, new SignInCookie(config),
+        new SignInRoutes(useCases.begin(), useCases.complete(), useCases.workspace(), sessions, new SignInCookie(config),
                 new SignInThrottle(config.signInsPerClient(), WebConfig.SIGN_IN_REFILL, clock), pages).register(routes);
     }
 }

@@ -8,6 +8,7 @@ import dev.gmailserverauth.domain.model.AuthorizationUrl;
 import dev.gmailserverauth.domain.model.BrowserNonce;
 import dev.gmailserverauth.domain.model.EmailAddress;
 import dev.gmailserverauth.domain.model.PersonId;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import dev.gmailserverauth.web.shared.Chrome;
 import dev.gmailserverauth.web.shared.ConsentPage;
 import dev.gmailserverauth.web.shared.ConsentReasons;
@@ -32,21 +33,26 @@ import java.util.Optional;
  * {@code GET /accounts/add?csrf=…}: a signed-in person adds another Google account, through Google's account
  * chooser. It carries the session's CSRF token, so another site cannot start it in the person's browser; a GET (a
  * link), because the page's CSP {@code form-action 'self'} would stop a form's redirect to Google;
+ * {@code GET /login/workspace} (when a Workspace domain is configured): Google sign-in only, {@code openid email}, for
+ * a person of the domain whose mailbox is read through delegation;
  * {@code POST /logout}: signing out of this browser (the grant stays).
  */
 final class SignInRoutes {
+    private static final String WORKSPACE_LOGIN = "/login/workspace";
 
     private final BeginAuthorization begin;
     private final CompleteAuthorization complete;
+    private final Optional<WorkspaceDomain> workspace;
     private final Sessions sessions;
     private final SignInCookie signInCookie;
     private final SignInThrottle throttle;
     private final PageRenderer pages;
 
-    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Sessions sessions, SignInCookie signInCookie,
+    SignInRoutes(BeginAuthorization begin, CompleteAuthorization complete, Optional<WorkspaceDomain> workspace, Sessions sessions, SignInCookie signInCookie,
             SignInThrottle throttle, PageRenderer pages) {
         this.begin = Objects.requireNonNull(begin);
         this.complete = Objects.requireNonNull(complete);
+        this.workspace = Objects.requireNonNull(workspace);
         this.sessions = Objects.requireNonNull(sessions);
         this.signInCookie = Objects.requireNonNull(signInCookie);
         this.throttle = Objects.requireNonNull(throttle);
@@ -56,6 +62,7 @@ final class SignInRoutes {
     void register(RoutesConfig routes) {
         routes.get("/", this::landing);
         routes.get("/login", this::login);
+        routes.get(WORKSPACE_LOGIN, this::workspaceLogin);
         routes.get("/oauth2/callback", this::callback);
         routes.get(Links.ADD_ACCOUNT, this::addAccount);
         routes.post("/logout", this::logout);
@@ -73,7 +80,8 @@ final class SignInRoutes {
             return;
         }
         Optional<String> notice = FormData.parse(ctx.queryString()).get("bye").flatMap(SignInRoutes::farewell);
-        pages.render(ctx, 200, "landing.jte", new LandingPage(pages.chrome(ctx, "Sign in"), notice));
+        pages.render(ctx, 200, "landing.jte", new LandingPage(pages.chrome(ctx, "Sign in"), notice,
+                workspace.map(WorkspaceDomain::value)));
     }
 
     /**
@@ -111,8 +119,25 @@ final class SignInRoutes {
         redirectToConsent(ctx, BeginAuthorization.Command.link(person, force, nonce.binding()), HttpStatus.FOUND);
     }
 
+    /**
+     * "Sign in with your Workspace account": throttled and bound to this browser like a consent sign-in; the domain
+     * is recorded with the pending authorization, so the callback completes it as this kind and no other.
+     */
+    private void workspaceLogin(Context ctx) {
+        WorkspaceDomain domain = workspace.orElseThrow(() -> new Failure.NotFound("There is no Workspace sign-in here."));
+        throttle.take(ctx.ip()).ifPresent(wait -> {
+            throw new Failure.TooManyRequests("Too many sign-ins from your address in a short time. Please wait a moment and try again.", wait);
+        });
+        BrowserNonce nonce = signInCookie.issue(ctx);
+        redirect(ctx, begin.beginWorkspace(domain, nonce.binding()), HttpStatus.FOUND);
+    }
+
     private void redirectToConsent(Context ctx, BeginAuthorization.Command command, HttpStatus status) {
-        AuthorizationUrl consent = begin.begin(command).fold(BeginAuthorization.Start.Started::url, busy -> {
+        redirect(ctx, begin.begin(command), status);
+    }
+
+    private static void redirect(Context ctx, BeginAuthorization.Start start, HttpStatus status) {
+        AuthorizationUrl consent = start.fold(BeginAuthorization.Start.Started::url, busy -> {
             throw new Failure.TooManyRequests("Too many people are signing in right now. Please try again in a minute.", busy.retryAfter());
         });
         ctx.redirect(Links.consent(consent), status);
@@ -146,6 +171,10 @@ final class SignInRoutes {
                     linkRefused.email().value() + " is already linked to someone else who uses this app, so it was not added to your"
                             + " accounts. A Google account belongs to one person here: to use it with yours, that person must"
                             + " disconnect it first. Nothing was changed."));
+            return outcome;
+        }, workspaceRefused -> {
+            pages.render(ctx, 403, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in refused"), 403, "Sign-in refused",
+                    workspaceRefused.reason() + " Nothing was stored."));
             return outcome;
         }, rejected -> {
             pages.render(ctx, 400, "error.jte", new ErrorPage(pages.chrome(ctx, "Sign-in failed"), 400, "Sign-in failed", rejected.reason()));

@@ -11,6 +11,7 @@ public sealed interface AuthorizationOutcome {
             Function<ConsentRequired, R> consentRequired,
             Function<SignInRefused, R> signInRefused,
             Function<LinkRefused, R> linkRefused,
+            Function<WorkspaceRefused, R> workspaceRefused,
             Function<Rejected, R> rejected);
 
     /**
@@ -30,6 +31,7 @@ public sealed interface AuthorizationOutcome {
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
                 Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
                 Function<Rejected, R> rejected) {
             return authorized.apply(this);
         }
@@ -51,6 +53,7 @@ public sealed interface AuthorizationOutcome {
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
                 Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
                 Function<Rejected, R> rejected) {
             return consentRequired.apply(this);
         }
@@ -71,6 +74,7 @@ public sealed interface AuthorizationOutcome {
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
                 Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
                 Function<Rejected, R> rejected) {
             return signInRefused.apply(this);
         }
@@ -90,8 +94,30 @@ public sealed interface AuthorizationOutcome {
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
                 Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
                 Function<Rejected, R> rejected) {
             return linkRefused.apply(this);
+        }
+    }
+
+    /**
+     * "Sign in with your Workspace account" came back with an account that may not read through delegation: not of
+     * the domain, its address not verified, or its mailbox not enrolled ({@code reason} says which and what to do).
+     * Nothing was stored.
+     */
+    record WorkspaceRefused(String reason) implements AuthorizationOutcome {
+        public WorkspaceRefused {
+            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason is blank");
+        }
+
+        @Override
+        public <R> R fold(Function<Authorized, R> authorized,
+                Function<ConsentRequired, R> consentRequired,
+                Function<SignInRefused, R> signInRefused,
+                Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
+                Function<Rejected, R> rejected) {
+            return workspaceRefused.apply(this);
         }
     }
 
@@ -106,6 +132,7 @@ public sealed interface AuthorizationOutcome {
                 Function<ConsentRequired, R> consentRequired,
                 Function<SignInRefused, R> signInRefused,
                 Function<LinkRefused, R> linkRefused,
+                Function<WorkspaceRefused, R> workspaceRefused,
                 Function<Rejected, R> rejected) {
             return rejected.apply(this);
         }

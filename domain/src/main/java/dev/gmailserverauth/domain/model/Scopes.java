@@ -12,6 +12,9 @@ public record Scopes(Set<Scope> values) {
     /** What this application asks for: read the mailbox, know who the user is. */
     public static final Scopes REQUESTED = Scopes.of(Scope.GMAIL_READONLY, Scope.USERINFO_EMAIL);
 
+    /** Google sign-in only, for a person of the Workspace domain: who they are, nothing of their mail. */
+    public static final Scopes SIGN_IN_ONLY = Scopes.of(Scope.OPENID, Scope.EMAIL);
+
     private static final Set<Scope> GMAIL_READ_SCOPES = Set.of(Scope.GMAIL_READONLY, Scope.GMAIL_MODIFY, Scope.GMAIL_FULL);
 
     public Scopes {

@@ -10,6 +10,7 @@ import dev.gmailserverauth.domain.model.RefreshToken;
 import dev.gmailserverauth.domain.model.TokenGrant;
 import dev.gmailserverauth.domain.model.UserIdentity;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -108,9 +109,19 @@ public interface AuthorizationProvider {
         /** Takes this apart: runs the one function for its case. */
         <R> R fold(Function<Identified, R> identified, Function<Anonymous, R> anonymous, Function<Unauthorized, R> unauthorized);
 
-        record Identified(UserIdentity identity) implements Identification {
+        /**
+         * Who the token belongs to, with the hosted domain Google names for a Workspace account ({@code hd}, absent for
+         * a consumer account) and whether Google verified the address ({@code verified_email}).
+         */
+        record Identified(UserIdentity identity, Optional<String> hostedDomain, boolean emailVerified) implements Identification {
             public Identified {
                 Objects.requireNonNull(identity, "identity");
+                Objects.requireNonNull(hostedDomain, "hostedDomain");
+            }
+
+            /** Without a hosted domain, the address not known to be verified (a consent sign-in needs neither). */
+            public Identified(UserIdentity identity) {
+                this(identity, Optional.empty(), false);
             }
 
             @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gmailserverauth.domain.model.AuthorizationState;
 import dev.gmailserverauth.domain.model.PendingAuthorization;
 import dev.gmailserverauth.domain.model.PersonId;
+import dev.gmailserverauth.domain.model.WorkspaceDomain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,19 @@ public abstract class PendingAuthorizationStoreContract {
                 plain.browser(), plain.createdAt(), Optional.of(new PersonId("person-1")));
         store.put(link);
         assertThat(store.take(link.state())).contains(link);
+    }
+
+    @Test
+    void keepsTheDomainAWorkspaceSignInIsFor() {
+        PendingAuthorizationStore store = store();
+        PendingAuthorization plain = pending(NOW);
+        PendingAuthorization workspace = new PendingAuthorization(AuthorizationState.random(), plain.verifier(), plain.redirectUri(),
+                Optional.empty(), plain.browser(), plain.createdAt(), Optional.empty(), Optional.of(new WorkspaceDomain("Northwind.Example")));
+        store.put(workspace);
+        store.put(plain);
+        assertThat(store.take(workspace.state())).contains(workspace)
+                .hasValueSatisfying(taken -> assertThat(taken.workspace()).contains(new WorkspaceDomain("northwind.example")));
+        assertThat(store.take(plain.state())).hasValueSatisfying(taken -> assertThat(taken.workspace()).isEmpty());
     }
 
     @Test
