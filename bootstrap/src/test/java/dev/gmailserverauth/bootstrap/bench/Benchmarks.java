@@ -95,7 +95,7 @@ public final class Benchmarks {
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
      * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; of issue 23: delegation; of issue 20, the
      * mailbox sync: syncunits, synclatency, syncindex, syncgap, syncscale; of issue 21, the webhooks: hooklatency, hookrate,
-     * hookoutage, hookkill); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * hookoutage, hookkill; and its pages that update themselves: ssepage); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -134,6 +134,7 @@ public final class Benchmarks {
         if (wanted.test("hookrate")) hooks.rate();
         if (wanted.test("hookoutage")) hooks.outage();
         if (wanted.test("hookkill")) hooks.kill();
+        if (wanted.test("ssepage")) new LivePageBench(rows::add).run();
         write(only.equals(java.util.Set.of("")));
     }
 
