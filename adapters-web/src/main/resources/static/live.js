@@ -4,6 +4,8 @@
  * "thread" (a notice when a message arrives in data-thread-id's conversation) or "account" (notices only).
  * Every page with #live also says when access is about to end or the account needs reconnecting; then the
  * stream is closed. One stream per tab. Without JavaScript the pages work as before: reload to see new mail.
+ * #live's data-stream says where the stream is (connecting, open, closed) and a row added live carries the time
+ * it was added (data-added-at, milliseconds since the epoch): tests and the benchmark read them.
  * Served as a file because the Content-Security-Policy allows no inline script.
  */
 (function () {
@@ -59,6 +61,7 @@
     var labels = message.labelIds || [];
     var row = element('li', labels.indexOf('UNREAD') >= 0 ? 'message unread live-new' : 'message live-new');
     row.setAttribute('data-message-id', message.id);
+    row.setAttribute('data-added-at', String(Date.now()));
     var open = element('a', 'conversation-link');
     open.href = keepAccount('/threads/' + encodeURIComponent(message.threadId || message.id));
     var from = element('span', 'from', senderName(message.from));
@@ -80,8 +83,20 @@
     if (empty) empty.remove();
   }
 
+  function stream(state) {
+    live.setAttribute('data-stream', state);
+  }
+
+  function close() {
+    source.close();
+    stream('closed');
+  }
+
   function listen() {
+    stream('connecting');
     source = new EventSource('/api/events' + (account ? '?account=' + encodeURIComponent(account) : ''));
+    source.onopen = function () { stream('open'); };
+    source.onerror = function () { stream(source.readyState === EventSource.CLOSED ? 'closed' : 'connecting'); };
     source.addEventListener('message.received', onMessage);
     source.addEventListener('account.access_ending', onAccessEnding);
     source.addEventListener('account.reauthorization_required', needsReconnecting);
@@ -111,12 +126,12 @@
 
   function needsReconnecting() {
     notice('live-reconnect', 'This account needs reconnecting: the app can no longer read its mail.', 'Reconnect', keepAccount('/account'));
-    source.close();
+    close();
   }
 
   function onClosed(event) {
     var closed = parse(event);
-    if (closed && (closed.reason === 'signed_out' || closed.reason === 'grant_ended')) source.close();
+    if (closed && (closed.reason === 'signed_out' || closed.reason === 'grant_ended')) close();
   }
 
   // Opened once the page has loaded, so that the stream never holds up the page's own loading.

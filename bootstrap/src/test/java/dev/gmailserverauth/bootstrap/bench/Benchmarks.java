@@ -95,7 +95,7 @@ public final class Benchmarks {
      * sandbox, roundtrips, reading, htmlcorpus, refresh, postgres, throughput, jar, load, and the per-user limits of issue 12:
      * limitpages, browse, listall, overquota, fields; of issue 24: quotaprofiles; of issue 23: delegation; of issue 20, the
      * mailbox sync: syncunits, synclatency, syncindex, syncgap, syncscale; of issue 21, the webhooks: hooklatency, hookrate,
-     * hookoutage, hookkill); a partial run prints its rows but leaves BENCHMARKS.md alone.
+     * hookoutage, hookkill; and its pages that update themselves: ssepage); a partial run prints its rows but leaves BENCHMARKS.md alone.
      */
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
@@ -134,6 +134,7 @@ public final class Benchmarks {
         if (wanted.test("hookrate")) hooks.rate();
         if (wanted.test("hookoutage")) hooks.outage();
         if (wanted.test("hookkill")) hooks.kill();
+        if (wanted.test("ssepage")) new LivePageBench(rows::add).run();
         write(only.equals(java.util.Set.of("")));
     }
 
@@ -613,6 +614,10 @@ public final class Benchmarks {
               file) with what arrived. Kill: the packaged jar in a child JVM against a sandbox in the bench's JVM; when the
               receiver holds a delivery a third of the way through, unanswered, the bench sends `kill -9`, then starts
               another instance on the same SQLite file.
+            - **Live page** (issue 21, `LivePageBench`): headless Chromium holds the list page open with its event stream
+              connected; one mail at a time is delivered in the sandbox, after a random pause of up to a second (out of
+              step with the outbox reader's 500 ms rounds). Timed from the control call to the moment `live.js` inserted
+              the row (its `data-added-at`, the browser's clock; both clocks are this machine's), not to WebDriver's poll.
             - **Load**: 50 accounts, each a thread that signs in over HTTP (consent form included) and lists 20 times,
               again and again for 60 s. Thread growth is judged on the app's request pool (`web-…`), which gives idle
               threads back 20 s after the burst; heap is compared after full GCs (the summary cache and the sandbox's

@@ -65,7 +65,6 @@ final class WebhookBench {
     private static final Pattern QUEUED = Pattern.compile("queued (\\d+) deliver");
 
     private final Consumer<Row> rows;
-    private final ApiClient api = new ApiClient();
     private final HttpSignIn signIn = new HttpSignIn();
     private final Random random = new Random(21);
 
@@ -377,14 +376,21 @@ final class WebhookBench {
     private String signedInAndSynced(URI app, SandboxControl control, String prefix, int n) {
         String email = String.format("%s-%02d-%d@example.com", prefix, n, System.nanoTime() % 100_000);
         control.addAccount(email, prefix + " " + n);
-        String cookie = signIn.signIn(app, email);
+        signInAndAwaitTheFirstSync(app, email);
+        return email;
+    }
+
+    /** Signs {@code email} in over HTTP and waits for its first sync's checkpoint and backfill; the session's {@code Cookie} header. */
+    static String signInAndAwaitTheFirstSync(URI app, String email) {
+        String cookie = new HttpSignIn().signIn(app, email);
+        ApiClient api = new ApiClient();
         Eventually.await("the first sync of " + email + " has a checkpoint and its backfill done", SYNC_READY, () -> {
             HttpResponse<String> response = api.get(app.resolve("/api/sync"), cookie);
             if (response.statusCode() != 200) return false;
             JsonObject sync = JsonParser.parseString(response.body()).getAsJsonObject();
             return sync.get("state").getAsString().equals("ACTIVE") && !sync.get("checkpoint").isJsonNull() && !sync.get("backfilling").getAsBoolean();
         });
-        return email;
+        return cookie;
     }
 
     /** {@code count} mails, round robin over the accounts, {@code every} apart; their Gmail ids. */
