@@ -92,7 +92,9 @@ final class SyncBench {
         UnitsWindow busy = unitsWindow(poll, window, Optional.of(every));
 
         double pollsPerDay = (double) DAY_SECONDS / DEFAULT_POLL.toSeconds();
-        double unitsPerPoll = (double) idle.units / Math.max(1, idle.historyLists);
+        // Each poll of an idle mailbox asks for the profile's history id (and follows the history only when it moved).
+        long polls = Math.max(1, Math.max(idle.profiles, idle.historyLists));
+        double unitsPerPoll = (double) idle.units / polls;
         double idleDay = pollsPerDay * unitsPerPoll + idle.dailyUnits;
         double perMessage = (double) (busy.units - idle.units) / Math.max(1, busy.delivered);
         double busyDay = idleDay + 200 * perMessage;
@@ -101,9 +103,9 @@ final class SyncBench {
         double pollingBusyDay = pollingDay + 200.0 * idle.getUnits;
         rows.accept(new Benchmarks.Row("(issue 20) quota units per account per day, idle mailbox: push + safety poll every 10 min + daily watch renewal"
                 + " + daily completeness check", "≤ 5% of polling (≤ " + Math.round(pollingDay * 0.05) + ")",
-                String.format("%.0f (%.1f%% of polling): 144 polls × %.1f units (measured: %d units over %d history.list in %d s at a %d s poll)"
+                String.format("%.0f (%.1f%% of polling): 144 polls × %.1f units (measured: %d units over %d polls, %d getProfile and %d history.list, in %d s at a %d s poll)"
                                 + " + %d units for the two daily jobs (run once each, measured)", idleDay, 100 * idleDay / pollingDay, unitsPerPoll,
-                        idle.units, idle.historyLists, window.toSeconds(), poll.toSeconds(), idle.dailyUnits),
+                        idle.units, polls, idle.profiles, idle.historyLists, window.toSeconds(), poll.toSeconds(), idle.dailyUnits),
                 String.format("polling messages.list every minute: 1,440 × %d = %.0f", listUnits, pollingDay), idleDay <= 0.05 * pollingDay));
         rows.accept(new Benchmarks.Row("(issue 20) the same, a mailbox receiving 200 messages a day", "report",
                 String.format("%.0f (%.1f%% of polling): the idle day + 200 × %.1f units per message (measured: %d units for %d messages delivered"
@@ -113,7 +115,7 @@ final class SyncBench {
                         pollingBusyDay), true));
     }
 
-    private record UnitsWindow(long units, long historyLists, long dailyUnits, int delivered, long listUnits, long getUnits) {
+    private record UnitsWindow(long units, long profiles, long historyLists, long dailyUnits, int delivered, long listUnits, long getUnits) {
     }
 
     private UnitsWindow unitsWindow(Duration poll, Duration window, Optional<Duration> every) throws Exception {
@@ -146,6 +148,7 @@ final class SyncBench {
             }
             long units = control.limitUsage(email).unitsTotal();
             long historyLists = control.counters().calls(Endpoint.HISTORY_LIST);
+            long profiles = control.counters().calls(Endpoint.PROFILE);
 
             // What the baseline's calls cost at the same sandbox: one messages.list, one messages.get.
             String token = SandboxTokens.accessToken(app.sandbox().orElseThrow().baseUrl(), app.baseUrl().resolve("/oauth2/callback"), email);
@@ -156,7 +159,7 @@ final class SyncBench {
             control.resetLimitUsage();
             naive.page(2);
             long get = control.limitUsage(email).unitsTotal() - listAndOne;
-            return new UnitsWindow(units, historyLists, daily, delivered, listAndOne - get, get);
+            return new UnitsWindow(units, profiles, historyLists, daily, delivered, listAndOne - get, get);
         }
     }
 
