@@ -24,8 +24,9 @@ import javax.net.ssl.SSLContext;
  * made by the JDK's keytool; the test browser is told to accept it), answering every request with a
  * red 1×1 GIF (visible on a screenshot) and remembering the paths asked for. It is how a test sees whether a mail's remote image was
  * fetched at all. Each exchange runs on a thread of its own, as a real server's would: without an executor the JDK's server runs
- * them one at a time on its dispatcher thread, and an HTTPS exchange waiting for the request on a connection Chromium opened
- * ahead of need holds up every other one, so a frame's images never arrive and the page never finishes loading.
+ * them one at a time on its dispatcher thread, where an HTTPS exchange waiting for the request on a connection Chromium opened
+ * ahead of need can hold up every other one: the frame's images then never arrived and the page load after "Show images"
+ * timed out (ReadingInBrowserTest, about one run in two).
  */
 final class CountingHttpsServer implements AutoCloseable {
     private static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIABAP8AAP///yH5BAEAAAEALAAAAAABAAEAAAICRAEAOw==");
