@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The files under {@code /static/} (the stylesheet, and the live pages' script), read from the classpath once and served from memory, one route
+ * The files under {@code /static/} (the stylesheet, the live pages' script and the script that sizes the mail frame), read from the classpath once and served from memory, one route
  * each, with an {@code ETag} (a {@code 304} when the browser has it) and an hour of caching. Not Javalin's classpath
  * static files: Jetty serves those by mounting the whole jar as a zip file system, which reads the jar's directory of
  * some 17,000 entries on the path to the server's first answer and keeps it on the heap (decision 0046). A path under
@@ -22,7 +22,7 @@ import java.util.Objects;
 public final class StaticFiles {
     /** Each file served, by name under {@code /static/}, with its content type. */
     private static final List<File> FILES = List.of(new File("app.css", "text/css;charset=utf-8"),
-            new File("live.js", "text/javascript;charset=utf-8"));
+            new File("live.js", "text/javascript;charset=utf-8"), new File("mail-frame.js", "text/javascript;charset=utf-8"));
     private static final String CACHE_CONTROL = "public, max-age=3600";
 
     private record File(String name, String contentType) {

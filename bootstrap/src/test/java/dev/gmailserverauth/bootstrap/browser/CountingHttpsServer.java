@@ -13,6 +13,8 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -21,19 +23,24 @@ import javax.net.ssl.SSLContext;
  * A stand-in for a sender's tracking server on the loopback address: HTTPS (a self-signed certificate
  * made by the JDK's keytool; the test browser is told to accept it), answering every request with a
  * red 1×1 GIF (visible on a screenshot) and remembering the paths asked for. It is how a test sees whether a mail's remote image was
- * fetched at all.
+ * fetched at all. Each exchange runs on a thread of its own, as a real server's would: without an executor the JDK's server runs
+ * them one at a time on its dispatcher thread, where an HTTPS exchange waiting for the request on a connection Chromium opened
+ * ahead of need can hold up every other one: the frame's images then never arrived and the page load after "Show images"
+ * timed out (ReadingInBrowserTest, about one run in two).
  */
 final class CountingHttpsServer implements AutoCloseable {
     private static final byte[] GIF = Base64.getDecoder().decode("R0lGODlhAQABAIABAP8AAP///yH5BAEAAAEALAAAAAABAAEAAAICRAEAOw==");
     private static final char[] PASSWORD = "localhost-only".toCharArray();
 
     private final HttpsServer server;
+    private final ExecutorService exchanges = Executors.newCachedThreadPool();
     private final List<String> hits = new CopyOnWriteArrayList<>();
 
     CountingHttpsServer() {
         try {
             server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(sslContext()));
+            server.setExecutor(exchanges);
             server.createContext("/", exchange -> {
                 hits.add(exchange.getRequestURI().toString());
                 exchange.getResponseHeaders().add("Content-Type", "image/gif");
@@ -59,6 +66,7 @@ final class CountingHttpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        exchanges.shutdownNow();
     }
 
     private static SSLContext sslContext() throws IOException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.FluentWait;
@@ -34,6 +35,18 @@ import org.openqa.selenium.support.ui.FluentWait;
  */
 class ReadingInBrowserTest {
     private static final String TRACKED_SUBJECT = "Tracker check";
+    private static final String SHORT_SUBJECT = "Frame short note";
+    private static final String LONG_SUBJECT = "Frame long letter";
+    /** The mail frame's height, its mail's height and whether the mail scrolls inside it, once the frame is sized and loaded. */
+    private static final String FRAME_STATE = """
+            var frame = document.querySelector('iframe.mail-frame');
+            var mail = frame && frame.contentDocument;
+            if (!mail || mail.URL === 'about:blank' || mail.readyState !== 'complete' || !frame.classList.contains('fitted')) return null;
+            var root = mail.documentElement;
+            return {frame: frame.clientHeight, mail: Math.ceil(root.getBoundingClientRect().height), scrollHeight: root.scrollHeight,
+                    clientHeight: root.clientHeight, wide: root.scrollWidth > root.clientWidth, frameWidth: frame.clientWidth,
+                    window: window.innerHeight};
+            """;
     private static final byte[] LOGO = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAOUlEQVR42mP4TyJgQOZ4tb3AirBrwKUaTQ8DMaqR9TCgqSbotlENaHGEqZlcDSRHHDlJg5zERyQAABR6QTsGocw8AAAAAElFTkSuQmCC");
 
@@ -50,6 +63,13 @@ class ReadingInBrowserTest {
         SandboxControl sandbox = web.sandbox();
         alice = sandbox.demoAccounts().get(0);
         sandbox.addMessage(alice, trackedLetter());
+        sandbox.addMessage(alice, SandboxMessage.of("Dana <dana@notes.example>", alice, SHORT_SUBJECT, Instant.now(), "See you at noon.")
+                .withHtmlBody("<html><body><p>See you at noon.</p></body></html>"));
+        StringBuilder letter = new StringBuilder("<html><body><h1>A long letter</h1>");
+        for (int i = 1; i <= 60; i++) letter.append("<p>Paragraph ").append(i).append(" of a letter long enough to need the page to scroll.</p>");
+        letter.append("<table width=\"900\"><tr><td>A table wider than a phone, so the frame scrolls sideways.</td></tr></table><p>The end.</p></body></html>");
+        sandbox.addMessage(alice, SandboxMessage.of("Eve <eve@letters.example>", alice, LONG_SUBJECT, Instant.now(), "A long letter")
+                .withHtmlBody(letter.toString()));
     }
 
     @AfterAll
@@ -141,6 +161,51 @@ class ReadingInBrowserTest {
         assertThat(browser.find("img[alt='tracking pixel']").getAttribute("src")).isNull();
         browser.driver().switchTo().defaultContent();
         assertThat(browser.find("a.show-images").getAttribute("href")).contains("images=show");
+    }
+
+    /** Waits until the frame is sized and its mail loaded, then returns its measures. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> frameState() {
+        return new FluentWait<>(browser.driver()).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(100))
+                .until(driver -> (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(FRAME_STATE));
+    }
+
+    private static long measure(Map<String, Object> state, String name) {
+        return ((Number) state.get(name)).longValue();
+    }
+
+    @Test
+    void aShortMailsFrameIsAsTallAsTheMail() {
+        search("subject:\"" + SHORT_SUBJECT + "\"");
+        firstRow().findElement(By.cssSelector("a.message-link")).click();
+        Map<String, Object> state = frameState();
+        assertThat(measure(state, "frame")).as("the frame's height against its mail's (%s)", state)
+                .isBetween(measure(state, "mail"), measure(state, "mail") + 4).isLessThan(120);
+        assertThat(measure(state, "scrollHeight")).as("no scrolling inside the frame (%s)", state).isLessThanOrEqualTo(measure(state, "clientHeight"));
+        browser.screenshot("18-short-mail-frame-fitted");
+    }
+
+    @Test
+    void aLongMailScrollsWithThePageNotInsideItsFrameAtDesktopAndPhoneWidth() {
+        search("subject:\"" + LONG_SUBJECT + "\"");
+        firstRow().findElement(By.cssSelector("a.message-link")).click();
+        Map<String, Object> desktop = frameState();
+        assertThat(measure(desktop, "frame")).as("taller than the window (%s)", desktop).isGreaterThan(measure(desktop, "window"));
+        assertThat(measure(desktop, "scrollHeight")).as("no scrolling inside the frame (%s)", desktop)
+                .isLessThanOrEqualTo(measure(desktop, "clientHeight"));
+
+        browser.resize(390, 844);
+        Map<String, Object> phone = new FluentWait<>(browser.driver()).withTimeout(Duration.ofSeconds(10)).pollingEvery(Duration.ofMillis(100))
+                .until(driver -> {
+                    Map<String, Object> now = frameState();
+                    return measure(now, "frameWidth") < 400 && measure(now, "frame") > measure(desktop, "frame") ? now : null;
+                });
+        assertThat((Boolean) phone.get("wide")).as("the table is wider than a phone (%s)", phone).isTrue();
+        assertThat(measure(phone, "scrollHeight")).as("no scrolling inside the frame at phone width (%s)", phone)
+                .isLessThanOrEqualTo(measure(phone, "clientHeight"));
+        assertThat(measure(phone, "frame") - measure(phone, "mail")).as("no blank area under the mail but a sideways scrollbar (%s)", phone)
+                .isBetween(0L, 24L);
+        browser.screenshot("19-long-mail-frame-phone");
     }
 
     @Test
