@@ -457,8 +457,9 @@ public final class Benchmarks {
     // ---- load: 50 users for 60 s -----------------------------------------------------------------
 
     private void load() throws Exception {
-        try (GmailServerAuth app = TestApps.startSandboxApp()) {
+        try (GmailServerAuth app = TestApps.startSandboxApp(UNMETERED)) {
             SandboxControl control = app.sandbox().orElseThrow().control();
+            control.setLimits(SandboxLimits.unlimited());
             List<String> users = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 String email = "load" + i + "@example.com";
