@@ -44,6 +44,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -75,8 +77,17 @@ public final class Benchmarks {
     private final ApiClient api = new ApiClient();
     private final List<Row> rows = new ArrayList<>();
     private final Path output;
+    private final Instant startedAt = Instant.now();
 
-    record Row(String metric, String target, String measured, String baseline, boolean met) {
+    /** One line of the table, stamped with the minute it was measured (UTC): rows of one run can be hours apart. */
+    record Row(String metric, String target, String measured, String baseline, boolean met, Instant at) {
+        Row(String metric, String target, String measured, String baseline, boolean met) {
+            this(metric, target, measured, baseline, met, Instant.now());
+        }
+
+        String dated() {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(at) + " UTC";
+        }
     }
 
     private Benchmarks(Path output) {
@@ -635,9 +646,11 @@ public final class Benchmarks {
                 .append(System.getProperty("java.version")).append(" (").append(System.getProperty("java.vm.name")).append(").\n")
                 .append("Everything runs against google-sandbox on loopback; \"injected\" latency is added by the sandbox to every request.\n")
                 .append("Latencies: warm-up first, then the stated number of iterations (n). Speed is never asserted by a unit test.\n\n")
-                .append("| metric | target | measured | compare with | met |\n|---|---|---|---|---|\n");
+                .append("Each row carries the minute it was measured (UTC); the whole run took ")
+                .append(Duration.between(startedAt, Instant.now()).toMinutes()).append(" minutes.\n\n")
+                .append("| measured at | metric | target | measured | compare with | met |\n|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append("| ").append(row.metric()).append(" | ").append(row.target()).append(" | ").append(row.measured())
+            md.append("| ").append(row.dated()).append(" | ").append(row.metric()).append(" | ").append(row.target()).append(" | ").append(row.measured())
                     .append(" | ").append(row.baseline()).append(" | ").append(row.met() ? "yes" : "**no**").append(" |\n");
         }
         md.append(NOTES);
