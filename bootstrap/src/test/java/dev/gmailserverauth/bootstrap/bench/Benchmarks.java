@@ -111,42 +111,64 @@ public final class Benchmarks {
     private void run() throws Exception {
         java.util.Set<String> only = java.util.Set.of(System.getenv().getOrDefault("BENCH_ONLY", "").split(","));
         java.util.function.Predicate<String> wanted = section -> only.equals(java.util.Set.of("")) || only.contains(section);
-        if (wanted.test("sandbox")) sandboxStart();
-        if (wanted.test("roundtrips")) roundTripsLatencyAndQuota();
-        if (wanted.test("reading")) rows.addAll(new ReadingBench(api).run());
-        if (wanted.test("htmlcorpus")) rows.addAll(HtmlCorpusBench.run());
-        if (wanted.test("refresh")) refreshStormOneInstance();
-        if (wanted.test("postgres")) {
+        section(wanted, "sandbox", this::sandboxStart);
+        section(wanted, "roundtrips", this::roundTripsLatencyAndQuota);
+        section(wanted, "reading", () -> rows.addAll(new ReadingBench(api).run()));
+        section(wanted, "htmlcorpus", () -> rows.addAll(HtmlCorpusBench.run()));
+        section(wanted, "refresh", this::refreshStormOneInstance);
+        section(wanted, "postgres", () -> {
             try (PostgresProcess postgres = PostgresProcess.start(PostgresBinaries.find().orElseThrow(
                     () -> new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found")), false)) {
                 refreshStormTwoInstances(postgres);
                 credentialLookups(postgres);
             }
-        }
-        if (wanted.test("throughput")) throughput();
-        if (wanted.test("jar")) coldStartAndMemory();
-        if (wanted.test("load")) load();
+        });
+        section(wanted, "throughput", this::throughput);
+        section(wanted, "jar", this::coldStartAndMemory);
+        section(wanted, "load", this::load);
         LimitsBenchmarks limits = new LimitsBenchmarks(rows::add);
-        if (wanted.test("limitpages")) limits.pagesAtLowConcurrency();
-        if (wanted.test("browse")) limits.browsing();
-        if (wanted.test("listall")) limits.listAll();
-        if (wanted.test("overquota")) limits.overQuota();
-        if (wanted.test("fields")) limits.latencyWithFields();
-        if (wanted.test("quotaprofiles")) limits.quotaProfiles();
-        if (wanted.test("delegation")) rows.addAll(new DelegationBench().run());
+        section(wanted, "limitpages", limits::pagesAtLowConcurrency);
+        section(wanted, "browse", limits::browsing);
+        section(wanted, "listall", limits::listAll);
+        section(wanted, "overquota", limits::overQuota);
+        section(wanted, "fields", limits::latencyWithFields);
+        section(wanted, "quotaprofiles", limits::quotaProfiles);
+        section(wanted, "delegation", () -> rows.addAll(new DelegationBench().run()));
         SyncBench sync = new SyncBench(rows::add);
-        if (wanted.test("syncunits")) sync.units();
-        if (wanted.test("synclatency")) sync.latency();
-        if (wanted.test("syncindex")) sync.index();
-        if (wanted.test("syncgap")) sync.gap();
-        if (wanted.test("syncscale")) new SyncScaleBench(printedAsTheyCome(rows::add)).run();
+        section(wanted, "syncunits", sync::units);
+        section(wanted, "synclatency", sync::latency);
+        section(wanted, "syncindex", sync::index);
+        section(wanted, "syncgap", sync::gap);
+        section(wanted, "syncscale", () -> new SyncScaleBench(printedAsTheyCome(rows::add)).run());
         WebhookBench hooks = new WebhookBench(rows::add);
-        if (wanted.test("hooklatency")) hooks.latency();
-        if (wanted.test("hookrate")) hooks.rate();
-        if (wanted.test("hookoutage")) hooks.outage();
-        if (wanted.test("hookkill")) hooks.kill();
-        if (wanted.test("ssepage")) new LivePageBench(rows::add).run();
+        section(wanted, "hooklatency", hooks::latency);
+        section(wanted, "hookrate", hooks::rate);
+        section(wanted, "hookoutage", hooks::outage);
+        section(wanted, "hookkill", hooks::kill);
+        section(wanted, "ssepage", () -> new LivePageBench(rows::add).run());
         write(only.equals(java.util.Set.of("")));
+    }
+
+    /** A section of the run. */
+    @FunctionalInterface
+    private interface Section {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one section when it is wanted; a section that fails becomes a row that says so (a long run does not lose the
+     * rows of the sections that went through), and the run goes on with the next.
+     */
+    private void section(java.util.function.Predicate<String> wanted, String name, Section section) {
+        if (!wanted.test(name)) return;
+        System.out.println("== bench section " + name + " at " + Instant.now());
+        try {
+            section.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            rows.add(new Row("[" + name + "] the section failed", "runs", e.getClass().getSimpleName() + ": "
+                    + String.valueOf(e.getMessage()).replace('|', '/').replace('\n', ' '), "—", false));
+        }
     }
 
     // ---- the sandbox's own start (issue 4) ---------------------------------------------------------
