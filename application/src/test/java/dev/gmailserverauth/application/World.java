@@ -20,6 +20,7 @@ import dev.gmailserverauth.domain.fake.InMemorySyncStates;
 import dev.gmailserverauth.application.sync.CheckCompleteness;
 import dev.gmailserverauth.application.sync.DescribeSync;
 import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.KnownLabels;
 import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.application.sync.ReceiveNotification;
 import dev.gmailserverauth.application.sync.RenewWatch;
@@ -108,6 +109,7 @@ public final class World {
     public final ReceiveNotification receiveNotification;
     public final DescribeSync describeSync;
     public final ListIndexed listIndexed;
+    public final KnownLabels knownLabels;
     public final ListAccounts listAccounts;
 
     /** How many sign-ins may be in flight in a test world. */
@@ -133,14 +135,15 @@ public final class World {
         checkCompleteness = new CheckCompleteness(access, mail, syncStates, messageIndex, tellingIndex, syncSettings, clock);
         receiveNotification = new ReceiveNotification(syncStates, syncJobs, clock);
         describeSync = new DescribeSync(syncStates);
-        listIndexed = new ListIndexed(syncStates, messageIndex, syncSettings, clock);
+        knownLabels = new KnownLabels(100, syncSettings.pollInterval().multipliedBy(2), clock);
+        listIndexed = new ListIndexed(syncStates, messageIndex, syncSettings, clock, knownLabels);
         listMessages = new ListMessages(mail, cache, Optional.of(listIndexed));
         listAllMessages = new ListAllMessages(listMessages, clock, until -> {
             pauses.add(until);
             if (clock.instant().isBefore(until)) clock.set(until);
         });
         getMessage = new GetMessage(mail);
-        listLabels = new ListLabels(mail);
+        listLabels = new ListLabels(mail, knownLabels);
         listThreads = new ListThreads(mail);
         getThread = new GetThread(mail);
         getAttachment = new GetAttachment(mail, ATTACHMENT_LIMIT);

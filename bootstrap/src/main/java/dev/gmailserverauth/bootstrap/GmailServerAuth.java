@@ -259,7 +259,7 @@ public final class GmailServerAuth implements AutoCloseable {
                 .signIn(new SignInUseCases(begin, new CompleteAuthorization(provider, persistence.pendingAuthorizations(), persistence.credentials(),
                         persistence.linkedAccounts(), persistence.signInHolds(), persistence.accountHistory(), events, lifecycle.issuer(), sync.jobs(),
                         workspace.map(domain -> persistence.enrolledMailboxes()), clock), workspace))
-                .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox),
+                .mail(new MailUseCases(access, new ListMessages(mailbox, cache, sync.listIndexed()), new GetMessage(mailbox), new ListLabels(mailbox, sync.knownLabels()),
                         new ListThreads(mailbox), new GetThread(mailbox), new GetAttachment(mailbox, ATTACHMENT_LIMIT_BYTES)))
                 .account(new AccountUseCases(
                         new ViewAccount(persistence.credentials(), persistence.accountHistory(), persistence.signInHolds(), lifecycle.renewalNotice(), clock),

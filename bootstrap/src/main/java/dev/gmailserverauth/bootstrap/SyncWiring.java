@@ -5,6 +5,7 @@ import dev.gmailserverauth.application.events.EventRecorder;
 import dev.gmailserverauth.application.sync.CheckCompleteness;
 import dev.gmailserverauth.application.sync.DescribeSync;
 import dev.gmailserverauth.application.sync.EndSync;
+import dev.gmailserverauth.application.sync.KnownLabels;
 import dev.gmailserverauth.application.sync.ListIndexed;
 import dev.gmailserverauth.application.sync.PullNotifications;
 import dev.gmailserverauth.application.sync.ReceiveNotification;
@@ -66,6 +67,8 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWiring.class);
     private static final int PULL_BATCH = 100;
     private static final Duration PULL_EVERY = Duration.ofSeconds(2);
+    /** People whose label names are kept (a few hundred bytes each): far more than are signed in at once. */
+    private static final int KNOWN_LABELS_USERS = 10_000;
     /** How long one run of the webhook-deliveries job keeps delivering, round after round, before it lets the next run come. */
     private static final Duration DELIVERY_BUDGET = Duration.ofSeconds(30);
 
@@ -140,6 +143,7 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     private final Optional<CheckCompleteness> checkCompleteness;
     private final Optional<PullNotifications> pull;
     private final Optional<ListIndexed> listIndexed;
+    private final KnownLabels knownLabels;
     private final SyncMetrics metrics;
     private final Clock clock;
 
@@ -165,7 +169,9 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         this.renewWatch = google.map(g -> new RenewWatch(access, g.changes(), persistence.syncStates(), settings));
         this.checkCompleteness = google.map(g -> new CheckCompleteness(access, mailbox, persistence.syncStates(), persistence.messageIndex(), telling,
                 settings, clock));
-        this.listIndexed = google.map(g -> new ListIndexed(persistence.syncStates(), persistence.messageIndex(), settings, clock));
+        // Names are trusted for as long as the index itself counts as current.
+        this.knownLabels = new KnownLabels(KNOWN_LABELS_USERS, settings.pollInterval().multipliedBy(2), clock);
+        this.listIndexed = google.map(g -> new ListIndexed(persistence.syncStates(), persistence.messageIndex(), settings, clock, knownLabels));
         this.pull = google.flatMap(g -> g.subscription().map(subscription -> new PullNotifications(subscription, receive)));
         Optional<ReceivePush> receivePush = google.filter(g -> config.pushMode()).map(g -> new ReceivePush(metrics.counted(g.verifier()), receive));
         this.web = Optional.of(new SyncWeb(receivePush, describeSync, pushPath, clock));
@@ -213,6 +219,11 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
     /** The list views answered from the index; empty while the sync is off. */
     Optional<ListIndexed> listIndexed() {
         return listIndexed;
+    }
+
+    /** Label names as Gmail last listed them, for the label views the index answers. */
+    KnownLabels knownLabels() {
+        return knownLabels;
     }
 
     Optional<SyncWeb> web() {

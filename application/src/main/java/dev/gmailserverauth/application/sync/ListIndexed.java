@@ -26,10 +26,11 @@ import java.util.Set;
  * A list view read from the local index instead of Gmail, for a mailbox whose sync is current
  * ({@link SyncState#isCurrentAt}: active, no notification waiting, caught up within two poll intervals) and only for
  * the views the index answers exactly: the unfiltered list and one label ({@code in:inbox}, {@code is:unread},
- * {@code is:starred}, {@code label:} a system label). The index holds the whole mailbox, or every message dated after
+ * {@code is:starred}, {@code label:} a system label, or a person's own label by name once {@link KnownLabels} knows the
+ * name). The index holds the whole mailbox, or every message dated after
  * the edge of its window ({@link SyncProgress#holds}); a page is served from the index up to that edge, and the page
- * after the edge (its token says "after the last message shown") is Gmail's. Anything else (a search, a person's own
- * label by name, spam and trash, which the backfill does not take) is empty here and goes to Gmail.
+ * after the edge (its token says "after the last message shown") is Gmail's. Anything else (a search, a label name not
+ * known here, spam and trash, which the backfill does not take) is empty here and goes to Gmail.
  */
 public final class ListIndexed {
     /** System labels the index holds completely within its window; spam and trash are left out of the backfill, as Gmail's list leaves them. */
@@ -40,12 +41,14 @@ public final class ListIndexed {
     private final MessageIndex index;
     private final SyncSettings settings;
     private final Clock clock;
+    private final KnownLabels labels;
 
-    public ListIndexed(SyncStates states, MessageIndex index, SyncSettings settings, Clock clock) {
+    public ListIndexed(SyncStates states, MessageIndex index, SyncSettings settings, Clock clock, KnownLabels labels) {
         this.states = Objects.requireNonNull(states);
         this.index = Objects.requireNonNull(index);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        this.labels = Objects.requireNonNull(labels);
     }
 
     /**
@@ -53,7 +56,7 @@ public final class ListIndexed {
      * caught up; empty when Gmail must answer it.
      */
     public Optional<ListMessages.Listing> list(UserId user, SearchQuery search, Optional<IndexCursor> after, PageSize size) {
-        Optional<IndexView> view = viewOf(search);
+        Optional<IndexView> view = viewOf(search).or(() -> ownLabel(search).flatMap(name -> labels.find(user, name)).map(IndexView::of));
         if (view.isEmpty()) return Optional.empty();
         Duration maxAge = settings.pollInterval().multipliedBy(2);
         Optional<SyncState> current = states.find(user)
@@ -68,6 +71,18 @@ public final class ListIndexed {
         Optional<PageToken> next = more ? Optional.of(IndexCursor.after(held.get(held.size() - 1)).token()) : Optional.empty();
         return Optional.of(new ListMessages.Listing(new Page<>(held, next, page.resultSizeEstimate()), List.of(), current.get().lastSynced()));
     }
+    /** The name of {@code label:NAME}, a single term that is not a system label; Gmail's to answer in any other form. */
+    static Optional<String> ownLabel(SearchQuery search) {
+        String query = search.value().strip();
+        if (!query.regionMatches(true, 0, "label:", 0, 6)) return Optional.empty();
+        String name = query.substring(6);
+        if (name.isEmpty() || name.startsWith("-") || name.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"' || c == '(' || c == ')')) {
+            return Optional.empty();
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        return SYSTEM_LABELS.contains(upper) || IndexView.HIDDEN.contains(new LabelId(upper)) ? Optional.empty() : Optional.of(name);
+    }
+
     /** The index view a search names, when it names one exactly. */
     static Optional<IndexView> viewOf(SearchQuery search) {
         String query = search.value().toUpperCase(Locale.ROOT);

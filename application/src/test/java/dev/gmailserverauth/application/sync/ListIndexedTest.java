@@ -62,15 +62,53 @@ class ListIndexedTest {
     }
 
     @Test
-    void searchesAndOwnLabelsByNameStillGoToGmail() {
+    void searchesAndOwnLabelsNotYetNamedByGmailStillGoToGmail() {
         syncWhole(3);
         int calls = world.google.mailboxCallCount();
         assertThat(list("Message 1", Optional.empty(), 50).indexedAt()).isEmpty();
-        assertThat(list("label:Receipts", Optional.empty(), 50).indexedAt()).isEmpty();
+        assertThat(list("label:Receipts", Optional.empty(), 50).indexedAt()).as("no label list seen yet").isEmpty();
         assertThat(world.google.mailboxCallCount()).isGreaterThan(calls);
         assertThat(ListIndexed.viewOf(new SearchQuery("label:STARRED"))).contains(IndexView.of(LabelId.STARRED));
         assertThat(ListIndexed.viewOf(new SearchQuery("label:TRASH"))).as("the backfill leaves trash out").isEmpty();
         assertThat(ListIndexed.viewOf(new SearchQuery("is:inbox"))).isEmpty();
+    }
+
+    @Test
+    void anOwnLabelByNameIsServedFromTheIndexOnceGmailListedTheLabels() {
+        world.google.addLabel(alice, "Label_7", "Receipts 2026/Q4");
+        world.google.addLabel(alice, "Label_8", "Travel");
+        IntStream.range(0, 6).forEach(i -> world.google.addMessage(alice, new NewMessage("Shop <shop@example.com>", "Message " + i, "Body",
+                World.START.minus(Duration.ofMinutes(10 - i)), false, Optional.empty(), List.of(), false, i % 2 == 0 ? List.of("Label_7") : List.of())));
+        world.signIn(alice);
+        world.runSync.run(alice.userId());
+        world.asUser(alice.userId(), world.listLabels::list);
+        int calls = world.google.mailboxCallCount();
+
+        // Gmail's label: form: case aside, spaces and slashes as dashes.
+        ListMessages.Listing receipts = list("label:receipts-2026-q4", Optional.empty(), 50);
+        ListMessages.Listing travel = list("LABEL:Travel", Optional.empty(), 50);
+
+        assertThat(world.google.mailboxCallCount()).isEqualTo(calls);
+        assertThat(receipts.indexedAt()).isPresent();
+        assertThat(receipts.page().items()).extracting(MessageSummary::subject).containsExactly("Message 4", "Message 2", "Message 0");
+        assertThat(travel.indexedAt()).isPresent();
+        assertThat(travel.page().items()).isEmpty();
+        assertThat(list("label:receipts", Optional.empty(), 50).indexedAt()).as("another name").isEmpty();
+        assertThat(list("label:receipts-2026-q4 subject:x", Optional.empty(), 50).indexedAt()).as("a search").isEmpty();
+    }
+
+    @Test
+    void anOwnLabelNameIsTrustedOnlyAsLongAsTheIndexCountsAsCurrent() {
+        world.google.addLabel(alice, "Label_7", "Receipts");
+        syncWhole(2);
+        world.asUser(alice.userId(), world.listLabels::list);
+        assertThat(list("label:receipts", Optional.empty(), 50).indexedAt()).isPresent();
+
+        world.clock.advance(Duration.ofMinutes(25));
+        world.runSync.run(alice.userId());
+        assertThat(list("label:receipts", Optional.empty(), 50).indexedAt()).as("the sync is current, the names are 25 minutes old").isEmpty();
+        world.asUser(alice.userId(), world.listLabels::list);
+        assertThat(list("label:receipts", Optional.empty(), 50).indexedAt()).isPresent();
     }
 
     @Test

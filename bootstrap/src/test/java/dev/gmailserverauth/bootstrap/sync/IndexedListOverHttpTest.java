@@ -12,12 +12,14 @@ import dev.gmailserverauth.bootstrap.TestApps;
 import dev.gmailserverauth.sandbox.Endpoint;
 import dev.gmailserverauth.sandbox.SandboxControl;
 import dev.gmailserverauth.sandbox.SandboxLimits;
+import dev.gmailserverauth.sandbox.SandboxMessage;
 import dev.gmailserverauth.testing.Eventually;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,31 @@ class IndexedListOverHttpTest {
     @Test
     void theInboxInsideTheWindowCostsNoGoogleCallAndThePagesPastItAreGmails() {
         assertViewServedFromTheIndexThenByGmail("in:inbox");
+    }
+
+    @Test
+    void anOwnLabelByNameIsServedFromTheIndexOnceTheLabelsWereListed() {
+        String alice = control.demoAccounts().get(0);
+        String label = "Receipts 2026/Q4";
+        List<String> delivered = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            delivered.add(0, control.addMessage(alice, SandboxMessage.of("Shop <shop@example.com>", alice, "Receipt " + i,
+                    Instant.now().plusSeconds(i), "Thank you").withLabels(List.of("INBOX", label))));
+        }
+        String search = "label:receipts-2026-q4";
+        assertThat(page(search, Optional.empty(), 50).indexed()).as("the names are not known before a label list").isFalse();
+        // The labels are listed at Gmail (the sidebar of every page does it too); then the view is the index's, once the
+        // sync followed the push of the new mail.
+        assertThat(api.get(app.baseUrl().resolve("/api/labels"), cookie).body()).contains(label);
+        List<Listed> served = new ArrayList<>();
+        Eventually.await("the label's view served from the index", BOUND, () -> {
+            control.resetCounters();
+            Listed page = page(search, Optional.empty(), 50);
+            served.clear();
+            served.add(page);
+            return page.indexed() && listTrips() == 0 && page.ids().size() == 3;
+        });
+        assertThat(served.get(0).ids()).containsExactlyElementsOf(delivered).containsExactlyElementsOf(gmailOnly(search));
     }
 
     @Test
