@@ -7,6 +7,7 @@ import dev.gmailserverauth.domain.model.Backfill;
 import dev.gmailserverauth.domain.model.ChangesPage;
 import dev.gmailserverauth.domain.model.ConsentReason;
 import dev.gmailserverauth.domain.model.HistoryId;
+import dev.gmailserverauth.domain.model.IndexView;
 import dev.gmailserverauth.domain.model.IndexWrite;
 import dev.gmailserverauth.domain.model.MailQuery;
 import dev.gmailserverauth.domain.model.MailboxChange;
@@ -70,6 +71,8 @@ public final class RunSync {
      * still; one missed is not).
      */
     static final Duration ARRIVAL_SKEW = Duration.ofMinutes(1);
+    /** At most this many summaries are kept between runs (about a kilobyte each): four gap fills at their limit at once. */
+    static final int FETCHED_SUMMARIES = 20_000;
     private final AuthorizedAccess access;
     private final MailboxChanges changes;
     private final Mailbox mailbox;
@@ -80,6 +83,8 @@ public final class RunSync {
     private final SyncJobs jobs;
     private final SyncSettings settings;
     private final Clock clock;
+    /** Summaries read for a catch-up that Gmail's per-user minute cut short, for the run after the wait. */
+    private final FetchedSummaries fetched = new FetchedSummaries(FETCHED_SUMMARIES);
 
     public RunSync(AuthorizedAccess access, MailboxChanges changes, Mailbox mailbox, SyncStates states, MessageIndex index, TellingIndex telling,
             EndSync endSync, SyncJobs jobs, SyncSettings settings, Clock clock) {
@@ -213,9 +218,10 @@ public final class RunSync {
 
     private Outcome applyPage(Run run, SyncProgress progress, ChangesPage page) {
         run.tally()[0]++;
-        return conclude(run, writesFor(run, page.changes()).map(writes -> {
+        return conclude(run, writesFor(run, progress, page.changes()).map(writes -> {
             SyncProgress next = page.nextPage().isPresent() ? progress : progress.withCheckpoint(page.historyId());
             if (telling.apply(run.user(), run.grant().email(), writes, progress, next).isEmpty()) return movedMeanwhile();
+            if (page.nextPage().isEmpty()) fetched.done(run.user());
             run.tally()[1] += writes.size();
             return page.nextPage().map(more -> fromPage(run, progress, Optional.of(more))).orElseGet(() -> caughtUp(run, next));
         }));
@@ -266,7 +272,14 @@ public final class RunSync {
      * read from the top only when the index is empty (or the gap is larger than {@link SyncSettings#gapLimit()}).
      */
     private Outcome fillGap(Run run, SyncProgress stale) {
-        return conclude(run, Step.of(run.grant().call(changes::currentHistoryId)).flatMap(checkpoint -> {
+        // A gap larger than a minute of quota takes several runs: the checkpoint of the first and what it read are kept.
+        FetchedSummaries.Held held = fetched.of(run.user(), stale.checkpoint());
+        Step<HistoryId> fresh = held.gapCheckpoint().<Step<HistoryId>>map(Step.Got::new).orElseGet(() ->
+                Step.of(run.grant().call(changes::currentHistoryId)).map(taken -> {
+                    held.gapCheckpoint(taken);
+                    return taken;
+                }));
+        return conclude(run, fresh.flatMap(checkpoint -> {
             SyncState state = states.find(run.user()).orElseThrow();
             Instant since = state.lastSynced().orElse(state.startedAt()).minus(settings.gapOverlap());
             if (index.count(run.user()) == 0) return new Step.Got<>(refill(run, stale, checkpoint, since, "the index was empty"));
@@ -274,7 +287,7 @@ public final class RunSync {
                 if (atGmail.size() > settings.gapLimit()) {
                     return new Step.Got<>(refill(run, stale, checkpoint, since, "the gap held more than " + settings.gapLimit() + " messages"));
                 }
-                return SyncReads.summarize(run.grant(), mailbox, atGmail, clock.instant())
+                return SyncReads.summarize(run.grant(), mailbox, atGmail, clock.instant(), held)
                         .map(summaries -> reconcile(run, stale, checkpoint, since, atGmail, summaries));
             });
         }));
@@ -289,6 +302,7 @@ public final class RunSync {
         if (telling.fillGap(run.user(), run.grant().email(), writes, stale, stale.withCheckpoint(checkpoint), since).isEmpty()) {
             return movedMeanwhile();
         }
+        fetched.done(run.user());
         long added = atGmail.stream().filter(id -> !indexed.contains(id)).count();
         long removed = writes.size() - summaries.size();
         states.recordGapFilled(run.user(), "history too old: listed " + atGmail.size() + " since " + since + ", added " + added + ", removed "
@@ -302,27 +316,48 @@ public final class RunSync {
         SyncProgress next = new SyncProgress(checkpoint, Optional.of(Backfill.of(settings.backfill())).filter(b -> b.remaining() > 0));
         // Told as a gap with nothing reconciled: what the refill indexes is a backfill, which tells nothing.
         if (telling.fillGap(run.user(), run.grant().email(), List.of(), stale, next, since).isEmpty()) return movedMeanwhile();
+        fetched.done(run.user());
         states.recordGapFilled(run.user(), "history too old and " + why + ": refilling the newest " + settings.backfill() + " messages");
         return caughtUp(run, next);
     }
 
-    /** The index writes of a page of changes, in order; added messages as their summaries (a message gone since is left out). */
-    private Step<List<IndexWrite>> writesFor(Run run, List<MailboxChange> page) {
+    /**
+     * The index writes of a page of changes, in order; added messages as their summaries (a message gone since is left
+     * out). A message taken out of spam or trash that the index does not hold (the backfill leaves spam and trash out,
+     * as Gmail's list does) is new to the index: it is summarized and put, like an added one.
+     */
+    private Step<List<IndexWrite>> writesFor(Run run, SyncProgress progress, List<MailboxChange> page) {
         Set<MessageId> added = new LinkedHashSet<>();
         page.forEach(change -> change.fold(a -> added.add(a.message()), d -> false, la -> false, lr -> false));
-        return SyncReads.summarize(run.grant(), mailbox, List.copyOf(added), clock.instant()).map(summaries -> {
+        Set<MessageId> restored = restoredNotHeld(run.user(), page);
+        added.addAll(restored);
+        FetchedSummaries.Held held = fetched.of(run.user(), progress.checkpoint());
+        return SyncReads.summarize(run.grant(), mailbox, List.copyOf(added), clock.instant(), held).map(summaries -> {
             Map<MessageId, MessageSummary> byId = new HashMap<>();
             summaries.forEach(summary -> byId.put(summary.id(), summary));
+            Set<MessageId> put = new HashSet<>();
             List<IndexWrite> writes = new ArrayList<>();
             for (MailboxChange change : page) {
                 change.<Optional<IndexWrite>>fold(
                         a -> Optional.ofNullable(byId.get(a.message())).map(IndexWrite.Put::new),
                         d -> Optional.of(new IndexWrite.Remove(d.message())),
                         la -> Optional.of(new IndexWrite.AddLabels(la.message(), la.labels())),
-                        lr -> Optional.of(new IndexWrite.RemoveLabels(lr.message(), lr.labels()))).ifPresent(writes::add);
+                        lr -> restored.contains(lr.message()) && put.add(lr.message())
+                                ? Optional.ofNullable(byId.get(lr.message())).map(IndexWrite.Put::new)
+                                : Optional.of(new IndexWrite.RemoveLabels(lr.message(), lr.labels()))).ifPresent(writes::add);
             }
             return writes;
         });
+    }
+
+    /** Messages this page takes out of spam or trash that the index does not hold. */
+    private Set<MessageId> restoredNotHeld(UserId user, List<MailboxChange> page) {
+        Set<MessageId> restored = new LinkedHashSet<>();
+        page.forEach(change -> change.fold(a -> false, d -> false, la -> false,
+                lr -> lr.labels().stream().anyMatch(IndexView.HIDDEN::contains) && restored.add(lr.message())));
+        if (restored.isEmpty()) return restored;
+        index.find(user, restored).forEach(held -> restored.remove(held.id()));
+        return restored;
     }
 
     /** The outcome a chain of steps came to: its own when it got that far, else waiting, retrying later, or the grant's end. */

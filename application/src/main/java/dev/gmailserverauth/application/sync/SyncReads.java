@@ -46,16 +46,27 @@ final class SyncReads {
      * out, the whole answer is to wait: a page of changes is applied whole or not at all.
      */
     static Step<List<MessageSummary>> summarize(MailboxGrant grant, Mailbox mailbox, List<MessageId> ids, Instant now) {
-        Step<List<MessageSummary>> all = new Step.Got<>(new ArrayList<>());
-        for (int from = 0; from < ids.size(); from += SUMMARY_BATCH) {
-            List<MessageId> batch = List.copyOf(ids.subList(from, Math.min(ids.size(), from + SUMMARY_BATCH)));
-            all = all.flatMap(found -> Step.of(grant.call(token -> mailbox.summarize(token, batch))).flatMap(summaries -> {
-                if (!summaries.isComplete()) return new Step.Wait<>(now.plus(SUMMARIES_RETRY));
-                found.addAll(summaries.found());
-                return new Step.Got<>(found);
+        return summarize(grant, mailbox, ids, now, FetchedSummaries.Held.forOneRead());
+    }
+
+    /**
+     * The same, keeping every summary that arrived in {@code fetched} and reading only those it does not hold yet: the
+     * run that comes back after a wait goes on where this one stopped instead of spending the next minute on the same
+     * messages.
+     */
+    static Step<List<MessageSummary>> summarize(MailboxGrant grant, Mailbox mailbox, List<MessageId> ids, Instant now,
+            FetchedSummaries.Held fetched) {
+        List<MessageId> distinct = ids.stream().distinct().toList();
+        List<MessageId> toRead = distinct.stream().filter(id -> fetched.get(id).isEmpty()).toList();
+        Step<Boolean> read = new Step.Got<>(true);
+        for (int from = 0; from < toRead.size(); from += SUMMARY_BATCH) {
+            List<MessageId> batch = List.copyOf(toRead.subList(from, Math.min(toRead.size(), from + SUMMARY_BATCH)));
+            read = read.flatMap(ignored -> Step.of(grant.call(token -> mailbox.summarize(token, batch))).flatMap(summaries -> {
+                summaries.found().forEach(fetched::put);
+                return summaries.isComplete() ? new Step.Got<>(true) : new Step.Wait<>(now.plus(SUMMARIES_RETRY));
             }));
         }
-        return all;
+        return read.map(done -> distinct.stream().map(fetched::get).flatMap(Optional::stream).toList());
     }
 
     /** Gmail's search for messages received after an instant (whole seconds). */

@@ -94,6 +94,11 @@ public final class FakeGoogle {
     private volatile boolean unavailable;
     private volatile Instant quotaSpentUntil = Instant.EPOCH;
     private final AtomicInteger withheldSummaries = new AtomicInteger();
+    /** Summaries answered per minute of the clock, as Gmail's per-user quota allows them; the rest come back missing. */
+    private int summariesPerMinute = Integer.MAX_VALUE;
+    private long summaryMinute = Long.MIN_VALUE;
+    private int summariesThisMinute;
+    private final AtomicInteger summariesGiven = new AtomicInteger();
     private final Map<UserId, List<HistoryRecord>> histories = new ConcurrentHashMap<>();
     private final Map<UserId, HistoryId> historyFloors = new ConcurrentHashMap<>();
     private final Map<UserId, String> watches = new ConcurrentHashMap<>();
@@ -228,6 +233,27 @@ public final class FakeGoogle {
     }
 
     /** The next summarize leaves the last {@code count} ids it is asked for missing, as at Gmail's limits past a deadline. */
+    /** From now on at most {@code perMinute} summaries are answered in a minute of the clock (Gmail's per-user quota). */
+    public synchronized void limitSummariesPerMinute(int perMinute) {
+        summariesPerMinute = perMinute;
+    }
+
+    /** How many summaries the mailbox has answered. */
+    public int summariesGiven() {
+        return summariesGiven.get();
+    }
+
+    private synchronized int summaryAllowance(int asked) {
+        long minute = clock.instant().getEpochSecond() / 60;
+        if (minute != summaryMinute) {
+            summaryMinute = minute;
+            summariesThisMinute = 0;
+        }
+        int granted = Math.min(asked, Math.max(0, summariesPerMinute - summariesThisMinute));
+        summariesThisMinute += granted;
+        return granted;
+    }
+
     public void withholdNextSummaries(int count) {
         withheldSummaries.set(count);
     }
@@ -465,7 +491,9 @@ public final class FakeGoogle {
                 Map<MessageId, Message> byId = new java.util.HashMap<>();
                 mail.get(identity.userId()).forEach(m -> byId.put(m.id(), m));
                 int withheld = Math.min(ids.size(), withheldSummaries.getAndSet(0));
+                withheld = ids.size() - summaryAllowance(ids.size() - withheld);
                 List<MessageId> given = ids.subList(0, ids.size() - withheld);
+                summariesGiven.addAndGet(given.size());
                 return new MailboxResponse.Ok<>(new Summaries(
                         given.stream().filter(byId::containsKey).map(id -> FakeGoogle.summarize(byId.get(id))).toList(),
                         ids.subList(ids.size() - withheld, ids.size())));
