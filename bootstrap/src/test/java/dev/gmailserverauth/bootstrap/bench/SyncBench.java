@@ -147,9 +147,6 @@ final class SyncBench {
                 LockSupport.parkNanos(Math.min(every.orElse(window).toNanos(), Math.max(0, end - System.nanoTime())));
             }
             long units = control.limitUsage(email).unitsTotal();
-            // Read now: the resync below goes through the same sandbox and its counters.
-            long lists = control.counters().calls(Endpoint.MESSAGES_LIST);
-            long gets = control.counters().calls(Endpoint.MESSAGES_GET);
             long historyLists = control.counters().calls(Endpoint.HISTORY_LIST);
             long profiles = control.counters().calls(Endpoint.PROFILE);
 
