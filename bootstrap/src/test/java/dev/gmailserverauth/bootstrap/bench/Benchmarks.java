@@ -205,6 +205,12 @@ public final class Benchmarks {
 
             control.resetCounters();
             expectOk(api.get(page, cookie));
+            Counters first = control.counters();
+            // A person's concurrency starts at 20 (decision 0043: 20 + 20 + 10 on the first page) and grows while Google
+            // accepts whole rounds; a few pages later one page is a list and one batch.
+            for (int i = 0; i < 8; i++) expectOk(api.get(page, cookie));
+            control.resetCounters();
+            expectOk(api.get(page, cookie));
             Counters ours = control.counters();
 
             URI sandboxUrl = uncached.sandbox().orElseThrow().baseUrl();
@@ -222,8 +228,9 @@ public final class Benchmarks {
             expectOk(api.get(cachedPage, cachedCookie));
             Counters repeat = cachedControl.counters();
 
-            rows.add(new Row("Google round trips for one page of 50 summaries", "≤ 2", String.valueOf(ours.totalRoundTrips()),
-                    baseline.totalRoundTrips() + " (the original guide's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2));
+            rows.add(new Row("Google round trips for one page of 50 summaries, once the person's concurrency is learnt (a person's"
+                            + " first page: decision 0043)", "≤ 2 (first page ≤ 4)", ours.totalRoundTrips() + " (first page: " + first.totalRoundTrips() + ")",
+                    baseline.totalRoundTrips() + " (the original guide's loop: 1 list + 50 gets)", ours.totalRoundTrips() <= 2 && first.totalRoundTrips() <= 4));
             rows.add(new Row("round trips for a repeat view of the same page (summary cache)", "1", String.valueOf(repeat.totalRoundTrips()),
                     ours.totalRoundTrips() + " without the cache", repeat.totalRoundTrips() == 1));
             rows.add(new Row("Gmail quota units per page of 50 (list 5 + get 5 each)", "report", units(ours) + " (repeat view: " + units(repeat) + ")",
