@@ -247,13 +247,18 @@ final class SyncWiring implements SyncJobHandlers, AutoCloseable {
         Optional<SyncState> before = persistence.syncStates().find(user);
         RunSync.Outcome outcome = runSync.orElseThrow().run(user);
         metrics.ran(outcome);
-        persistence.syncStates().find(user).ifPresent(after -> {
-            if (after.gapsFilled() > before.map(SyncState::gapsFilled).orElse(0)) metrics.gapFilled();
-            boolean followedANotification = before.flatMap(SyncState::pendingSince).isPresent() && after.pendingSince().isEmpty();
-            if (followedANotification) after.lag().ifPresent(metrics::lag);
+        Optional<SyncState> after = persistence.syncStates().find(user);
+        after.ifPresent(state -> {
+            if (state.gapsFilled() > before.map(SyncState::gapsFilled).orElse(0)) metrics.gapFilled();
+            boolean followedANotification = before.flatMap(SyncState::pendingSince).isPresent() && state.pendingSince().isEmpty();
+            if (followedANotification) state.lag().ifPresent(metrics::lag);
         });
+        // A notification that came after the run's own last look asked for a run while this one was still the job's
+        // (db-scheduler cannot move a running execution, so that request was dropped): the job runs again at once
+        // instead of at the next poll. Looked at here, just before the job's next time is written.
+        boolean notifiedAtTheEnd = after.filter(state -> state.status() == SyncStatus.ACTIVE).flatMap(SyncState::pendingSince).isPresent();
         return outcome.fold(
-                synced -> Optional.of(clock.instant().plus(Duration.ofDays(365))),
+                synced -> Optional.of(notifiedAtTheEnd ? clock.instant() : clock.instant().plus(Duration.ofDays(365))),
                 again -> Optional.of(again.at()),
                 paused -> Optional.of(clock.instant().plus(Duration.ofDays(365))),
                 stopped -> Optional.empty());
