@@ -38,6 +38,10 @@ final class FetchedSummaries {
             this.from = from;
         }
 
+        private static Held from(HistoryId checkpoint) {
+            return new Held(Optional.of(checkpoint));
+        }
+
         /** For a read whose summaries are kept by nobody: applied at once or not at all. */
         static Held forOneRead() {
             return new Held(Optional.empty());
@@ -70,7 +74,12 @@ final class FetchedSummaries {
     private final int maxSummaries;
     private final LinkedHashMap<UserId, Held> accounts = new LinkedHashMap<>(16, 0.75f, true);
 
-    FetchedSummaries(int maxSummaries) {
+    /** Keeps at most {@code maxSummaries} summaries in all: the run's own memory, not a collaborator it is given. */
+    static FetchedSummaries keeping(int maxSummaries) {
+        return new FetchedSummaries(maxSummaries);
+    }
+
+    private FetchedSummaries(int maxSummaries) {
         if (maxSummaries < 0) throw new IllegalArgumentException("maxSummaries is negative");
         this.maxSummaries = maxSummaries;
     }
@@ -80,7 +89,7 @@ final class FetchedSummaries {
         Objects.requireNonNull(from, "from");
         Held held = accounts.get(user);
         if (held == null || !held.from.equals(Optional.of(from))) {
-            held = new Held(Optional.of(from));
+            held = Held.from(from);
             accounts.put(user, held);
         }
         trim(user);

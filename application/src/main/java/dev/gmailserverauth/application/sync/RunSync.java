@@ -84,7 +84,7 @@ public final class RunSync {
     private final SyncSettings settings;
     private final Clock clock;
     /** Summaries read for a catch-up that Gmail's per-user minute cut short, for the run after the wait. */
-    private final FetchedSummaries fetched = new FetchedSummaries(FETCHED_SUMMARIES);
+    private final FetchedSummaries fetched = FetchedSummaries.keeping(FETCHED_SUMMARIES);
 
     public RunSync(AuthorizedAccess access, MailboxChanges changes, Mailbox mailbox, SyncStates states, MessageIndex index, TellingIndex telling,
             EndSync endSync, SyncJobs jobs, SyncSettings settings, Clock clock) {

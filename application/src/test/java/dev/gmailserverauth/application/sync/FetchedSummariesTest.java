@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FetchedSummariesTest {
-    private final FetchedSummaries fetched = new FetchedSummaries(3);
+    private final FetchedSummaries fetched = FetchedSummaries.keeping(3);
     private final UserId alice = new UserId("1001");
     private final UserId bob = new UserId("1002");
     private static final HistoryId FROM = new HistoryId(BigInteger.valueOf(100));
