@@ -71,6 +71,7 @@ public final class ListIndexed {
         Optional<PageToken> next = more ? Optional.of(IndexCursor.after(held.get(held.size() - 1)).token()) : Optional.empty();
         return Optional.of(new ListMessages.Listing(new Page<>(held, next, page.resultSizeEstimate()), List.of(), current.get().lastSynced()));
     }
+
     /** The name of {@code label:NAME}, a single term that is not a system label; Gmail's to answer in any other form. */
     static Optional<String> ownLabel(SearchQuery search) {
         String query = search.value().strip();
